@@ -1,0 +1,68 @@
+#include <cstdio>
+#include <sstream>
+
+#include "apps/commands.hpp"
+#include "apps/layer_bench.hpp"
+#include "apps/table.hpp"
+#include "data/atomic_file.hpp"
+
+namespace evsim {
+
+namespace {
+
+struct BenchOptions {
+  std::vector<int64_t> hidden{512, 2048};
+  std::vector<int64_t> batch{1, 16};
+  std::vector<double> activity{0.01, 0.02, 0.05, 0.1, 0.2, 0.5, 1.0};
+  std::vector<double> density{0.05, 0.1, 0.2, 0.5, 1.0};
+  int repeats = 10;
+  uint64_t seed = 1;
+  std::string csv = "bench_cpu.csv", backend = "cpu";
+};
+
+void run_bench(const BenchOptions& o) {
+  Table t({"hidden", "batch", "density", "activity", "dense/step", "event/step", "speedup", "theory"});
+  std::ostringstream csv;
+  csv << "backend,hidden,batch,density,activity,dense_s,event_s,speedup,dense_macs,effective_ops,theoretical\n";
+  std::printf("EGRU layer step (W_ih + W_hh, 3H x H each, + cell) on %s, median of %d steps, single thread\n",
+              o.backend.c_str(), o.repeats);
+  for (int64_t h : o.hidden) {
+    for (double d : o.density) {
+      LayerBench bench(h, d, o.seed);
+      for (int64_t b : o.batch) {
+        for (double a : o.activity) {
+          const LayerBenchResult r = bench.run(b, a, o.repeats, o.backend);
+          const double theory = r.effective_ops ? double(r.dense_macs) / double(r.effective_ops) : 0.0;
+          t.add({std::to_string(h), std::to_string(b), fmt_pct(d), fmt_pct(a), fmt_time(r.dense_s), fmt_time(r.event_s),
+                 fmt_fixed(r.dense_s / r.event_s, 2) + "x", fmt_fixed(theory, 1) + "x"});
+          csv << o.backend << ',' << h << ',' << b << ',' << d << ',' << a << ',' << r.dense_s << ',' << r.event_s << ','
+              << r.dense_s / r.event_s << ',' << r.dense_macs << ',' << r.effective_ops << ',' << theory << '\n';
+        }
+      }
+      std::fprintf(stderr, "  hidden %lld, density %.0f%% done\n", static_cast<long long>(h), 100 * d);
+    }
+  }
+  std::printf("%s", t.str().c_str());
+  if (!o.csv.empty()) {
+    write_text_file(o.csv, csv.str());
+    std::printf("wrote %s\n", o.csv.c_str());
+  }
+}
+
+}  // namespace
+
+void register_bench(CLI::App& app) {
+  auto o = std::make_shared<BenchOptions>();
+  auto* cmd = app.add_subcommand("bench", "Dense vs event time per step of an EGRU layer over activity x density");
+  cmd->add_option("--hidden", o->hidden, "Hidden sizes")->delimiter(',')->check(CLI::Range(1, 8192));
+  cmd->add_option("--batch", o->batch, "Batch sizes")->delimiter(',')->check(CLI::Range(1, 4096));
+  cmd->add_option("--activity", o->activity, "Input activities (fractions)")->delimiter(',')->check(CLI::Range(0.0, 1.0));
+  cmd->add_option("--density", o->density, "Weight densities (fractions)")->delimiter(',')->check(CLI::Range(0.0001, 1.0));
+  cmd->add_option("--repeats", o->repeats, "Timed steps per case (median reported)")->check(CLI::PositiveNumber);
+  cmd->add_option("--seed", o->seed, "Seed for weights and inputs");
+  cmd->add_option("--csv", o->csv, "CSV output file ('' to skip)");
+  cmd->add_option("--backend", o->backend, "cpu");
+  cmd->callback([o] { run_bench(*o); });
+}
+
+}  // namespace evsim

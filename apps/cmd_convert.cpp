@@ -1,0 +1,59 @@
+#include <cstdio>
+
+#include "apps/commands.hpp"
+#include "data/checkpoint.hpp"
+#include "data/sequence_io.hpp"
+#include "models/egru_stack.hpp"
+
+namespace evsim {
+
+namespace {
+
+struct ConvertOptions {
+  std::string in, out;
+  std::vector<int> columns{0};
+  EgruStackConfig egru = default_model_config();
+};
+
+}  // namespace
+
+void register_convert(CLI::App& app) {
+  auto o = std::make_shared<ConvertOptions>();
+  auto* cmd = app.add_subcommand("convert", "Convert data into evsim's formats");
+  cmd->require_subcommand(1);
+
+  auto* csv = cmd->add_subcommand("csv", "CSV (one row per step) -> IN.h5 with dataset `input` (T x 1 x N)");
+  csv->add_option("csv", o->in, "CSV file")->required()->check(CLI::ExistingFile);
+  csv->add_option("output", o->out, "IN.h5 to write")->required();
+  csv->add_option("--columns", o->columns, "Columns to take as input units (0-based)")->delimiter(',');
+  csv->callback([o] {
+    Sequence s = read_csv_columns(o->in, o->columns);
+    write_input(o->out, s);
+    std::printf("wrote %s: input (%lld x 1 x %lld)\n", o->out.c_str(), static_cast<long long>(s.steps),
+                static_cast<long long>(s.width));
+  });
+
+  auto* ckpt = cmd->add_subcommand("checkpoint", "Read, validate and re-write a checkpoint (adds the evsim group)");
+  ckpt->add_option("input", o->in, "Checkpoint to read")->required();
+  ckpt->add_option("output", o->out, "Checkpoint to write")->required();
+  ckpt->callback([o] {
+    write_checkpoint(read_checkpoint(o->in), o->out);
+    std::printf("wrote %s\n", o->out.c_str());
+  });
+
+  auto* egru = cmd->add_subcommand("egru-stack", "Write a seeded, pruned EGRU stack (the default model's family)");
+  egru->add_option("output", o->out, "Checkpoint to write")->required();
+  egru->add_option("--inputs", o->egru.inputs)->check(CLI::PositiveNumber);
+  egru->add_option("--hidden", o->egru.hidden)->check(CLI::PositiveNumber);
+  egru->add_option("--layers", o->egru.layers)->check(CLI::PositiveNumber);
+  egru->add_option("--outputs", o->egru.outputs)->check(CLI::PositiveNumber);
+  egru->add_option("--density", o->egru.density, "Fraction of weights kept")->check(CLI::Range(0.0001, 1.0));
+  egru->add_option("--threshold", o->egru.threshold, "Mean EGRU threshold");
+  egru->add_option("--seed", o->egru.seed);
+  egru->callback([o] {
+    write_checkpoint(make_egru_stack(o->egru), o->out);
+    std::printf("wrote %s\n", o->out.c_str());
+  });
+}
+
+}  // namespace evsim

@@ -1,0 +1,17 @@
+#pragma once
+// Each subcommand registers its options and its callback on the top-level app.
+#include <CLI/CLI.hpp>
+
+namespace evsim {
+
+void register_info(CLI::App& app);
+void register_run(CLI::App& app);
+void register_compare(CLI::App& app);
+void register_bench(CLI::App& app);
+void register_convert(CLI::App& app);
+
+// Set by a callback that wants a non-zero exit without an error message (e.g. compare
+// found a mismatch it already reported).
+extern int g_exit_code;
+
+}  // namespace evsim

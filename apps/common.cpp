@@ -1,0 +1,83 @@
+#include "apps/common.hpp"
+
+#include <random>
+
+#include "apps/table.hpp"
+#include "backends/backend.hpp"
+#include "data/sequence_io.hpp"
+#include "models/egru_stack.hpp"
+#include "models/random_input.hpp"
+#include "network/embedding_op.hpp"
+#include "network/model_loader.hpp"
+
+namespace evsim {
+
+void add_model_options(CLI::App& cmd, ModelChoice& m, bool path_required) {
+  auto* opt = cmd.add_option("model", m.path,
+                             path_required ? "Checkpoint (.h5 / .nir)"
+                                           : "Checkpoint (.h5 / .nir); omitted: the embedded default EGRU model");
+  if (path_required) opt->required();
+  cmd.add_option("--dt", m.dt, "Seconds per time step (default: checkpoint's evsim/dt, else 1e-4)")
+      ->check(CLI::PositiveNumber);
+}
+
+void add_input_options(CLI::App& cmd, InputChoice& in) {
+  cmd.add_option("--input", in.path, "IN.h5 with dataset `input` (T x B x N) or `tokens` (T x B)");
+  cmd.add_option("--steps", in.steps, "Steps of random input when --input is not given")->check(CLI::PositiveNumber);
+  cmd.add_option("--batch", in.batch, "Batch of random input when --input is not given")->check(CLI::PositiveNumber);
+  cmd.add_option("--seed", in.seed, "Seed of every random draw");
+}
+
+Graph load_model(const ModelChoice& m) {
+  if (!m.path.empty()) return load_graph(m.path, m.dt);
+  ModelSpec spec = make_egru_stack(default_model_config());
+  return build_graph(spec, resolve_dt(m.dt, spec));
+}
+
+std::string model_label(const ModelChoice& m) {
+  if (!m.path.empty()) return m.path;
+  const auto c = default_model_config();
+  return "default EGRU stack (" + std::to_string(c.layers) + " x " + std::to_string(c.hidden) + ", " +
+         std::to_string(static_cast<int>(std::lround(100 * (1 - c.density)))) + "% pruned, seed " +
+         std::to_string(c.seed) + ")";
+}
+
+Sequence load_input(const InputChoice& in, const Graph& g) {
+  if (!in.path.empty()) return read_input(in.path, g.token_input);
+  if (!g.token_input) return gaussian_input(in.steps, in.batch, g.input_width(), in.seed);
+  int64_t vocab = 1;
+  for (const GraphNode& n : g.nodes)
+    if (auto* e = dynamic_cast<const EmbeddingOp*>(n.op.get())) vocab = e->vocab();
+  std::mt19937_64 rng(in.seed);
+  std::uniform_int_distribution<int64_t> id(0, vocab - 1);
+  Sequence s(in.steps, in.batch, 1);
+  for (float& v : s.data) v = static_cast<float>(id(rng));
+  return s;
+}
+
+RunResult simulate(Graph& g, const std::string& backend, Mode mode, const Sequence& input, bool record) {
+  auto b = make_backend(backend, mode);
+  Simulator sim(g, *b);
+  return sim.run(input, record);
+}
+
+std::string layer_table(const RunResult& r, const EnergyModel& energy) {
+  Table t({"layer", "type", "dense MACs", "eff. MACs", "eff. ACs", "events", "activity", "density", "weight bytes",
+           "energy (uJ)"});
+  auto row = [&](const std::string& name, const std::string& type, const OpCounts& c, double density) {
+    t.add({name, type, fmt_count(double(c.dense_macs)), fmt_count(double(c.effective_macs)),
+           fmt_count(double(c.effective_acs)), fmt_count(double(c.events)), fmt_pct(c.activity()),
+           density < 0 ? "" : fmt_pct(density), fmt_count(double(c.weight_bytes)),
+           fmt_fixed(energy.energy_pj(c) * 1e-6, 3)});
+  };
+  uint64_t w = 0, nnz = 0;
+  for (const LayerReport& l : r.layers) {
+    row(l.name, l.type, l.counts, l.weights ? l.weight_density() : -1.0);
+    w += l.weights;
+    nnz += l.nnz;
+  }
+  row("total", "", r.totals, w ? double(nnz) / double(w) : -1.0);
+  return t.str();
+}
+
+}  // namespace evsim

@@ -1,0 +1,39 @@
+#pragma once
+// Shared pieces of the subcommands: which model, which input, how to report.
+#include <CLI/CLI.hpp>
+#include <cstdint>
+#include <optional>
+#include <string>
+
+#include "core/energy_model.hpp"
+#include "network/graph.hpp"
+#include "network/simulator.hpp"
+
+namespace evsim {
+
+struct ModelChoice {
+  std::string path;  // empty: the embedded default model
+  double dt = 0.0;   // 0: checkpoint's dt or 1e-4
+};
+
+struct InputChoice {
+  std::string path;  // empty: random input from the seed
+  int64_t steps = 64, batch = 8;
+  uint64_t seed = 1;
+};
+
+void add_model_options(CLI::App& cmd, ModelChoice& m, bool path_required);
+void add_input_options(CLI::App& cmd, InputChoice& in);
+
+Graph load_model(const ModelChoice& m);
+std::string model_label(const ModelChoice& m);
+// Reads IN.h5, or draws a seeded random input: token ids for Embedding models,
+// N(0,1) values otherwise.
+Sequence load_input(const InputChoice& in, const Graph& g);
+
+RunResult simulate(Graph& g, const std::string& backend, Mode mode, const Sequence& input, bool record = false);
+
+// Per-layer count table of one run.
+std::string layer_table(const RunResult& r, const EnergyModel& energy);
+
+}  // namespace evsim

@@ -1,0 +1,28 @@
+#pragma once
+// cpu-dense: every projection multiplies its full weight matrix by its full input each
+// step (Eigen GEMM). Inputs are buffered per port in a two-slot ring (now, next step).
+#include <array>
+
+#include "backends/backend.hpp"
+
+namespace evsim {
+
+class CpuDenseBackend final : public Backend {
+ public:
+  std::string_view name() const override { return "cpu-dense"; }
+  Mode mode() const override { return Mode::Dense; }
+  void prepare(const std::vector<const Projection*>& ports, int64_t batch) override;
+  void emit(size_t port, const Matrix& values, int64_t delay) override;
+  void propagate(size_t port, Matrix& out, OpCounts& counts) override;
+  void advance() override;
+
+ private:
+  struct Channel {
+    const Projection* projection;
+    std::array<Matrix, 2> slots;
+  };
+  std::vector<Channel> channels_;
+  int64_t now_ = 0, batch_ = 0;
+};
+
+}  // namespace evsim

@@ -1,0 +1,306 @@
+#include "data/h5.hpp"
+
+#include <filesystem>
+
+#include "core/error.hpp"
+
+namespace evsim::h5 {
+namespace {
+
+void check(herr_t status, const std::string& what) {
+  if (status < 0) throw Error(what + " failed");
+}
+
+Id checked(hid_t id, Id::Closer close, const std::string& what) {
+  if (id < 0) throw Error(what);
+  return Id(id, close);
+}
+
+Shape extent(hid_t space) {
+  const int rank = H5Sget_simple_extent_ndims(space);
+  if (rank < 0) throw Error("unreadable dataspace");
+  std::vector<hsize_t> dims(static_cast<size_t>(rank));
+  if (rank > 0) H5Sget_simple_extent_dims(space, dims.data(), nullptr);
+  if (H5Sget_simple_extent_type(space) == H5S_NULL) return {0};
+  return Shape(dims.begin(), dims.end());
+}
+
+std::vector<std::string> read_strings(hid_t obj, hid_t file_type, size_t count, bool is_attr) {
+  std::vector<std::string> out(count);
+  if (count == 0) return out;
+  if (H5Tis_variable_str(file_type) > 0) {
+    Id mem(H5Tcopy(H5T_C_S1), H5Tclose);
+    H5Tset_size(mem.get(), H5T_VARIABLE);
+    H5Tset_cset(mem.get(), H5Tget_cset(file_type));  // HDF5 will not convert between charsets
+    std::vector<char*> buf(count, nullptr);
+    herr_t st = is_attr ? H5Aread(obj, mem.get(), buf.data())
+                        : H5Dread(obj, mem.get(), H5S_ALL, H5S_ALL, H5P_DEFAULT, buf.data());
+    if (st < 0) throw Error("string data unreadable (file truncated or corrupt?)");
+    for (size_t k = 0; k < count; ++k) out[k] = buf[k] ? buf[k] : "";
+    for (char* p : buf) H5free_memory(p);
+    return out;
+  }
+  const size_t len = H5Tget_size(file_type);
+  Id mem(H5Tcopy(H5T_C_S1), H5Tclose);
+  H5Tset_size(mem.get(), len);
+  H5Tset_cset(mem.get(), H5Tget_cset(file_type));
+  std::vector<char> buf(count * len, '\0');
+  herr_t st = is_attr ? H5Aread(obj, mem.get(), buf.data())
+                      : H5Dread(obj, mem.get(), H5S_ALL, H5S_ALL, H5P_DEFAULT, buf.data());
+  if (st < 0) throw Error("string data unreadable (file truncated or corrupt?)");
+  for (size_t k = 0; k < count; ++k) {
+    const char* p = buf.data() + k * len;
+    size_t n = 0;
+    while (n < len && p[n] != '\0') ++n;
+    out[k] = std::string(p, n);
+  }
+  return out;
+}
+
+Array read_object(hid_t obj, bool is_attr) {
+  Id type(is_attr ? H5Aget_type(obj) : H5Dget_type(obj), H5Tclose);
+  Id space(is_attr ? H5Aget_space(obj) : H5Dget_space(obj), H5Sclose);
+  if (!type || !space) throw Error("unreadable type or dataspace");
+  Array a;
+  a.shape = extent(space.get());
+  const auto count = static_cast<size_t>(a.size());
+  const H5T_class_t cls = H5Tget_class(type.get());
+  auto read_into = [&](hid_t mem, void* buf) {
+    if (count == 0) return;
+    herr_t st = is_attr ? H5Aread(obj, mem, buf)
+                        : H5Dread(obj, mem, H5S_ALL, H5S_ALL, H5P_DEFAULT, buf);
+    if (st < 0) throw Error("data unreadable (file truncated or corrupt?)");
+  };
+  switch (cls) {
+    case H5T_FLOAT:
+      a.kind = Array::Kind::Float;
+      a.f.resize(count);
+      read_into(H5T_NATIVE_FLOAT, a.f.data());
+      break;
+    case H5T_INTEGER:
+      a.kind = Array::Kind::Int;
+      a.i.resize(count);
+      read_into(H5T_NATIVE_INT64, a.i.data());
+      break;
+    case H5T_STRING:
+      a.kind = Array::Kind::String;
+      a.s = read_strings(obj, type.get(), count, is_attr);
+      break;
+    default: throw Error("unsupported HDF5 datatype class " + std::to_string(static_cast<int>(cls)));
+  }
+  return a;
+}
+
+Id make_space(const Shape& shape) {
+  if (shape.empty()) return Id(H5Screate(H5S_SCALAR), H5Sclose);
+  std::vector<hsize_t> dims(shape.begin(), shape.end());
+  return Id(H5Screate_simple(static_cast<int>(dims.size()), dims.data(), nullptr), H5Sclose);
+}
+
+Id string_type() {
+  Id t(H5Tcopy(H5T_C_S1), H5Tclose);
+  H5Tset_size(t.get(), H5T_VARIABLE);
+  H5Tset_cset(t.get(), H5T_CSET_UTF8);
+  return t;
+}
+
+}  // namespace
+
+Id& Id::operator=(Id&& o) noexcept {
+  if (this != &o) {
+    reset();
+    id_ = o.id_;
+    close_ = o.close_;
+    o.id_ = H5I_INVALID_HID;
+  }
+  return *this;
+}
+
+void Id::reset() {
+  if (id_ >= 0 && close_) close_(id_);
+  id_ = H5I_INVALID_HID;
+}
+
+void silence_errors() { H5Eset_auto2(H5E_DEFAULT, nullptr, nullptr); }
+
+Id open_file(const std::string& path) {
+  silence_errors();
+  std::error_code ec;
+  if (!std::filesystem::exists(path, ec)) throw Error("file does not exist");
+  if (std::filesystem::is_directory(path, ec)) throw Error("is a directory, expected an HDF5 file");
+#if H5_VERSION_GE(1, 12, 0)
+  const htri_t is_hdf5 = H5Fis_accessible(path.c_str(), H5P_DEFAULT);
+#else
+  const htri_t is_hdf5 = H5Fis_hdf5(path.c_str());
+#endif
+  if (is_hdf5 <= 0)
+    throw Error("not an HDF5 file (or truncated/corrupt)");
+  return checked(H5Fopen(path.c_str(), H5F_ACC_RDONLY, H5P_DEFAULT), H5Fclose,
+                 "cannot open HDF5 file (truncated or corrupt?)");
+}
+
+Id create_file(const std::string& path) {
+  silence_errors();
+  return checked(H5Fcreate(path.c_str(), H5F_ACC_TRUNC, H5P_DEFAULT, H5P_DEFAULT), H5Fclose,
+                 "cannot create file");
+}
+
+Id open_group(hid_t loc, const std::string& name) {
+  return checked(H5Gopen2(loc, name.c_str(), H5P_DEFAULT), H5Gclose,
+                 "group '" + name + "' cannot be opened");
+}
+
+Id create_group(hid_t loc, const std::string& name) {
+  return checked(H5Gcreate2(loc, name.c_str(), H5P_DEFAULT, H5P_DEFAULT, H5P_DEFAULT), H5Gclose,
+                 "group '" + name + "' cannot be created");
+}
+
+bool exists(hid_t loc, const std::string& name) {
+  return H5Lexists(loc, name.c_str(), H5P_DEFAULT) > 0 &&
+         H5Oexists_by_name(loc, name.c_str(), H5P_DEFAULT) > 0;
+}
+
+bool is_group(hid_t loc, const std::string& name) {
+  if (!exists(loc, name)) return false;
+#if H5_VERSION_GE(1, 12, 0)
+  H5O_info2_t info;
+  if (H5Oget_info_by_name3(loc, name.c_str(), &info, H5O_INFO_BASIC, H5P_DEFAULT) < 0) return false;
+#else
+  H5O_info_t info;
+  if (H5Oget_info_by_name2(loc, name.c_str(), &info, H5O_INFO_BASIC, H5P_DEFAULT) < 0) return false;
+#endif
+  return info.type == H5O_TYPE_GROUP;
+}
+
+std::vector<std::string> children(hid_t group) {
+  std::vector<std::string> names;
+#if H5_VERSION_GE(1, 12, 0)
+  auto visit = [](hid_t, const char* name, const H5L_info2_t*, void* data) -> herr_t {
+    static_cast<std::vector<std::string>*>(data)->emplace_back(name);
+    return 0;
+  };
+  check(H5Literate2(group, H5_INDEX_NAME, H5_ITER_INC, nullptr, visit, &names), "listing group members");
+#else
+  auto visit = [](hid_t, const char* name, const H5L_info_t*, void* data) -> herr_t {
+    static_cast<std::vector<std::string>*>(data)->emplace_back(name);
+    return 0;
+  };
+  check(H5Literate(group, H5_INDEX_NAME, H5_ITER_INC, nullptr, visit, &names), "listing group members");
+#endif
+  return names;
+}
+
+Array read(hid_t loc, const std::string& name) {
+  if (is_group(loc, name)) throw Error("is a group, expected a dataset");
+  Id ds = checked(H5Dopen2(loc, name.c_str(), H5P_DEFAULT), H5Dclose,
+                  "dataset cannot be opened (file truncated or corrupt?)");
+  return read_object(ds.get(), false);
+}
+
+void write(hid_t loc, const std::string& name, const Array& a, int64_t compress_above) {
+  Id space = make_space(a.shape);
+  Id dcpl(H5Pcreate(H5P_DATASET_CREATE), H5Pclose);
+  if (a.kind != Array::Kind::String && !a.shape.empty() && a.size() > compress_above) {
+    std::vector<hsize_t> chunk(a.shape.begin(), a.shape.end());
+    // Chunk along the first axis so that a chunk stays under ~1 MiB.
+    hsize_t row = 1;
+    for (size_t k = 1; k < chunk.size(); ++k) row *= chunk[k];
+    chunk[0] = std::max<hsize_t>(1, std::min<hsize_t>(chunk[0], (1u << 18) / std::max<hsize_t>(1, row)));
+    for (auto& c : chunk) c = std::max<hsize_t>(1, c);
+    H5Pset_chunk(dcpl.get(), static_cast<int>(chunk.size()), chunk.data());
+    H5Pset_deflate(dcpl.get(), 4);
+  }
+  hid_t file_type = H5T_IEEE_F32LE, mem_type = H5T_NATIVE_FLOAT;
+  Id str;
+  const void* buf = a.f.data();
+  std::vector<const char*> ptrs;
+  if (a.kind == Array::Kind::Int) {
+    file_type = H5T_STD_I64LE;
+    mem_type = H5T_NATIVE_INT64;
+    buf = a.i.data();
+  } else if (a.kind == Array::Kind::String) {
+    str = string_type();
+    file_type = mem_type = str.get();
+    for (const auto& s : a.s) ptrs.push_back(s.c_str());
+    buf = ptrs.data();
+  }
+  Id ds = checked(H5Dcreate2(loc, name.c_str(), file_type, space.get(), H5P_DEFAULT, dcpl.get(),
+                             H5P_DEFAULT),
+                  H5Dclose, "dataset '" + name + "' cannot be created");
+  if (a.size() > 0)
+    check(H5Dwrite(ds.get(), mem_type, H5S_ALL, H5S_ALL, H5P_DEFAULT, buf), "writing '" + name + "'");
+}
+
+void write_string_list(hid_t loc, const std::string& name, const std::vector<std::string>& v) {
+  Array a;
+  a.kind = Array::Kind::String;
+  a.shape = {static_cast<int64_t>(v.size())};
+  a.s = v;
+  write(loc, name, a);
+}
+
+bool has_attr(hid_t loc, const std::string& name) { return H5Aexists(loc, name.c_str()) > 0; }
+
+Array read_attr(hid_t loc, const std::string& name) {
+  Id attr = checked(H5Aopen(loc, name.c_str(), H5P_DEFAULT), H5Aclose,
+                    "attribute '" + name + "' cannot be opened");
+  return read_object(attr.get(), true);
+}
+
+void write_attr(hid_t loc, const std::string& name, const Array& a) {
+  Id space = make_space(a.shape);
+  Id str;
+  hid_t file_type = H5T_IEEE_F64LE, mem_type = H5T_NATIVE_FLOAT;
+  const void* buf = a.f.data();
+  std::vector<const char*> ptrs;
+  if (a.kind == Array::Kind::Int) {
+    file_type = H5T_STD_I64LE;
+    mem_type = H5T_NATIVE_INT64;
+    buf = a.i.data();
+  } else if (a.kind == Array::Kind::String) {
+    str = string_type();
+    file_type = mem_type = str.get();
+    for (const auto& s : a.s) ptrs.push_back(s.c_str());
+    buf = ptrs.data();
+  }
+  Id attr = checked(H5Acreate2(loc, name.c_str(), file_type, space.get(), H5P_DEFAULT, H5P_DEFAULT),
+                    H5Aclose, "attribute '" + name + "' cannot be created");
+  check(H5Awrite(attr.get(), mem_type, buf), "writing attribute '" + name + "'");
+}
+
+void write_double(hid_t loc, const std::string& name, double v, bool as_attr) {
+  Id space(H5Screate(H5S_SCALAR), H5Sclose);
+  if (as_attr) {
+    Id attr = checked(H5Acreate2(loc, name.c_str(), H5T_IEEE_F64LE, space.get(), H5P_DEFAULT,
+                                 H5P_DEFAULT),
+                      H5Aclose, "attribute '" + name + "' cannot be created");
+    check(H5Awrite(attr.get(), H5T_NATIVE_DOUBLE, &v), "writing attribute '" + name + "'");
+    return;
+  }
+  Id ds = checked(H5Dcreate2(loc, name.c_str(), H5T_IEEE_F64LE, space.get(), H5P_DEFAULT,
+                             H5P_DEFAULT, H5P_DEFAULT),
+                  H5Dclose, "dataset '" + name + "' cannot be created");
+  check(H5Dwrite(ds.get(), H5T_NATIVE_DOUBLE, H5S_ALL, H5S_ALL, H5P_DEFAULT, &v),
+        "writing '" + name + "'");
+}
+
+double read_double(hid_t loc, const std::string& name, bool as_attr) {
+  double v = 0.0;
+  if (as_attr) {
+    Id attr = checked(H5Aopen(loc, name.c_str(), H5P_DEFAULT), H5Aclose,
+                      "attribute '" + name + "' cannot be opened");
+    Id space(H5Aget_space(attr.get()), H5Sclose);
+    if (H5Sget_simple_extent_npoints(space.get()) != 1) throw Error("attribute '" + name + "': expected a scalar");
+    check(H5Aread(attr.get(), H5T_NATIVE_DOUBLE, &v), "reading attribute '" + name + "'");
+    return v;
+  }
+  Id ds = checked(H5Dopen2(loc, name.c_str(), H5P_DEFAULT), H5Dclose,
+                  "dataset '" + name + "' cannot be opened");
+  Id space(H5Dget_space(ds.get()), H5Sclose);
+  if (H5Sget_simple_extent_npoints(space.get()) != 1) throw Error("dataset '" + name + "': expected a scalar");
+  check(H5Dread(ds.get(), H5T_NATIVE_DOUBLE, H5S_ALL, H5S_ALL, H5P_DEFAULT, &v),
+        "reading '" + name + "'");
+  return v;
+}
+
+}  // namespace evsim::h5

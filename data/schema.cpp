@@ -1,0 +1,121 @@
+#include "data/schema.hpp"
+
+#include <cmath>
+#include <map>
+
+#include "core/error.hpp"
+
+namespace evsim {
+namespace {
+
+using Rules = std::vector<ParamRule>;
+
+const std::map<std::string, Rules>& table() {
+  static const std::map<std::string, Rules> t = {
+      {"Input", {{"shape", kInt, true, 0, 1}}},
+      {"Output", {{"shape", kInt, false, 0, 1}}},
+      {"Affine", {{"weight", kFloat, true, 2, 2}, {"bias", kFloat, true, 1, 1}}},
+      {"Linear", {{"weight", kFloat, true, 2, 2}}},
+      {"Scale", {{"scale", kFloat, true, 0, 3}}},
+      {"Conv1d",
+       {{"weight", kFloat, true, 3, 3}, {"bias", kFloat, false, 1, 1}, {"stride", kNumber, false, 0, 1},
+        {"padding", kNumber | kString, false, 0, 1}, {"dilation", kNumber, false, 0, 1},
+        {"groups", kNumber, false, 0, 1}, {"input_shape", kNumber, false, 0, 1}}},
+      {"Conv2d",
+       {{"weight", kFloat, true, 4, 4}, {"bias", kFloat, false, 1, 1}, {"stride", kNumber, false, 0, 1},
+        {"padding", kNumber | kString, false, 0, 1}, {"dilation", kNumber, false, 0, 1},
+        {"groups", kNumber, false, 0, 1}, {"input_shape", kNumber, false, 0, 1}}},
+      {"SumPool2d",
+       {{"kernel_size", kNumber, true, 0, 1}, {"stride", kNumber, false, 0, 1},
+        {"padding", kNumber, false, 0, 1}}},
+      {"AvgPool2d",
+       {{"kernel_size", kNumber, true, 0, 1}, {"stride", kNumber, false, 0, 1},
+        {"padding", kNumber, false, 0, 1}}},
+      {"Flatten", {{"start_dim", kNumber, false, 0, 0}, {"end_dim", kNumber, false, 0, 0}}},
+      {"Delay", {{"delay", kFloat, true, 0, 3}}},
+      {"Threshold", {{"threshold", kFloat, true, 0, 3}}},
+      {"I", {{"r", kFloat, true, 0, 3}}},
+      {"IF", {{"r", kFloat, true, 0, 3}, {"v_threshold", kFloat, true, 0, 3}, {"v_reset", kFloat, false, 0, 3}}},
+      {"LI", {{"tau", kFloat, true, 0, 3}, {"r", kFloat, true, 0, 3}, {"v_leak", kFloat, true, 0, 3}}},
+      {"LIF",
+       {{"tau", kFloat, true, 0, 3}, {"r", kFloat, true, 0, 3}, {"v_leak", kFloat, true, 0, 3},
+        {"v_threshold", kFloat, true, 0, 3}, {"v_reset", kFloat, false, 0, 3}}},
+      {"CubaLI",
+       {{"tau_syn", kFloat, true, 0, 3}, {"tau_mem", kFloat, true, 0, 3}, {"r", kFloat, true, 0, 3},
+        {"v_leak", kFloat, true, 0, 3}, {"w_in", kFloat, false, 0, 3}}},
+      {"CubaLIF",
+       {{"tau_syn", kFloat, true, 0, 3}, {"tau_mem", kFloat, true, 0, 3}, {"r", kFloat, true, 0, 3},
+        {"v_leak", kFloat, true, 0, 3}, {"w_in", kFloat, false, 0, 3},
+        {"v_threshold", kFloat, true, 0, 3}, {"v_reset", kFloat, false, 0, 3}}},
+      {"EGRU",
+       {{"weight_ih", kFloat, true, 2, 2}, {"weight_hh", kFloat, true, 2, 2},
+        {"bias_ih", kFloat, false, 1, 1}, {"bias_hh", kFloat, false, 1, 1},
+        {"threshold", kFloat, true, 0, 1}}},
+      {"Embedding", {{"weight", kFloat, true, 2, 2}}},
+      {"VSN",
+       {{"beta", kFloat, false, 0, 3}, {"threshold", kFloat, true, 0, 3},
+        {"activation", kString, false, 0, 0}, {"spike_steps", kNumber, false, 0, 0}}},
+      {"Activation", {{"function", kString, true, 0, 0}}},
+      {"Identity", {}},
+  };
+  return t;
+}
+
+std::string kinds_str(unsigned kinds) {
+  std::string s;
+  for (auto k : {Array::Kind::Float, Array::Kind::Int, Array::Kind::String}) {
+    if (kinds & (1u << static_cast<int>(k))) s += (s.empty() ? "" : " or ") + std::string(kind_name(k));
+  }
+  return s;
+}
+
+void check_finite(const NodeSpec& node, const std::string& key, const Array& a) {
+  for (size_t k = 0; k < a.f.size(); ++k) {
+    if (!std::isfinite(a.f[k])) {
+      throw CheckpointError("node '" + node.name + "' dataset '" + key + "': contains " +
+                            (std::isnan(a.f[k]) ? "NaN" : "Inf") + " at flat index " +
+                            std::to_string(k));
+    }
+  }
+}
+
+}  // namespace
+
+const std::vector<ParamRule>* node_rules(const std::string& type) {
+  auto it = table().find(type);
+  return it == table().end() ? nullptr : &it->second;
+}
+
+std::vector<std::string> known_node_types() {
+  std::vector<std::string> v;
+  for (const auto& [k, _] : table()) v.push_back(k);
+  return v;
+}
+
+void validate_node(const NodeSpec& node) {
+  const Rules* rules = node_rules(node.type);
+  if (!rules) {
+    std::string known;
+    for (const auto& k : known_node_types()) known += (known.empty() ? "" : ", ") + k;
+    throw CheckpointError("node '" + node.name + "': unknown node type '" + node.type +
+                          "' (known: " + known + ", NIRGraph)");
+  }
+  for (const auto& rule : *rules) {
+    const Array* a = node.find(rule.name);
+    const std::string where = "node '" + node.name + "' (" + node.type + ") dataset '" + rule.name + "': ";
+    if (!a) {
+      if (rule.required) throw CheckpointError(where + "missing (required for " + node.type + ")");
+      continue;
+    }
+    if (!(rule.kinds & (1u << static_cast<int>(a->kind))))
+      throw CheckpointError(where + "expected " + kinds_str(rule.kinds) + " data, got " + kind_name(a->kind));
+    if (a->rank() < rule.min_rank || a->rank() > rule.max_rank) {
+      throw CheckpointError(where + "expected rank " + std::to_string(rule.min_rank) +
+                            (rule.max_rank != rule.min_rank ? "-" + std::to_string(rule.max_rank) : "") +
+                            ", got shape " + shape_str(a->shape));
+    }
+    if (a->kind == Array::Kind::Float) check_finite(node, rule.name, *a);
+  }
+}
+
+}  // namespace evsim

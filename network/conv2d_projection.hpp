@@ -1,0 +1,51 @@
+#pragma once
+// 2-D convolution (NIR Conv2d; Conv1d maps onto it with height 1). Activations are laid
+// out (C, H, W) row-major per sample. Dense mode: im2col + GEMM per group. Event mode:
+// a non-zero input pixel scatters through the non-zero taps of its input channel.
+#include <array>
+
+#include "network/projection.hpp"
+
+namespace evsim {
+
+struct Conv2dGeometry {
+  int64_t in_channels = 0, in_h = 0, in_w = 0;
+  int64_t out_channels = 0, kernel_h = 0, kernel_w = 0;
+  std::array<int64_t, 2> stride{1, 1}, padding{0, 0}, dilation{1, 1};
+  int64_t groups = 1;
+
+  int64_t out_h() const { return (in_h + 2 * padding[0] - dilation[0] * (kernel_h - 1) - 1) / stride[0] + 1; }
+  int64_t out_w() const { return (in_w + 2 * padding[1] - dilation[1] * (kernel_w - 1) - 1) / stride[1] + 1; }
+  int64_t group_in() const { return in_channels / groups; }
+  int64_t group_out() const { return out_channels / groups; }
+};
+
+class Conv2dProjection final : public Projection {
+  struct Tap {
+    int32_t out_channel;
+    int16_t dy, dx;  // kernel offsets times dilation
+    float w;
+  };
+
+ public:
+  // weight: flat (Cout, Cin/groups, kh, kw) row-major.
+  Conv2dProjection(Conv2dGeometry g, std::vector<float> weight);
+  std::string_view kind() const override { return "conv2d"; }
+  int64_t in_size() const override { return g_.in_channels * g_.in_h * g_.in_w; }
+  int64_t out_size() const override { return g_.out_channels * g_.out_h() * g_.out_w(); }
+  void forward_dense(const Matrix& x, Matrix& y) const override;
+  void deliver(uint32_t source, float value, float* y_col) const override;
+  uint64_t bytes_per_nnz() const override { return sizeof(Tap); }
+  const Conv2dGeometry& geometry() const { return g_; }
+
+ private:
+  // Output coordinate reached from input coordinate `in` through offset `d`, or -1.
+  static int64_t target(int64_t in, int64_t d, int64_t pad, int64_t stride, int64_t limit);
+  void count_fanout();
+
+  Conv2dGeometry g_;
+  std::vector<float> w_;
+  std::vector<std::vector<Tap>> taps_;  // per input channel, non-zero weights only
+};
+
+}  // namespace evsim

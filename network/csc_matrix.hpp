@@ -1,0 +1,28 @@
+#pragma once
+// Compressed sparse columns: the push-style layout for event delivery. A fired input
+// unit j reads exactly the non-zeros of column j, contiguously.
+#include <cstdint>
+#include <vector>
+
+#include "core/tensor.hpp"
+
+namespace evsim {
+
+struct CscMatrix {
+  int64_t rows = 0, cols = 0;
+  std::vector<uint64_t> col_ptr;  // cols + 1
+  std::vector<uint32_t> row_idx;
+  std::vector<float> values;
+
+  static CscMatrix from_dense(const Matrix& w);  // exact zeros are dropped
+  uint64_t nnz() const { return values.size(); }
+  uint32_t col_nnz(int64_t j) const {
+    return static_cast<uint32_t>(col_ptr[static_cast<size_t>(j) + 1] - col_ptr[static_cast<size_t>(j)]);
+  }
+  void axpy_column(int64_t j, float value, float* y) const {
+    const uint64_t end = col_ptr[static_cast<size_t>(j) + 1];
+    for (uint64_t k = col_ptr[static_cast<size_t>(j)]; k < end; ++k) y[row_idx[k]] += value * values[k];
+  }
+};
+
+}  // namespace evsim

@@ -1,0 +1,41 @@
+#pragma once
+// A graph node's computation for one time step. Synaptic inputs arrive through ports
+// (projections run by the backend in dense or event mode); everything else is summed
+// from the in-edges and handed over as `input`.
+#include <memory>
+#include <span>
+#include <string_view>
+#include <vector>
+
+#include "network/projection.hpp"
+
+namespace evsim {
+
+enum class Feed {
+  InEdges,      // the node's in-edges, summed (NIR semantics)
+  OwnOutput,    // the node's own output of the previous step (EGRU recurrence)
+};
+
+struct Port {
+  std::shared_ptr<const Projection> projection;
+  Feed feed = Feed::InEdges;
+};
+
+class Operator {
+ public:
+  virtual ~Operator() = default;
+  virtual std::string_view type() const = 0;
+  virtual const std::vector<Port>& ports() const {
+    static const std::vector<Port> none;
+    return none;
+  }
+  virtual void reset(int64_t /*batch*/) {}
+  // input: sum of in-edge values (empty when an InEdges port consumes them);
+  // port_out: the projection result of each port for this step.
+  virtual void compute(const Matrix& input, std::span<const Matrix> port_out, Matrix& out) = 0;
+  // A neuron population: its output events and state are counted and recordable.
+  virtual bool is_neuron() const { return false; }
+  virtual const Matrix* state() const { return nullptr; }
+};
+
+}  // namespace evsim

@@ -1,0 +1,44 @@
+#pragma once
+// A synaptic projection y = W x. Two ways to apply it, one per execution mode:
+// forward_dense touches every weight; deliver pushes one input event through the
+// non-zero weights of its outgoing column only.
+#include <cstdint>
+#include <string_view>
+#include <vector>
+
+#include "core/tensor.hpp"
+
+namespace evsim {
+
+class Projection {
+ public:
+  virtual ~Projection() = default;
+  virtual std::string_view kind() const = 0;
+  virtual int64_t in_size() const = 0;
+  virtual int64_t out_size() const = 0;
+  // y = W x for every sample (x: in x B); y is resized and overwritten.
+  virtual void forward_dense(const Matrix& x, Matrix& y) const = 0;
+  // y_col += value * W[:, source] over the non-zero weights of that column.
+  virtual void deliver(uint32_t source, float value, float* y_col) const = 0;
+  // Weights have a cost; pooling is structural and is not counted as synaptic work.
+  virtual bool synaptic() const { return true; }
+  // Bytes per touched weight in event mode (value + index).
+  virtual uint64_t bytes_per_nnz() const { return sizeof(float) + sizeof(uint32_t); }
+
+  // Non-zero weights touched when input unit j fires: the effective ops per event.
+  const std::vector<uint32_t>& fanout() const { return fanout_; }
+  uint64_t dense_macs() const { return dense_macs_; }  // per sample and step
+  uint64_t weight_count() const { return weight_count_; }
+  uint64_t nnz() const { return nnz_; }
+  double density() const {
+    return weight_count_ ? static_cast<double>(nnz_) / static_cast<double>(weight_count_) : 0.0;
+  }
+  // Bytes dense mode reads per step: the whole weight tensor once.
+  uint64_t dense_bytes() const { return weight_count_ * sizeof(float); }
+
+ protected:
+  std::vector<uint32_t> fanout_;
+  uint64_t dense_macs_ = 0, weight_count_ = 0, nnz_ = 0;
+};
+
+}  // namespace evsim

@@ -1,0 +1,160 @@
+#include "network/simulator.hpp"
+
+#include "core/error.hpp"
+#include "core/timer.hpp"
+
+namespace evsim {
+
+Simulator::Simulator(Graph& graph, Backend& backend) : g_(graph), backend_(backend) {
+  const size_t n = g_.nodes.size();
+  node_ports_.resize(n);
+  consumers_.resize(n);
+  for (size_t v = 0; v < n; ++v) {
+    const GraphNode& node = g_.nodes[v];
+    if (!node.op) continue;
+    for (const Port& p : node.op->ports()) {
+      const size_t id = projections_.size();
+      projections_.push_back(p.projection.get());
+      node_ports_[v].push_back(id);
+      if (p.feed == Feed::OwnOutput) {
+        consumers_[v].push_back({id, 1});
+        continue;
+      }
+      for (const InEdge& e : node.inputs) consumers_[static_cast<size_t>(e.source)].push_back({id, e.back ? 1 : 0});
+    }
+  }
+}
+
+void Simulator::sum_inputs(const GraphNode& node, Matrix& into) const {
+  bool first = true;
+  for (const InEdge& e : node.inputs) {
+    const Matrix& src = (e.back ? prev_ : cur_)[static_cast<size_t>(e.source)];
+    if (first) {
+      into = src;
+      first = false;
+    } else {
+      into += src;
+    }
+  }
+}
+
+// A neuron layer (EGRU) reports the events it emits, so the events its ports received are
+// left out; a projection node reports the events arriving on its input.
+static void add_port_counts(const OpCounts& port, bool neuron, OpCounts& layer) {
+  if (!neuron) {
+    layer += port;
+    return;
+  }
+  layer.dense_macs += port.dense_macs;
+  layer.effective_macs += port.effective_macs;
+  layer.effective_acs += port.effective_acs;
+  layer.weight_bytes += port.weight_bytes;
+}
+
+static uint64_t count_nonzero(const Matrix& m) {
+  uint64_t k = 0;
+  const float* p = m.data();
+  for (Eigen::Index i = 0; i < m.size(); ++i) k += p[i] != 0.0f;
+  return k;
+}
+
+void Simulator::step(int64_t t, const Sequence& input, RunResult& r, bool record) {
+  for (int v : g_.order) {
+    const auto vi = static_cast<size_t>(v);
+    GraphNode& node = g_.nodes[vi];
+    if (v == g_.input) {
+      cur_[vi] = input.step(t);
+    } else {
+      const auto& ports = node.op->ports();
+      const bool edges_to_port = !ports.empty() && ports[0].feed == Feed::InEdges;
+      if (!edges_to_port) sum_inputs(node, sum_[vi]);
+      const int li = report_index_[vi];
+      Stopwatch clock;
+      for (size_t k = 0; k < ports.size(); ++k) {
+        OpCounts pc;
+        backend_.propagate(node_ports_[vi][k], port_out_[vi][k], pc);
+        if (li >= 0) add_port_counts(pc, node.op->is_neuron(), r.layers[static_cast<size_t>(li)].counts);
+      }
+      node.op->compute(sum_[vi], port_out_[vi], cur_[vi]);
+      if (li >= 0) r.layers[static_cast<size_t>(li)].seconds += clock.seconds();
+      if (li >= 0 && node.op->is_neuron()) {
+        auto& c = r.layers[static_cast<size_t>(li)].counts;
+        c.events += count_nonzero(cur_[vi]);
+        c.unit_steps += static_cast<uint64_t>(cur_[vi].size());
+      }
+      const int ri = record_index_[vi];
+      if (record && ri >= 0) {
+        NodeRecording& rec = r.recording[static_cast<size_t>(ri)];
+        rec.v.step(t) = *node.op->state();
+        const Matrix& o = cur_[vi];
+        for (Eigen::Index b = 0; b < o.cols(); ++b)
+          for (Eigen::Index i = 0; i < o.rows(); ++i)
+            if (o(i, b) != 0.0f)
+              rec.spikes.push_back(Event{static_cast<uint32_t>(i), static_cast<uint32_t>(b), t, o(i, b)});
+      }
+    }
+    for (const Consumer& c : consumers_[vi]) backend_.emit(c.port, cur_[vi], c.delay);
+  }
+  r.output.step(t) = cur_[static_cast<size_t>(g_.output)];
+  backend_.advance();
+  std::swap(cur_, prev_);
+}
+
+RunResult Simulator::run(const Sequence& input, bool record) {
+  if (input.width != g_.input_width())
+    throw InputError("input has " + std::to_string(input.width) + " values per step, the model's Input '" +
+                     g_.nodes[static_cast<size_t>(g_.input)].name + "' expects " +
+                     std::to_string(g_.input_width()));
+  if (input.steps < 1 || input.batch < 1) throw InputError("input must have at least one step and one sample");
+  const size_t n = g_.nodes.size();
+  const int64_t batch = input.batch;
+  RunResult r;
+  r.backend = std::string(backend_.name());
+  r.output = Sequence(input.steps, batch, g_.output_width());
+  cur_.assign(n, Matrix());
+  prev_.assign(n, Matrix());
+  sum_.assign(n, Matrix());
+  port_out_.assign(n, {});
+  report_index_.assign(n, -1);
+  record_index_.assign(n, -1);
+  for (size_t v = 0; v < n; ++v) {
+    GraphNode& node = g_.nodes[v];
+    prev_[v].setZero(node.size(), batch);
+    if (!node.op) continue;
+    node.op->reset(batch);
+    port_out_[v].resize(node.op->ports().size());
+    bool synaptic = false;
+    LayerReport rep{node.name, node.type, {}, 0, 0, node.op->is_neuron()};
+    for (const Port& p : node.op->ports()) {
+      if (!p.projection->synaptic()) continue;
+      synaptic = true;
+      rep.weights += p.projection->weight_count();
+      rep.nnz += p.projection->nnz();
+    }
+    if (synaptic || rep.neuron) {
+      report_index_[v] = static_cast<int>(r.layers.size());
+      r.layers.push_back(rep);
+    }
+    if (record && node.op->is_neuron()) {
+      record_index_[v] = static_cast<int>(r.recording.size());
+      r.recording.push_back(NodeRecording{node.name, node.type, Sequence(input.steps, batch, node.size()), {}});
+    }
+  }
+  backend_.prepare(projections_, batch);
+  Stopwatch clock;
+  for (int64_t t = 0; t < input.steps; ++t) step(t, input, r, record);
+  r.wall_s = clock.seconds();
+  for (const LayerReport& l : r.layers) {
+    r.totals.dense_macs += l.counts.dense_macs;
+    r.totals.effective_macs += l.counts.effective_macs;
+    r.totals.effective_acs += l.counts.effective_acs;
+    r.totals.weight_bytes += l.counts.weight_bytes;
+    if (l.neuron) {
+      r.totals.events += l.counts.events;
+      r.totals.unit_steps += l.counts.unit_steps;
+    }
+  }
+  return r;
+}
+
+}  // namespace evsim

@@ -1,0 +1,69 @@
+#pragma once
+// Steps a Graph through time. The same loop serves both execution modes: the backend
+// decides whether a projection multiplies every weight or only delivers events.
+#include <string>
+#include <vector>
+
+#include "backends/backend.hpp"
+#include "core/counters.hpp"
+#include "core/event.hpp"
+#include "network/graph.hpp"
+
+namespace evsim {
+
+struct LayerReport {
+  std::string name, type;
+  OpCounts counts;
+  uint64_t weights = 0, nnz = 0;  // over the node's projections
+  bool neuron = false;            // events are emitted (else: received on its input)
+  double seconds = 0.0;           // wall time spent in this node (propagate + compute)
+  double weight_density() const {
+    return weights ? static_cast<double>(nnz) / static_cast<double>(weights) : 0.0;
+  }
+};
+
+struct NodeRecording {
+  std::string name, type;
+  Sequence v;                 // state after reset, T x B x N
+  std::vector<Event> spikes;  // non-zero outputs (valued for graded neurons)
+};
+
+struct RunResult {
+  Sequence output;
+  std::vector<LayerReport> layers;
+  OpCounts totals;  // ops and bytes summed over layers; events/unit_steps over neurons
+  double wall_s = 0.0;
+  std::string backend;
+  std::vector<NodeRecording> recording;
+};
+
+class Simulator {
+ public:
+  Simulator(Graph& graph, Backend& backend);
+  // input: T x B x N_in (token ids as floats for Embedding models).
+  RunResult run(const Sequence& input, bool record = false);
+
+ private:
+  struct PortRef {
+    int node;
+    size_t slot;
+  };
+  struct Consumer {
+    size_t port;
+    int64_t delay;
+  };
+  void step(int64_t t, const Sequence& input, RunResult& r, bool record);
+  void sum_inputs(const GraphNode& node, Matrix& into) const;
+
+  Graph& g_;
+  Backend& backend_;
+  std::vector<std::vector<size_t>> node_ports_;   // node -> global port ids
+  std::vector<std::vector<Consumer>> consumers_;  // node -> ports its output feeds
+  std::vector<const Projection*> projections_;
+  std::vector<Matrix> cur_, prev_, sum_;
+  std::vector<std::vector<Matrix>> port_out_;
+  std::vector<int> report_index_;  // node -> index in RunResult::layers or -1
+  std::vector<int> record_index_;
+};
+
+}  // namespace evsim

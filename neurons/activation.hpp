@@ -1,0 +1,14 @@
+#pragma once
+// Point-wise activation functions by name (VSN's phi and the Activation node).
+#include <string>
+
+namespace evsim {
+
+enum class ActivationFn { Identity, Relu, Gelu, Tanh, Sigmoid, Mish };
+
+// Throws Error for an unknown name, listing the known ones.
+ActivationFn parse_activation(const std::string& name);
+std::string activation_name(ActivationFn f);
+float apply_activation(ActivationFn f, float x);
+
+}  // namespace evsim

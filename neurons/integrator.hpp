@@ -1,0 +1,25 @@
+#pragma once
+// NIR IF and I: dv/dt = r * x (no leak), forward Euler: v += dt * r * x.
+// IF spikes when v > v_threshold and resets to v_reset; I outputs v.
+#include <optional>
+
+#include "neurons/neuron_model.hpp"
+
+namespace evsim {
+
+class Integrator final : public NeuronModel {
+ public:
+  Integrator(Vector r, std::optional<FiringParams> firing, double dt);
+  std::string_view type() const override { return firing_ ? "IF" : "I"; }
+  int64_t size() const override { return gain_.size(); }
+  void reset(int64_t batch) override { v_.setZero(size(), batch); }
+  void step(const Matrix& x, Matrix& out) override;
+  const Matrix& state() const override { return v_; }
+
+ private:
+  Vector gain_;  // dt * r
+  std::optional<FiringParams> firing_;
+  Matrix v_;
+};
+
+}  // namespace evsim

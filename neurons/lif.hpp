@@ -1,0 +1,31 @@
+#pragma once
+// NIR LIF and LI: tau dv/dt = (v_leak - v) + r*I, forward Euler with step dt.
+// LIF spikes when v > v_threshold and resets to v_reset; LI has no threshold and
+// outputs its membrane potential.
+#include <optional>
+
+#include "neurons/neuron_model.hpp"
+
+namespace evsim {
+
+struct LeakyParams {
+  Vector tau, r, v_leak;
+};
+
+class Lif final : public NeuronModel {
+ public:
+  Lif(LeakyParams p, std::optional<FiringParams> firing, double dt);
+  std::string_view type() const override { return firing_ ? "LIF" : "LI"; }
+  int64_t size() const override { return alpha_.size(); }
+  void reset(int64_t batch) override { v_.setZero(size(), batch); }
+  void step(const Matrix& x, Matrix& out) override;
+  const Matrix& state() const override { return v_; }
+
+ private:
+  Vector alpha_;  // dt / tau
+  LeakyParams p_;
+  std::optional<FiringParams> firing_;
+  Matrix v_;
+};
+
+}  // namespace evsim
