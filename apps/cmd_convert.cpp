@@ -48,7 +48,10 @@ void register_convert(CLI::App& app) {
   egru->add_option("--layers", o->egru.layers)->check(CLI::PositiveNumber);
   egru->add_option("--outputs", o->egru.outputs)->check(CLI::PositiveNumber);
   egru->add_option("--density", o->egru.density, "Fraction of weights kept")->check(CLI::Range(0.0001, 1.0));
-  egru->add_option("--threshold", o->egru.threshold, "Mean EGRU threshold");
+  egru->add_option("--threshold", o->egru.threshold, "Mean EGRU threshold (used when --target-activity is 0)");
+  egru->add_option("--target-activity", o->egru.target_activity,
+                   "Calibrate each layer's thresholds to this activity (0: use --threshold)")
+      ->check(CLI::Range(0.0, 1.0));
   egru->add_option("--seed", o->egru.seed);
   egru->callback([o] {
     write_checkpoint(make_egru_stack(o->egru), o->out);

@@ -3,7 +3,11 @@
 #include <cmath>
 #include <random>
 
+#include "backends/cpu_dense_backend.hpp"
 #include "models/pruning.hpp"
+#include "models/random_input.hpp"
+#include "network/graph.hpp"
+#include "network/simulator.hpp"
 
 namespace evsim {
 namespace {
@@ -17,14 +21,45 @@ Array to_array(const Matrix& m) {
 
 Array to_array(const Vector& v) { return Array::floats({v.size()}, std::vector<float>(v.begin(), v.end())); }
 
+constexpr double kEventGain = 2.5;
+
+double layer_activity(const ModelSpec& spec, size_t layer, const Sequence& input) {
+  Graph g = build_graph(spec, 1e-4);
+  CpuDenseBackend backend;
+  RunResult r = Simulator(g, backend).run(input);
+  return r.layers[layer].counts.activity();
+}
+
+// Bisection on a per-layer factor applied to the jittered thresholds; layer by layer,
+// since a layer's activity depends on the layers below it.
+void calibrate(ModelSpec& spec, const EgruStackConfig& cfg) {
+  const Sequence input = gaussian_input(32, 2, cfg.inputs, cfg.seed + 1);
+  for (int64_t l = 0; l < cfg.layers; ++l) {
+    Array& theta = spec.graph.nodes[static_cast<size_t>(l + 1)].params["threshold"];
+    const std::vector<float> base = theta.f;
+    double lo = 0.0, hi = 4.0;
+    for (int it = 0; it < 14; ++it) {
+      const double mid = 0.5 * (lo + hi);
+      for (size_t k = 0; k < base.size(); ++k) theta.f[k] = static_cast<float>(mid) * base[k];
+      (layer_activity(spec, static_cast<size_t>(l), input) > cfg.target_activity ? lo : hi) = mid;
+    }
+    for (size_t k = 0; k < base.size(); ++k) theta.f[k] = static_cast<float>(0.5 * (lo + hi)) * base[k];
+  }
+}
+
 }  // namespace
 
 ModelSpec make_egru_stack(const EgruStackConfig& cfg) {
   std::mt19937_64 rng(cfg.seed);
-  const float bound = 1.0f / std::sqrt(static_cast<float>(cfg.hidden));
-  std::uniform_real_distribution<float> uni(-bound, bound);
-  auto random = [&](int64_t r, int64_t c) { return Matrix(Matrix::NullaryExpr(r, c, [&]() { return uni(rng); })); };
-  auto random_vec = [&](int64_t n) { return Vector(Vector::NullaryExpr(n, [&]() { return uni(rng); })); };
+  std::uniform_real_distribution<float> unit(-1.0f, 1.0f);
+  // Uniform weights scaled so that a pre-activation has unit variance for unit-variance
+  // inputs after pruning: bound = sqrt(3 / (density * fan_in)).
+  // Event outputs y are sparse and below 1, so matrices fed by them get a larger gain.
+  auto random = [&](int64_t r, int64_t c, double gain) {
+    const auto bound = static_cast<float>(gain * std::sqrt(3.0 / (cfg.density * static_cast<double>(c))));
+    return Matrix(Matrix::NullaryExpr(r, c, [&]() { return bound * unit(rng); }));
+  };
+  auto random_vec = [&](int64_t n) { return Vector(Vector::NullaryExpr(n, [&]() { return 0.1f * unit(rng); })); };
 
   ModelSpec spec;
   spec.meta.model = "egru_stack";
@@ -38,7 +73,8 @@ ModelSpec make_egru_stack(const EgruStackConfig& cfg) {
   for (int64_t l = 0; l < cfg.layers; ++l) {
     const std::string name = "egru" + std::to_string(l + 1);
     NodeSpec& n = g.add(name, "EGRU");
-    Matrix w_ih = random(3 * cfg.hidden, width), w_hh = random(3 * cfg.hidden, cfg.hidden);
+    Matrix w_ih = random(3 * cfg.hidden, width, l == 0 ? 1.0 : kEventGain);
+    Matrix w_hh = random(3 * cfg.hidden, cfg.hidden, kEventGain);
     prune_columns(w_ih, cfg.density);
     prune_columns(w_hh, cfg.density);
     n.params["weight_ih"] = to_array(w_ih);
@@ -52,16 +88,21 @@ ModelSpec make_egru_stack(const EgruStackConfig& cfg) {
     width = cfg.hidden;
   }
   NodeSpec& out = g.add("readout", "Affine");
-  Matrix w = random(cfg.outputs, width);
+  Matrix w = random(cfg.outputs, width, kEventGain);
   prune_columns(w, cfg.density);
   out.params["weight"] = to_array(w);
   out.params["bias"] = to_array(random_vec(cfg.outputs));
   g.connect(prev, "readout");
   g.add("output", "Output").params["shape"] = Array::ints({1}, {cfg.outputs});
   g.connect("readout", "output");
+  if (cfg.target_activity > 0) calibrate(spec, cfg);
   return spec;
 }
 
-EgruStackConfig default_model_config() { return EgruStackConfig{}; }
+EgruStackConfig default_model_config() {
+  EgruStackConfig c;
+  c.target_activity = 0.2;
+  return c;
+}
 
 }  // namespace evsim
