@@ -1,0 +1,57 @@
+#!/usr/bin/env bash
+# User-caused failures of the evsim CLI: non-zero exit, a one-line "evsim: error:" message
+# naming what is wrong, and no output file left behind.
+set -u
+EVSIM=$1
+SHARED=${2:-}
+tmp=$(mktemp -d)
+trap 'rm -rf "$tmp"' EXIT
+fails=0; passes=0
+
+expect_fail() {  # name, needle, command...
+  local name=$1 needle=$2; shift 2
+  "$@" >"$tmp/out" 2>"$tmp/err"
+  local rc=$?
+  local lines; lines=$(wc -l <"$tmp/err")
+  if [ $rc -eq 0 ] || ! grep -q -- "$needle" "$tmp/err"; then
+    echo "FAIL $name: rc=$rc, stderr: $(cat "$tmp/err")"; fails=$((fails+1)); return
+  fi
+  if [ "$needle" != "--help" ] && grep -q "evsim: error" "$tmp/err" && [ "$lines" -ne 1 ]; then
+    echo "FAIL $name: error is $lines lines"; fails=$((fails+1)); return
+  fi
+  passes=$((passes+1))
+}
+
+"$EVSIM" convert egru-stack "$tmp/m.h5" --inputs 4 --hidden 8 --layers 2 --outputs 3 >/dev/null || { echo "FAIL setup"; exit 1; }
+printf '1,0\n0,1\n' >"$tmp/in.csv"
+"$EVSIM" convert csv "$tmp/in.csv" "$tmp/in1.h5" --columns 0 >/dev/null || { echo "FAIL setup csv"; exit 1; }
+printf 'not hdf5\n' >"$tmp/bad.h5"
+
+expect_fail no-subcommand "subcommand" "$EVSIM"
+expect_fail missing-model "does not exist" "$EVSIM" run "$tmp/none.h5"
+expect_fail not-hdf5 "not an HDF5 file" "$EVSIM" run "$tmp/bad.h5"
+expect_fail bad-mode "mode" "$EVSIM" run "$tmp/m.h5" --mode sideways
+expect_fail bad-backend "unknown backend 'tpu'" "$EVSIM" run "$tmp/m.h5" --backend tpu
+expect_fail unknown-flag "--frobnicate" "$EVSIM" run "$tmp/m.h5" --frobnicate
+expect_fail wrong-input-width "expects 4" "$EVSIM" run "$tmp/m.h5" --input "$tmp/in1.h5" --output "$tmp/o1.h5"
+[ -e "$tmp/o1.h5" ] && { echo "FAIL partial output left"; fails=$((fails+1)); }
+expect_fail input-not-tokens "dataset 'input' missing" "$EVSIM" run "$tmp/m.h5" --input "$tmp/m.h5"
+expect_fail missing-out-dir "does not exist" "$EVSIM" run "$tmp/m.h5" --output "$tmp/nodir/o.h5"
+expect_fail bad-dt "dt" "$EVSIM" run "$tmp/m.h5" --dt -1
+expect_fail bad-csv-column "no column 5" "$EVSIM" convert csv "$tmp/in.csv" "$tmp/x.h5" --columns 5
+[ -e "$tmp/x.h5" ] && { echo "FAIL partial csv output left"; fails=$((fails+1)); }
+expect_fail compare-missing "does not exist" "$EVSIM" compare "$tmp/none.h5"
+expect_fail info-bad "not an HDF5 file" "$EVSIM" info "$tmp/bad.h5"
+ls "$tmp" | grep -q '\.tmp' && { echo "FAIL temporary files left: $(ls "$tmp")"; fails=$((fails+1)); }
+
+# A good run writes every requested file.
+"$EVSIM" run "$tmp/m.h5" --steps 5 --batch 2 --output "$tmp/o.h5" --json "$tmp/r.json" --record "$tmp/rec.h5" >/dev/null \
+  && [ -s "$tmp/o.h5" ] && [ -s "$tmp/r.json" ] && [ -s "$tmp/rec.h5" ] && passes=$((passes+1)) \
+  || { echo "FAIL good run"; fails=$((fails+1)); }
+if [ -n "$SHARED" ] && [ -f "$SHARED/nir/lif_norse.nir" ]; then
+  "$EVSIM" convert csv "$SHARED/nir/lif_traces/lif_norse.csv" "$tmp/lif.h5" --columns 0 >/dev/null \
+    && "$EVSIM" run "$SHARED/nir/lif_norse.nir" --input "$tmp/lif.h5" --output "$tmp/lo.h5" >/dev/null \
+    && passes=$((passes+1)) || { echo "FAIL lif_norse run"; fails=$((fails+1)); }
+fi
+echo "cli_errors: $passes passed, $fails failed"
+[ $fails -eq 0 ]

@@ -1,0 +1,152 @@
+#include "tests/random_models.hpp"
+
+#include <cstdlib>
+#include <string>
+
+#include "models/egru_stack.hpp"
+
+namespace evsim::testing {
+
+uint64_t fresh_seed() {
+  if (const char* s = std::getenv("EVSIM_TEST_SEED")) return std::stoull(s);
+  return std::random_device{}();
+}
+
+Array random_weight(std::mt19937_64& rng, int64_t rows, int64_t cols, double density, bool dyadic) {
+  std::uniform_real_distribution<float> u(-1.0f, 1.0f);
+  std::bernoulli_distribution keep(density);
+  std::uniform_int_distribution<int> k(-32, 32);
+  std::vector<float> w(static_cast<size_t>(rows * cols));
+  for (float& v : w) v = !keep(rng) ? 0.0f : dyadic ? static_cast<float>(k(rng)) / 64.0f : u(rng);
+  return Array::floats({rows, cols}, std::move(w));
+}
+
+namespace {
+
+Array vec(int64_t n, float value) { return Array::floats({n}, std::vector<float>(static_cast<size_t>(n), value)); }
+
+Array uniform_vec(std::mt19937_64& rng, int64_t n, float lo, float hi) {
+  std::uniform_real_distribution<float> u(lo, hi);
+  std::vector<float> v(static_cast<size_t>(n));
+  for (float& x : v) x = u(rng);
+  return Array::floats({n}, std::move(v));
+}
+
+int64_t pick(std::mt19937_64& rng, int64_t lo, int64_t hi) { return std::uniform_int_distribution<int64_t>(lo, hi)(rng); }
+
+}  // namespace
+
+ModelSpec random_lif_net(std::mt19937_64& rng, bool cuba, bool recurrent) {
+  ModelSpec s;
+  GraphSpec& g = s.graph;
+  const int64_t n_in = pick(rng, 3, 12), n_h = pick(rng, 4, 24), n_out = pick(rng, 2, 6);
+  const double density = std::uniform_real_distribution<double>(0.2, 1.0)(rng);
+  g.add("input", "Input").params["shape"] = Array::ints({1}, {n_in});
+  g.add("fc1", "Linear").params["weight"] = random_weight(rng, n_h, n_in, density, true);
+  auto neuron = [&](const std::string& name, int64_t n) {
+    NodeSpec& l = g.add(name, cuba ? "CubaLIF" : "LIF");
+    if (cuba) {
+      l.params["tau_syn"] = uniform_vec(rng, n, 2e-3f, 1e-2f);
+      l.params["tau_mem"] = uniform_vec(rng, n, 5e-3f, 2e-2f);
+      l.params["w_in"] = vec(n, 1.0f);
+    } else {
+      l.params["tau"] = uniform_vec(rng, n, 2e-3f, 2e-2f);
+    }
+    l.params["r"] = uniform_vec(rng, n, 5.0f, 30.0f);
+    l.params["v_leak"] = vec(n, 0.0f);
+    l.params["v_threshold"] = uniform_vec(rng, n, 0.5f, 1.5f);
+    l.params["v_reset"] = vec(n, 0.0f);
+  };
+  neuron("lif1", n_h);
+  g.add("fc2", "Affine").params["weight"] = random_weight(rng, n_out, n_h, density, true);
+  g.nodes.back().params["bias"] = Array::floats({n_out}, std::vector<float>(static_cast<size_t>(n_out), 0.125f));
+  neuron("lif2", n_out);
+  g.add("output", "Output").params["shape"] = Array::ints({1}, {n_out});
+  g.connect("input", "fc1");
+  g.connect("fc1", "lif1");
+  g.connect("lif1", "fc2");
+  g.connect("fc2", "lif2");
+  g.connect("lif2", "output");
+  if (recurrent) {
+    g.add("w_rec", "Linear").params["weight"] = random_weight(rng, n_h, n_h, density, true);
+    g.connect("lif1", "w_rec");
+    g.connect("w_rec", "lif1");
+  }
+  return s;
+}
+
+ModelSpec random_conv_net(std::mt19937_64& rng) {
+  ModelSpec s;
+  GraphSpec& g = s.graph;
+  const int64_t c_in = pick(rng, 1, 3), hw = pick(rng, 6, 12), c1 = pick(rng, 2, 6), k = pick(rng, 1, 3);
+  const int64_t stride = pick(rng, 1, 2), pad = pick(rng, 0, 1);
+  const int64_t groups = (c_in > 1 && c1 % c_in == 0 && pick(rng, 0, 1)) ? c_in : 1;
+  g.add("input", "Input").params["shape"] = Array::ints({3}, {c_in, hw, hw});
+  NodeSpec& conv = g.add("conv", "Conv2d");
+  Array w = random_weight(rng, c1, c_in / groups * k * k, 0.7, true);
+  w.shape = {c1, c_in / groups, k, k};
+  conv.params["weight"] = w;
+  conv.params["bias"] = vec(c1, 0.0f);
+  conv.params["stride"] = Array::ints({2}, {stride, stride});
+  conv.params["padding"] = Array::ints({2}, {pad, pad});
+  conv.params["dilation"] = Array::ints({2}, {1, 1});
+  conv.params["groups"] = Array::integer(groups);
+  const int64_t oh = (hw + 2 * pad - k) / stride + 1;
+  NodeSpec& if1 = g.add("if1", "IF");
+  if1.params["r"] = Array::floats({1}, {1.0f});
+  if1.params["v_threshold"] = Array::floats({1}, {0.5f});
+  NodeSpec& pool = g.add("pool", "SumPool2d");
+  pool.params["kernel_size"] = Array::ints({2}, {2, 2});
+  pool.params["stride"] = Array::ints({2}, {2, 2});
+  pool.params["padding"] = Array::ints({2}, {0, 0});
+  const int64_t ph = (oh - 2) / 2 + 1;
+  g.add("flat", "Flatten").params["start_dim"] = Array::integer(0);
+  const int64_t n_out = pick(rng, 2, 5);
+  NodeSpec& fc = g.add("fc", "Affine");
+  fc.params["weight"] = random_weight(rng, n_out, c1 * ph * ph, 0.6, true);
+  fc.params["bias"] = vec(n_out, 0.0f);
+  NodeSpec& if2 = g.add("if2", "IF");
+  if2.params["r"] = Array::floats({1}, {1.0f});
+  if2.params["v_threshold"] = Array::floats({1}, {0.5f});
+  g.add("output", "Output");
+  for (auto [a, b] : {std::pair{"input", "conv"}, {"conv", "if1"}, {"if1", "pool"}, {"pool", "flat"}, {"flat", "fc"},
+                      {"fc", "if2"}, {"if2", "output"}})
+    g.connect(a, b);
+  return s;
+}
+
+ModelSpec random_vsn_mlp(std::mt19937_64& rng) {
+  ModelSpec s;
+  GraphSpec& g = s.graph;
+  const int64_t n_in = pick(rng, 3, 10), n_h = pick(rng, 4, 20), n_out = pick(rng, 2, 5);
+  const char* acts[] = {"identity", "relu", "gelu", "tanh", "sigmoid", "mish"};
+  g.add("input", "Input").params["shape"] = Array::ints({1}, {n_in});
+  NodeSpec& fc1 = g.add("fc1", "Affine");
+  fc1.params["weight"] = random_weight(rng, n_h, n_in, 0.6, false);
+  fc1.params["bias"] = uniform_vec(rng, n_h, -0.2f, 0.2f);
+  NodeSpec& v = g.add("vsn", "VSN");
+  v.params["beta"] = uniform_vec(rng, n_h, 0.5f, 1.0f);
+  v.params["threshold"] = uniform_vec(rng, n_h, 0.2f, 1.0f);
+  v.params["activation"] = Array::text(acts[pick(rng, 0, 5)]);
+  v.params["spike_steps"] = Array::integer(pick(rng, 1, 3));
+  NodeSpec& fc2 = g.add("fc2", "Affine");
+  fc2.params["weight"] = random_weight(rng, n_out, n_h, 0.6, false);
+  fc2.params["bias"] = vec(n_out, 0.0f);
+  g.add("output", "Output");
+  for (auto [a, b] : {std::pair{"input", "fc1"}, {"fc1", "vsn"}, {"vsn", "fc2"}, {"fc2", "output"}}) g.connect(a, b);
+  return s;
+}
+
+ModelSpec random_egru_stack(std::mt19937_64& rng) {
+  EgruStackConfig c;
+  c.inputs = pick(rng, 3, 16);
+  c.hidden = pick(rng, 8, 32);
+  c.layers = pick(rng, 1, 3);
+  c.outputs = pick(rng, 2, 6);
+  c.density = std::uniform_real_distribution<double>(0.15, 1.0)(rng);
+  c.threshold = std::uniform_real_distribution<double>(0.1, 0.6)(rng);
+  c.seed = rng();
+  return make_egru_stack(c);
+}
+
+}  // namespace evsim::testing

@@ -1,0 +1,23 @@
+#pragma once
+// Random models for parity tests, each drawn from a seed the test prints on failure.
+#include <cstdint>
+#include <random>
+
+#include "data/model_spec.hpp"
+
+namespace evsim::testing {
+
+// A fresh seed per run (tests print it), unless EVSIM_TEST_SEED is set.
+uint64_t fresh_seed();
+
+// Weights are multiples of 1/64 so that, with binary inputs, every sum is exact in float
+// and dense and event mode must agree bit for bit.
+ModelSpec random_lif_net(std::mt19937_64& rng, bool cuba, bool recurrent);
+ModelSpec random_conv_net(std::mt19937_64& rng);
+ModelSpec random_vsn_mlp(std::mt19937_64& rng);
+// Small EGRU stack with a random pruning level; graded events.
+ModelSpec random_egru_stack(std::mt19937_64& rng);
+
+Array random_weight(std::mt19937_64& rng, int64_t rows, int64_t cols, double density, bool dyadic);
+
+}  // namespace evsim::testing

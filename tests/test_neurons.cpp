@@ -1,0 +1,147 @@
+// Neuron updates against values worked out by hand from the equations in DESIGN.md.
+#include <gtest/gtest.h>
+
+#include <cmath>
+
+#include "network/delay_op.hpp"
+#include "neurons/cuba_lif.hpp"
+#include "neurons/egru_cell.hpp"
+#include "neurons/integrator.hpp"
+#include "neurons/lif.hpp"
+#include "neurons/threshold.hpp"
+#include "neurons/vsn.hpp"
+
+namespace evsim {
+namespace {
+
+Vector v1(float a) { return Vector::Constant(1, a); }
+Matrix m1(float a) { return Matrix::Constant(1, 1, a); }
+
+TEST(Lif, EulerStepThresholdAndReset) {
+  // alpha = dt/tau = 0.1; v += 0.1 * (0.5 - v + 2 x)
+  Lif lif({v1(0.01f), v1(2.0f), v1(0.5f)}, FiringParams{v1(1.0f), v1(0.2f)}, 1e-3);
+  lif.reset(1);
+  Matrix out;
+  lif.step(m1(3.0f), out);
+  EXPECT_FLOAT_EQ(lif.state()(0, 0), 0.65f);
+  EXPECT_EQ(out(0, 0), 0.0f);
+  lif.step(m1(3.0f), out);  // 0.65 + 0.1 * (0.5 - 0.65 + 6) = 1.235 > 1: spike, reset to 0.2
+  EXPECT_EQ(out(0, 0), 1.0f);
+  EXPECT_FLOAT_EQ(lif.state()(0, 0), 0.2f);
+  EXPECT_EQ(lif.type(), "LIF");
+}
+
+TEST(Lif, LeakyIntegratorOutputsItsPotential) {
+  Lif li({v1(0.01f), v1(2.0f), v1(0.5f)}, std::nullopt, 1e-3);
+  li.reset(1);
+  Matrix out;
+  li.step(m1(3.0f), out);
+  li.step(m1(3.0f), out);
+  EXPECT_FLOAT_EQ(out(0, 0), 1.235f);  // never resets
+  EXPECT_EQ(li.type(), "LI");
+}
+
+TEST(CubaLif, CurrentFiltersInputBeforeMembrane) {
+  // a_syn = 0.5, a_mem = 0.1, w_in = 2, r = 1, threshold 0.15
+  CubaLif n({v1(2e-3f), v1(1e-2f), v1(1.0f), v1(0.0f), v1(2.0f)}, FiringParams{v1(0.15f), v1(0.0f)}, 1e-3);
+  n.reset(1);
+  Matrix out;
+  n.step(m1(1.0f), out);  // I = 1, v = 0.1
+  EXPECT_FLOAT_EQ(n.current()(0, 0), 1.0f);
+  EXPECT_FLOAT_EQ(n.state()(0, 0), 0.1f);
+  n.step(m1(0.0f), out);  // I = 0.5, v = 0.14
+  EXPECT_FLOAT_EQ(n.state()(0, 0), 0.14f);
+  EXPECT_EQ(out(0, 0), 0.0f);
+  n.step(m1(0.0f), out);  // I = 0.25, v = 0.151 > 0.15: spike, v -> 0, I kept
+  EXPECT_EQ(out(0, 0), 1.0f);
+  EXPECT_FLOAT_EQ(n.state()(0, 0), 0.0f);
+  EXPECT_FLOAT_EQ(n.current()(0, 0), 0.25f);
+}
+
+TEST(Integrator, IntegrateAndFire) {
+  Integrator n(v1(2.0f), FiringParams{v1(1.5f), v1(0.0f)}, 0.5);  // v += 1 * x
+  n.reset(1);
+  Matrix out;
+  n.step(m1(1.0f), out);
+  EXPECT_EQ(out(0, 0), 0.0f);
+  n.step(m1(1.0f), out);
+  EXPECT_EQ(out(0, 0), 1.0f);
+  EXPECT_EQ(n.state()(0, 0), 0.0f);
+}
+
+TEST(Threshold, HeavisideIsZeroAtThreshold) {
+  Threshold t(Vector::Constant(3, 0.5f));
+  t.reset(1);
+  Matrix x(3, 1), out;
+  x << -1.0f, 0.5f, 2.0f;
+  t.step(x, out);
+  EXPECT_EQ(out(0, 0), 0.0f);
+  EXPECT_EQ(out(1, 0), 0.0f);
+  EXPECT_EQ(out(2, 0), 1.0f);
+}
+
+TEST(Vsn, GradedSpikeAndResetToZero) {
+  Vsn n(v1(0.5f), v1(1.0f), ActivationFn::Relu, 1);
+  n.reset(1);
+  Matrix out;
+  n.step(m1(0.8f), out);  // m = 0.8
+  EXPECT_EQ(out(0, 0), 0.0f);
+  n.step(m1(0.8f), out);  // m = 1.2 > 1: y = relu(0.8)
+  EXPECT_FLOAT_EQ(out(0, 0), 0.8f);
+  EXPECT_EQ(n.state()(0, 0), 0.0f);
+}
+
+TEST(Vsn, SpikeStepsAverageTheSubSteps) {
+  Vsn n(v1(0.5f), v1(1.0f), ActivationFn::Identity, 2);
+  n.reset(1);
+  Matrix out;
+  n.step(m1(0.6f), out);  // m: 0.6, 0.9 -> no spike
+  EXPECT_EQ(out(0, 0), 0.0f);
+  n.step(m1(0.6f), out);  // m: 1.05 -> spike (0.6), reset; then 0.6 -> mean 0.3
+  EXPECT_FLOAT_EQ(out(0, 0), 0.3f);
+  EXPECT_FLOAT_EQ(n.state()(0, 0), 0.6f);
+}
+
+TEST(EgruCell, MatchesEquationsInDoublePrecision) {
+  const int h = 4;
+  Vector theta(h);
+  theta << 0.1f, 0.3f, -0.2f, 0.9f;
+  EgruCell cell(theta);
+  cell.reset(1);
+  Matrix a(3 * h, 1), b(3 * h, 1), y;
+  for (int k = 0; k < 3 * h; ++k) {
+    a(k, 0) = 0.3f * static_cast<float>(k % 5) - 0.5f;
+    b(k, 0) = 0.2f * static_cast<float>(k % 3) - 0.1f;
+  }
+  std::vector<double> c(h, 0.0);
+  for (int step = 0; step < 3; ++step) {
+    cell.step(a, b, y);
+    for (int i = 0; i < h; ++i) {
+      auto sig = [](double v) { return 1.0 / (1.0 + std::exp(-v)); };
+      const double r = sig(a(i) + b(i)), z = sig(a(h + i) + b(h + i));
+      const double n = std::tanh(a(2 * h + i) + r * b(2 * h + i));
+      const double ch = z * c[i] + (1 - z) * n;
+      const bool o = ch > theta[i];
+      EXPECT_NEAR(y(i, 0), o ? ch : 0.0, 1e-6) << "step " << step << " unit " << i;
+      c[i] = ch - (o ? theta[i] : 0.0);
+      EXPECT_NEAR(cell.cell()(i, 0), c[i], 1e-6);
+    }
+  }
+}
+
+TEST(Delay, EachUnitDelayedByItsOwnSteps) {
+  DelayOp d({0, 2});
+  d.reset(1);
+  Matrix out;
+  std::vector<std::pair<float, float>> seen;
+  for (int t = 0; t < 4; ++t) {
+    Matrix x(2, 1);
+    x << static_cast<float>(t + 1), static_cast<float>(10 * (t + 1));
+    d.compute(x, {}, out);
+    seen.emplace_back(out(0, 0), out(1, 0));
+  }
+  EXPECT_EQ(seen, (std::vector<std::pair<float, float>>{{1, 0}, {2, 0}, {3, 10}, {4, 20}}));
+}
+
+}  // namespace
+}  // namespace evsim

@@ -1,0 +1,70 @@
+// Dense vs event mode on random models with fresh seeds (printed on failure), in the
+// spirit of ggml's test-backend-ops: every model family, both modes, same outputs.
+#include <gtest/gtest.h>
+
+#include "models/random_input.hpp"
+#include "tests/random_models.hpp"
+#include "tests/sim_helpers.hpp"
+
+namespace evsim {
+namespace {
+
+void expect_parity(const ModelSpec& spec, const Sequence& x, double tolerance, double dt = 1e-3) {
+  const RunResult d = testing::run_mode(spec, Mode::Dense, x, false, dt);
+  const RunResult e = testing::run_mode(spec, Mode::Event, x, false, dt);
+  EXPECT_LE(testing::rel_err(e.output, d.output), tolerance);
+  ASSERT_EQ(d.layers.size(), e.layers.size());
+  for (size_t k = 0; k < d.layers.size(); ++k) {
+    SCOPED_TRACE(d.layers[k].name);
+    EXPECT_EQ(d.layers[k].counts.dense_macs, e.layers[k].counts.dense_macs);
+    EXPECT_EQ(d.layers[k].counts.effective_macs, e.layers[k].counts.effective_macs);
+    EXPECT_EQ(d.layers[k].counts.effective_acs, e.layers[k].counts.effective_acs);
+    EXPECT_EQ(d.layers[k].counts.events, e.layers[k].counts.events);
+  }
+}
+
+class Parity : public ::testing::TestWithParam<int> {
+ protected:
+  void SetUp() override {
+    seed_ = testing::fresh_seed();
+    rng_.seed(seed_);
+  }
+  std::string trace() const { return "seed=" + std::to_string(seed_) + " (EVSIM_TEST_SEED to replay)"; }
+  uint64_t seed_ = 0;
+  std::mt19937_64 rng_;
+};
+
+TEST_P(Parity, LifNetsAgreeExactly) {
+  SCOPED_TRACE(trace());
+  const bool cuba = GetParam() % 2, recurrent = GetParam() % 3 != 0;
+  const ModelSpec spec = testing::random_lif_net(rng_, cuba, recurrent);
+  const Sequence x = spike_input(50, 3, spec.graph.nodes[0].params.at("shape").i[0], rng_(), 0.4);
+  expect_parity(spec, x, 0.0);  // dyadic weights x binary spikes: exact sums in both modes
+}
+
+TEST_P(Parity, ConvNetsAgreeExactly) {
+  SCOPED_TRACE(trace());
+  const ModelSpec spec = testing::random_conv_net(rng_);
+  const auto& shape = spec.graph.nodes[0].params.at("shape").i;
+  const Sequence x = spike_input(8, 2, shape[0] * shape[1] * shape[2], rng_(), 0.3);
+  expect_parity(spec, x, 0.0, 1.0);
+}
+
+TEST_P(Parity, VsnMlpsAgree) {
+  SCOPED_TRACE(trace());
+  const ModelSpec spec = testing::random_vsn_mlp(rng_);
+  const Sequence x = gaussian_input(10, 2, spec.graph.nodes[0].params.at("shape").i[0], rng_());
+  expect_parity(spec, x, 1e-5);
+}
+
+TEST_P(Parity, EgruStacksAgree) {
+  SCOPED_TRACE(trace());
+  const ModelSpec spec = testing::random_egru_stack(rng_);
+  const Sequence x = gaussian_input(10, 2, spec.graph.nodes[0].params.at("shape").i[0], rng_());
+  expect_parity(spec, x, 1e-5);
+}
+
+INSTANTIATE_TEST_SUITE_P(RandomModels, Parity, ::testing::Range(0, 6));
+
+}  // namespace
+}  // namespace evsim
