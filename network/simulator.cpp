@@ -58,59 +58,66 @@ static uint64_t count_nonzero(const Matrix& m) {
   return k;
 }
 
-void Simulator::step(int64_t t, const Sequence& input, RunResult& r, bool record) {
-  for (int v : g_.order) {
-    const auto vi = static_cast<size_t>(v);
-    GraphNode& node = g_.nodes[vi];
-    if (v == g_.input) {
-      cur_[vi] = input.step(t);
-    } else {
-      const auto& ports = node.op->ports();
-      const bool edges_to_port = !ports.empty() && ports[0].feed == Feed::InEdges;
-      if (!edges_to_port) sum_inputs(node, sum_[vi]);
-      const int li = report_index_[vi];
-      Stopwatch clock;
-      for (size_t k = 0; k < ports.size(); ++k) {
-        OpCounts pc;
-        backend_.propagate(node_ports_[vi][k], port_out_[vi][k], pc);
-        if (li >= 0) add_port_counts(pc, node.op->is_neuron(), r.layers[static_cast<size_t>(li)].counts);
-      }
-      node.op->compute(sum_[vi], port_out_[vi], cur_[vi]);
-      if (li >= 0) r.layers[static_cast<size_t>(li)].seconds += clock.seconds();
-      if (li >= 0 && node.op->is_neuron()) {
-        auto& c = r.layers[static_cast<size_t>(li)].counts;
-        c.events += count_nonzero(cur_[vi]);
-        c.unit_steps += static_cast<uint64_t>(cur_[vi].size());
-      }
-      const int ri = record_index_[vi];
-      if (record && ri >= 0) {
-        NodeRecording& rec = r.recording[static_cast<size_t>(ri)];
-        rec.v.step(t) = *node.op->state();
-        const Matrix& o = cur_[vi];
-        for (Eigen::Index b = 0; b < o.cols(); ++b)
-          for (Eigen::Index i = 0; i < o.rows(); ++i)
-            if (o(i, b) != 0.0f)
-              rec.spikes.push_back(Event{static_cast<uint32_t>(i), static_cast<uint32_t>(b), t, o(i, b)});
-      }
+void Simulator::step_node(int v, const Eigen::Ref<const Matrix>& input) {
+  const auto vi = static_cast<size_t>(v);
+  GraphNode& node = g_.nodes[vi];
+  RunResult& r = result_;
+  if (v == g_.input) {
+    cur_[vi] = input;
+  } else {
+    const auto& ports = node.op->ports();
+    const bool edges_to_port = !ports.empty() && ports[0].feed == Feed::InEdges;
+    if (!edges_to_port) sum_inputs(node, sum_[vi]);
+    const int li = report_index_[vi];
+    Stopwatch clock;
+    for (size_t k = 0; k < ports.size(); ++k) {
+      OpCounts pc;
+      backend_.propagate(node_ports_[vi][k], port_out_[vi][k], pc);
+      if (li >= 0) add_port_counts(pc, node.op->is_neuron(), r.layers[static_cast<size_t>(li)].counts);
     }
-    for (const Consumer& c : consumers_[vi]) backend_.emit(c.port, cur_[vi], c.delay);
+    node.op->compute(sum_[vi], port_out_[vi], cur_[vi]);
+    if (li >= 0) r.layers[static_cast<size_t>(li)].seconds += clock.seconds();
+    if (li >= 0 && node.op->is_neuron()) {
+      auto& c = r.layers[static_cast<size_t>(li)].counts;
+      c.events += count_nonzero(cur_[vi]);
+      c.unit_steps += static_cast<uint64_t>(cur_[vi].size());
+    }
+    const int ri = record_index_[vi];
+    if (ri >= 0 && t_ < record_steps_) {
+      NodeRecording& rec = r.recording[static_cast<size_t>(ri)];
+      rec.v.step(t_) = *node.op->state();
+      const Matrix& o = cur_[vi];
+      for (Eigen::Index b = 0; b < o.cols(); ++b)
+        for (Eigen::Index i = 0; i < o.rows(); ++i)
+          if (o(i, b) != 0.0f) rec.spikes.push_back(Event{static_cast<uint32_t>(i), static_cast<uint32_t>(b), t_, o(i, b)});
+    }
   }
-  r.output.step(t) = cur_[static_cast<size_t>(g_.output)];
-  backend_.advance();
-  std::swap(cur_, prev_);
+  for (const Consumer& c : consumers_[vi]) backend_.emit(c.port, cur_[vi], c.delay);
 }
 
-RunResult Simulator::run(const Sequence& input, bool record) {
-  if (input.width != g_.input_width())
-    throw InputError("input has " + std::to_string(input.width) + " values per step, the model's Input '" +
-                     g_.nodes[static_cast<size_t>(g_.input)].name + "' expects " +
-                     std::to_string(g_.input_width()));
-  if (input.steps < 1 || input.batch < 1) throw InputError("input must have at least one step and one sample");
+const Matrix& Simulator::step(const Eigen::Ref<const Matrix>& input) {
+  if (input.rows() != g_.input_width() || input.cols() != batch_)
+    throw InputError("step input is " + std::to_string(input.rows()) + " x " + std::to_string(input.cols()) +
+                     ", expected " + std::to_string(g_.input_width()) + " x " + std::to_string(batch_));
+  Stopwatch clock;
+  for (int v : g_.order) step_node(v, input);
+  backend_.advance();
+  std::swap(cur_, prev_);
+  ++t_;
+  busy_s_ += clock.seconds();
+  return prev_[static_cast<size_t>(g_.output)];  // just swapped: prev_ holds this step
+}
+
+void Simulator::begin(int64_t batch, int64_t record_steps) {
+  if (batch < 1) throw InputError("batch must be at least 1");
   const size_t n = g_.nodes.size();
-  const int64_t batch = input.batch;
-  RunResult r;
+  batch_ = batch;
+  t_ = 0;
+  busy_s_ = 0.0;
+  record_steps_ = record_steps;
+  result_ = RunResult{};
+  RunResult& r = result_;
   r.backend = std::string(backend_.name());
-  r.output = Sequence(input.steps, batch, g_.output_width());
   cur_.assign(n, Matrix());
   prev_.assign(n, Matrix());
   sum_.assign(n, Matrix());
@@ -135,15 +142,18 @@ RunResult Simulator::run(const Sequence& input, bool record) {
       report_index_[v] = static_cast<int>(r.layers.size());
       r.layers.push_back(rep);
     }
-    if (record && node.op->is_neuron()) {
+    if (record_steps > 0 && node.op->is_neuron()) {
       record_index_[v] = static_cast<int>(r.recording.size());
-      r.recording.push_back(NodeRecording{node.name, node.type, Sequence(input.steps, batch, node.size()), {}});
+      r.recording.push_back(NodeRecording{node.name, node.type, Sequence(record_steps, batch, node.size()), {}});
     }
   }
   backend_.prepare(projections_, batch);
-  Stopwatch clock;
-  for (int64_t t = 0; t < input.steps; ++t) step(t, input, r, record);
-  r.wall_s = clock.seconds();
+}
+
+const RunResult& Simulator::finish() {
+  RunResult& r = result_;
+  r.wall_s = busy_s_;
+  r.totals = OpCounts{};
   for (const LayerReport& l : r.layers) {
     r.totals.dense_macs += l.counts.dense_macs;
     r.totals.effective_macs += l.counts.effective_macs;
@@ -155,6 +165,20 @@ RunResult Simulator::run(const Sequence& input, bool record) {
     }
   }
   return r;
+}
+
+RunResult Simulator::run(const Sequence& input, bool record) {
+  if (input.width != g_.input_width())
+    throw InputError("input has " + std::to_string(input.width) + " values per step, the model's Input '" +
+                     g_.nodes[static_cast<size_t>(g_.input)].name + "' expects " +
+                     std::to_string(g_.input_width()));
+  if (input.steps < 1 || input.batch < 1) throw InputError("input must have at least one step and one sample");
+  begin(input.batch, record ? input.steps : 0);
+  Sequence output(input.steps, input.batch, g_.output_width());
+  for (int64_t t = 0; t < input.steps; ++t) output.step(t) = step(input.step(t));
+  finish();
+  result_.output = std::move(output);
+  return std::move(result_);
 }
 
 }  // namespace evsim

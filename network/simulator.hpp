@@ -43,6 +43,14 @@ class Simulator {
   // input: T x B x N_in (token ids as floats for Embedding models).
   RunResult run(const Sequence& input, bool record = false);
 
+  // Streaming use (long evaluations): begin, then one step at a time; state carries over.
+  // record_steps > 0 records neuron state/spikes for that many steps.
+  void begin(int64_t batch, int64_t record_steps = 0);
+  // input: N_in x B for the next step; returns the Output node's values (N_out x B).
+  const Matrix& step(const Eigen::Ref<const Matrix>& input);
+  // Counts and timings so far (totals are filled in by finish()).
+  const RunResult& finish();
+
  private:
   struct PortRef {
     int node;
@@ -52,7 +60,7 @@ class Simulator {
     size_t port;
     int64_t delay;
   };
-  void step(int64_t t, const Sequence& input, RunResult& r, bool record);
+  void step_node(int v, const Eigen::Ref<const Matrix>& input);
   void sum_inputs(const GraphNode& node, Matrix& into) const;
 
   Graph& g_;
@@ -64,6 +72,9 @@ class Simulator {
   std::vector<std::vector<Matrix>> port_out_;
   std::vector<int> report_index_;  // node -> index in RunResult::layers or -1
   std::vector<int> record_index_;
+  RunResult result_;
+  int64_t t_ = 0, batch_ = 0, record_steps_ = 0;
+  double busy_s_ = 0.0;
 };
 
 }  // namespace evsim
