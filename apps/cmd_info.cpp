@@ -24,7 +24,8 @@ void run_info(const InfoOptions& o) {
               spec.meta.pruning_method.empty() ? "-" : spec.meta.pruning_method.c_str(), spec.meta.pruning_level);
   Table t({"node", "type", "in shape", "out shape", "parameters", "weights", "non-zero", "density"});
   uint64_t params_total = 0, weights_total = 0, nnz_total = 0;
-  for (size_t k = 0; k < g.nodes.size(); ++k) {
+  for (int v : g.order) {  // topological order reads like the network
+    const auto k = static_cast<size_t>(v);
     const GraphNode& n = g.nodes[k];
     uint64_t params = 0, weights = 0, nnz = 0;
     for (const auto& [key, a] : spec.graph.nodes[k].params)

@@ -19,6 +19,7 @@ int main(int argc, char** argv) {
   evsim::register_compare(app);
   evsim::register_bench(app);
   evsim::register_convert(app);
+  evsim::register_eval(app);
   try {
     app.parse(argc, argv);
   } catch (const CLI::ParseError& e) {

@@ -1,0 +1,138 @@
+"""evsim checkpoints: NIR's HDF5 graph layout plus evsim's extension node types and the
+`evsim` metadata group (../shared/DESIGN.md section 3).
+
+A graph here is a list of (name, type, params) nodes and (src, dst) edges; params map
+dataset names to numpy arrays, numbers or strings. Pruned weights are exact zeros.
+"""
+import h5py
+import numpy as np
+
+STR = h5py.string_dtype(encoding="utf-8")
+
+
+def _write_param(group, key, value, compress):
+    if isinstance(value, str):
+        group.create_dataset(key, data=value, dtype=STR)
+        return
+    arr = np.asarray(value)
+    if arr.dtype.kind == "f":
+        arr = arr.astype(np.float32)
+    elif arr.dtype.kind in "iu":
+        arr = arr.astype(np.int64)
+    if compress and arr.ndim > 0 and arr.size > 64:
+        group.create_dataset(key, data=arr, compression="gzip", compression_opts=4, shuffle=True)
+    else:
+        group.create_dataset(key, data=arr)
+
+
+def write_graph(path, nodes, edges, meta=None, compress=True, links=None):
+    """Writes a checkpoint. meta: dict(model, dt, vocab, metrics, pruning_method,
+    pruning_level). links: {(node, key): (other_node, other_key)} stores a parameter as an
+    HDF5 hard link to another (e.g. a decoder tied to the embedding: stored once)."""
+    meta = meta or {}
+    links = links or {}
+    with h5py.File(path, "w") as f:
+        f.create_dataset("version", data="0.2.0", dtype=STR)
+        root = f.create_group("node")
+        root.create_dataset("type", data="NIRGraph", dtype=STR)
+        g = root.create_group("nodes")
+        for name, ntype, params in nodes:
+            ng = g.create_group(name)
+            ng.create_dataset("type", data=ntype, dtype=STR)
+            for key, value in params.items():
+                if (name, key) not in links:
+                    _write_param(ng, key, value, compress)
+        for (name, key), (src, src_key) in links.items():
+            g[name][key] = g[src][src_key]
+        root.create_dataset("edges", data=np.array(edges, dtype=object).reshape(-1, 2), dtype=STR)
+        ev = f.create_group("evsim")
+        ev.attrs["format_version"] = np.int64(1)
+        ev.attrs["model"] = meta.get("model", "snn")
+        if meta.get("dt"):
+            ev.attrs["dt"] = float(meta["dt"])
+        if meta.get("vocab"):
+            ev.create_dataset("vocab", data=np.array(meta["vocab"], dtype=object), dtype=STR,
+                              compression="gzip")
+        mg = ev.create_group("metrics")
+        for k, v in meta.get("metrics", {}).items():
+            mg.create_dataset(k, data=np.float64(v))
+        pg = ev.create_group("pruning")
+        pg.attrs["method"] = meta.get("pruning_method", "none")
+        pg.attrs["level"] = float(meta.get("pruning_level", 0.0))
+
+
+def _decode(v):
+    if isinstance(v, bytes):
+        return v.decode()
+    return v
+
+
+def read_graph(path):
+    """Returns (nodes {name: (type, params)}, edges [(src, dst)], meta dict)."""
+    with h5py.File(path, "r") as f:
+        g = f["node"]
+        nodes = {}
+        for name, ng in g["nodes"].items():
+            ntype = _decode(ng["type"][()])
+            params = {}
+            for key, ds in ng.items():
+                if key == "type":
+                    continue
+                val = ds[()]
+                params[key] = _decode(val) if ds.dtype.kind in "OS" and ds.shape == () else val
+            nodes[name] = (ntype, params)
+        edges = [(_decode(a), _decode(b)) for a, b in g["edges"][()]] if g["edges"].size else []
+        meta = {}
+        if "evsim" in f:
+            ev = f["evsim"]
+            meta["model"] = _decode(ev.attrs.get("model", "snn"))
+            if "dt" in ev.attrs:
+                meta["dt"] = float(ev.attrs["dt"])
+            if "vocab" in ev:
+                meta["vocab"] = [_decode(w) for w in ev["vocab"][()]]
+            if "metrics" in ev:
+                meta["metrics"] = {k: float(v[()]) for k, v in ev["metrics"].items()}
+            if "pruning" in ev:
+                meta["pruning_method"] = _decode(ev["pruning"].attrs.get("method", "none"))
+                meta["pruning_level"] = float(ev["pruning"].attrs.get("level", 0.0))
+    return nodes, edges, meta
+
+
+def _np(t):
+    return t.detach().cpu().numpy().astype(np.float32)
+
+
+def module_node(name, module):
+    """(name, type, params) of one reference module (modules.py)."""
+    from . import modules as m
+
+    if isinstance(module, m.EGRU):
+        return (name, "EGRU", {"weight_ih": _np(module.weight_ih), "weight_hh": _np(module.weight_hh),
+                               "bias_ih": _np(module.bias_ih), "bias_hh": _np(module.bias_hh),
+                               "threshold": _np(module.threshold)})
+    if isinstance(module, m.Affine):
+        if module.bias is None:
+            return (name, "Linear", {"weight": _np(module.weight)})
+        return (name, "Affine", {"weight": _np(module.weight), "bias": _np(module.bias)})
+    if isinstance(module, m.VSN):
+        return (name, "VSN", {"beta": _np(module.beta), "threshold": _np(module.threshold),
+                              "activation": module.activation, "spike_steps": np.int64(module.spike_steps)})
+    if isinstance(module, m.LIF):
+        return (name, "LIF", {"tau": _np(module.tau), "r": _np(module.r), "v_leak": _np(module.v_leak),
+                              "v_threshold": _np(module.v_threshold), "v_reset": _np(module.v_reset)})
+    raise TypeError(f"no evsim node type for {type(module).__name__}")
+
+
+def export_chain(path, modules, input_size, meta=None):
+    """Input -> modules[0] -> ... -> Output, as evsim runs it step by step."""
+    nodes = [("input", "Input", {"shape": np.array([input_size], dtype=np.int64)})]
+    edges, prev = [], "input"
+    for k, mod in enumerate(modules):
+        node = module_node(f"n{k}_{type(mod).__name__.lower()}", mod)
+        nodes.append(node)
+        edges.append((prev, node[0]))
+        prev = node[0]
+    nodes.append(("output", "Output", {}))
+    edges.append((prev, "output"))
+    write_graph(path, nodes, edges, meta)
+    return [n[0] for n in nodes[1:-1]]
