@@ -39,7 +39,9 @@ def parse_args():
     p.add_argument("--lr", type=float, default=2e-3)
     p.add_argument("--finetune-lr", type=float, default=5e-4)
     p.add_argument("--weight-decay", type=float, default=0.01)
-    p.add_argument("--act-reg", type=float, default=0.0, help="weight of the mean-activity penalty")
+    p.add_argument("--act-reg", type=float, default=0.0,
+                   help="weight of the activity penalty: sum over layers of relu(activity - act-target)")
+    p.add_argument("--act-target", type=float, default=0.0, help="activity below which there is no penalty")
     p.add_argument("--batch", type=int, default=64)
     p.add_argument("--bptt", type=int, default=35)
     p.add_argument("--clip", type=float, default=0.25)
@@ -72,18 +74,20 @@ def train_epoch(model, data, opt, masks, args, lr):
         logits, states, gates = model(x, states)
         states = detach(states)
         loss = torch.nn.functional.cross_entropy(logits.reshape(-1, logits.shape[-1]), y.reshape(-1))
-        activity = torch.stack([o.mean() for o in gates]).mean()
+        layer_act = torch.stack([o.mean() for o in gates])
+        activity = layer_act.mean()
+        penalty = torch.relu(layer_act - args.act_target).sum()
         opt.zero_grad(set_to_none=True)
-        (loss + args.act_reg * activity).backward()
+        (loss + args.act_reg * penalty).backward()
         torch.nn.utils.clip_grad_norm_(model.parameters(), args.clip)
         opt.step()
         with torch.no_grad():
             apply_masks(model.egru_weights(), masks)
             for layer in model.layers:
                 layer.threshold.clamp_(min=1e-3)  # y != 0 exactly when the unit fires
-        total += float(loss) * x.numel()
+        total += float(loss.detach()) * x.numel()
         count += x.numel()
-        acts += float(activity)
+        acts += float(activity.detach())
     return math.exp(total / count), acts / max(1, n_batches)
 
 
