@@ -42,6 +42,7 @@ def parse_args():
     p.add_argument("--act-reg", type=float, default=0.0,
                    help="weight of the activity penalty: sum over layers of relu(activity - act-target)")
     p.add_argument("--act-target", type=float, default=0.0, help="activity below which there is no penalty")
+    p.add_argument("--act-warmup", type=int, default=0, help="dense epochs without the activity penalty")
     p.add_argument("--batch", type=int, default=64)
     p.add_argument("--bptt", type=int, default=35)
     p.add_argument("--clip", type=float, default=0.25)
@@ -60,7 +61,7 @@ def save_atomic(obj, path):
     os.replace(path + ".tmp", path)
 
 
-def train_epoch(model, data, opt, masks, args, lr):
+def train_epoch(model, data, opt, masks, args, lr, act_reg):
     model.train()
     for g in opt.param_groups:
         g["lr"] = lr
@@ -78,7 +79,7 @@ def train_epoch(model, data, opt, masks, args, lr):
         activity = layer_act.mean()
         penalty = torch.relu(layer_act - args.act_target).sum()
         opt.zero_grad(set_to_none=True)
-        (loss + args.act_reg * penalty).backward()
+        (loss + act_reg * penalty).backward()
         torch.nn.utils.clip_grad_norm_(model.parameters(), args.clip)
         opt.step()
         with torch.no_grad():
@@ -157,7 +158,8 @@ def main():
             base = args.lr if level == 0 else args.finetune_lr
             lr = base * (0.05 + 0.95 * 0.5 * (1 + math.cos(math.pi * st["epoch"] / n_epochs)))
             t0 = time.time()
-            tppl, act = train_epoch(model, train, opt, masks, args, lr)
+            warm = level == 0 and st["epoch"] < args.act_warmup
+            tppl, act = train_epoch(model, train, opt, masks, args, lr, 0.0 if warm else args.act_reg)
             vppl, vact, _ = evaluate(model, val, limit_steps=None)
             epoch_s = time.time() - t0
             st["train_seconds"] += epoch_s
