@@ -41,13 +41,15 @@ def parse_args():
     p.add_argument("--weight-decay", type=float, default=0.01)
     p.add_argument("--act-reg", type=float, default=0.0,
                    help="weight of the activity penalty: sum over layers of relu(activity - act-target)")
-    p.add_argument("--act-target", type=float, default=0.0, help="activity below which there is no penalty")
+    p.add_argument("--act-target", default="0", help="activity below which there is no penalty; one value, or one per layer")
     p.add_argument("--act-warmup", type=int, default=0, help="dense epochs without the activity penalty")
     p.add_argument("--batch", type=int, default=64)
     p.add_argument("--bptt", type=int, default=35)
     p.add_argument("--clip", type=float, default=0.25)
     p.add_argument("--seed", type=int, default=1)
     p.add_argument("--eval-batch", type=int, default=10, help="streams for valid/test perplexity (= evsim eval --batch)")
+    p.add_argument("--gamma", type=float, default=0.3, help="pseudo-derivative height")
+    p.add_argument("--valid-steps", type=int, default=0, help="debug: limit per-epoch validation steps")
     p.add_argument("--half", action="store_true", help="store parameters as float16 (model rounded first)")
     p.add_argument("--limit-train-batches", type=int, default=0, help="debug: batches per epoch")
     p.add_argument("--time-limit", type=float, default=0, help="seconds; stop cleanly (resumable) before this")
@@ -77,7 +79,7 @@ def train_epoch(model, data, opt, masks, args, lr, act_reg):
         loss = torch.nn.functional.cross_entropy(logits.reshape(-1, logits.shape[-1]), y.reshape(-1))
         layer_act = torch.stack([o.mean() for o in gates])
         activity = layer_act.mean()
-        penalty = torch.relu(layer_act - args.act_target).sum()
+        penalty = torch.relu(layer_act - args.act_targets.to(layer_act.device)).sum()
         opt.zero_grad(set_to_none=True)
         (loss + act_reg * penalty).backward()
         torch.nn.utils.clip_grad_norm_(model.parameters(), args.clip)
@@ -127,7 +129,11 @@ def main():
     corpus = Corpus(args.data)
     levels = [float(v) for v in args.levels.split(",")]
     hidden = [int(h) for h in args.hidden.split(",")]
+    targets = [float(v) for v in args.act_target.split(",")]
+    args.act_targets = torch.tensor(targets * len(hidden) if len(targets) == 1 else targets)
     model = EgruLM(len(corpus.vocab), args.emb, hidden, args.dropout, args.threshold).to(args.device)
+    for layer in model.layers:
+        layer.gamma = args.gamma
     opt = torch.optim.AdamW(model.parameters(), lr=args.lr, weight_decay=args.weight_decay)
     masks = global_magnitude_masks(model.egru_weights(), 0)
     st = {"level_idx": 0, "epoch": 0, "history": [], "train_seconds": 0.0}
@@ -160,7 +166,7 @@ def main():
             t0 = time.time()
             warm = level == 0 and st["epoch"] < args.act_warmup
             tppl, act = train_epoch(model, train, opt, masks, args, lr, 0.0 if warm else args.act_reg)
-            vppl, vact, _ = evaluate(model, val, limit_steps=None)
+            vppl, vact, _ = evaluate(model, val, limit_steps=args.valid_steps or None)
             epoch_s = time.time() - t0
             st["train_seconds"] += epoch_s
             st["epoch"] += 1
