@@ -2,8 +2,10 @@
 #include <sstream>
 
 #include "apps/commands.hpp"
+#include "apps/gpu_commands.hpp"
 #include "apps/layer_bench.hpp"
 #include "apps/table.hpp"
+#include "core/error.hpp"
 #include "data/atomic_file.hpp"
 
 namespace evsim {
@@ -20,7 +22,20 @@ struct BenchOptions {
   std::string csv = "bench_cpu.csv", backend = "cpu";
 };
 
-void run_bench(const BenchOptions& o) {
+void run_bench(const BenchOptions& o, bool grid_given) {
+  if (o.backend == "cuda") {
+    GpuBenchOptions g{o.hidden, o.batch, o.activity, o.density, o.repeats, o.seed,
+                      o.csv == "bench_cpu.csv" ? "bench_cuda.csv" : o.csv, true};
+    if (!grid_given) {  // the GPU default grid (issue 4): hidden 512-4096, batch 1/8/64
+      g.hidden = {512, 1024, 2048, 4096};
+      g.batch = {1, 8, 64};
+      g.density = {0.1, 0.2, 0.5, 1.0};
+      g.repeats = std::max(o.repeats, 20);
+    }
+    gpu_bench(g);
+    return;
+  }
+  if (o.backend != "cpu") throw UsageError("unknown backend '" + o.backend + "' (expected cpu or cuda)");
   Table t({"hidden", "batch", "density", "activity", "dense/step", "event/step", "speedup", "theory"});
   std::ostringstream csv;
   csv << "backend,hidden,batch,density,activity,dense_s,event_s,speedup,dense_macs,effective_ops,theoretical\n";
@@ -61,8 +76,8 @@ void register_bench(CLI::App& app) {
   cmd->add_option("--repeats", o->repeats, "Timed steps per case (median reported)")->check(CLI::PositiveNumber);
   cmd->add_option("--seed", o->seed, "Seed for weights and inputs");
   cmd->add_option("--csv", o->csv, "CSV output file ('' to skip)");
-  cmd->add_option("--backend", o->backend, "cpu");
-  cmd->callback([o] { run_bench(*o); });
+  cmd->add_option("--backend", o->backend, "cpu or cuda (cuBLAS vs cuSPARSE vs DISTile, plus a 3-layer sequence)");
+  cmd->callback([o, cmd] { run_bench(*o, cmd->count("--hidden") + cmd->count("--batch") + cmd->count("--density") > 0); });
 }
 
 }  // namespace evsim

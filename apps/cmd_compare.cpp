@@ -3,6 +3,7 @@
 #include <cstdio>
 
 #include "apps/commands.hpp"
+#include "apps/gpu_commands.hpp"
 #include "apps/common.hpp"
 #include "apps/table.hpp"
 #include "core/timer.hpp"
@@ -48,6 +49,10 @@ std::string ratio(double num, double den) { return den > 0 ? fmt_fixed(num / den
 void run_compare(const CompareOptions& o) {
   Graph g = load_model(o.model);
   const Sequence input = load_input(o.input, g);
+  if (o.backend == "cuda") {
+    gpu_compare(g, input, o.repeats, std::max(o.tolerance, 1e-4));
+    return;
+  }
   ModeRuns dense, event;
   // Warm-up, then alternate the modes so that drift affects both alike.
   dense.first = simulate(g, o.backend, Mode::Dense, input);
@@ -113,7 +118,7 @@ void register_compare(CLI::App& app) {
   auto* cmd = app.add_subcommand("compare", "Run dense and event mode on the same input: parity, counts, timings");
   add_model_options(*cmd, o->model, false);
   add_input_options(*cmd, o->input);
-  cmd->add_option("--backend", o->backend, "cpu");
+  cmd->add_option("--backend", o->backend, "cpu, or cuda (cuda-dense and cuda-distile next to cpu-dense)");
   cmd->add_option("--repeats", o->repeats, "Timed runs per mode (median reported)")->check(CLI::PositiveNumber);
   cmd->add_option("--tolerance", o->tolerance, "Largest accepted relative output difference");
   cmd->add_option("--json", o->json, "Write both runs' reports and timings as JSON");

@@ -2,8 +2,10 @@
 
 #include <random>
 
+#include "apps/gpu_commands.hpp"
 #include "apps/table.hpp"
 #include "backends/backend.hpp"
+#include "core/error.hpp"
 #include "data/sequence_io.hpp"
 #include "models/egru_stack.hpp"
 #include "models/random_input.hpp"
@@ -56,6 +58,10 @@ Sequence load_input(const InputChoice& in, const Graph& g) {
 }
 
 RunResult simulate(Graph& g, const std::string& backend, Mode mode, const Sequence& input, bool record) {
+  if (backend == "cuda") {
+    if (record) throw UsageError("--record is not available with --backend cuda");
+    return gpu_run(g, mode, input);
+  }
   auto b = make_backend(backend, mode);
   Simulator sim(g, *b);
   return sim.run(input, record);

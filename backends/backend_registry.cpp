@@ -19,7 +19,7 @@ std::unique_ptr<Backend> make_backend(const std::string& name, Mode mode) {
     return std::make_unique<CpuEventBackend>();
   }
   if (name == "cuda")
-    throw UsageError("backend 'cuda' is not available yet in this build (CPU backends: cpu)");
+    throw UsageError("backend 'cuda' runs whole sequences: use it through evsim run/compare/bench");
   throw UsageError("unknown backend '" + name + "' (expected cpu)");
 }
 

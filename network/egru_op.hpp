@@ -16,6 +16,9 @@ class EgruOp final : public Operator {
   void compute(const Matrix&, std::span<const Matrix> port_out, Matrix& out) override;
   bool is_neuron() const override { return true; }
   const Matrix* state() const override { return &cell_.cell(); }
+  const Vector& bias_ih() const { return b_ih_; }
+  const Vector& bias_hh() const { return b_hh_; }
+  const Vector& threshold() const { return cell_.threshold(); }
 
  private:
   std::vector<Port> ports_;

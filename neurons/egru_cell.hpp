@@ -14,6 +14,7 @@ class EgruCell {
   void reset(int64_t batch) { c_.setZero(hidden(), batch); }
   void step(const Matrix& a, const Matrix& h, Matrix& y);
   const Matrix& cell() const { return c_; }
+  const Vector& threshold() const { return theta_; }
 
  private:
   Vector theta_;

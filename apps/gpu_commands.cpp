@@ -1,0 +1,182 @@
+#include "apps/gpu_commands.hpp"
+
+#include <cstdio>
+#include <sstream>
+
+#include "apps/commands.hpp"
+#include "apps/table.hpp"
+#include "core/error.hpp"
+#include "data/atomic_file.hpp"
+#include "models/egru_stack.hpp"
+#include "models/random_input.hpp"
+
+#ifdef EVSIM_HAVE_CUDA
+#include "backends/cuda/device_info.hpp"
+#include "backends/cuda/egru_stack_params.hpp"
+#include "backends/cuda/gpu_bench.hpp"
+#endif
+
+namespace evsim {
+
+#ifndef EVSIM_HAVE_CUDA
+void gpu_bench(const GpuBenchOptions&) { throw UsageError("this evsim was built without CUDA (EVSIM_CUDA=OFF)"); }
+void gpu_compare(Graph&, const Sequence&, int, double) { gpu_bench({}); }
+RunResult gpu_run(Graph&, Mode, const Sequence&) {
+  gpu_bench({});
+  return {};
+}
+#else
+namespace {
+
+void require_device() {
+  if (cuda::device_count() == 0) throw UsageError("backend 'cuda': no CUDA device is visible");
+}
+
+std::string us(double s) { return fmt_fixed(s * 1e6, 1); }
+
+double rel_error(const Sequence& a, const Sequence& b) {
+  double d = 0, m = 0;
+  for (size_t k = 0; k < a.data.size(); ++k) {
+    d = std::max(d, double(std::abs(a.data[k] - b.data[k])));
+    m = std::max(m, double(std::abs(b.data[k])));
+  }
+  return m > 0 ? d / m : d;
+}
+
+// Bytes of weight columns a DISTile step must read: per layer, its own events (W_hh) and
+// the layer below's (W_ih); layer 1's W_ih runs once per sequence as a GEMM.
+double distile_bytes_per_step(const cuda::EgruStackParams& p, const cuda::GpuRunResult& r, int64_t steps) {
+  double bytes = 0;
+  for (size_t l = 0; l < p.layers.size(); ++l) {
+    const double rows = 3.0 * double(p.layers[l].hidden);
+    bytes += double(r.events[l]) / double(steps) * rows * 4;
+    if (l > 0) bytes += double(r.events[l - 1]) / double(steps) * rows * 4;
+  }
+  return bytes;
+}
+
+void sequence_bench(uint64_t seed, int repeats) {
+  EgruStackConfig c;
+  c.inputs = 1024;
+  c.hidden = 1024;
+  c.layers = 3;
+  c.outputs = 16;
+  c.density = 1.0;
+  c.target_activity = 0.15;
+  c.seed = seed;
+  std::fprintf(stderr, "  building a 3 x 1024 EGRU calibrated to ~15 %% activity...\n");
+  Graph g = build_graph(make_egru_stack(c), 1e-4);
+  const auto params = cuda::egru_stack_from_graph(g);
+  const int64_t steps = 256;
+  const Sequence x = gaussian_input(steps, 1, c.inputs, seed + 3);
+  const double bw = cuda::copy_bandwidth();
+  double dense_bytes = 0;
+  for (const auto& l : params.layers) dense_bytes += 4.0 * double(l.w_hh.size() + l.w_ih.size());
+  Table t({"backend", "us/step", "activity", "floor us/step", "x floor"});
+  for (auto mode : {cuda::GpuMode::Dense, cuda::GpuMode::Distile}) {
+    cuda::EgruEngine engine(params, mode, 1, steps);
+    const auto r = engine.run(x, repeats);
+    double ev = 0, units = 0;
+    for (size_t l = 0; l < r.events.size(); ++l) {
+      ev += double(r.events[l]);
+      units += double(r.unit_steps[l]);
+    }
+    const double floor = (mode == cuda::GpuMode::Dense ? dense_bytes : distile_bytes_per_step(params, r, steps)) / bw;
+    t.add({mode == cuda::GpuMode::Dense ? "cuda-dense" : "cuda-distile", us(r.seconds_per_step), fmt_pct(ev / units),
+           us(floor), fmt_fixed(r.seconds_per_step / floor, 2)});
+  }
+  std::printf("\n3-layer EGRU, hidden 1024, 256 steps, batch 1 (CUDA graph of the whole sequence, median of %d):\n%s",
+              repeats, t.str().c_str());
+}
+
+}  // namespace
+
+void gpu_bench(const GpuBenchOptions& o) {
+  require_device();
+  std::printf("GPU: %s; copy bandwidth %.0f GB/s (read + write)\n", cuda::describe_device().c_str(),
+              cuda::copy_bandwidth() / 1e9);
+  std::printf("one EGRU gate projection (3H x H) per step, CUDA events over graph replays, median of %d\n", o.repeats);
+  Table t({"hidden", "batch", "density", "activity", "cuBLAS us", "cuSPARSE us", "DISTile us", "DISTile/cuBLAS",
+           "vs cuSPARSE", "theory", "floor us", "x floor"});
+  std::ostringstream csv;
+  csv << "hidden,batch,density,activity,cublas_s,cusparse_s,distile_s,speedup_vs_cublas,speedup_vs_cusparse,"
+         "theoretical,distile_floor_s,dense_floor_s,max_rel_err\n";
+  for (int64_t h : o.hidden)
+    for (double d : o.density) {
+      cuda::ProjectionBench bench(h, d, o.seed);
+      for (int64_t b : o.batch)
+        for (double a : o.activity) {
+          const auto r = bench.run(b, a, o.repeats);
+          const double theory = a > 0 ? 1.0 / a : 0.0;
+          t.add({std::to_string(h), std::to_string(b), fmt_pct(d), fmt_pct(a), us(r.cublas_s), us(r.cusparse_s),
+                 us(r.distile_s), fmt_fixed(r.cublas_s / r.distile_s, 2) + "x",
+                 fmt_fixed(r.cusparse_s / r.distile_s, 2) + "x", fmt_fixed(theory, 1) + "x", us(r.distile_floor_s),
+                 fmt_fixed(r.distile_s / std::max(r.distile_floor_s, 1e-12), 1)});
+          csv << h << ',' << b << ',' << d << ',' << a << ',' << r.cublas_s << ',' << r.cusparse_s << ','
+              << r.distile_s << ',' << r.cublas_s / r.distile_s << ',' << r.cusparse_s / r.distile_s << ',' << theory
+              << ',' << r.distile_floor_s << ',' << r.dense_floor_s << ',' << r.max_rel_err << '\n';
+        }
+      std::fprintf(stderr, "  hidden %lld density %.0f%% done\n", static_cast<long long>(h), 100 * d);
+    }
+  std::printf("%s", t.str().c_str());
+  std::printf("theory = 1 / activity (input units whose columns DISTile must read); floor = those bytes / copy bandwidth\n");
+  if (!o.csv.empty()) {
+    write_text_file(o.csv, csv.str());
+    std::printf("wrote %s\n", o.csv.c_str());
+  }
+  if (o.sequence) sequence_bench(o.seed, o.repeats);
+}
+
+RunResult gpu_run(Graph& g, Mode mode, const Sequence& input) {
+  require_device();
+  const auto params = cuda::egru_stack_from_graph(g);
+  cuda::EgruEngine engine(params, mode == Mode::Dense ? cuda::GpuMode::Dense : cuda::GpuMode::Distile, input.batch,
+                          input.steps);
+  const auto r = engine.run(input, 5);
+  RunResult out;
+  out.output = r.output;
+  out.backend = mode == Mode::Dense ? "cuda-dense" : "cuda-distile";
+  out.wall_s = r.seconds_per_step * double(input.steps);
+  size_t k = 0;
+  for (int v : g.order) {
+    const GraphNode& n = g.nodes[static_cast<size_t>(v)];
+    if (n.type != "EGRU") continue;
+    LayerReport l{n.name, n.type, {}, 0, 0, true};
+    l.counts.events = r.events[k];
+    l.counts.unit_steps = r.unit_steps[k++];
+    out.totals.events += l.counts.events;
+    out.totals.unit_steps += l.counts.unit_steps;
+    out.layers.push_back(l);
+  }
+  return out;
+}
+
+void gpu_compare(Graph& g, const Sequence& input, int repeats, double tolerance) {
+  require_device();
+  const RunResult cpu = simulate(g, "cpu", Mode::Dense, input);
+  const auto params = cuda::egru_stack_from_graph(g);
+  Table t({"backend", "time/step", "activity", "max rel. diff vs cpu-dense"});
+  t.add({"cpu-dense", fmt_time(cpu.wall_s / double(input.steps)), fmt_pct(cpu.totals.activity()), "0"});
+  bool agree = true;
+  for (auto mode : {cuda::GpuMode::Dense, cuda::GpuMode::Distile}) {
+    cuda::EgruEngine engine(params, mode, input.batch, input.steps);
+    const auto r = engine.run(input, repeats);
+    double ev = 0, units = 0;
+    for (size_t l = 0; l < r.events.size(); ++l) {
+      ev += double(r.events[l]);
+      units += double(r.unit_steps[l]);
+    }
+    const double err = rel_error(r.output, cpu.output);
+    agree = agree && err <= tolerance;
+    t.add({mode == cuda::GpuMode::Dense ? "cuda-dense" : "cuda-distile", fmt_time(r.seconds_per_step),
+           fmt_pct(ev / units), fmt_fixed(err, 8)});
+  }
+  std::printf("GPU: %s\n%s", cuda::describe_device().c_str(), t.str().c_str());
+  if (!agree) {
+    std::fprintf(stderr, "evsim: error: GPU and CPU outputs differ beyond %.3g\n", tolerance);
+    g_exit_code = 4;
+  }
+}
+#endif
+
+}  // namespace evsim

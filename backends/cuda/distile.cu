@@ -1,0 +1,139 @@
+#include <cub/block/block_scan.cuh>
+
+#include "backends/cuda/cuda_check.hpp"
+#include "backends/cuda/distile.cuh"
+
+namespace evsim::cuda {
+namespace {
+
+constexpr int kScanThreads = 1024;
+constexpr int kRowThreads = 128;
+
+__global__ void column_flags_kernel(const float* __restrict__ x, int cols, int batch, uint32_t* __restrict__ flags) {
+  const int col = blockIdx.x * blockDim.x + threadIdx.x;
+  bool active = false;
+  if (col < cols)
+    for (int b = 0; b < batch; ++b) active |= x[static_cast<size_t>(b) * cols + col] != 0.0f;
+  const unsigned word = __ballot_sync(0xffffffffu, active);
+  if ((threadIdx.x & 31) == 0 && col < cols) flags[col >> 5] = word;
+}
+
+__global__ void compact_kernel(const uint32_t* __restrict__ flags, int cols, int tile, int* __restrict__ list,
+                               int* __restrict__ count) {
+  using Scan = cub::BlockScan<int, kScanThreads>;
+  __shared__ typename Scan::TempStorage tmp;
+  const int tiles = (cols + tile - 1) / tile;
+  const int per = (tiles + kScanThreads - 1) / kScanThreads;  // contiguous chunk per thread: ascending order
+  const int first = threadIdx.x * per;
+  const uint32_t tile_mask = tile == 32 ? 0xffffffffu : ((1u << tile) - 1u);
+  int mine = 0;
+  for (int t = first; t < first + per && t < tiles; ++t) {
+    const int bit = t * tile;
+    mine += ((flags[bit >> 5] >> (bit & 31)) & tile_mask) != 0;
+  }
+  int offset = 0, total = 0;
+  Scan(tmp).ExclusiveSum(mine, offset, total);
+  for (int t = first; t < first + per && t < tiles; ++t) {
+    const int bit = t * tile;
+    if (((flags[bit >> 5] >> (bit & 31)) & tile_mask) != 0) list[offset++] = t;
+  }
+  if (threadIdx.x == 0) *count = total;
+}
+
+// One thread = 4 consecutive output rows (a 16-byte load per column); blockIdx.y = split.
+template <int NB>
+__global__ void __launch_bounds__(kRowThreads) distile_kernel(const float4* __restrict__ w, const float* __restrict__ x,
+                                                              const int* __restrict__ list, const int* __restrict__ count,
+                                                              int dense_above, int rows4, int cols, int tile, int b0,
+                                                              int batch, float4* __restrict__ partials) {
+  const int r4 = blockIdx.x * blockDim.x + threadIdx.x;
+  const int tiles = (cols + tile - 1) / tile;
+  const int n_active = *count;
+  const bool dense = n_active > dense_above;
+  const int n = dense ? tiles : n_active;
+  float4 acc[NB];
+#pragma unroll
+  for (int b = 0; b < NB; ++b) acc[b] = make_float4(0.f, 0.f, 0.f, 0.f);
+  for (int k = blockIdx.y; k < n; k += gridDim.y) {
+    const int t = dense ? k : __ldg(list + k);
+    for (int j = 0; j < tile; ++j) {
+      const int col = t * tile + j;
+      float xv[NB];
+      bool any = false;
+#pragma unroll
+      for (int b = 0; b < NB; ++b) {
+        xv[b] = (col < cols && b0 + b < batch) ? __ldg(x + static_cast<size_t>(b0 + b) * cols + col) : 0.0f;
+        any |= xv[b] != 0.0f;
+      }
+      if (!any || r4 >= rows4) continue;  // uniform across the block: x is shared
+      const float4 wv = __ldg(w + static_cast<size_t>(col) * rows4 + r4);
+#pragma unroll
+      for (int b = 0; b < NB; ++b) {
+        acc[b].x += wv.x * xv[b];
+        acc[b].y += wv.y * xv[b];
+        acc[b].z += wv.z * xv[b];
+        acc[b].w += wv.w * xv[b];
+      }
+    }
+  }
+  if (r4 >= rows4) return;
+#pragma unroll
+  for (int b = 0; b < NB; ++b)
+    if (b0 + b < batch) partials[(static_cast<size_t>(blockIdx.y) * batch + b0 + b) * rows4 + r4] = acc[b];
+}
+
+__global__ void reduce_kernel(const float* __restrict__ partials, const float* __restrict__ bias, int rows, int batch,
+                              int splits, float* __restrict__ y) {
+  const int i = blockIdx.x * blockDim.x + threadIdx.x;
+  const int n = rows * batch;
+  if (i >= n) return;
+  float s = bias ? bias[i % rows] : 0.0f;
+  for (int k = 0; k < splits; ++k) s += partials[static_cast<size_t>(k) * n + i];
+  y[i] = s;
+}
+
+template <int NB>
+void launch_distile(const float* w, const float* x, const int* list, const int* count, int dense_above,
+                    const DistileShape& s, float* partials, cudaStream_t stream) {
+  const int rows4 = s.rows / 4;
+  dim3 grid((rows4 + kRowThreads - 1) / kRowThreads, s.splits);
+  for (int b0 = 0; b0 < s.batch; b0 += NB)
+    distile_kernel<NB><<<grid, kRowThreads, 0, stream>>>(reinterpret_cast<const float4*>(w), x, list, count,
+                                                         dense_above, rows4, s.cols, s.tile, b0, s.batch,
+                                                         reinterpret_cast<float4*>(partials));
+}
+
+}  // namespace
+
+int padded_cols(const DistileShape& s) { return (s.cols + s.tile - 1) / s.tile * s.tile; }
+
+void column_flags(const float* x, const DistileShape& s, uint32_t* flags, cudaStream_t stream) {
+  const int threads = 256, words = (s.cols + 31) / 32;
+  column_flags_kernel<<<(words * 32 + threads - 1) / threads, threads, 0, stream>>>(x, s.cols, s.batch, flags);
+  EVSIM_KERNEL_CHECK();
+}
+
+void compact_tiles(const uint32_t* flags, const DistileShape& s, int* list, int* count, cudaStream_t stream) {
+  if ((s.cols + s.tile - 1) / s.tile > 8 * kScanThreads) throw Error("DISTile: too many tiles for one scan block");
+  if (32 % s.tile) throw Error("DISTile: tile size must divide 32");
+  compact_kernel<<<1, kScanThreads, 0, stream>>>(flags, s.cols, s.tile, list, count);
+  EVSIM_KERNEL_CHECK();
+}
+
+void distile_gemv(const float* w, const float* x, const int* list, const int* count, int dense_above,
+                  const DistileShape& s, float* partials, cudaStream_t stream) {
+  if (s.rows % 4) throw Error("DISTile: rows must be a multiple of 4");
+  if (s.batch >= 8) launch_distile<8>(w, x, list, count, dense_above, s, partials, stream);
+  else if (s.batch >= 4) launch_distile<4>(w, x, list, count, dense_above, s, partials, stream);
+  else if (s.batch >= 2) launch_distile<2>(w, x, list, count, dense_above, s, partials, stream);
+  else launch_distile<1>(w, x, list, count, dense_above, s, partials, stream);
+  EVSIM_KERNEL_CHECK();
+}
+
+void reduce_partials(const float* partials, const float* bias, const DistileShape& s, float* y, cudaStream_t stream) {
+  const int n = s.rows * s.batch, threads = 256;
+  reduce_kernel<<<(n + threads - 1) / threads, threads, 0, stream>>>(partials, bias, s.rows, s.batch, s.splits, y);
+  EVSIM_KERNEL_CHECK();
+}
+
+}  // namespace evsim::cuda

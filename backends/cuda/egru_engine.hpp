@@ -1,0 +1,47 @@
+#pragma once
+// GPU EGRU stack (cuda-dense and cuda-distile): Input -> EGRU x L -> [Affine readout] ->
+// Output, the whole sequence captured once as a CUDA graph. Host-only header.
+#include <cstdint>
+#include <memory>
+#include <vector>
+
+#include "core/tensor.hpp"
+
+namespace evsim::cuda {
+
+struct EgruLayerParams {
+  int64_t inputs = 0, hidden = 0;
+  Matrix w_ih, w_hh;  // 3H x I, 3H x H
+  Vector b_ih, b_hh, theta;
+};
+
+struct EgruStackParams {
+  std::vector<EgruLayerParams> layers;
+  Matrix readout_w;  // O x H (empty: the last layer's events are the output)
+  Vector readout_b;
+};
+
+enum class GpuMode { Dense, Distile };
+
+struct GpuRunResult {
+  Sequence output;
+  double seconds_per_step = 0;          // median over timed replays, CUDA events
+  std::vector<uint64_t> events;         // per layer, one replay
+  std::vector<uint64_t> unit_steps;
+};
+
+class EgruEngine {
+ public:
+  EgruEngine(const EgruStackParams& p, GpuMode mode, int64_t batch, int64_t steps);
+  ~EgruEngine();
+  EgruEngine(const EgruEngine&) = delete;
+  EgruEngine& operator=(const EgruEngine&) = delete;
+  // input: steps x batch x inputs. Replays the graph 1 + timing_repeats times.
+  GpuRunResult run(const Sequence& input, int timing_repeats = 0);
+
+ private:
+  struct Impl;
+  std::unique_ptr<Impl> impl_;
+};
+
+}  // namespace evsim::cuda

@@ -1,0 +1,259 @@
+#include <algorithm>
+#include <cmath>
+#include <functional>
+#include <numeric>
+#include <random>
+#include <vector>
+
+#include "backends/cuda/cuda_check.hpp"
+#include "backends/cuda/device_buffer.hpp"
+#include "backends/cuda/distile.cuh"
+#include "backends/cuda/gpu_bench.hpp"
+
+namespace evsim::cuda {
+namespace {
+
+constexpr int kStepsPerGraph = 20;  // one graph replays this many steps; time / 20 = per step
+constexpr int kInputSets = 4;       // rotate inputs so no step replays the same vector
+
+// Median over `repeats` replays of a graph holding kStepsPerGraph steps, per step.
+double time_graph(const std::function<void(cudaStream_t, int)>& step, int repeats) {
+  cudaStream_t s;
+  EVSIM_CUDA_CHECK(cudaStreamCreateWithFlags(&s, cudaStreamNonBlocking));
+  for (int k = 0; k < 3; ++k) step(s, k % kInputSets);  // warm-up (module load, handles, caches)
+  EVSIM_CUDA_CHECK(cudaStreamSynchronize(s));
+  cudaGraph_t graph;
+  cudaGraphExec_t exec;
+  EVSIM_CUDA_CHECK(cudaStreamBeginCapture(s, cudaStreamCaptureModeThreadLocal));
+  for (int k = 0; k < kStepsPerGraph; ++k) step(s, k % kInputSets);
+  EVSIM_CUDA_CHECK(cudaStreamEndCapture(s, &graph));
+  EVSIM_CUDA_CHECK(cudaGraphInstantiate(&exec, graph, 0));
+  cudaEvent_t a, b;
+  EVSIM_CUDA_CHECK(cudaEventCreate(&a));
+  EVSIM_CUDA_CHECK(cudaEventCreate(&b));
+  std::vector<double> t;
+  for (int r = -2; r < repeats; ++r) {
+    EVSIM_CUDA_CHECK(cudaEventRecord(a, s));
+    EVSIM_CUDA_CHECK(cudaGraphLaunch(exec, s));
+    EVSIM_CUDA_CHECK(cudaEventRecord(b, s));
+    EVSIM_CUDA_CHECK(cudaEventSynchronize(b));
+    float ms = 0;
+    EVSIM_CUDA_CHECK(cudaEventElapsedTime(&ms, a, b));
+    if (r >= 0) t.push_back(ms * 1e-3 / kStepsPerGraph);
+  }
+  cudaEventDestroy(a);
+  cudaEventDestroy(b);
+  cudaGraphExecDestroy(exec);
+  cudaGraphDestroy(graph);
+  cudaStreamDestroy(s);
+  std::nth_element(t.begin(), t.begin() + static_cast<long>(t.size() / 2), t.end());
+  return t[t.size() / 2];
+}
+
+struct Csr {
+  std::vector<int> ptr, idx;
+  std::vector<float> val;
+};
+
+Csr to_csr(const std::vector<float>& w_rm, int rows, int cols) {
+  Csr c;
+  c.ptr.push_back(0);
+  for (int r = 0; r < rows; ++r) {
+    for (int j = 0; j < cols; ++j) {
+      const float v = w_rm[static_cast<size_t>(r) * cols + j];
+      if (v != 0.0f) {
+        c.idx.push_back(j);
+        c.val.push_back(v);
+      }
+    }
+    c.ptr.push_back(static_cast<int>(c.val.size()));
+  }
+  return c;
+}
+
+}  // namespace
+
+double copy_bandwidth() {
+  static double bw = 0;
+  if (bw > 0) return bw;
+  const size_t bytes = size_t(1) << 30;
+  DeviceBuffer<char> src(bytes), dst(bytes);
+  EVSIM_CUDA_CHECK(cudaMemset(src.get(), 1, bytes));
+  const double t = time_graph([&](cudaStream_t s, int) {
+    EVSIM_CUDA_CHECK(cudaMemcpyAsync(dst.get(), src.get(), bytes, cudaMemcpyDeviceToDevice, s));
+  }, 5);
+  bw = 2.0 * static_cast<double>(bytes) / t;
+  return bw;
+}
+
+struct ProjectionBench::Impl {
+  int k = 0, m = 0;
+  std::mt19937_64 rng;
+  std::vector<float> w_rm;
+  DeviceBuffer<float> d_wrm, d_wcm;
+  Csr csr;
+  DeviceBuffer<int> d_ptr, d_idx;
+  DeviceBuffer<float> d_val;
+};
+
+ProjectionBench::ProjectionBench(int64_t hidden, double density, uint64_t seed) : impl_(new Impl) {
+  Impl& p = *impl_;
+  p.k = static_cast<int>(hidden);
+  p.m = 3 * p.k;
+  const int k = p.k, m = p.m;
+  p.rng.seed(seed);
+  std::uniform_real_distribution<float> u(-1.0f, 1.0f);
+  // Row-major weights pruned per column to the density (as models/pruning.cpp does).
+  p.w_rm.resize(static_cast<size_t>(m) * k);
+  for (float& v : p.w_rm) v = u(p.rng);
+  const int keep = static_cast<int>(std::lround(density * m));
+  std::vector<int> rows(m);
+  for (int j = 0; j < k; ++j) {
+    std::iota(rows.begin(), rows.end(), 0);
+    std::shuffle(rows.begin(), rows.end(), p.rng);
+    for (int r = keep; r < m; ++r) p.w_rm[static_cast<size_t>(rows[r]) * k + j] = 0.0f;
+  }
+  std::vector<float> w_cm(p.w_rm.size());
+  for (int r = 0; r < m; ++r)
+    for (int j = 0; j < k; ++j) w_cm[static_cast<size_t>(j) * m + r] = p.w_rm[static_cast<size_t>(r) * k + j];
+  p.d_wrm = DeviceBuffer<float>(p.w_rm);
+  p.d_wcm = DeviceBuffer<float>(w_cm);
+  p.csr = to_csr(p.w_rm, m, k);
+  p.d_ptr = DeviceBuffer<int>(p.csr.ptr);
+  p.d_idx = DeviceBuffer<int>(p.csr.idx);
+  p.d_val = DeviceBuffer<float>(p.csr.val);
+}
+
+ProjectionBench::~ProjectionBench() { delete impl_; }
+
+GpuBenchResult ProjectionBench::run(int64_t batch_size, double activity, int repeats) {
+  Impl& p = *impl_;
+  const int k = p.k, m = p.m, batch = static_cast<int>(batch_size);
+  auto& rng = p.rng;
+  std::uniform_real_distribution<float> u(-1.0f, 1.0f);
+  // Inputs: exactly round(activity * H) active units per sample, graded values.
+  const int active = static_cast<int>(std::lround(activity * k));
+  std::vector<float> xs(static_cast<size_t>(kInputSets) * k * batch, 0.0f);
+  std::vector<int> units(k);
+  std::iota(units.begin(), units.end(), 0);
+  for (int set = 0; set < kInputSets; ++set)
+    for (int b = 0; b < batch; ++b) {
+      std::shuffle(units.begin(), units.end(), rng);
+      for (int a = 0; a < active; ++a) xs[(static_cast<size_t>(set) * batch + b) * k + units[a]] = 0.25f + 0.5f * std::abs(u(rng));
+    }
+  DeviceBuffer<float>& d_wrm = p.d_wrm;
+  DeviceBuffer<float>& d_wcm = p.d_wcm;
+  DeviceBuffer<float> d_x(xs), d_y(static_cast<size_t>(m) * batch), d_y2(static_cast<size_t>(m) * batch);
+  auto x_of = [&](int set) { return d_x.get() + static_cast<size_t>(set) * k * batch; };
+
+  GpuBenchResult res;
+  res.active_units = active;
+  cublasHandle_t blas;
+  EVSIM_CUBLAS_CHECK(cublasCreate(&blas));
+  EVSIM_CUBLAS_CHECK(cublasSetMathMode(blas, CUBLAS_PEDANTIC_MATH));  // plain float32: no TF32
+  const float one = 1.0f, zero = 0.0f;
+  // cuBLAS: the faster of the two layouts (row-major 'T' and column-major 'N').
+  double best = 1e9;
+  for (bool rowmajor : {true, false}) {
+    const double t = time_graph([&](cudaStream_t s, int set) {
+      EVSIM_CUBLAS_CHECK(cublasSetStream(blas, s));
+      if (batch == 1) {
+        if (rowmajor) EVSIM_CUBLAS_CHECK(cublasSgemv(blas, CUBLAS_OP_T, k, m, &one, d_wrm.get(), k, x_of(set), 1, &zero, d_y.get(), 1));
+        else EVSIM_CUBLAS_CHECK(cublasSgemv(blas, CUBLAS_OP_N, m, k, &one, d_wcm.get(), m, x_of(set), 1, &zero, d_y.get(), 1));
+      } else if (rowmajor) {
+        EVSIM_CUBLAS_CHECK(cublasSgemm(blas, CUBLAS_OP_T, CUBLAS_OP_N, m, batch, k, &one, d_wrm.get(), k, x_of(set), k, &zero, d_y.get(), m));
+      } else {
+        EVSIM_CUBLAS_CHECK(cublasSgemm(blas, CUBLAS_OP_N, CUBLAS_OP_N, m, batch, k, &one, d_wcm.get(), m, x_of(set), k, &zero, d_y.get(), m));
+      }
+    }, repeats);
+    best = std::min(best, t);
+  }
+  res.cublas_s = best;
+
+  // cuSPARSE: CSR of the pruned weights times the (dense) input.
+  const Csr& csr = p.csr;
+  DeviceBuffer<int>& d_ptr = p.d_ptr;
+  DeviceBuffer<int>& d_idx = p.d_idx;
+  DeviceBuffer<float>& d_val = p.d_val;
+  cusparseHandle_t sp;
+  EVSIM_CUSPARSE_CHECK(cusparseCreate(&sp));
+  cusparseSpMatDescr_t a;
+  EVSIM_CUSPARSE_CHECK(cusparseCreateCsr(&a, m, k, static_cast<int64_t>(csr.val.size()), d_ptr.get(), d_idx.get(),
+                                         d_val.get(), CUSPARSE_INDEX_32I, CUSPARSE_INDEX_32I, CUSPARSE_INDEX_BASE_ZERO,
+                                         CUDA_R_32F));
+  std::vector<cusparseDnMatDescr_t> xin(kInputSets);
+  std::vector<cusparseDnVecDescr_t> vin(kInputSets);
+  cusparseDnMatDescr_t yout;
+  cusparseDnVecDescr_t vout;
+  for (int set = 0; set < kInputSets; ++set) {
+    EVSIM_CUSPARSE_CHECK(cusparseCreateDnMat(&xin[set], k, batch, k, x_of(set), CUDA_R_32F, CUSPARSE_ORDER_COL));
+    EVSIM_CUSPARSE_CHECK(cusparseCreateDnVec(&vin[set], k, x_of(set), CUDA_R_32F));
+  }
+  EVSIM_CUSPARSE_CHECK(cusparseCreateDnMat(&yout, m, batch, m, d_y2.get(), CUDA_R_32F, CUSPARSE_ORDER_COL));
+  EVSIM_CUSPARSE_CHECK(cusparseCreateDnVec(&vout, m, d_y2.get(), CUDA_R_32F));
+  size_t ws = 0;
+  if (batch == 1)
+    EVSIM_CUSPARSE_CHECK(cusparseSpMV_bufferSize(sp, CUSPARSE_OPERATION_NON_TRANSPOSE, &one, a, vin[0], &zero, vout,
+                                                 CUDA_R_32F, CUSPARSE_SPMV_CSR_ALG1, &ws));
+  else
+    EVSIM_CUSPARSE_CHECK(cusparseSpMM_bufferSize(sp, CUSPARSE_OPERATION_NON_TRANSPOSE, CUSPARSE_OPERATION_NON_TRANSPOSE,
+                                                 &one, a, xin[0], &zero, yout, CUDA_R_32F, CUSPARSE_SPMM_CSR_ALG2, &ws));
+  DeviceBuffer<char> d_ws(std::max<size_t>(ws, 16));
+  res.cusparse_s = time_graph([&](cudaStream_t s, int set) {
+    EVSIM_CUSPARSE_CHECK(cusparseSetStream(sp, s));
+    if (batch == 1)
+      EVSIM_CUSPARSE_CHECK(cusparseSpMV(sp, CUSPARSE_OPERATION_NON_TRANSPOSE, &one, a, vin[set], &zero, vout, CUDA_R_32F,
+                                        CUSPARSE_SPMV_CSR_ALG1, d_ws.get()));
+    else
+      EVSIM_CUSPARSE_CHECK(cusparseSpMM(sp, CUSPARSE_OPERATION_NON_TRANSPOSE, CUSPARSE_OPERATION_NON_TRANSPOSE, &one, a,
+                                        xin[set], &zero, yout, CUDA_R_32F, CUSPARSE_SPMM_CSR_ALG2, d_ws.get()));
+  }, repeats);
+
+  // DISTile: flags -> active list -> gather GEMV -> reduce, all on the device.
+  DistileShape shape{m, k, batch, 1, 16};
+  DeviceBuffer<uint32_t> d_flags((k + 31) / 32);
+  DeviceBuffer<int> d_list(k), d_count(1);
+  DeviceBuffer<float> d_part(static_cast<size_t>(shape.splits) * m * batch), d_y3(static_cast<size_t>(m) * batch);
+  res.distile_s = time_graph([&](cudaStream_t s, int set) {
+    column_flags(x_of(set), shape, d_flags.get(), s);
+    compact_tiles(d_flags.get(), shape, d_list.get(), d_count.get(), s);
+    distile_gemv(d_wcm.get(), x_of(set), d_list.get(), d_count.get(), k, shape, d_part.get(), s);
+    reduce_partials(d_part.get(), nullptr, shape, d_y3.get(), s);
+  }, repeats);
+
+  // Correctness of this very configuration: DISTile vs cuBLAS on input set 0.
+  EVSIM_CUBLAS_CHECK(cublasSetStream(blas, nullptr));
+  EVSIM_CUBLAS_CHECK(cublasSgemm(blas, CUBLAS_OP_T, CUBLAS_OP_N, m, batch, k, &one, d_wrm.get(), k, x_of(0), k, &zero, d_y.get(), m));
+  column_flags(x_of(0), shape, d_flags.get(), nullptr);
+  compact_tiles(d_flags.get(), shape, d_list.get(), d_count.get(), nullptr);
+  distile_gemv(d_wcm.get(), x_of(0), d_list.get(), d_count.get(), k, shape, d_part.get(), nullptr);
+  reduce_partials(d_part.get(), nullptr, shape, d_y3.get(), nullptr);
+  EVSIM_CUDA_CHECK(cudaDeviceSynchronize());
+  const auto ref = d_y.download(), got = d_y3.download();
+  double diff = 0, mag = 0;
+  for (size_t i = 0; i < ref.size(); ++i) {
+    diff = std::max(diff, double(std::abs(ref[i] - got[i])));
+    mag = std::max(mag, double(std::abs(ref[i])));
+  }
+  res.max_rel_err = mag > 0 ? diff / mag : diff;
+
+  const double bw = copy_bandwidth();
+  res.dense_floor_s = double(m) * k * 4.0 / bw;
+  // Union of active units over the batch, each column read once.
+  std::vector<char> any(k, 0);
+  const float* x0 = xs.data();
+  for (int b = 0; b < batch; ++b)
+    for (int j = 0; j < k; ++j) any[j] |= x0[static_cast<size_t>(b) * k + j] != 0.0f;
+  res.distile_floor_s = double(std::count(any.begin(), any.end(), 1)) * m * 4.0 / bw;
+
+  for (auto& d : xin) cusparseDestroyDnMat(d);
+  for (auto& d : vin) cusparseDestroyDnVec(d);
+  cusparseDestroyDnMat(yout);
+  cusparseDestroyDnVec(vout);
+  cusparseDestroySpMat(a);
+  cusparseDestroy(sp);
+  cublasDestroy(blas);
+  return res;
+}
+
+}  // namespace evsim::cuda

@@ -1,0 +1,39 @@
+#pragma once
+// `evsim bench --backend cuda`: time per step of one EGRU gate projection (3H x H) on the
+// GPU for cuBLAS (dense), cuSPARSE (CSR of the pruned weights, dense input) and DISTile,
+// with CUDA events around CUDA-graph replays after warm-up (median), plus the bandwidth
+// floor of what each must read. Host-only header.
+#include <cstdint>
+#include <memory>
+
+namespace evsim::cuda {
+
+struct GpuBenchCase {
+  int64_t hidden = 1024, batch = 1;
+  double density = 1.0, activity = 1.0;
+};
+
+struct GpuBenchResult {
+  double cublas_s = 0, cusparse_s = 0, distile_s = 0;  // per step
+  double dense_floor_s = 0, distile_floor_s = 0;       // bytes that must move / copy bandwidth
+  int64_t active_units = 0;
+  double max_rel_err = 0;  // DISTile vs cuBLAS output
+};
+
+// Device-to-device copy bandwidth (bytes read + written per second), measured once.
+double copy_bandwidth();
+
+// Weights (3H x H, pruned per column to `density`) are built and uploaded once; each
+// run() draws inputs with exactly round(activity * H) active units per sample.
+class ProjectionBench {
+ public:
+  ProjectionBench(int64_t hidden, double density, uint64_t seed);
+  ~ProjectionBench();
+  GpuBenchResult run(int64_t batch, double activity, int repeats);
+
+ private:
+  struct Impl;
+  Impl* impl_;
+};
+
+}  // namespace evsim::cuda

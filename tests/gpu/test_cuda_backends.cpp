@@ -1,0 +1,71 @@
+// GPU backends vs the CPU simulator on random EGRU stacks with fresh seeds; and DISTile
+// against cuBLAS. Skipped (not failed) on machines without a GPU.
+#include <gtest/gtest.h>
+
+#include <random>
+
+#include "backends/cuda/device_info.hpp"
+#include "backends/cuda/egru_stack_params.hpp"
+#include "backends/cuda/gpu_bench.hpp"
+#include "models/egru_stack.hpp"
+#include "models/random_input.hpp"
+#include "tests/random_models.hpp"
+#include "tests/sim_helpers.hpp"
+
+namespace evsim {
+namespace {
+
+#define REQUIRE_GPU() \
+  if (cuda::device_count() == 0) GTEST_SKIP() << "no CUDA device"
+
+class CudaParity : public ::testing::TestWithParam<int> {};
+
+TEST_P(CudaParity, EgruStackMatchesCpu) {
+  REQUIRE_GPU();
+  const uint64_t seed = testing::fresh_seed();
+  SCOPED_TRACE("seed=" + std::to_string(seed));
+  std::mt19937_64 rng(seed);
+  EgruStackConfig c;
+  c.inputs = std::uniform_int_distribution<int64_t>(3, 40)(rng);
+  c.hidden = 4 * std::uniform_int_distribution<int64_t>(2, 24)(rng);  // 8..96, also H % 32 != 0
+  c.layers = std::uniform_int_distribution<int64_t>(1, 3)(rng);
+  c.outputs = std::uniform_int_distribution<int64_t>(2, 9)(rng);
+  c.density = std::uniform_real_distribution<double>(0.2, 1.0)(rng);
+  c.threshold = std::uniform_real_distribution<double>(0.2, 0.6)(rng);
+  c.seed = rng();
+  const ModelSpec spec = make_egru_stack(c);
+  const int64_t batch = GetParam() % 2 ? 1 : std::uniform_int_distribution<int64_t>(2, 11)(rng);
+  const Sequence x = gaussian_input(16, batch, c.inputs, rng());
+  const RunResult cpu = testing::run_mode(spec, Mode::Dense, x);
+  Graph g = build_graph(spec, 1e-4);
+  const auto params = cuda::egru_stack_from_graph(g);
+  for (auto mode : {cuda::GpuMode::Dense, cuda::GpuMode::Distile}) {
+    cuda::EgruEngine engine(params, mode, batch, x.steps);
+    const cuda::GpuRunResult gpu = engine.run(x);
+    EXPECT_LE(testing::rel_err(gpu.output, cpu.output), 1e-4) << (mode == cuda::GpuMode::Dense ? "dense" : "distile");
+    uint64_t cpu_events = 0, gpu_events = 0;
+    for (const auto& l : cpu.layers)
+      if (l.neuron) cpu_events += l.counts.events;
+    for (auto e : gpu.events) gpu_events += e;
+    EXPECT_EQ(gpu_events, cpu_events);
+  }
+}
+
+INSTANTIATE_TEST_SUITE_P(RandomStacks, CudaParity, ::testing::Range(0, 6));
+
+TEST(Distile, MatchesCublasOverActivityAndBatch) {
+  REQUIRE_GPU();
+  const uint64_t seed = testing::fresh_seed();
+  SCOPED_TRACE("seed=" + std::to_string(seed));
+  for (double density : {0.1, 1.0}) {
+    cuda::ProjectionBench bench(96, density, seed);
+    for (int64_t batch : {1, 3, 8, 13})
+      for (double activity : {0.0, 0.05, 0.3, 1.0}) {
+        const auto r = bench.run(batch, activity, 2);
+        EXPECT_LE(r.max_rel_err, 1e-5) << "batch " << batch << " activity " << activity;
+      }
+  }
+}
+
+}  // namespace
+}  // namespace evsim
