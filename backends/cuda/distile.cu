@@ -41,38 +41,58 @@ __global__ void compact_kernel(const uint32_t* __restrict__ flags, int cols, int
 }
 
 // One thread = 4 consecutive output rows (a 16-byte load per column); blockIdx.y = split.
+// A block stages kChunk active columns (ids and input values) in shared memory, then
+// streams their weight columns with kUnroll independent 16-byte loads in flight.
+constexpr int kChunk = 64, kUnroll = 8;
+
 template <int NB>
 __global__ void __launch_bounds__(kRowThreads) distile_kernel(const float4* __restrict__ w, const float* __restrict__ x,
                                                               const int* __restrict__ list, const int* __restrict__ count,
                                                               int dense_above, int rows4, int cols, int tile, int b0,
                                                               int batch, float4* __restrict__ partials) {
+  __shared__ int col_s[kChunk];
+  __shared__ float x_s[kChunk * NB];
   const int r4 = blockIdx.x * blockDim.x + threadIdx.x;
   const int tiles = (cols + tile - 1) / tile;
   const int n_active = *count;
   const bool dense = n_active > dense_above;
-  const int n = dense ? tiles : n_active;
+  const int n = (dense ? tiles : n_active) * tile;  // columns to visit
   float4 acc[NB];
 #pragma unroll
   for (int b = 0; b < NB; ++b) acc[b] = make_float4(0.f, 0.f, 0.f, 0.f);
-  for (int k = blockIdx.y; k < n; k += gridDim.y) {
-    const int t = dense ? k : __ldg(list + k);
-    for (int j = 0; j < tile; ++j) {
-      const int col = t * tile + j;
-      float xv[NB];
+  for (int base = blockIdx.y * kChunk; base < n; base += gridDim.y * kChunk) {
+    __syncthreads();
+    for (int i = threadIdx.x; i < kChunk; i += blockDim.x) {
+      const int k = base + i;
+      int col = -1;
+      if (k < n) {
+        const int t = dense ? k / tile : __ldg(list + k / tile);
+        col = t * tile + k % tile;
+        if (col >= cols) col = -1;  // phantom column of a ragged last tile
+      }
       bool any = false;
 #pragma unroll
       for (int b = 0; b < NB; ++b) {
-        xv[b] = (col < cols && b0 + b < batch) ? __ldg(x + static_cast<size_t>(b0 + b) * cols + col) : 0.0f;
-        any |= xv[b] != 0.0f;
+        const float v = (col >= 0 && b0 + b < batch) ? __ldg(x + static_cast<size_t>(b0 + b) * cols + col) : 0.0f;
+        x_s[i * NB + b] = v;
+        any |= v != 0.0f;
       }
-      if (!any || r4 >= rows4) continue;  // uniform across the block: x is shared
+      col_s[i] = any ? col : -1;  // inactive units inside an active tile read nothing
+    }
+    __syncthreads();
+    if (r4 >= rows4) continue;
+#pragma unroll kUnroll
+    for (int i = 0; i < kChunk; ++i) {
+      const int col = col_s[i];
+      if (col < 0) continue;
       const float4 wv = __ldg(w + static_cast<size_t>(col) * rows4 + r4);
 #pragma unroll
       for (int b = 0; b < NB; ++b) {
-        acc[b].x += wv.x * xv[b];
-        acc[b].y += wv.y * xv[b];
-        acc[b].z += wv.z * xv[b];
-        acc[b].w += wv.w * xv[b];
+        const float xv = x_s[i * NB + b];
+        acc[b].x += wv.x * xv;
+        acc[b].y += wv.y * xv;
+        acc[b].z += wv.z * xv;
+        acc[b].w += wv.w * xv;
       }
     }
   }

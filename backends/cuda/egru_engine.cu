@@ -99,7 +99,8 @@ struct EgruEngine::Impl {
       return {dense_out.get(), 1, 0};
     }
     DistileShape s{3 * l.h, k, batch, 1, kSplits};
-    distile_gemv(w, x, src->list.get() + slot, src->count.get() + slot, k, s, partials.get(), stream);
+    distile_gemv(w, x, src->list.get() + static_cast<size_t>(slot) * src->h, src->count.get() + slot, k, s,
+                 partials.get(), stream);
     return {partials.get(), kSplits, static_cast<size_t>(3 * l.h) * batch};
   }
 
