@@ -86,7 +86,7 @@ void run_compare(const CompareOptions& o) {
   row("total", "", e.totals, w ? double(nnz) / double(w) : -1.0, median(dense.wall), median(event.wall));
   std::printf("%s\n", t.str().c_str());
   std::printf("theory = dense MACs / effective ops; realized = dense time / event time (same run, same input).\n");
-  std::printf("weight bytes read: dense %s, event %s (%s fewer)\n", fmt_count(double(d.totals.weight_bytes)).c_str(),
+  std::printf("weight bytes read: dense %s, event %s (dense / event = %s)\n", fmt_count(double(d.totals.weight_bytes)).c_str(),
               fmt_count(double(e.totals.weight_bytes)).c_str(),
               ratio(double(d.totals.weight_bytes), double(e.totals.weight_bytes)).c_str());
   const bool same_counts = d.totals.effective_ops() == e.totals.effective_ops() && d.totals.events == e.totals.events;
