@@ -97,10 +97,10 @@ void gpu_bench(const GpuBenchOptions& o) {
               cuda::copy_bandwidth() / 1e9);
   std::printf("one EGRU gate projection (3H x H) per step, CUDA events over graph replays, median of %d\n", o.repeats);
   Table t({"hidden", "batch", "density", "activity", "cuBLAS us", "cuSPARSE us", "DISTile us", "DISTile/cuBLAS",
-           "vs cuSPARSE", "theory", "floor us", "x floor"});
+           "vs cuSPARSE", "theory", "floor us", "x floor", "4-kernel us"});
   std::ostringstream csv;
   csv << "hidden,batch,density,activity,cublas_s,cusparse_s,distile_s,speedup_vs_cublas,speedup_vs_cusparse,"
-         "theoretical,distile_floor_s,dense_floor_s,max_rel_err\n";
+         "theoretical,distile_floor_s,dense_floor_s,max_rel_err,distile_4kernel_s\n";
   for (int64_t h : o.hidden)
     for (double d : o.density) {
       cuda::ProjectionBench bench(h, d, o.seed);
@@ -111,10 +111,11 @@ void gpu_bench(const GpuBenchOptions& o) {
           t.add({std::to_string(h), std::to_string(b), fmt_pct(d), fmt_pct(a), us(r.cublas_s), us(r.cusparse_s),
                  us(r.distile_s), fmt_fixed(r.cublas_s / r.distile_s, 2) + "x",
                  fmt_fixed(r.cusparse_s / r.distile_s, 2) + "x", fmt_fixed(theory, 1) + "x", us(r.distile_floor_s),
-                 fmt_fixed(r.distile_s / std::max(r.distile_floor_s, 1e-12), 1)});
+                 fmt_fixed(r.distile_s / std::max(r.distile_floor_s, 1e-12), 1), us(r.distile_list_s)});
           csv << h << ',' << b << ',' << d << ',' << a << ',' << r.cublas_s << ',' << r.cusparse_s << ','
               << r.distile_s << ',' << r.cublas_s / r.distile_s << ',' << r.cusparse_s / r.distile_s << ',' << theory
-              << ',' << r.distile_floor_s << ',' << r.dense_floor_s << ',' << r.max_rel_err << '\n';
+              << ',' << r.distile_floor_s << ',' << r.dense_floor_s << ',' << r.max_rel_err << ',' << r.distile_list_s
+              << '\n';
         }
       std::fprintf(stderr, "  hidden %lld density %.0f%% done\n", static_cast<long long>(h), 100 * d);
     }

@@ -43,7 +43,7 @@ __global__ void compact_kernel(const uint32_t* __restrict__ flags, int cols, int
 // One thread = 4 consecutive output rows (a 16-byte load per column); blockIdx.y = split.
 // A block stages kChunk active columns (ids and input values) in shared memory, then
 // streams their weight columns with kUnroll independent 16-byte loads in flight.
-constexpr int kChunk = 64, kUnroll = 8;
+constexpr int kChunk = 32, kUnroll = 8;
 
 template <int NB>
 __global__ void __launch_bounds__(kRowThreads) distile_kernel(const float4* __restrict__ w, const float* __restrict__ x,
@@ -102,6 +102,75 @@ __global__ void __launch_bounds__(kRowThreads) distile_kernel(const float4* __re
     if (b0 + b < batch) partials[(static_cast<size_t>(blockIdx.y) * batch + b0 + b) * rows4 + r4] = acc[b];
 }
 
+// Self-compacting DISTile: every block builds the ordered list of active columns itself
+// (warp ballots over x -> bitmask words in shared memory -> prefix sum of their popcounts),
+// then gathers its share of those columns. One launch per projection step: no separate
+// flag or compaction kernels, no host round-trip.
+template <int NB>
+__global__ void __launch_bounds__(kRowThreads) distile_fused_kernel(const float4* __restrict__ w,
+                                                                    const float* __restrict__ x, int rows4, int cols,
+                                                                    int b0, int batch, float4* __restrict__ partials) {
+  using Scan = cub::BlockScan<int, kRowThreads>;
+  __shared__ typename Scan::TempStorage scan_tmp;
+  __shared__ int n_active;
+  __shared__ float x_s[kChunk * NB];
+  extern __shared__ uint32_t dyn[];
+  const int nwords = (cols + 31) / 32;
+  uint32_t* words = dyn;
+  int* list = reinterpret_cast<int*>(dyn + nwords);
+  const int lane = threadIdx.x & 31, warp = threadIdx.x >> 5;
+  for (int wd = warp; wd < nwords; wd += kRowThreads / 32) {
+    const int c = wd * 32 + lane;
+    bool a = false;
+#pragma unroll
+    for (int b = 0; b < NB; ++b)
+      if (c < cols && b0 + b < batch) a |= __ldg(x + static_cast<size_t>(b0 + b) * cols + c) != 0.0f;
+    const unsigned m = __ballot_sync(0xffffffffu, a);
+    if (lane == 0) words[wd] = m;
+  }
+  __syncthreads();
+  const int per = (nwords + kRowThreads - 1) / kRowThreads, first = threadIdx.x * per;
+  int mine = 0;
+  for (int wd = first; wd < first + per && wd < nwords; ++wd) mine += __popc(words[wd]);
+  int offset = 0, total = 0;
+  Scan(scan_tmp).ExclusiveSum(mine, offset, total);
+  for (int wd = first; wd < first + per && wd < nwords; ++wd)
+    for (unsigned m = words[wd]; m; m &= m - 1) list[offset++] = wd * 32 + __ffs(m) - 1;
+  if (threadIdx.x == 0) n_active = total;
+  __syncthreads();
+  const int r4 = blockIdx.x * blockDim.x + threadIdx.x;
+  float4 acc[NB];
+#pragma unroll
+  for (int b = 0; b < NB; ++b) acc[b] = make_float4(0.f, 0.f, 0.f, 0.f);
+  for (int base = blockIdx.y * kChunk; base < n_active; base += gridDim.y * kChunk) {
+    const int len = min(kChunk, n_active - base);
+    __syncthreads();
+    for (int i = threadIdx.x; i < kChunk * NB; i += blockDim.x) {
+      const int k = i / NB, b = i % NB;
+      x_s[i] = (k < len && b0 + b < batch) ? __ldg(x + static_cast<size_t>(b0 + b) * cols + list[base + k]) : 0.0f;
+    }
+    __syncthreads();
+    if (r4 >= rows4) continue;
+#pragma unroll kUnroll
+    for (int k = 0; k < kChunk; ++k) {
+      if (k >= len) break;
+      const float4 wv = __ldg(w + static_cast<size_t>(list[base + k]) * rows4 + r4);
+#pragma unroll
+      for (int b = 0; b < NB; ++b) {
+        const float xv = x_s[k * NB + b];
+        acc[b].x += wv.x * xv;
+        acc[b].y += wv.y * xv;
+        acc[b].z += wv.z * xv;
+        acc[b].w += wv.w * xv;
+      }
+    }
+  }
+  if (r4 >= rows4) return;
+#pragma unroll
+  for (int b = 0; b < NB; ++b)
+    if (b0 + b < batch) partials[(static_cast<size_t>(blockIdx.y) * batch + b0 + b) * rows4 + r4] = acc[b];
+}
+
 __global__ void reduce_kernel(const float* __restrict__ partials, const float* __restrict__ bias, int rows, int batch,
                               int splits, float* __restrict__ y) {
   const int i = blockIdx.x * blockDim.x + threadIdx.x;
@@ -123,7 +192,28 @@ void launch_distile(const float* w, const float* x, const int* list, const int* 
                                                          reinterpret_cast<float4*>(partials));
 }
 
+template <int NB>
+void launch_fused(const float* w, const float* x, const DistileShape& s, float* partials, cudaStream_t stream) {
+  const int rows4 = s.rows / 4, nwords = (s.cols + 31) / 32;
+  const size_t smem = static_cast<size_t>(nwords) * 4 + static_cast<size_t>(s.cols) * 4;
+  dim3 grid((rows4 + kRowThreads - 1) / kRowThreads, s.splits);
+  for (int b0 = 0; b0 < s.batch; b0 += NB)
+    distile_fused_kernel<NB><<<grid, kRowThreads, smem, stream>>>(reinterpret_cast<const float4*>(w), x, rows4,
+                                                                   s.cols, b0, s.batch,
+                                                                   reinterpret_cast<float4*>(partials));
+}
+
 }  // namespace
+
+void distile_fused(const float* w, const float* x, const DistileShape& s, float* partials, cudaStream_t stream) {
+  if (s.rows % 4) throw Error("DISTile: rows must be a multiple of 4");
+  if (s.cols > 8192) throw Error("DISTile: at most 8192 input units per projection");
+  if (s.batch >= 8) launch_fused<8>(w, x, s, partials, stream);
+  else if (s.batch >= 4) launch_fused<4>(w, x, s, partials, stream);
+  else if (s.batch >= 2) launch_fused<2>(w, x, s, partials, stream);
+  else launch_fused<1>(w, x, s, partials, stream);
+  EVSIM_KERNEL_CHECK();
+}
 
 int padded_cols(const DistileShape& s) { return (s.cols + s.tile - 1) / s.tile * s.tile; }
 

@@ -30,6 +30,9 @@ void compact_tiles(const uint32_t* flags, const DistileShape& s, int* list, int*
 // partials: splits x (M x B). w: column-major M x K padded to a multiple of g columns.
 void distile_gemv(const float* w, const float* x, const int* list, const int* count, int dense_above,
                   const DistileShape& s, float* partials, cudaStream_t stream);
+// The one-launch form (what the engine and the benchmark use): each block compacts the active
+// columns of x itself, then gathers; tile size 1, splits partial sums.
+void distile_fused(const float* w, const float* x, const DistileShape& s, float* partials, cudaStream_t stream);
 // y (M x B) = sum of partials (+ bias when not null).
 void reduce_partials(const float* partials, const float* bias, const DistileShape& s, float* y, cudaStream_t stream);
 

@@ -24,12 +24,10 @@ __device__ __forceinline__ float sum_partials(const Partials& q, size_t i) {
   return s;
 }
 
-// EGRU cell for every (unit, sample); also marks fired units (warp ballots, union over the
-// batch) and counts events. Requires H % 32 == 0 for the fused flags (else flags == null).
+// EGRU cell for every (unit, sample); counts events with warp ballots.
 __global__ void egru_cell_kernel(Partials gi, Partials gh, const float* __restrict__ b_ih,
                                  const float* __restrict__ b_hh, const float* __restrict__ theta, float* __restrict__ c,
-                                 float* __restrict__ y, uint32_t* __restrict__ flags,
-                                 unsigned long long* __restrict__ events, int h, int batch) {
+                                 float* __restrict__ y, unsigned long long* __restrict__ events, int h, int batch) {
   const int idx = blockIdx.x * blockDim.x + threadIdx.x;
   const bool valid = idx < h * batch;
   const int i = valid ? idx % h : 0, b = valid ? idx / h : 0;
@@ -51,10 +49,7 @@ __global__ void egru_cell_kernel(Partials gi, Partials gh, const float* __restri
     y[idx] = out;
   }
   const unsigned ballot = __ballot_sync(0xffffffffu, out != 0.0f);
-  if ((threadIdx.x & 31) == 0 && valid) {
-    if (flags) atomicOr(flags + (i >> 5), ballot);
-    if (ballot) atomicAdd(events, static_cast<unsigned long long>(__popc(ballot)));
-  }
+  if ((threadIdx.x & 31) == 0 && ballot) atomicAdd(events, static_cast<unsigned long long>(__popc(ballot)));
 }
 
 std::vector<float> col_major(const Matrix& m) { return std::vector<float>(m.data(), m.data() + m.size()); }
@@ -64,8 +59,6 @@ struct Layer {
   int in = 0, h = 0;
   DeviceBuffer<float> w_ih, w_hh, b_ih, b_hh, theta, c, ys;  // ys: (T + 1) slots of H x B, slot 0 = zeros
   DeviceBuffer<float> gi, gh, part_ih, part_hh;
-  DeviceBuffer<uint32_t> flags;  // (T + 1) slots of ceil(H/32) words
-  DeviceBuffer<int> list, count;  // (T + 1) slots
 };
 
 }  // namespace
@@ -82,7 +75,6 @@ struct EgruEngine::Impl {
   cudaGraphExec_t exec = nullptr;
 
   float* y_slot(Layer& l, int t) { return l.ys.get() + static_cast<size_t>(t) * l.h * batch; }
-  uint32_t* flag_slot(Layer& l, int t) { return l.flags.get() + static_cast<size_t>(t) * ((l.h + 31) / 32); }
 
   void gemm(const float* w, int m, int k, const float* x, float* y, int n) {
     const float one = 1.0f, zero = 0.0f;
@@ -99,8 +91,7 @@ struct EgruEngine::Impl {
       return {dense_out.get(), 1, 0};
     }
     DistileShape s{3 * l.h, k, batch, 1, kSplits};
-    distile_gemv(w, x, src->list.get() + static_cast<size_t>(slot) * src->h, src->count.get() + slot, k, s,
-                 partials.get(), stream);
+    distile_fused(w, x, s, partials.get(), stream);
     return {partials.get(), kSplits, static_cast<size_t>(3 * l.h) * batch};
   }
 
@@ -108,8 +99,6 @@ struct EgruEngine::Impl {
     for (auto& l : layers) {
       EVSIM_CUDA_CHECK(cudaMemsetAsync(l.c.get(), 0, l.c.size() * sizeof(float), stream));
       EVSIM_CUDA_CHECK(cudaMemsetAsync(l.ys.get(), 0, l.ys.size() * sizeof(float), stream));
-      EVSIM_CUDA_CHECK(cudaMemsetAsync(l.flags.get(), 0, l.flags.size() * sizeof(uint32_t), stream));
-      EVSIM_CUDA_CHECK(cudaMemsetAsync(l.count.get(), 0, l.count.size() * sizeof(int), stream));
     }
     EVSIM_CUDA_CHECK(cudaMemsetAsync(events.get(), 0, events.size() * sizeof(unsigned long long), stream));
     // Layer 1's input is dense: one GEMM for all steps, in both modes.
@@ -123,15 +112,9 @@ struct EgruEngine::Impl {
         Partials gh = project(l, l.w_hh.get(), l.h, &l, t, l.gh, l.part_hh);
         const int n = l.h * batch, threads = 256;
         egru_cell_kernel<<<(n + threads - 1) / threads, threads, 0, stream>>>(
-            gi, gh, l.b_ih.get(), l.b_hh.get(), l.theta.get(), l.c.get(), y_slot(l, t + 1),
-            l.h % 32 == 0 ? flag_slot(l, t + 1) : nullptr, events.get() + li, l.h, batch);
+            gi, gh, l.b_ih.get(), l.b_hh.get(), l.theta.get(), l.c.get(), y_slot(l, t + 1), events.get() + li, l.h,
+            batch);
         EVSIM_KERNEL_CHECK();
-        if (mode == GpuMode::Distile) {
-          DistileShape s{3 * l.h, l.h, batch, 1, kSplits};
-          if (l.h % 32) column_flags(y_slot(l, t + 1), s, flag_slot(l, t + 1), stream);
-          compact_tiles(flag_slot(l, t + 1), s, l.list.get() + static_cast<size_t>(t + 1) * l.h,
-                        l.count.get() + t + 1, stream);
-        }
       }
     }
     if (readout_w.size()) {
@@ -168,9 +151,6 @@ EgruEngine::EgruEngine(const EgruStackParams& p, GpuMode mode, int64_t batch, in
     l.gh = DeviceBuffer<float>(3 * hb);
     l.part_ih = DeviceBuffer<float>(kSplits * 3 * hb);
     l.part_hh = DeviceBuffer<float>(kSplits * 3 * hb);
-    l.flags = DeviceBuffer<uint32_t>(static_cast<size_t>(m.steps + 1) * ((l.h + 31) / 32));
-    l.list = DeviceBuffer<int>(static_cast<size_t>(m.steps + 1) * l.h);
-    l.count = DeviceBuffer<int>(static_cast<size_t>(m.steps + 1));
     m.layers.push_back(std::move(l));
   }
   m.input = DeviceBuffer<float>(static_cast<size_t>(m.steps) * m.batch * m.inputs);
