@@ -24,8 +24,14 @@ struct BenchOptions {
 
 void run_bench(const BenchOptions& o, bool grid_given) {
   if (o.backend == "cuda") {
-    GpuBenchOptions g{o.hidden, o.batch, o.activity, o.density, o.repeats, o.seed,
-                      o.csv == "bench_cpu.csv" ? "bench_cuda.csv" : o.csv, true};
+    GpuBenchOptions g{o.hidden,
+                      o.batch,
+                      o.activity,
+                      o.density,
+                      o.repeats,
+                      o.seed,
+                      o.csv == "bench_cpu.csv" ? "bench_cuda.csv" : o.csv,
+                      true};
     if (!grid_given) {  // the GPU default grid (issue 4): hidden 512-4096, batch 1/8/64
       g.hidden = {512, 1024, 2048, 4096};
       g.batch = {1, 8, 64};
@@ -50,8 +56,8 @@ void run_bench(const BenchOptions& o, bool grid_given) {
           const double theory = r.effective_ops ? double(r.dense_macs) / double(r.effective_ops) : 0.0;
           t.add({std::to_string(h), std::to_string(b), fmt_pct(d), fmt_pct(a), fmt_time(r.dense_s), fmt_time(r.event_s),
                  fmt_fixed(r.dense_s / r.event_s, 2) + "x", fmt_fixed(theory, 1) + "x"});
-          csv << o.backend << ',' << h << ',' << b << ',' << d << ',' << a << ',' << r.dense_s << ',' << r.event_s << ','
-              << r.dense_s / r.event_s << ',' << r.dense_macs << ',' << r.effective_ops << ',' << theory << '\n';
+          csv << o.backend << ',' << h << ',' << b << ',' << d << ',' << a << ',' << r.dense_s << ',' << r.event_s
+              << ',' << r.dense_s / r.event_s << ',' << r.dense_macs << ',' << r.effective_ops << ',' << theory << '\n';
         }
       }
       std::fprintf(stderr, "  hidden %lld, density %.0f%% done\n", static_cast<long long>(h), 100 * d);
@@ -71,13 +77,18 @@ void register_bench(CLI::App& app) {
   auto* cmd = app.add_subcommand("bench", "Dense vs event time per step of an EGRU layer over activity x density");
   cmd->add_option("--hidden", o->hidden, "Hidden sizes")->delimiter(',')->check(CLI::Range(1, 8192));
   cmd->add_option("--batch", o->batch, "Batch sizes")->delimiter(',')->check(CLI::Range(1, 4096));
-  cmd->add_option("--activity", o->activity, "Input activities (fractions)")->delimiter(',')->check(CLI::Range(0.0, 1.0));
-  cmd->add_option("--density", o->density, "Weight densities (fractions)")->delimiter(',')->check(CLI::Range(0.0001, 1.0));
+  cmd->add_option("--activity", o->activity, "Input activities (fractions)")
+      ->delimiter(',')
+      ->check(CLI::Range(0.0, 1.0));
+  cmd->add_option("--density", o->density, "Weight densities (fractions)")
+      ->delimiter(',')
+      ->check(CLI::Range(0.0001, 1.0));
   cmd->add_option("--repeats", o->repeats, "Timed steps per case (median reported)")->check(CLI::PositiveNumber);
   cmd->add_option("--seed", o->seed, "Seed for weights and inputs");
   cmd->add_option("--csv", o->csv, "CSV output file ('' to skip)");
   cmd->add_option("--backend", o->backend, "cpu or cuda (cuBLAS vs cuSPARSE vs DISTile, plus a 3-layer sequence)");
-  cmd->callback([o, cmd] { run_bench(*o, cmd->count("--hidden") + cmd->count("--batch") + cmd->count("--density") > 0); });
+  cmd->callback(
+      [o, cmd] { run_bench(*o, cmd->count("--hidden") + cmd->count("--batch") + cmd->count("--density") > 0); });
 }
 
 }  // namespace evsim

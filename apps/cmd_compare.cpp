@@ -3,8 +3,8 @@
 #include <cstdio>
 
 #include "apps/commands.hpp"
-#include "apps/gpu_commands.hpp"
 #include "apps/common.hpp"
+#include "apps/gpu_commands.hpp"
 #include "apps/table.hpp"
 #include "core/timer.hpp"
 #include "data/atomic_file.hpp"
@@ -86,8 +86,8 @@ void run_compare(const CompareOptions& o) {
   row("total", "", e.totals, w ? double(nnz) / double(w) : -1.0, median(dense.wall), median(event.wall));
   std::printf("%s\n", t.str().c_str());
   std::printf("theory = dense MACs / effective ops; realized = dense time / event time (same run, same input).\n");
-  std::printf("weight bytes read: dense %s, event %s (dense / event = %s)\n", fmt_count(double(d.totals.weight_bytes)).c_str(),
-              fmt_count(double(e.totals.weight_bytes)).c_str(),
+  std::printf("weight bytes read: dense %s, event %s (dense / event = %s)\n",
+              fmt_count(double(d.totals.weight_bytes)).c_str(), fmt_count(double(e.totals.weight_bytes)).c_str(),
               ratio(double(d.totals.weight_bytes), double(e.totals.weight_bytes)).c_str());
   const bool same_counts = d.totals.effective_ops() == e.totals.effective_ops() && d.totals.events == e.totals.events;
   const bool agree = err <= o.tolerance && same_counts;

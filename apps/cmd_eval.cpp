@@ -42,9 +42,9 @@ void run_eval(const EvalOptions& o) {
   };
   const LmEvalResult r = evaluate_lm(g, *backend, ids, o.batch, o.limit_tokens, progress);
   const double tokens = double(r.predictions);
-  std::printf("%s on %s (%s): perplexity %.3f over %lld predicted tokens, %s mode, %s\n\n", model_label(o.model).c_str(),
-              path.c_str(), o.split.c_str(), r.perplexity, static_cast<long long>(r.predictions), mode_name(mode).c_str(),
-              fmt_time(r.run.wall_s).c_str());
+  std::printf("%s on %s (%s): perplexity %.3f over %lld predicted tokens, %s mode, %s\n\n",
+              model_label(o.model).c_str(), path.c_str(), o.split.c_str(), r.perplexity,
+              static_cast<long long>(r.predictions), mode_name(mode).c_str(), fmt_time(r.run.wall_s).c_str());
   Table t({"layer", "type", "activity", "density", "dense MACs/token", "eff. ops/token", "reduction"});
   uint64_t w = 0, nnz = 0;
   for (const LayerReport& l : r.run.layers) {

@@ -50,7 +50,8 @@ void register_run(CLI::App& app) {
   cmd->add_option("--output", o->output, "OUT.h5: dataset `output` (T x B x N_out)");
   cmd->add_option("--json", o->json, "REPORT.json: per-layer and total counts");
   cmd->add_option("--record", o->record, "REC.h5: spikes and states of every neuron node (NIR data layout)");
-  cmd->add_option("--energy-table", o->energy_table, "JSON with mac_pj, ac_pj, weight_byte_pj")->check(CLI::ExistingFile);
+  cmd->add_option("--energy-table", o->energy_table, "JSON with mac_pj, ac_pj, weight_byte_pj")
+      ->check(CLI::ExistingFile);
   cmd->callback([o] { run_run(*o); });
 }
 

@@ -15,9 +15,9 @@
 namespace evsim {
 
 void add_model_options(CLI::App& cmd, ModelChoice& m, bool path_required) {
-  auto* opt = cmd.add_option("model", m.path,
-                             path_required ? "Checkpoint (.h5 / .nir)"
-                                           : "Checkpoint (.h5 / .nir); omitted: the embedded default EGRU model");
+  auto* opt = cmd.add_option(
+      "model", m.path,
+      path_required ? "Checkpoint (.h5 / .nir)" : "Checkpoint (.h5 / .nir); omitted: the embedded default EGRU model");
   if (path_required) opt->required();
   cmd.add_option("--dt", m.dt, "Seconds per time step (default: checkpoint's evsim/dt, else 1e-4)")
       ->check(CLI::PositiveNumber);

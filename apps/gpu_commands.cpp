@@ -112,15 +112,15 @@ void gpu_bench(const GpuBenchOptions& o) {
                  us(r.distile_s), fmt_fixed(r.cublas_s / r.distile_s, 2) + "x",
                  fmt_fixed(r.cusparse_s / r.distile_s, 2) + "x", fmt_fixed(theory, 1) + "x", us(r.distile_floor_s),
                  fmt_fixed(r.distile_s / std::max(r.distile_floor_s, 1e-12), 1), us(r.distile_list_s)});
-          csv << h << ',' << b << ',' << d << ',' << a << ',' << r.cublas_s << ',' << r.cusparse_s << ','
-              << r.distile_s << ',' << r.cublas_s / r.distile_s << ',' << r.cusparse_s / r.distile_s << ',' << theory
-              << ',' << r.distile_floor_s << ',' << r.dense_floor_s << ',' << r.max_rel_err << ',' << r.distile_list_s
-              << '\n';
+          csv << h << ',' << b << ',' << d << ',' << a << ',' << r.cublas_s << ',' << r.cusparse_s << ',' << r.distile_s
+              << ',' << r.cublas_s / r.distile_s << ',' << r.cusparse_s / r.distile_s << ',' << theory << ','
+              << r.distile_floor_s << ',' << r.dense_floor_s << ',' << r.max_rel_err << ',' << r.distile_list_s << '\n';
         }
       std::fprintf(stderr, "  hidden %lld density %.0f%% done\n", static_cast<long long>(h), 100 * d);
     }
   std::printf("%s", t.str().c_str());
-  std::printf("theory = 1 / activity (input units whose columns DISTile must read); floor = those bytes / copy bandwidth\n");
+  std::printf(
+      "theory = 1 / activity (input units whose columns DISTile must read); floor = those bytes / copy bandwidth\n");
   if (!o.csv.empty()) {
     write_text_file(o.csv, csv.str());
     std::printf("wrote %s\n", o.csv.c_str());

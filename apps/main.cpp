@@ -11,8 +11,9 @@ int g_exit_code = 0;
 }
 
 int main(int argc, char** argv) {
-  CLI::App app{"evsim: event-driven simulation of sparse neural networks (EGRU, VSN, NIR spiking nets)\n"
-               "with counted costs and measured dense vs event-driven execution"};
+  CLI::App app{
+      "evsim: event-driven simulation of sparse neural networks (EGRU, VSN, NIR spiking nets)\n"
+      "with counted costs and measured dense vs event-driven execution"};
   app.require_subcommand(1);
   evsim::register_info(app);
   evsim::register_run(app);

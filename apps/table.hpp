@@ -16,9 +16,9 @@ class Table {
   std::vector<std::vector<std::string>> rows_;
 };
 
-std::string fmt_count(double v);               // 1.23M, 45.6k, 789
-std::string fmt_fixed(double v, int digits);   // fixed point
-std::string fmt_pct(double fraction);          // 12.3%
-std::string fmt_time(double seconds);          // 12.3 ms / 45 us
+std::string fmt_count(double v);              // 1.23M, 45.6k, 789
+std::string fmt_fixed(double v, int digits);  // fixed point
+std::string fmt_pct(double fraction);         // 12.3%
+std::string fmt_time(double seconds);         // 12.3 ms / 45 us
 
 }  // namespace evsim

@@ -18,8 +18,7 @@ std::unique_ptr<Backend> make_backend(const std::string& name, Mode mode) {
     if (mode == Mode::Dense) return std::make_unique<CpuDenseBackend>();
     return std::make_unique<CpuEventBackend>();
   }
-  if (name == "cuda")
-    throw UsageError("backend 'cuda' runs whole sequences: use it through evsim run/compare/bench");
+  if (name == "cuda") throw UsageError("backend 'cuda' runs whole sequences: use it through evsim run/compare/bench");
   throw UsageError("unknown backend '" + name + "' (expected cpu)");
 }
 

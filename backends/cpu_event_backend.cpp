@@ -16,8 +16,7 @@ void CpuEventBackend::emit(size_t port, const Matrix& values, int64_t delay) {
   for (Eigen::Index b = 0; b < values.cols(); ++b) {
     const float* col = values.col(b).data();
     for (Eigen::Index j = 0; j < values.rows(); ++j)
-      if (col[j] != 0.0f)
-        q.push(Event{static_cast<uint32_t>(j), static_cast<uint32_t>(b), step, col[j]});
+      if (col[j] != 0.0f) q.push(Event{static_cast<uint32_t>(j), static_cast<uint32_t>(b), step, col[j]});
   }
 }
 

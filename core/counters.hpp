@@ -14,9 +14,7 @@ struct OpCounts {
 
   OpCounts& operator+=(const OpCounts& o);
   uint64_t effective_ops() const { return effective_macs + effective_acs; }
-  double activity() const {
-    return unit_steps ? static_cast<double>(events) / static_cast<double>(unit_steps) : 0.0;
-  }
+  double activity() const { return unit_steps ? static_cast<double>(events) / static_cast<double>(unit_steps) : 0.0; }
 };
 
 }  // namespace evsim

@@ -13,8 +13,8 @@ EventQueue::EventQueue(int64_t horizon) {
 
 void EventQueue::push(const Event& e) {
   if (e.step < now_ || e.step >= now_ + horizon()) {
-    throw Error("event queue: event for step " + std::to_string(e.step) + " outside [" +
-                std::to_string(now_) + ", " + std::to_string(now_ + horizon()) + ")");
+    throw Error("event queue: event for step " + std::to_string(e.step) + " outside [" + std::to_string(now_) + ", " +
+                std::to_string(now_ + horizon()) + ")");
   }
   ring_[slot(e.step)].push_back(e);
 }

@@ -25,9 +25,7 @@ struct Sequence {
   Sequence(int64_t t, int64_t b, int64_t n)
       : steps(t), batch(b), width(n), data(static_cast<size_t>(t * b * n), 0.0f) {}
   Eigen::Map<Matrix> step(int64_t t) { return {data.data() + t * batch * width, width, batch}; }
-  Eigen::Map<const Matrix> step(int64_t t) const {
-    return {data.data() + t * batch * width, width, batch};
-  }
+  Eigen::Map<const Matrix> step(int64_t t) const { return {data.data() + t * batch * width, width, batch}; }
 };
 
 }  // namespace evsim

@@ -11,8 +11,7 @@
 namespace evsim {
 
 AtomicFile::AtomicFile(std::string final_path)
-    : final_(std::move(final_path)),
-      temp_(final_ + ".tmp" + std::to_string(::getpid())) {
+    : final_(std::move(final_path)), temp_(final_ + ".tmp" + std::to_string(::getpid())) {
   if (final_.empty()) throw UsageError("empty output path");
   auto dir = std::filesystem::path(final_).parent_path();
   std::error_code ec;

@@ -9,8 +9,7 @@ namespace evsim {
 namespace {
 
 std::string read_type(hid_t group, const std::string& node) {
-  if (!h5::exists(group, "type"))
-    throw CheckpointError("node '" + node + "': dataset 'type' missing");
+  if (!h5::exists(group, "type")) throw CheckpointError("node '" + node + "': dataset 'type' missing");
   Array t = h5::read(group, "type");
   if (t.kind != Array::Kind::String || t.s.size() != 1)
     throw CheckpointError("node '" + node + "' dataset 'type': expected a string");
@@ -67,16 +66,16 @@ struct GraphReader {
     Array e = h5::read(g, "edges");
     if (e.size() == 0) return;
     if (e.kind != Array::Kind::String || e.rank() != 2 || e.shape[1] != 2)
-      throw CheckpointError(label + " dataset 'edges': expected (E, 2) strings, got " +
-                            std::string(kind_name(e.kind)) + " " + shape_str(e.shape));
+      throw CheckpointError(label + " dataset 'edges': expected (E, 2) strings, got " + std::string(kind_name(e.kind)) +
+                            " " + shape_str(e.shape));
     for (int64_t k = 0; k < e.shape[0]; ++k) {
       auto resolve = [&](const std::string& n, bool is_src) {
         auto it = sub_io.find(n);
         if (it == sub_io.end()) return prefix + n;
         const std::string& port = is_src ? it->second.second : it->second.first;
         if (port.empty())
-          throw CheckpointError(label + " edge " + std::to_string(k) + ": subgraph '" + n +
-                                "' must have exactly one " + (is_src ? "Output" : "Input"));
+          throw CheckpointError(label + " edge " + std::to_string(k) + ": subgraph '" + n + "' must have exactly one " +
+                                (is_src ? "Output" : "Input"));
         return port;
       };
       out.edges.emplace_back(resolve(e.s[static_cast<size_t>(2 * k)], true),
@@ -89,8 +88,8 @@ void check_edges(const GraphSpec& g) {
   for (size_t k = 0; k < g.edges.size(); ++k) {
     for (const auto& end : {g.edges[k].first, g.edges[k].second}) {
       if (!g.find(end))
-        throw CheckpointError("edge " + std::to_string(k) + " ('" + g.edges[k].first + "' -> '" +
-                              g.edges[k].second + "'): no node named '" + end + "' (dangling edge)");
+        throw CheckpointError("edge " + std::to_string(k) + " ('" + g.edges[k].first + "' -> '" + g.edges[k].second +
+                              "'): no node named '" + end + "' (dangling edge)");
     }
   }
 }
@@ -140,8 +139,7 @@ ModelSpec read_checkpoint(const std::string& path) {
       Array v = h5::read(file.get(), "version");
       if (v.kind == Array::Kind::String && v.s.size() == 1) spec.version = v.s[0];
     }
-    if (!h5::is_group(file.get(), "node"))
-      throw CheckpointError("group 'node' missing (not a NIR graph)");
+    if (!h5::is_group(file.get(), "node")) throw CheckpointError("group 'node' missing (not a NIR graph)");
     h5::Id root = h5::open_group(file.get(), "node");
     if (h5::exists(root.get(), "type")) {
       const std::string t = read_type(root.get(), "node");

@@ -67,8 +67,7 @@ Array read_object(hid_t obj, bool is_attr) {
   const H5T_class_t cls = H5Tget_class(type.get());
   auto read_into = [&](hid_t mem, void* buf) {
     if (count == 0) return;
-    herr_t st = is_attr ? H5Aread(obj, mem, buf)
-                        : H5Dread(obj, mem, H5S_ALL, H5S_ALL, H5P_DEFAULT, buf);
+    herr_t st = is_attr ? H5Aread(obj, mem, buf) : H5Dread(obj, mem, H5S_ALL, H5S_ALL, H5P_DEFAULT, buf);
     if (st < 0) throw Error("data unreadable (file truncated or corrupt?)");
   };
   switch (cls) {
@@ -86,7 +85,8 @@ Array read_object(hid_t obj, bool is_attr) {
       a.kind = Array::Kind::String;
       a.s = read_strings(obj, type.get(), count, is_attr);
       break;
-    default: throw Error("unsupported HDF5 datatype class " + std::to_string(static_cast<int>(cls)));
+    default:
+      throw Error("unsupported HDF5 datatype class " + std::to_string(static_cast<int>(cls)));
   }
   return a;
 }
@@ -133,21 +133,18 @@ Id open_file(const std::string& path) {
 #else
   const htri_t is_hdf5 = H5Fis_hdf5(path.c_str());
 #endif
-  if (is_hdf5 <= 0)
-    throw Error("not an HDF5 file (or truncated/corrupt)");
+  if (is_hdf5 <= 0) throw Error("not an HDF5 file (or truncated/corrupt)");
   return checked(H5Fopen(path.c_str(), H5F_ACC_RDONLY, H5P_DEFAULT), H5Fclose,
                  "cannot open HDF5 file (truncated or corrupt?)");
 }
 
 Id create_file(const std::string& path) {
   silence_errors();
-  return checked(H5Fcreate(path.c_str(), H5F_ACC_TRUNC, H5P_DEFAULT, H5P_DEFAULT), H5Fclose,
-                 "cannot create file");
+  return checked(H5Fcreate(path.c_str(), H5F_ACC_TRUNC, H5P_DEFAULT, H5P_DEFAULT), H5Fclose, "cannot create file");
 }
 
 Id open_group(hid_t loc, const std::string& name) {
-  return checked(H5Gopen2(loc, name.c_str(), H5P_DEFAULT), H5Gclose,
-                 "group '" + name + "' cannot be opened");
+  return checked(H5Gopen2(loc, name.c_str(), H5P_DEFAULT), H5Gclose, "group '" + name + "' cannot be opened");
 }
 
 Id create_group(hid_t loc, const std::string& name) {
@@ -156,8 +153,7 @@ Id create_group(hid_t loc, const std::string& name) {
 }
 
 bool exists(hid_t loc, const std::string& name) {
-  return H5Lexists(loc, name.c_str(), H5P_DEFAULT) > 0 &&
-         H5Oexists_by_name(loc, name.c_str(), H5P_DEFAULT) > 0;
+  return H5Lexists(loc, name.c_str(), H5P_DEFAULT) > 0 && H5Oexists_by_name(loc, name.c_str(), H5P_DEFAULT) > 0;
 }
 
 bool is_group(hid_t loc, const std::string& name) {
@@ -224,11 +220,9 @@ void write(hid_t loc, const std::string& name, const Array& a, int64_t compress_
     for (const auto& s : a.s) ptrs.push_back(s.c_str());
     buf = ptrs.data();
   }
-  Id ds = checked(H5Dcreate2(loc, name.c_str(), file_type, space.get(), H5P_DEFAULT, dcpl.get(),
-                             H5P_DEFAULT),
-                  H5Dclose, "dataset '" + name + "' cannot be created");
-  if (a.size() > 0)
-    check(H5Dwrite(ds.get(), mem_type, H5S_ALL, H5S_ALL, H5P_DEFAULT, buf), "writing '" + name + "'");
+  Id ds = checked(H5Dcreate2(loc, name.c_str(), file_type, space.get(), H5P_DEFAULT, dcpl.get(), H5P_DEFAULT), H5Dclose,
+                  "dataset '" + name + "' cannot be created");
+  if (a.size() > 0) check(H5Dwrite(ds.get(), mem_type, H5S_ALL, H5S_ALL, H5P_DEFAULT, buf), "writing '" + name + "'");
 }
 
 void write_string_list(hid_t loc, const std::string& name, const std::vector<std::string>& v) {
@@ -242,8 +236,7 @@ void write_string_list(hid_t loc, const std::string& name, const std::vector<std
 bool has_attr(hid_t loc, const std::string& name) { return H5Aexists(loc, name.c_str()) > 0; }
 
 Array read_attr(hid_t loc, const std::string& name) {
-  Id attr = checked(H5Aopen(loc, name.c_str(), H5P_DEFAULT), H5Aclose,
-                    "attribute '" + name + "' cannot be opened");
+  Id attr = checked(H5Aopen(loc, name.c_str(), H5P_DEFAULT), H5Aclose, "attribute '" + name + "' cannot be opened");
   return read_object(attr.get(), true);
 }
 
@@ -263,43 +256,37 @@ void write_attr(hid_t loc, const std::string& name, const Array& a) {
     for (const auto& s : a.s) ptrs.push_back(s.c_str());
     buf = ptrs.data();
   }
-  Id attr = checked(H5Acreate2(loc, name.c_str(), file_type, space.get(), H5P_DEFAULT, H5P_DEFAULT),
-                    H5Aclose, "attribute '" + name + "' cannot be created");
+  Id attr = checked(H5Acreate2(loc, name.c_str(), file_type, space.get(), H5P_DEFAULT, H5P_DEFAULT), H5Aclose,
+                    "attribute '" + name + "' cannot be created");
   check(H5Awrite(attr.get(), mem_type, buf), "writing attribute '" + name + "'");
 }
 
 void write_double(hid_t loc, const std::string& name, double v, bool as_attr) {
   Id space(H5Screate(H5S_SCALAR), H5Sclose);
   if (as_attr) {
-    Id attr = checked(H5Acreate2(loc, name.c_str(), H5T_IEEE_F64LE, space.get(), H5P_DEFAULT,
-                                 H5P_DEFAULT),
-                      H5Aclose, "attribute '" + name + "' cannot be created");
+    Id attr = checked(H5Acreate2(loc, name.c_str(), H5T_IEEE_F64LE, space.get(), H5P_DEFAULT, H5P_DEFAULT), H5Aclose,
+                      "attribute '" + name + "' cannot be created");
     check(H5Awrite(attr.get(), H5T_NATIVE_DOUBLE, &v), "writing attribute '" + name + "'");
     return;
   }
-  Id ds = checked(H5Dcreate2(loc, name.c_str(), H5T_IEEE_F64LE, space.get(), H5P_DEFAULT,
-                             H5P_DEFAULT, H5P_DEFAULT),
+  Id ds = checked(H5Dcreate2(loc, name.c_str(), H5T_IEEE_F64LE, space.get(), H5P_DEFAULT, H5P_DEFAULT, H5P_DEFAULT),
                   H5Dclose, "dataset '" + name + "' cannot be created");
-  check(H5Dwrite(ds.get(), H5T_NATIVE_DOUBLE, H5S_ALL, H5S_ALL, H5P_DEFAULT, &v),
-        "writing '" + name + "'");
+  check(H5Dwrite(ds.get(), H5T_NATIVE_DOUBLE, H5S_ALL, H5S_ALL, H5P_DEFAULT, &v), "writing '" + name + "'");
 }
 
 double read_double(hid_t loc, const std::string& name, bool as_attr) {
   double v = 0.0;
   if (as_attr) {
-    Id attr = checked(H5Aopen(loc, name.c_str(), H5P_DEFAULT), H5Aclose,
-                      "attribute '" + name + "' cannot be opened");
+    Id attr = checked(H5Aopen(loc, name.c_str(), H5P_DEFAULT), H5Aclose, "attribute '" + name + "' cannot be opened");
     Id space(H5Aget_space(attr.get()), H5Sclose);
     if (H5Sget_simple_extent_npoints(space.get()) != 1) throw Error("attribute '" + name + "': expected a scalar");
     check(H5Aread(attr.get(), H5T_NATIVE_DOUBLE, &v), "reading attribute '" + name + "'");
     return v;
   }
-  Id ds = checked(H5Dopen2(loc, name.c_str(), H5P_DEFAULT), H5Dclose,
-                  "dataset '" + name + "' cannot be opened");
+  Id ds = checked(H5Dopen2(loc, name.c_str(), H5P_DEFAULT), H5Dclose, "dataset '" + name + "' cannot be opened");
   Id space(H5Dget_space(ds.get()), H5Sclose);
   if (H5Sget_simple_extent_npoints(space.get()) != 1) throw Error("dataset '" + name + "': expected a scalar");
-  check(H5Dread(ds.get(), H5T_NATIVE_DOUBLE, H5S_ALL, H5S_ALL, H5P_DEFAULT, &v),
-        "reading '" + name + "'");
+  check(H5Dread(ds.get(), H5T_NATIVE_DOUBLE, H5S_ALL, H5S_ALL, H5P_DEFAULT, &v), "reading '" + name + "'");
   return v;
 }
 

@@ -27,9 +27,12 @@ Array Array::text(std::string v) {
 
 const char* kind_name(Array::Kind k) {
   switch (k) {
-    case Array::Kind::Float: return "float";
-    case Array::Kind::Int: return "integer";
-    case Array::Kind::String: return "string";
+    case Array::Kind::Float:
+      return "float";
+    case Array::Kind::Int:
+      return "integer";
+    case Array::Kind::String:
+      return "string";
   }
   return "?";
 }

@@ -7,9 +7,9 @@
 namespace evsim {
 
 nlohmann::json counts_json(const OpCounts& c, const EnergyModel& energy) {
-  return {{"dense_macs", c.dense_macs},   {"effective_macs", c.effective_macs},
+  return {{"dense_macs", c.dense_macs},       {"effective_macs", c.effective_macs},
           {"effective_acs", c.effective_acs}, {"events", c.events},
-          {"activity", c.activity()},     {"weight_bytes", c.weight_bytes},
+          {"activity", c.activity()},         {"weight_bytes", c.weight_bytes},
           {"energy_pj", energy.energy_pj(c)}};
 }
 
@@ -29,9 +29,16 @@ nlohmann::json run_report_json(const RunResult& r, const RunInfo& info, const En
   nlohmann::json totals = counts_json(r.totals, energy);
   totals["weight_density"] = weights ? static_cast<double>(nnz) / static_cast<double>(weights) : 0.0;
   totals["wall_s"] = r.wall_s;
-  return {{"model", info.model}, {"mode", info.mode},   {"backend", info.backend}, {"steps", info.steps},
-          {"batch", info.batch}, {"dt", info.dt},       {"layers", layers},        {"totals", totals},
-          {"energy_table", {{"mac_pj", energy.mac_pj}, {"ac_pj", energy.ac_pj}, {"weight_byte_pj", energy.weight_byte_pj}}}};
+  return {{"model", info.model},
+          {"mode", info.mode},
+          {"backend", info.backend},
+          {"steps", info.steps},
+          {"batch", info.batch},
+          {"dt", info.dt},
+          {"layers", layers},
+          {"totals", totals},
+          {"energy_table",
+           {{"mac_pj", energy.mac_pj}, {"ac_pj", energy.ac_pj}, {"weight_byte_pj", energy.weight_byte_pj}}}};
 }
 
 EnergyModel read_energy_table(const std::string& path) {
@@ -41,10 +48,14 @@ EnergyModel read_energy_table(const std::string& path) {
   try {
     nlohmann::json j = nlohmann::json::parse(in);
     for (const auto& [key, value] : j.items()) {
-      if (key == "mac_pj") m.mac_pj = value.get<double>();
-      else if (key == "ac_pj") m.ac_pj = value.get<double>();
-      else if (key == "weight_byte_pj") m.weight_byte_pj = value.get<double>();
-      else throw UsageError("unknown key '" + key + "' (expected mac_pj, ac_pj, weight_byte_pj)");
+      if (key == "mac_pj")
+        m.mac_pj = value.get<double>();
+      else if (key == "ac_pj")
+        m.ac_pj = value.get<double>();
+      else if (key == "weight_byte_pj")
+        m.weight_byte_pj = value.get<double>();
+      else
+        throw UsageError("unknown key '" + key + "' (expected mac_pj, ac_pj, weight_byte_pj)");
     }
   } catch (const nlohmann::json::exception& e) {
     throw UsageError(path + ": invalid energy table: " + e.what());

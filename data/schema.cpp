@@ -18,19 +18,25 @@ const std::map<std::string, Rules>& table() {
       {"Linear", {{"weight", kFloat, true, 2, 2}}},
       {"Scale", {{"scale", kFloat, true, 0, 3}}},
       {"Conv1d",
-       {{"weight", kFloat, true, 3, 3}, {"bias", kFloat, false, 1, 1}, {"stride", kNumber, false, 0, 1},
-        {"padding", kNumber | kString, false, 0, 1}, {"dilation", kNumber, false, 0, 1},
-        {"groups", kNumber, false, 0, 1}, {"input_shape", kNumber, false, 0, 1}}},
+       {{"weight", kFloat, true, 3, 3},
+        {"bias", kFloat, false, 1, 1},
+        {"stride", kNumber, false, 0, 1},
+        {"padding", kNumber | kString, false, 0, 1},
+        {"dilation", kNumber, false, 0, 1},
+        {"groups", kNumber, false, 0, 1},
+        {"input_shape", kNumber, false, 0, 1}}},
       {"Conv2d",
-       {{"weight", kFloat, true, 4, 4}, {"bias", kFloat, false, 1, 1}, {"stride", kNumber, false, 0, 1},
-        {"padding", kNumber | kString, false, 0, 1}, {"dilation", kNumber, false, 0, 1},
-        {"groups", kNumber, false, 0, 1}, {"input_shape", kNumber, false, 0, 1}}},
+       {{"weight", kFloat, true, 4, 4},
+        {"bias", kFloat, false, 1, 1},
+        {"stride", kNumber, false, 0, 1},
+        {"padding", kNumber | kString, false, 0, 1},
+        {"dilation", kNumber, false, 0, 1},
+        {"groups", kNumber, false, 0, 1},
+        {"input_shape", kNumber, false, 0, 1}}},
       {"SumPool2d",
-       {{"kernel_size", kNumber, true, 0, 1}, {"stride", kNumber, false, 0, 1},
-        {"padding", kNumber, false, 0, 1}}},
+       {{"kernel_size", kNumber, true, 0, 1}, {"stride", kNumber, false, 0, 1}, {"padding", kNumber, false, 0, 1}}},
       {"AvgPool2d",
-       {{"kernel_size", kNumber, true, 0, 1}, {"stride", kNumber, false, 0, 1},
-        {"padding", kNumber, false, 0, 1}}},
+       {{"kernel_size", kNumber, true, 0, 1}, {"stride", kNumber, false, 0, 1}, {"padding", kNumber, false, 0, 1}}},
       {"Flatten", {{"start_dim", kNumber, false, 0, 0}, {"end_dim", kNumber, false, 0, 0}}},
       {"Delay", {{"delay", kFloat, true, 0, 3}}},
       {"Threshold", {{"threshold", kFloat, true, 0, 3}}},
@@ -38,23 +44,37 @@ const std::map<std::string, Rules>& table() {
       {"IF", {{"r", kFloat, true, 0, 3}, {"v_threshold", kFloat, true, 0, 3}, {"v_reset", kFloat, false, 0, 3}}},
       {"LI", {{"tau", kFloat, true, 0, 3}, {"r", kFloat, true, 0, 3}, {"v_leak", kFloat, true, 0, 3}}},
       {"LIF",
-       {{"tau", kFloat, true, 0, 3}, {"r", kFloat, true, 0, 3}, {"v_leak", kFloat, true, 0, 3},
-        {"v_threshold", kFloat, true, 0, 3}, {"v_reset", kFloat, false, 0, 3}}},
+       {{"tau", kFloat, true, 0, 3},
+        {"r", kFloat, true, 0, 3},
+        {"v_leak", kFloat, true, 0, 3},
+        {"v_threshold", kFloat, true, 0, 3},
+        {"v_reset", kFloat, false, 0, 3}}},
       {"CubaLI",
-       {{"tau_syn", kFloat, true, 0, 3}, {"tau_mem", kFloat, true, 0, 3}, {"r", kFloat, true, 0, 3},
-        {"v_leak", kFloat, true, 0, 3}, {"w_in", kFloat, false, 0, 3}}},
+       {{"tau_syn", kFloat, true, 0, 3},
+        {"tau_mem", kFloat, true, 0, 3},
+        {"r", kFloat, true, 0, 3},
+        {"v_leak", kFloat, true, 0, 3},
+        {"w_in", kFloat, false, 0, 3}}},
       {"CubaLIF",
-       {{"tau_syn", kFloat, true, 0, 3}, {"tau_mem", kFloat, true, 0, 3}, {"r", kFloat, true, 0, 3},
-        {"v_leak", kFloat, true, 0, 3}, {"w_in", kFloat, false, 0, 3},
-        {"v_threshold", kFloat, true, 0, 3}, {"v_reset", kFloat, false, 0, 3}}},
+       {{"tau_syn", kFloat, true, 0, 3},
+        {"tau_mem", kFloat, true, 0, 3},
+        {"r", kFloat, true, 0, 3},
+        {"v_leak", kFloat, true, 0, 3},
+        {"w_in", kFloat, false, 0, 3},
+        {"v_threshold", kFloat, true, 0, 3},
+        {"v_reset", kFloat, false, 0, 3}}},
       {"EGRU",
-       {{"weight_ih", kFloat, true, 2, 2}, {"weight_hh", kFloat, true, 2, 2},
-        {"bias_ih", kFloat, false, 1, 1}, {"bias_hh", kFloat, false, 1, 1},
+       {{"weight_ih", kFloat, true, 2, 2},
+        {"weight_hh", kFloat, true, 2, 2},
+        {"bias_ih", kFloat, false, 1, 1},
+        {"bias_hh", kFloat, false, 1, 1},
         {"threshold", kFloat, true, 0, 1}}},
       {"Embedding", {{"weight", kFloat, true, 2, 2}}},
       {"VSN",
-       {{"beta", kFloat, false, 0, 3}, {"threshold", kFloat, true, 0, 3},
-        {"activation", kString, false, 0, 0}, {"spike_steps", kNumber, false, 0, 0}}},
+       {{"beta", kFloat, false, 0, 3},
+        {"threshold", kFloat, true, 0, 3},
+        {"activation", kString, false, 0, 0},
+        {"spike_steps", kNumber, false, 0, 0}}},
       {"Activation", {{"function", kString, true, 0, 0}}},
       {"Identity", {}},
   };
@@ -73,8 +93,7 @@ void check_finite(const NodeSpec& node, const std::string& key, const Array& a) 
   for (size_t k = 0; k < a.f.size(); ++k) {
     if (!std::isfinite(a.f[k])) {
       throw CheckpointError("node '" + node.name + "' dataset '" + key + "': contains " +
-                            (std::isnan(a.f[k]) ? "NaN" : "Inf") + " at flat index " +
-                            std::to_string(k));
+                            (std::isnan(a.f[k]) ? "NaN" : "Inf") + " at flat index " + std::to_string(k));
     }
   }
 }
@@ -97,8 +116,8 @@ void validate_node(const NodeSpec& node) {
   if (!rules) {
     std::string known;
     for (const auto& k : known_node_types()) known += (known.empty() ? "" : ", ") + k;
-    throw CheckpointError("node '" + node.name + "': unknown node type '" + node.type +
-                          "' (known: " + known + ", NIRGraph)");
+    throw CheckpointError("node '" + node.name + "': unknown node type '" + node.type + "' (known: " + known +
+                          ", NIRGraph)");
   }
   for (const auto& rule : *rules) {
     const Array* a = node.find(rule.name);

@@ -30,12 +30,14 @@ Sequence read_dataset(const std::string& path, const std::string& name, bool tok
   Sequence s(a.shape[0], a.shape[1], tokens ? 1 : a.shape[2]);
   if (tokens) {
     for (size_t k = 0; k < a.i.size(); ++k) {
-      if (a.i[k] < 0 || a.i[k] >= (1 << 24)) throw InputError("dataset 'tokens': invalid token id " + std::to_string(a.i[k]));
+      if (a.i[k] < 0 || a.i[k] >= (1 << 24))
+        throw InputError("dataset 'tokens': invalid token id " + std::to_string(a.i[k]));
       s.data[k] = static_cast<float>(a.i[k]);
     }
   } else {
     for (size_t k = 0; k < a.f.size(); ++k)
-      if (!std::isfinite(a.f[k])) throw InputError("dataset 'input': non-finite value at flat index " + std::to_string(k));
+      if (!std::isfinite(a.f[k]))
+        throw InputError("dataset 'input': non-finite value at flat index " + std::to_string(k));
     s.data = std::move(a.f);
   }
   return s;

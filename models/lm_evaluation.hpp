@@ -14,9 +14,9 @@ namespace evsim {
 
 struct LmEvalResult {
   double perplexity = 0.0;
-  double nll = 0.0;          // summed, nats
-  int64_t predictions = 0;   // tokens predicted
-  RunResult run;             // counts and timings of the whole evaluation
+  double nll = 0.0;         // summed, nats
+  int64_t predictions = 0;  // tokens predicted
+  RunResult run;            // counts and timings of the whole evaluation
 };
 
 // progress(done, total, running perplexity) is called every ~2 % of the steps.

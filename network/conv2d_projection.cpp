@@ -2,8 +2,7 @@
 
 namespace evsim {
 
-Conv2dProjection::Conv2dProjection(Conv2dGeometry g, std::vector<float> weight)
-    : g_(g), w_(std::move(weight)) {
+Conv2dProjection::Conv2dProjection(Conv2dGeometry g, std::vector<float> weight) : g_(g), w_(std::move(weight)) {
   weight_count_ = w_.size();
   taps_.resize(static_cast<size_t>(g_.in_channels));
   const int64_t cin_g = g_.group_in(), cout_g = g_.group_out();
@@ -15,9 +14,9 @@ Conv2dProjection::Conv2dProjection(Conv2dGeometry g, std::vector<float> weight)
           const float w = w_[static_cast<size_t>(((co * cin_g + ci) * g_.kernel_h + ky) * g_.kernel_w + kx)];
           if (w == 0.0f) continue;
           ++nnz_;
-          taps_[static_cast<size_t>(group * cin_g + ci)].push_back(
-              Tap{static_cast<int32_t>(co), static_cast<int16_t>(ky * g_.dilation[0]),
-                  static_cast<int16_t>(kx * g_.dilation[1]), w});
+          taps_[static_cast<size_t>(group * cin_g + ci)].push_back(Tap{static_cast<int32_t>(co),
+                                                                       static_cast<int16_t>(ky * g_.dilation[0]),
+                                                                       static_cast<int16_t>(kx * g_.dilation[1]), w});
         }
       }
     }

@@ -8,8 +8,8 @@ namespace evsim {
 
 class EgruOp final : public Operator {
  public:
-  EgruOp(std::shared_ptr<const Projection> w_ih, std::shared_ptr<const Projection> w_hh,
-         Vector b_ih, Vector b_hh, Vector threshold);
+  EgruOp(std::shared_ptr<const Projection> w_ih, std::shared_ptr<const Projection> w_hh, Vector b_ih, Vector b_hh,
+         Vector threshold);
   std::string_view type() const override { return "EGRU"; }
   const std::vector<Port>& ports() const override { return ports_; }
   void reset(int64_t batch) override { cell_.reset(batch); }

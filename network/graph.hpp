@@ -17,7 +17,7 @@ struct InEdge {
 
 struct GraphNode {
   std::string name, type;
-  Shape in_shape, shape;  // per sample, batch excluded
+  Shape in_shape, shape;         // per sample, batch excluded
   std::unique_ptr<Operator> op;  // null for the Input node
   std::vector<InEdge> inputs;
   int64_t size() const { return shape_size(shape); }

@@ -93,8 +93,8 @@ void build_nodes(const ModelSpec& spec, Graph& g, double dt) {
       if (node.in_shape.empty()) {
         node.in_shape = src.shape;
       } else if (shape_size(node.in_shape) != src.size()) {
-        throw CheckpointError("node '" + node.name + "': in-edges carry different sizes (" +
-                              shape_str(node.in_shape) + " vs " + shape_str(src.shape) + " from '" + src.name + "')");
+        throw CheckpointError("node '" + node.name + "': in-edges carry different sizes (" + shape_str(node.in_shape) +
+                              " vs " + shape_str(src.shape) + " from '" + src.name + "')");
       }
     }
     BuiltNode built = make_node(spec.graph.nodes[static_cast<size_t>(v)], node.in_shape, dt);
@@ -111,8 +111,8 @@ void check_edge_sizes(const Graph& g) {
     for (const InEdge& e : node.inputs) {
       const GraphNode& src = g.nodes[static_cast<size_t>(e.source)];
       if (src.size() != want)
-        throw CheckpointError("edge '" + src.name + "' -> '" + node.name + "': source has " + std::to_string(src.size()) +
-                              " units, target expects " + std::to_string(want));
+        throw CheckpointError("edge '" + src.name + "' -> '" + node.name + "': source has " +
+                              std::to_string(src.size()) + " units, target expects " + std::to_string(want));
     }
   }
 }

@@ -13,9 +13,7 @@ class MatrixProjection final : public Projection {
   int64_t in_size() const override { return w_.cols(); }
   int64_t out_size() const override { return w_.rows(); }
   void forward_dense(const Matrix& x, Matrix& y) const override { y.noalias() = w_ * x; }
-  void deliver(uint32_t source, float value, float* y_col) const override {
-    csc_.axpy_column(source, value, y_col);
-  }
+  void deliver(uint32_t source, float value, float* y_col) const override { csc_.axpy_column(source, value, y_col); }
   const Matrix& weight() const { return w_; }
 
  private:

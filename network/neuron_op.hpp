@@ -12,9 +12,7 @@ class NeuronOp final : public Operator {
   explicit NeuronOp(std::unique_ptr<NeuronModel> model) : model_(std::move(model)) {}
   std::string_view type() const override { return model_->type(); }
   void reset(int64_t batch) override { model_->reset(batch); }
-  void compute(const Matrix& input, std::span<const Matrix>, Matrix& out) override {
-    model_->step(input, out);
-  }
+  void compute(const Matrix& input, std::span<const Matrix>, Matrix& out) override { model_->step(input, out); }
   bool is_neuron() const override { return true; }
   const Matrix* state() const override { return &model_->state(); }
 

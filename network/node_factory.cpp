@@ -84,9 +84,8 @@ struct Ctx {
       for (int64_t c = 0; c < shape[0]; ++c) v.segment(c * per, per).setConstant(a.f[static_cast<size_t>(c)]);
       return v;
     }
-    fail(key, "expected 1, " + (shape.size() > 1 ? std::to_string(shape[0]) + ", " : std::string()) +
-                  "or " + std::to_string(n) + " values for shape " + shape_str(shape) + ", got shape " +
-                  shape_str(a.shape));
+    fail(key, "expected 1, " + (shape.size() > 1 ? std::to_string(shape[0]) + ", " : std::string()) + "or " +
+                  std::to_string(n) + " values for shape " + shape_str(shape) + ", got shape " + shape_str(a.shape));
   }
 
   Matrix matrix(const std::string& key) const {
@@ -177,8 +176,8 @@ Conv2dGeometry conv_geometry(const Ctx& c, bool one_d) {
     c.fail("", "cannot tell the input's spatial size: in-edges carry shape " + shape_str(c.in_shape) +
                    " and there is no usable 'input_shape'");
   if (in[0] != g.in_channels || shape_size(in) != shape_size(c.in_shape))
-    c.fail("weight", "expects " + std::to_string(g.in_channels) + " input channels, input has shape " +
-                         shape_str(c.in_shape));
+    c.fail("weight",
+           "expects " + std::to_string(g.in_channels) + " input channels, input has shape " + shape_str(c.in_shape));
   g.in_h = in[1];
   g.in_w = in[2];
   if (g.out_h() < 1 || g.out_w() < 1) c.fail("weight", "kernel larger than the padded input");
@@ -195,7 +194,8 @@ BuiltNode make_conv(const Ctx& c, bool one_d) {
     if (b.size() != g.out_channels)
       c.fail("bias", "expected shape (" + std::to_string(g.out_channels) + "), got " + shape_str(b.shape));
     bias.resize(g.out_channels * plane);
-    for (int64_t k = 0; k < g.out_channels; ++k) bias.segment(k * plane, plane).setConstant(b.f[static_cast<size_t>(k)]);
+    for (int64_t k = 0; k < g.out_channels; ++k)
+      bias.segment(k * plane, plane).setConstant(b.f[static_cast<size_t>(k)]);
   }
   Shape out = one_d ? Shape{g.out_channels, g.out_w()} : Shape{g.out_channels, g.out_h(), g.out_w()};
   auto proj = std::make_shared<Conv2dProjection>(g, w.f);
@@ -221,7 +221,8 @@ BuiltNode make_flatten(const Ctx& c) {
   int64_t s = c.scalar_int("start_dim", 0), e = c.scalar_int("end_dim", -1);
   if (s < 0) s += rank;
   if (e < 0) e += rank;
-  if (rank == 0 || s < 0 || e >= rank || s > e) c.fail("start_dim", "dims out of range for input " + shape_str(c.in_shape));
+  if (rank == 0 || s < 0 || e >= rank || s > e)
+    c.fail("start_dim", "dims out of range for input " + shape_str(c.in_shape));
   Shape out(c.in_shape.begin(), c.in_shape.begin() + s);
   int64_t n = 1;
   for (int64_t k = s; k <= e; ++k) n *= c.in_shape[static_cast<size_t>(k)];
@@ -314,15 +315,23 @@ const std::map<std::string, Maker>& makers() {
       {"AvgPool2d", [](const Ctx& c) { return make_pool(c, true); }},
       {"Flatten", make_flatten},
       {"EGRU", make_egru},
-      {"LIF", make_neuron}, {"LI", make_neuron}, {"CubaLIF", make_neuron}, {"CubaLI", make_neuron},
-      {"IF", make_neuron}, {"I", make_neuron}, {"Threshold", make_neuron}, {"VSN", make_neuron},
+      {"LIF", make_neuron},
+      {"LI", make_neuron},
+      {"CubaLIF", make_neuron},
+      {"CubaLI", make_neuron},
+      {"IF", make_neuron},
+      {"I", make_neuron},
+      {"Threshold", make_neuron},
+      {"VSN", make_neuron},
       {"Delay", make_delay},
       {"Embedding", make_embedding},
-      {"Scale", [](const Ctx& c) {
+      {"Scale",
+       [](const Ctx& c) {
          Shape s = c.neuron_shape({"scale"});
          return BuiltNode{std::make_unique<ScaleOp>(c.per_unit("scale", s)), s};
        }},
-      {"Activation", [](const Ctx& c) {
+      {"Activation",
+       [](const Ctx& c) {
          try {
            return BuiltNode{std::make_unique<ActivationOp>(parse_activation(c.get("function").s[0])), c.in_shape};
          } catch (const CheckpointError&) {
@@ -331,8 +340,12 @@ const std::map<std::string, Maker>& makers() {
            c.fail("function", e.what());
          }
        }},
-      {"Identity", [](const Ctx& c) { return BuiltNode{std::make_unique<IdentityOp>("Identity"), c.in_shape}; }},
-      {"Output", [](const Ctx& c) {
+      {"Identity",
+       [](const Ctx& c) {
+         return BuiltNode{std::make_unique<IdentityOp>("Identity"), c.in_shape};
+       }},
+      {"Output",
+       [](const Ctx& c) {
          if (c.has("shape") && !c.in_shape.empty()) {
            auto s = c.ints("shape");
            if (shape_size(Shape(s.begin(), s.end())) != shape_size(c.in_shape))

@@ -12,8 +12,8 @@
 namespace evsim {
 
 enum class Feed {
-  InEdges,      // the node's in-edges, summed (NIR semantics)
-  OwnOutput,    // the node's own output of the previous step (EGRU recurrence)
+  InEdges,    // the node's in-edges, summed (NIR semantics)
+  OwnOutput,  // the node's own output of the previous step (EGRU recurrence)
 };
 
 struct Port {

@@ -5,8 +5,7 @@
 namespace evsim {
 
 Pool2dProjection::Pool2dProjection(Pool2dGeometry g, bool average)
-    : g_(g), average_(average),
-      scale_(average ? 1.0f / static_cast<float>(g.kernel[0] * g.kernel[1]) : 1.0f) {
+    : g_(g), average_(average), scale_(average ? 1.0f / static_cast<float>(g.kernel[0] * g.kernel[1]) : 1.0f) {
   fanout_.assign(static_cast<size_t>(in_size()), 0);
 }
 

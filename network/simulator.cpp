@@ -89,7 +89,8 @@ void Simulator::step_node(int v, const Eigen::Ref<const Matrix>& input) {
       const Matrix& o = cur_[vi];
       for (Eigen::Index b = 0; b < o.cols(); ++b)
         for (Eigen::Index i = 0; i < o.rows(); ++i)
-          if (o(i, b) != 0.0f) rec.spikes.push_back(Event{static_cast<uint32_t>(i), static_cast<uint32_t>(b), t_, o(i, b)});
+          if (o(i, b) != 0.0f)
+            rec.spikes.push_back(Event{static_cast<uint32_t>(i), static_cast<uint32_t>(b), t_, o(i, b)});
     }
   }
   for (const Consumer& c : consumers_[vi]) backend_.emit(c.port, cur_[vi], c.delay);
@@ -170,8 +171,7 @@ const RunResult& Simulator::finish() {
 RunResult Simulator::run(const Sequence& input, bool record) {
   if (input.width != g_.input_width())
     throw InputError("input has " + std::to_string(input.width) + " values per step, the model's Input '" +
-                     g_.nodes[static_cast<size_t>(g_.input)].name + "' expects " +
-                     std::to_string(g_.input_width()));
+                     g_.nodes[static_cast<size_t>(g_.input)].name + "' expects " + std::to_string(g_.input_width()));
   if (input.steps < 1 || input.batch < 1) throw InputError("input must have at least one step and one sample");
   begin(input.batch, record ? input.steps : 0);
   Sequence output(input.steps, input.batch, g_.output_width());

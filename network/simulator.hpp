@@ -17,9 +17,7 @@ struct LayerReport {
   uint64_t weights = 0, nnz = 0;  // over the node's projections
   bool neuron = false;            // events are emitted (else: received on its input)
   double seconds = 0.0;           // wall time spent in this node (propagate + compute)
-  double weight_density() const {
-    return weights ? static_cast<double>(nnz) / static_cast<double>(weights) : 0.0;
-  }
+  double weight_density() const { return weights ? static_cast<double>(nnz) / static_cast<double>(weights) : 0.0; }
 };
 
 struct NodeRecording {

@@ -18,24 +18,36 @@ ActivationFn parse_activation(const std::string& name) {
 
 std::string activation_name(ActivationFn f) {
   switch (f) {
-    case ActivationFn::Identity: return "identity";
-    case ActivationFn::Relu: return "relu";
-    case ActivationFn::Gelu: return "gelu";
-    case ActivationFn::Tanh: return "tanh";
-    case ActivationFn::Sigmoid: return "sigmoid";
-    case ActivationFn::Mish: return "mish";
+    case ActivationFn::Identity:
+      return "identity";
+    case ActivationFn::Relu:
+      return "relu";
+    case ActivationFn::Gelu:
+      return "gelu";
+    case ActivationFn::Tanh:
+      return "tanh";
+    case ActivationFn::Sigmoid:
+      return "sigmoid";
+    case ActivationFn::Mish:
+      return "mish";
   }
   return "?";
 }
 
 float apply_activation(ActivationFn f, float x) {
   switch (f) {
-    case ActivationFn::Identity: return x;
-    case ActivationFn::Relu: return x > 0.0f ? x : 0.0f;
-    case ActivationFn::Gelu: return 0.5f * x * (1.0f + std::erf(x * 0.70710678f));  // exact (erf) GELU
-    case ActivationFn::Tanh: return std::tanh(x);
-    case ActivationFn::Sigmoid: return 1.0f / (1.0f + std::exp(-x));
-    case ActivationFn::Mish: return x * std::tanh(std::log1p(std::exp(x)));
+    case ActivationFn::Identity:
+      return x;
+    case ActivationFn::Relu:
+      return x > 0.0f ? x : 0.0f;
+    case ActivationFn::Gelu:
+      return 0.5f * x * (1.0f + std::erf(x * 0.70710678f));  // exact (erf) GELU
+    case ActivationFn::Tanh:
+      return std::tanh(x);
+    case ActivationFn::Sigmoid:
+      return 1.0f / (1.0f + std::exp(-x));
+    case ActivationFn::Mish:
+      return x * std::tanh(std::log1p(std::exp(x)));
   }
   return x;
 }

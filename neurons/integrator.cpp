@@ -2,8 +2,7 @@
 
 namespace evsim {
 
-Integrator::Integrator(Vector r, std::optional<FiringParams> firing, double dt)
-    : firing_(std::move(firing)) {
+Integrator::Integrator(Vector r, std::optional<FiringParams> firing, double dt) : firing_(std::move(firing)) {
   gain_ = (dt * r.cast<double>().array()).cast<float>().matrix();
 }
 

@@ -32,7 +32,9 @@ Array uniform_vec(std::mt19937_64& rng, int64_t n, float lo, float hi) {
   return Array::floats({n}, std::move(v));
 }
 
-int64_t pick(std::mt19937_64& rng, int64_t lo, int64_t hi) { return std::uniform_int_distribution<int64_t>(lo, hi)(rng); }
+int64_t pick(std::mt19937_64& rng, int64_t lo, int64_t hi) {
+  return std::uniform_int_distribution<int64_t>(lo, hi)(rng);
+}
 
 }  // namespace
 
@@ -109,8 +111,13 @@ ModelSpec random_conv_net(std::mt19937_64& rng) {
   if2.params["r"] = Array::floats({1}, {1.0f});
   if2.params["v_threshold"] = Array::floats({1}, {0.5f});
   g.add("output", "Output");
-  for (auto [a, b] : {std::pair{"input", "conv"}, {"conv", "if1"}, {"if1", "pool"}, {"pool", "flat"}, {"flat", "fc"},
-                      {"fc", "if2"}, {"if2", "output"}})
+  for (auto [a, b] : {std::pair{"input", "conv"},
+                      {"conv", "if1"},
+                      {"if1", "pool"},
+                      {"pool", "flat"},
+                      {"flat", "fc"},
+                      {"fc", "if2"},
+                      {"if2", "output"}})
     g.connect(a, b);
   return s;
 }

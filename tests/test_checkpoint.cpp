@@ -1,5 +1,4 @@
 #include <gtest/gtest.h>
-
 #include <unistd.h>
 
 #include <filesystem>
@@ -68,7 +67,7 @@ TEST(SequenceIo, InputOutputAndTokensRoundTrip) {
   for (size_t k = 0; k < ids.data.size(); ++k) ids.data[k] = static_cast<float>(k * 3);
   write_tokens(tok, ids);
   EXPECT_EQ(read_input(tok, true).data, ids.data);
-  EXPECT_THROW(read_input(in, true), InputError);   // has `input`, not `tokens`
+  EXPECT_THROW(read_input(in, true), InputError);  // has `input`, not `tokens`
   EXPECT_THROW(read_input(tok, false), InputError);
   for (const auto& p : {in, out, tok}) std::filesystem::remove(p);
 }

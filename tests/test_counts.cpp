@@ -30,10 +30,10 @@ TEST(Counts, HandComputedBinaryInput) {
   for (Mode m : {Mode::Dense, Mode::Event}) {
     const RunResult r = testing::run_mode(tiny_linear(), m, x);
     const OpCounts& c = testing::layer(r, "w").counts;
-    EXPECT_EQ(c.dense_macs, 18u);      // 3 x 2 weights x 3 steps
-    EXPECT_EQ(c.effective_acs, 4u);    // (2 + 1) + 1
-    EXPECT_EQ(c.effective_macs, 0u);   // input is binary
-    EXPECT_EQ(c.events, 3u);           // non-zero inputs received
+    EXPECT_EQ(c.dense_macs, 18u);     // 3 x 2 weights x 3 steps
+    EXPECT_EQ(c.effective_acs, 4u);   // (2 + 1) + 1
+    EXPECT_EQ(c.effective_macs, 0u);  // input is binary
+    EXPECT_EQ(c.events, 3u);          // non-zero inputs received
     EXPECT_DOUBLE_EQ(c.activity(), 0.5);
     EXPECT_EQ(c.weight_bytes, m == Mode::Dense ? 72u : 32u);  // 6 floats x 3 steps | 4 x (value + index)
     EXPECT_DOUBLE_EQ(testing::layer(r, "w").weight_density(), 0.5);

@@ -14,7 +14,7 @@ namespace {
 
 const std::string kNir = std::string(EVSIM_SHARED_DATA) + "/nir";
 
-#define REQUIRE_SHARED_DATA()                                                                       \
+#define REQUIRE_SHARED_DATA() \
   if (!std::filesystem::exists(kNir)) GTEST_SKIP() << kNir << " not present (reference data only)"
 
 TEST(NirFiles, LifNorseMatchesReferenceTrace) {

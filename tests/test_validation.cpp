@@ -53,7 +53,8 @@ class Validation : public ::testing::Test {
       for (const auto& n : needles) EXPECT_NE(msg.find(n), std::string::npos) << "'" << n << "' not in: " << msg;
     }
   }
-  std::string path_ = (std::filesystem::temp_directory_path() / ("evsim_val_" + std::to_string(::getpid()) + ".h5")).string();
+  std::string path_ =
+      (std::filesystem::temp_directory_path() / ("evsim_val_" + std::to_string(::getpid()) + ".h5")).string();
 };
 
 TEST_F(Validation, ValidModelLoads) {
@@ -66,18 +67,27 @@ TEST_F(Validation, MissingDataset) {
 }
 
 TEST_F(Validation, WrongShape) {
-  expect_error([](ModelSpec& s) { s.graph.nodes[1].params["bias"] = Array::floats({4}, {0, 0, 0, 0}); },
-               {"node 'fc'", "'bias'", "expected shape (3)", "(4)"});
+  expect_error(
+      [](ModelSpec& s) {
+        s.graph.nodes[1].params["bias"] = Array::floats({4}, {0, 0, 0, 0});
+      },
+      {"node 'fc'", "'bias'", "expected shape (3)", "(4)"});
 }
 
 TEST_F(Validation, WrongRank) {
-  expect_error([](ModelSpec& s) { s.graph.nodes[1].params["weight"] = Array::floats({6}, {1, 2, 3, 4, 5, 6}); },
-               {"node 'fc'", "'weight'", "rank 2"});
+  expect_error(
+      [](ModelSpec& s) {
+        s.graph.nodes[1].params["weight"] = Array::floats({6}, {1, 2, 3, 4, 5, 6});
+      },
+      {"node 'fc'", "'weight'", "rank 2"});
 }
 
 TEST_F(Validation, WrongDtype) {
-  expect_error([](ModelSpec& s) { s.graph.nodes[1].params["weight"] = Array::ints({3, 2}, {1, 2, 3, 4, 5, 6}); },
-               {"node 'fc'", "'weight'", "expected float", "got integer"});
+  expect_error(
+      [](ModelSpec& s) {
+        s.graph.nodes[1].params["weight"] = Array::ints({3, 2}, {1, 2, 3, 4, 5, 6});
+      },
+      {"node 'fc'", "'weight'", "expected float", "got integer"});
 }
 
 TEST_F(Validation, NanWeight) {
@@ -104,10 +114,12 @@ TEST_F(Validation, EdgeSizeMismatch) {
 }
 
 TEST_F(Validation, NoOutputNode) {
-  expect_error([](ModelSpec& s) {
-    s.graph.nodes.pop_back();
-    s.graph.edges.pop_back();
-  }, {"no Output node"});
+  expect_error(
+      [](ModelSpec& s) {
+        s.graph.nodes.pop_back();
+        s.graph.edges.pop_back();
+      },
+      {"no Output node"});
 }
 
 TEST_F(Validation, NonPositiveTau) {

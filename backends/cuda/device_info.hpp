@@ -4,7 +4,7 @@
 
 namespace evsim::cuda {
 
-int device_count();           // 0 when no driver or no GPU
-std::string describe_device(); // empty when none
+int device_count();             // 0 when no driver or no GPU
+std::string describe_device();  // empty when none
 
 }  // namespace evsim::cuda

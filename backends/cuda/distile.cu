@@ -46,10 +46,10 @@ __global__ void compact_kernel(const uint32_t* __restrict__ flags, int cols, int
 constexpr int kChunk = 32, kUnroll = 8;
 
 template <int NB>
-__global__ void __launch_bounds__(kRowThreads) distile_kernel(const float4* __restrict__ w, const float* __restrict__ x,
-                                                              const int* __restrict__ list, const int* __restrict__ count,
-                                                              int dense_above, int rows4, int cols, int tile, int b0,
-                                                              int batch, float4* __restrict__ partials) {
+__global__ void __launch_bounds__(kRowThreads)
+    distile_kernel(const float4* __restrict__ w, const float* __restrict__ x, const int* __restrict__ list,
+                   const int* __restrict__ count, int dense_above, int rows4, int cols, int tile, int b0, int batch,
+                   float4* __restrict__ partials) {
   __shared__ int col_s[kChunk];
   __shared__ float x_s[kChunk * NB];
   const int r4 = blockIdx.x * blockDim.x + threadIdx.x;
@@ -107,9 +107,9 @@ __global__ void __launch_bounds__(kRowThreads) distile_kernel(const float4* __re
 // then gathers its share of those columns. One launch per projection step: no separate
 // flag or compaction kernels, no host round-trip.
 template <int NB>
-__global__ void __launch_bounds__(kRowThreads) distile_fused_kernel(const float4* __restrict__ w,
-                                                                    const float* __restrict__ x, int rows4, int cols,
-                                                                    int b0, int batch, float4* __restrict__ partials) {
+__global__ void __launch_bounds__(kRowThreads)
+    distile_fused_kernel(const float4* __restrict__ w, const float* __restrict__ x, int rows4, int cols, int b0,
+                         int batch, float4* __restrict__ partials) {
   using Scan = cub::BlockScan<int, kRowThreads>;
   __shared__ typename Scan::TempStorage scan_tmp;
   __shared__ int n_active;
@@ -198,9 +198,8 @@ void launch_fused(const float* w, const float* x, const DistileShape& s, float* 
   const size_t smem = static_cast<size_t>(nwords) * 4 + static_cast<size_t>(s.cols) * 4;
   dim3 grid((rows4 + kRowThreads - 1) / kRowThreads, s.splits);
   for (int b0 = 0; b0 < s.batch; b0 += NB)
-    distile_fused_kernel<NB><<<grid, kRowThreads, smem, stream>>>(reinterpret_cast<const float4*>(w), x, rows4,
-                                                                   s.cols, b0, s.batch,
-                                                                   reinterpret_cast<float4*>(partials));
+    distile_fused_kernel<NB><<<grid, kRowThreads, smem, stream>>>(reinterpret_cast<const float4*>(w), x, rows4, s.cols,
+                                                                  b0, s.batch, reinterpret_cast<float4*>(partials));
 }
 
 }  // namespace
@@ -208,10 +207,14 @@ void launch_fused(const float* w, const float* x, const DistileShape& s, float* 
 void distile_fused(const float* w, const float* x, const DistileShape& s, float* partials, cudaStream_t stream) {
   if (s.rows % 4) throw Error("DISTile: rows must be a multiple of 4");
   if (s.cols > 8192) throw Error("DISTile: at most 8192 input units per projection");
-  if (s.batch >= 8) launch_fused<8>(w, x, s, partials, stream);
-  else if (s.batch >= 4) launch_fused<4>(w, x, s, partials, stream);
-  else if (s.batch >= 2) launch_fused<2>(w, x, s, partials, stream);
-  else launch_fused<1>(w, x, s, partials, stream);
+  if (s.batch >= 8)
+    launch_fused<8>(w, x, s, partials, stream);
+  else if (s.batch >= 4)
+    launch_fused<4>(w, x, s, partials, stream);
+  else if (s.batch >= 2)
+    launch_fused<2>(w, x, s, partials, stream);
+  else
+    launch_fused<1>(w, x, s, partials, stream);
   EVSIM_KERNEL_CHECK();
 }
 
@@ -233,10 +236,14 @@ void compact_tiles(const uint32_t* flags, const DistileShape& s, int* list, int*
 void distile_gemv(const float* w, const float* x, const int* list, const int* count, int dense_above,
                   const DistileShape& s, float* partials, cudaStream_t stream) {
   if (s.rows % 4) throw Error("DISTile: rows must be a multiple of 4");
-  if (s.batch >= 8) launch_distile<8>(w, x, list, count, dense_above, s, partials, stream);
-  else if (s.batch >= 4) launch_distile<4>(w, x, list, count, dense_above, s, partials, stream);
-  else if (s.batch >= 2) launch_distile<2>(w, x, list, count, dense_above, s, partials, stream);
-  else launch_distile<1>(w, x, list, count, dense_above, s, partials, stream);
+  if (s.batch >= 8)
+    launch_distile<8>(w, x, list, count, dense_above, s, partials, stream);
+  else if (s.batch >= 4)
+    launch_distile<4>(w, x, list, count, dense_above, s, partials, stream);
+  else if (s.batch >= 2)
+    launch_distile<2>(w, x, list, count, dense_above, s, partials, stream);
+  else
+    launch_distile<1>(w, x, list, count, dense_above, s, partials, stream);
   EVSIM_KERNEL_CHECK();
 }
 

@@ -16,11 +16,11 @@
 namespace evsim::cuda {
 
 struct DistileShape {
-  int rows;        // M (multiple of 4)
-  int cols;        // K
-  int batch;       // B
-  int tile;        // g: 1, 4, 8, 16 or 32 units per tile
-  int splits;      // partial sums over the active-tile list
+  int rows;    // M (multiple of 4)
+  int cols;    // K
+  int batch;   // B
+  int tile;    // g: 1, 4, 8, 16 or 32 units per tile
+  int splits;  // partial sums over the active-tile list
 };
 
 // flags: ceil(K/32) words. x: K x B column-major (ld K).

@@ -78,8 +78,10 @@ struct EgruEngine::Impl {
 
   void gemm(const float* w, int m, int k, const float* x, float* y, int n) {
     const float one = 1.0f, zero = 0.0f;
-    if (n == 1) EVSIM_CUBLAS_CHECK(cublasSgemv(blas, CUBLAS_OP_N, m, k, &one, w, m, x, 1, &zero, y, 1));
-    else EVSIM_CUBLAS_CHECK(cublasSgemm(blas, CUBLAS_OP_N, CUBLAS_OP_N, m, n, k, &one, w, m, x, k, &zero, y, m));
+    if (n == 1)
+      EVSIM_CUBLAS_CHECK(cublasSgemv(blas, CUBLAS_OP_N, m, k, &one, w, m, x, 1, &zero, y, 1));
+    else
+      EVSIM_CUBLAS_CHECK(cublasSgemm(blas, CUBLAS_OP_N, CUBLAS_OP_N, m, n, k, &one, w, m, x, k, &zero, y, m));
   }
 
   // W x for layer input x at slot `t` of `src` (events of layer src at step t - 1 + ...).
@@ -202,7 +204,8 @@ GpuRunResult EgruEngine::run(const Sequence& input, int timing_repeats) {
   res.output = Sequence(m.steps, m.batch, m.outputs);
   if (m.readout_w.size()) {
     res.output.data = m.out.download();
-    for (size_t k = 0; k < res.output.data.size(); ++k) res.output.data[k] += m.readout_b[static_cast<long>(k % m.outputs)];
+    for (size_t k = 0; k < res.output.data.size(); ++k)
+      res.output.data[k] += m.readout_b[static_cast<long>(k % m.outputs)];
   } else {
     const auto ys = m.layers.back().ys.download();
     std::copy(ys.begin() + static_cast<long>(m.outputs) * m.batch, ys.end(), res.output.data.begin());

@@ -25,8 +25,8 @@ enum class GpuMode { Dense, Distile };
 
 struct GpuRunResult {
   Sequence output;
-  double seconds_per_step = 0;          // median over timed replays, CUDA events
-  std::vector<uint64_t> events;         // per layer, one replay
+  double seconds_per_step = 0;   // median over timed replays, CUDA events
+  std::vector<uint64_t> events;  // per layer, one replay
   std::vector<uint64_t> unit_steps;
 };
 

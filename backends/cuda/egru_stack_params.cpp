@@ -1,4 +1,5 @@
 #include "backends/cuda/egru_stack_params.hpp"
+
 #include "core/error.hpp"
 #include "network/egru_op.hpp"
 #include "network/matrix_projection.hpp"

@@ -79,9 +79,11 @@ double copy_bandwidth() {
   const size_t bytes = size_t(1) << 30;
   DeviceBuffer<char> src(bytes), dst(bytes);
   EVSIM_CUDA_CHECK(cudaMemset(src.get(), 1, bytes));
-  const double t = time_graph([&](cudaStream_t s, int) {
-    EVSIM_CUDA_CHECK(cudaMemcpyAsync(dst.get(), src.get(), bytes, cudaMemcpyDeviceToDevice, s));
-  }, 5);
+  const double t = time_graph(
+      [&](cudaStream_t s, int) {
+        EVSIM_CUDA_CHECK(cudaMemcpyAsync(dst.get(), src.get(), bytes, cudaMemcpyDeviceToDevice, s));
+      },
+      5);
   bw = 2.0 * static_cast<double>(bytes) / t;
   return bw;
 }
@@ -139,7 +141,8 @@ GpuBenchResult ProjectionBench::run(int64_t batch_size, double activity, int rep
   for (int set = 0; set < kInputSets; ++set)
     for (int b = 0; b < batch; ++b) {
       std::shuffle(units.begin(), units.end(), rng);
-      for (int a = 0; a < active; ++a) xs[(static_cast<size_t>(set) * batch + b) * k + units[a]] = 0.25f + 0.5f * std::abs(u(rng));
+      for (int a = 0; a < active; ++a)
+        xs[(static_cast<size_t>(set) * batch + b) * k + units[a]] = 0.25f + 0.5f * std::abs(u(rng));
     }
   DeviceBuffer<float>& d_wrm = p.d_wrm;
   DeviceBuffer<float>& d_wcm = p.d_wcm;
@@ -155,17 +158,25 @@ GpuBenchResult ProjectionBench::run(int64_t batch_size, double activity, int rep
   // cuBLAS: the faster of the two layouts (row-major 'T' and column-major 'N').
   double best = 1e9;
   for (bool rowmajor : {true, false}) {
-    const double t = time_graph([&](cudaStream_t s, int set) {
-      EVSIM_CUBLAS_CHECK(cublasSetStream(blas, s));
-      if (batch == 1) {
-        if (rowmajor) EVSIM_CUBLAS_CHECK(cublasSgemv(blas, CUBLAS_OP_T, k, m, &one, d_wrm.get(), k, x_of(set), 1, &zero, d_y.get(), 1));
-        else EVSIM_CUBLAS_CHECK(cublasSgemv(blas, CUBLAS_OP_N, m, k, &one, d_wcm.get(), m, x_of(set), 1, &zero, d_y.get(), 1));
-      } else if (rowmajor) {
-        EVSIM_CUBLAS_CHECK(cublasSgemm(blas, CUBLAS_OP_T, CUBLAS_OP_N, m, batch, k, &one, d_wrm.get(), k, x_of(set), k, &zero, d_y.get(), m));
-      } else {
-        EVSIM_CUBLAS_CHECK(cublasSgemm(blas, CUBLAS_OP_N, CUBLAS_OP_N, m, batch, k, &one, d_wcm.get(), m, x_of(set), k, &zero, d_y.get(), m));
-      }
-    }, repeats);
+    const double t = time_graph(
+        [&](cudaStream_t s, int set) {
+          EVSIM_CUBLAS_CHECK(cublasSetStream(blas, s));
+          if (batch == 1) {
+            if (rowmajor)
+              EVSIM_CUBLAS_CHECK(
+                  cublasSgemv(blas, CUBLAS_OP_T, k, m, &one, d_wrm.get(), k, x_of(set), 1, &zero, d_y.get(), 1));
+            else
+              EVSIM_CUBLAS_CHECK(
+                  cublasSgemv(blas, CUBLAS_OP_N, m, k, &one, d_wcm.get(), m, x_of(set), 1, &zero, d_y.get(), 1));
+          } else if (rowmajor) {
+            EVSIM_CUBLAS_CHECK(cublasSgemm(blas, CUBLAS_OP_T, CUBLAS_OP_N, m, batch, k, &one, d_wrm.get(), k, x_of(set),
+                                           k, &zero, d_y.get(), m));
+          } else {
+            EVSIM_CUBLAS_CHECK(cublasSgemm(blas, CUBLAS_OP_N, CUBLAS_OP_N, m, batch, k, &one, d_wcm.get(), m, x_of(set),
+                                           k, &zero, d_y.get(), m));
+          }
+        },
+        repeats);
     best = std::min(best, t);
   }
   res.cublas_s = best;
@@ -197,38 +208,47 @@ GpuBenchResult ProjectionBench::run(int64_t batch_size, double activity, int rep
                                                  CUDA_R_32F, CUSPARSE_SPMV_CSR_ALG1, &ws));
   else
     EVSIM_CUSPARSE_CHECK(cusparseSpMM_bufferSize(sp, CUSPARSE_OPERATION_NON_TRANSPOSE, CUSPARSE_OPERATION_NON_TRANSPOSE,
-                                                 &one, a, xin[0], &zero, yout, CUDA_R_32F, CUSPARSE_SPMM_CSR_ALG2, &ws));
+                                                 &one, a, xin[0], &zero, yout, CUDA_R_32F, CUSPARSE_SPMM_CSR_ALG2,
+                                                 &ws));
   DeviceBuffer<char> d_ws(std::max<size_t>(ws, 16));
-  res.cusparse_s = time_graph([&](cudaStream_t s, int set) {
-    EVSIM_CUSPARSE_CHECK(cusparseSetStream(sp, s));
-    if (batch == 1)
-      EVSIM_CUSPARSE_CHECK(cusparseSpMV(sp, CUSPARSE_OPERATION_NON_TRANSPOSE, &one, a, vin[set], &zero, vout, CUDA_R_32F,
-                                        CUSPARSE_SPMV_CSR_ALG1, d_ws.get()));
-    else
-      EVSIM_CUSPARSE_CHECK(cusparseSpMM(sp, CUSPARSE_OPERATION_NON_TRANSPOSE, CUSPARSE_OPERATION_NON_TRANSPOSE, &one, a,
-                                        xin[set], &zero, yout, CUDA_R_32F, CUSPARSE_SPMM_CSR_ALG2, d_ws.get()));
-  }, repeats);
+  res.cusparse_s = time_graph(
+      [&](cudaStream_t s, int set) {
+        EVSIM_CUSPARSE_CHECK(cusparseSetStream(sp, s));
+        if (batch == 1)
+          EVSIM_CUSPARSE_CHECK(cusparseSpMV(sp, CUSPARSE_OPERATION_NON_TRANSPOSE, &one, a, vin[set], &zero, vout,
+                                            CUDA_R_32F, CUSPARSE_SPMV_CSR_ALG1, d_ws.get()));
+        else
+          EVSIM_CUSPARSE_CHECK(cusparseSpMM(sp, CUSPARSE_OPERATION_NON_TRANSPOSE, CUSPARSE_OPERATION_NON_TRANSPOSE,
+                                            &one, a, xin[set], &zero, yout, CUDA_R_32F, CUSPARSE_SPMM_CSR_ALG2,
+                                            d_ws.get()));
+      },
+      repeats);
 
   // DISTile: flags -> active list -> gather GEMV -> reduce, all on the device.
   DistileShape shape{m, k, batch, 1, 16};
   DeviceBuffer<uint32_t> d_flags((k + 31) / 32);
   DeviceBuffer<int> d_list(k), d_count(1);
   DeviceBuffer<float> d_part(static_cast<size_t>(shape.splits) * m * batch), d_y3(static_cast<size_t>(m) * batch);
-  res.distile_s = time_graph([&](cudaStream_t s, int set) {
-    distile_fused(d_wcm.get(), x_of(set), shape, d_part.get(), s);
-    reduce_partials(d_part.get(), nullptr, shape, d_y3.get(), s);
-  }, repeats);
+  res.distile_s = time_graph(
+      [&](cudaStream_t s, int set) {
+        distile_fused(d_wcm.get(), x_of(set), shape, d_part.get(), s);
+        reduce_partials(d_part.get(), nullptr, shape, d_y3.get(), s);
+      },
+      repeats);
   // The multi-kernel form (bitmask kernel, one compaction block, list-driven gather).
-  res.distile_list_s = time_graph([&](cudaStream_t s, int set) {
-    column_flags(x_of(set), shape, d_flags.get(), s);
-    compact_tiles(d_flags.get(), shape, d_list.get(), d_count.get(), s);
-    distile_gemv(d_wcm.get(), x_of(set), d_list.get(), d_count.get(), k, shape, d_part.get(), s);
-    reduce_partials(d_part.get(), nullptr, shape, d_y3.get(), s);
-  }, repeats);
+  res.distile_list_s = time_graph(
+      [&](cudaStream_t s, int set) {
+        column_flags(x_of(set), shape, d_flags.get(), s);
+        compact_tiles(d_flags.get(), shape, d_list.get(), d_count.get(), s);
+        distile_gemv(d_wcm.get(), x_of(set), d_list.get(), d_count.get(), k, shape, d_part.get(), s);
+        reduce_partials(d_part.get(), nullptr, shape, d_y3.get(), s);
+      },
+      repeats);
 
   // Correctness of this very configuration: DISTile vs cuBLAS on input set 0.
   EVSIM_CUBLAS_CHECK(cublasSetStream(blas, nullptr));
-  EVSIM_CUBLAS_CHECK(cublasSgemm(blas, CUBLAS_OP_T, CUBLAS_OP_N, m, batch, k, &one, d_wrm.get(), k, x_of(0), k, &zero, d_y.get(), m));
+  EVSIM_CUBLAS_CHECK(
+      cublasSgemm(blas, CUBLAS_OP_T, CUBLAS_OP_N, m, batch, k, &one, d_wrm.get(), k, x_of(0), k, &zero, d_y.get(), m));
   EVSIM_CUDA_CHECK(cudaDeviceSynchronize());
   const auto ref = d_y.download();
   auto compare = [&](const std::vector<float>& got) {
