@@ -34,16 +34,6 @@ void record_timing(ModeRuns& m, const RunResult& r) {
   for (size_t k = 0; k < r.layers.size(); ++k) m.layer_s[k].push_back(r.layers[k].seconds);
 }
 
-// max |a - b| / max |b|: one number that is scale-free and catches any diverging unit.
-double relative_error(const Sequence& a, const Sequence& b) {
-  double diff = 0.0, ref = 0.0;
-  for (size_t k = 0; k < a.data.size(); ++k) {
-    diff = std::max(diff, double(std::fabs(a.data[k] - b.data[k])));
-    ref = std::max(ref, double(std::fabs(b.data[k])));
-  }
-  return ref > 0 ? diff / ref : diff;
-}
-
 std::string ratio(double num, double den) { return den > 0 ? fmt_fixed(num / den, 2) + "x" : "-"; }
 
 void run_compare(const CompareOptions& o) {
@@ -61,7 +51,7 @@ void run_compare(const CompareOptions& o) {
     record_timing(dense, simulate(g, o.backend, Mode::Dense, input));
     record_timing(event, simulate(g, o.backend, Mode::Event, input));
   }
-  const double err = relative_error(event.first.output, dense.first.output);
+  const double err = max_relative_error(event.first.output, dense.first.output);
   const RunResult& d = dense.first;
   const RunResult& e = event.first;
   std::printf("%s on %s: %lld steps x %lld samples, dt %g s, median of %d runs per mode\n\n",

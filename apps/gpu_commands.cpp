@@ -34,15 +34,6 @@ void require_device() {
 
 std::string us(double s) { return fmt_fixed(s * 1e6, 1); }
 
-double rel_error(const Sequence& a, const Sequence& b) {
-  double d = 0, m = 0;
-  for (size_t k = 0; k < a.data.size(); ++k) {
-    d = std::max(d, double(std::abs(a.data[k] - b.data[k])));
-    m = std::max(m, double(std::abs(b.data[k])));
-  }
-  return m > 0 ? d / m : d;
-}
-
 // Bytes of weight columns a DISTile step must read: per layer, its own events (W_hh) and
 // the layer below's (W_ih); layer 1's W_ih runs once per sequence as a GEMM.
 double distile_bytes_per_step(const cuda::EgruStackParams& p, const cuda::GpuRunResult& r, int64_t steps) {
@@ -167,7 +158,7 @@ void gpu_compare(Graph& g, const Sequence& input, int repeats, double tolerance)
       ev += double(r.events[l]);
       units += double(r.unit_steps[l]);
     }
-    const double err = rel_error(r.output, cpu.output);
+    const double err = max_relative_error(r.output, cpu.output);
     agree = agree && err <= tolerance;
     t.add({mode == cuda::GpuMode::Dense ? "cuda-dense" : "cuda-distile", fmt_time(r.seconds_per_step),
            fmt_pct(ev / units), fmt_fixed(err, 8)});

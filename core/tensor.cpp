@@ -1,5 +1,8 @@
 #include "core/tensor.hpp"
 
+#include <algorithm>
+#include <cmath>
+
 namespace evsim {
 
 int64_t shape_size(const Shape& shape) {
@@ -15,6 +18,15 @@ std::string shape_str(const Shape& shape) {
     s += std::to_string(shape[i]);
   }
   return s + ")";
+}
+
+double max_relative_error(const Sequence& a, const Sequence& b) {
+  double diff = 0.0, ref = 0.0;
+  for (size_t k = 0; k < a.data.size() && k < b.data.size(); ++k) {
+    diff = std::max(diff, static_cast<double>(std::fabs(a.data[k] - b.data[k])));
+    ref = std::max(ref, static_cast<double>(std::fabs(b.data[k])));
+  }
+  return ref > 0 ? diff / ref : diff;
 }
 
 }  // namespace evsim

@@ -28,4 +28,8 @@ struct Sequence {
   Eigen::Map<const Matrix> step(int64_t t) const { return {data.data() + t * batch * width, width, batch}; }
 };
 
+// max |a - b| / max |b| over all elements: one scale-free number that catches any diverging
+// unit (0 when equal; |a - b| itself when b is all zeros).
+double max_relative_error(const Sequence& a, const Sequence& b);
+
 }  // namespace evsim

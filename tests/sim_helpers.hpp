@@ -18,14 +18,6 @@ inline const LayerReport& layer(const RunResult& r, const std::string& name) {
   throw std::runtime_error("no layer " + name);
 }
 
-// max |a - b| / max |b|
-inline double rel_err(const Sequence& a, const Sequence& b) {
-  double d = 0, m = 0;
-  for (size_t k = 0; k < a.data.size(); ++k) {
-    d = std::max(d, double(std::abs(a.data[k] - b.data[k])));
-    m = std::max(m, double(std::abs(b.data[k])));
-  }
-  return m > 0 ? d / m : d;
-}
+inline double rel_err(const Sequence& a, const Sequence& b) { return max_relative_error(a, b); }
 
 }  // namespace evsim::testing

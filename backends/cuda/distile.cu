@@ -45,6 +45,28 @@ __global__ void compact_kernel(const uint32_t* __restrict__ flags, int cols, int
 // streams their weight columns with kUnroll independent 16-byte loads in flight.
 constexpr int kChunk = 32, kUnroll = 8;
 
+// acc[b] += w * x_s[k][b] for the NB samples of a staged column k.
+template <int NB>
+__device__ __forceinline__ void accumulate(float4 (&acc)[NB], const float4 wv, const float* x_s, int k) {
+#pragma unroll
+  for (int b = 0; b < NB; ++b) {
+    const float xv = x_s[k * NB + b];
+    acc[b].x += wv.x * xv;
+    acc[b].y += wv.y * xv;
+    acc[b].z += wv.z * xv;
+    acc[b].w += wv.w * xv;
+  }
+}
+
+// This block's split of the partial sums: partials[split][b][row4].
+template <int NB>
+__device__ __forceinline__ void store_partials(const float4 (&acc)[NB], int r4, int rows4, int b0, int batch,
+                                               float4* partials) {
+#pragma unroll
+  for (int b = 0; b < NB; ++b)
+    if (b0 + b < batch) partials[(static_cast<size_t>(blockIdx.y) * batch + b0 + b) * rows4 + r4] = acc[b];
+}
+
 template <int NB>
 __global__ void __launch_bounds__(kRowThreads)
     distile_kernel(const float4* __restrict__ w, const float* __restrict__ x, const int* __restrict__ list,
@@ -85,21 +107,10 @@ __global__ void __launch_bounds__(kRowThreads)
     for (int i = 0; i < kChunk; ++i) {
       const int col = col_s[i];
       if (col < 0) continue;
-      const float4 wv = __ldg(w + static_cast<size_t>(col) * rows4 + r4);
-#pragma unroll
-      for (int b = 0; b < NB; ++b) {
-        const float xv = x_s[i * NB + b];
-        acc[b].x += wv.x * xv;
-        acc[b].y += wv.y * xv;
-        acc[b].z += wv.z * xv;
-        acc[b].w += wv.w * xv;
-      }
+      accumulate<NB>(acc, __ldg(w + static_cast<size_t>(col) * rows4 + r4), x_s, i);
     }
   }
-  if (r4 >= rows4) return;
-#pragma unroll
-  for (int b = 0; b < NB; ++b)
-    if (b0 + b < batch) partials[(static_cast<size_t>(blockIdx.y) * batch + b0 + b) * rows4 + r4] = acc[b];
+  if (r4 < rows4) store_partials<NB>(acc, r4, rows4, b0, batch, partials);
 }
 
 // Self-compacting DISTile: every block builds the ordered list of active columns itself
@@ -154,21 +165,10 @@ __global__ void __launch_bounds__(kRowThreads)
 #pragma unroll kUnroll
     for (int k = 0; k < kChunk; ++k) {
       if (k >= len) break;
-      const float4 wv = __ldg(w + static_cast<size_t>(list[base + k]) * rows4 + r4);
-#pragma unroll
-      for (int b = 0; b < NB; ++b) {
-        const float xv = x_s[k * NB + b];
-        acc[b].x += wv.x * xv;
-        acc[b].y += wv.y * xv;
-        acc[b].z += wv.z * xv;
-        acc[b].w += wv.w * xv;
-      }
+      accumulate<NB>(acc, __ldg(w + static_cast<size_t>(list[base + k]) * rows4 + r4), x_s, k);
     }
   }
-  if (r4 >= rows4) return;
-#pragma unroll
-  for (int b = 0; b < NB; ++b)
-    if (b0 + b < batch) partials[(static_cast<size_t>(blockIdx.y) * batch + b0 + b) * rows4 + r4] = acc[b];
+  if (r4 < rows4) store_partials<NB>(acc, r4, rows4, b0, batch, partials);
 }
 
 __global__ void reduce_kernel(const float* __restrict__ partials, const float* __restrict__ bias, int rows, int batch,
