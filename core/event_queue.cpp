@@ -24,10 +24,6 @@ void EventQueue::advance() {
   ++now_;
 }
 
-void EventQueue::clear() {
-  for (auto& b : ring_) b.clear();
-  now_ = 0;
-}
 
 size_t EventQueue::pending() const {
   size_t n = 0;

@@ -20,7 +20,6 @@ class EventQueue {
   std::span<const Event> due() const { return ring_[slot(now_)]; }
   // Drops the current step's bucket and moves to the next step.
   void advance();
-  void clear();
 
   int64_t now() const { return now_; }
   int64_t horizon() const { return static_cast<int64_t>(ring_.size()); }

@@ -32,10 +32,5 @@ void prune_columns(Matrix& w, double density) {
     keep_largest(w.rows(), keep, [&](int64_t i) -> float& { return w(i, j); });
 }
 
-void prune_global(Matrix& w, double density) {
-  check_density(density);
-  const auto keep = static_cast<int64_t>(std::llround(density * static_cast<double>(w.size())));
-  keep_largest(w.size(), keep, [&](int64_t i) -> float& { return w.data()[i]; });
-}
 
 }  // namespace evsim

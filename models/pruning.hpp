@@ -8,7 +8,4 @@ namespace evsim {
 // input unit has the same fan-out (effective ops = activity x density x dense, exactly).
 void prune_columns(Matrix& w, double density);
 
-// Keeps the round(density * size) largest-magnitude weights of the whole matrix.
-void prune_global(Matrix& w, double density);
-
 }  // namespace evsim

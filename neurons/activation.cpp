@@ -16,23 +16,6 @@ ActivationFn parse_activation(const std::string& name) {
   throw Error("unknown activation '" + name + "' (known: identity, relu, gelu, tanh, sigmoid, mish)");
 }
 
-std::string activation_name(ActivationFn f) {
-  switch (f) {
-    case ActivationFn::Identity:
-      return "identity";
-    case ActivationFn::Relu:
-      return "relu";
-    case ActivationFn::Gelu:
-      return "gelu";
-    case ActivationFn::Tanh:
-      return "tanh";
-    case ActivationFn::Sigmoid:
-      return "sigmoid";
-    case ActivationFn::Mish:
-      return "mish";
-  }
-  return "?";
-}
 
 float apply_activation(ActivationFn f, float x) {
   switch (f) {

@@ -8,7 +8,6 @@ enum class ActivationFn { Identity, Relu, Gelu, Tanh, Sigmoid, Mish };
 
 // Throws Error for an unknown name, listing the known ones.
 ActivationFn parse_activation(const std::string& name);
-std::string activation_name(ActivationFn f);
 float apply_activation(ActivationFn f, float x);
 
 }  // namespace evsim

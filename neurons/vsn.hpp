@@ -15,7 +15,6 @@ class Vsn final : public NeuronModel {
   void reset(int64_t batch) override { m_.setZero(size(), batch); }
   void step(const Matrix& x, Matrix& out) override;
   const Matrix& state() const override { return m_; }
-  int spike_steps() const { return spike_steps_; }
 
  private:
   Vector beta_, threshold_;

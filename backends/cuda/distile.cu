@@ -218,7 +218,6 @@ void distile_fused(const float* w, const float* x, const DistileShape& s, float*
   EVSIM_KERNEL_CHECK();
 }
 
-int padded_cols(const DistileShape& s) { return (s.cols + s.tile - 1) / s.tile * s.tile; }
 
 void column_flags(const float* x, const DistileShape& s, uint32_t* flags, cudaStream_t stream) {
   const int threads = 256, words = (s.cols + 31) / 32;

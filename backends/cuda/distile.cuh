@@ -27,7 +27,7 @@ struct DistileShape {
 void column_flags(const float* x, const DistileShape& s, uint32_t* flags, cudaStream_t stream);
 // list: active tile ids (ascending); count: their number. Needs ceil(K/g) <= 8192.
 void compact_tiles(const uint32_t* flags, const DistileShape& s, int* list, int* count, cudaStream_t stream);
-// partials: splits x (M x B). w: column-major M x K padded to a multiple of g columns.
+// partials: splits x (M x B). w: column-major M x K (phantom columns past K read as zero).
 void distile_gemv(const float* w, const float* x, const int* list, const int* count, int dense_above,
                   const DistileShape& s, float* partials, cudaStream_t stream);
 // The one-launch form (what the engine and the benchmark use): each block compacts the active
@@ -36,6 +36,5 @@ void distile_fused(const float* w, const float* x, const DistileShape& s, float*
 // y (M x B) = sum of partials (+ bias when not null).
 void reduce_partials(const float* partials, const float* bias, const DistileShape& s, float* y, cudaStream_t stream);
 
-int padded_cols(const DistileShape& s);  // K rounded up to a multiple of g
 
 }  // namespace evsim::cuda
