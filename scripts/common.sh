@@ -2,7 +2,7 @@
 set -euo pipefail
 ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
 PACKAGES=(build-essential cmake libhdf5-dev libeigen3-dev libcli11-dev nlohmann-json3-dev libgtest-dev
-          libbenchmark-dev python3-numpy python3-h5py python3-torch python3-pytest)
+          libbenchmark-dev)
 
 ensure_packages() {
   local missing=()
