@@ -23,11 +23,22 @@ Array to_array(const Vector& v) { return Array::floats({v.size()}, std::vector<f
 
 constexpr double kEventGain = 2.5;
 
-double layer_activity(const ModelSpec& spec, size_t layer, const Sequence& input) {
+// Activity of the last EGRU of `spec` (the readout does not influence it).
+double last_layer_activity(const ModelSpec& spec, const Sequence& input) {
   Graph g = build_graph(spec, 1e-4);
   CpuDenseBackend backend;
   RunResult r = Simulator(g, backend).run(input);
-  return r.layers[layer].counts.activity();
+  return r.layers.back().counts.activity();
+}
+
+// Input -> EGRU 1..layers -> Output: what layer `layers` sees while it is calibrated.
+ModelSpec truncated(const ModelSpec& spec, int64_t layers) {
+  ModelSpec t;
+  t.graph.nodes.assign(spec.graph.nodes.begin(), spec.graph.nodes.begin() + 1 + layers);
+  t.graph.edges.assign(spec.graph.edges.begin(), spec.graph.edges.begin() + layers);
+  t.graph.add("output", "Output");
+  t.graph.connect(t.graph.nodes[static_cast<size_t>(layers)].name, "output");
+  return t;
 }
 
 // Bisection on a per-layer factor applied to the jittered thresholds; layer by layer,
@@ -35,15 +46,20 @@ double layer_activity(const ModelSpec& spec, size_t layer, const Sequence& input
 void calibrate(ModelSpec& spec, const EgruStackConfig& cfg) {
   const Sequence input = gaussian_input(32, 2, cfg.inputs, cfg.seed + 1);
   for (int64_t l = 0; l < cfg.layers; ++l) {
-    Array& theta = spec.graph.nodes[static_cast<size_t>(l + 1)].params["threshold"];
+    ModelSpec part = truncated(spec, l + 1);  // layers above l cannot change its activity
+    Array& theta = part.graph.nodes[static_cast<size_t>(l + 1)].params["threshold"];
     const std::vector<float> base = theta.f;
     double lo = 0.0, hi = 4.0;
+    auto set = [&](double factor) {
+      for (size_t k = 0; k < base.size(); ++k) theta.f[k] = static_cast<float>(factor) * base[k];
+    };
     for (int it = 0; it < 14; ++it) {
       const double mid = 0.5 * (lo + hi);
-      for (size_t k = 0; k < base.size(); ++k) theta.f[k] = static_cast<float>(mid) * base[k];
-      (layer_activity(spec, static_cast<size_t>(l), input) > cfg.target_activity ? lo : hi) = mid;
+      set(mid);
+      (last_layer_activity(part, input) > cfg.target_activity ? lo : hi) = mid;
     }
-    for (size_t k = 0; k < base.size(); ++k) theta.f[k] = static_cast<float>(0.5 * (lo + hi)) * base[k];
+    set(0.5 * (lo + hi));
+    spec.graph.nodes[static_cast<size_t>(l + 1)].params["threshold"] = theta;
   }
 }
 
