@@ -10,6 +10,17 @@ namespace {
 
 using Rules = std::vector<ParamRule>;
 
+// Conv1d and Conv2d differ only in the rank of their weight (Cout x Cin x k...).
+Rules conv_rules(int weight_rank) {
+  return {{"weight", kFloat, true, weight_rank, weight_rank},
+          {"bias", kFloat, false, 1, 1},
+          {"stride", kNumber, false, 0, 1},
+          {"padding", kNumber | kString, false, 0, 1},
+          {"dilation", kNumber, false, 0, 1},
+          {"groups", kNumber, false, 0, 1},
+          {"input_shape", kNumber, false, 0, 1}};
+}
+
 const std::map<std::string, Rules>& table() {
   static const std::map<std::string, Rules> t = {
       {"Input", {{"shape", kInt, true, 0, 1}}},
@@ -17,22 +28,8 @@ const std::map<std::string, Rules>& table() {
       {"Affine", {{"weight", kFloat, true, 2, 2}, {"bias", kFloat, true, 1, 1}}},
       {"Linear", {{"weight", kFloat, true, 2, 2}}},
       {"Scale", {{"scale", kFloat, true, 0, 3}}},
-      {"Conv1d",
-       {{"weight", kFloat, true, 3, 3},
-        {"bias", kFloat, false, 1, 1},
-        {"stride", kNumber, false, 0, 1},
-        {"padding", kNumber | kString, false, 0, 1},
-        {"dilation", kNumber, false, 0, 1},
-        {"groups", kNumber, false, 0, 1},
-        {"input_shape", kNumber, false, 0, 1}}},
-      {"Conv2d",
-       {{"weight", kFloat, true, 4, 4},
-        {"bias", kFloat, false, 1, 1},
-        {"stride", kNumber, false, 0, 1},
-        {"padding", kNumber | kString, false, 0, 1},
-        {"dilation", kNumber, false, 0, 1},
-        {"groups", kNumber, false, 0, 1},
-        {"input_shape", kNumber, false, 0, 1}}},
+      {"Conv1d", conv_rules(3)},
+      {"Conv2d", conv_rules(4)},
       {"SumPool2d",
        {{"kernel_size", kNumber, true, 0, 1}, {"stride", kNumber, false, 0, 1}, {"padding", kNumber, false, 0, 1}}},
       {"AvgPool2d",

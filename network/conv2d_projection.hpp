@@ -30,13 +30,11 @@ class Conv2dProjection final : public Projection {
  public:
   // weight: flat (Cout, Cin/groups, kh, kw) row-major.
   Conv2dProjection(Conv2dGeometry g, std::vector<float> weight);
-  std::string_view kind() const override { return "conv2d"; }
   int64_t in_size() const override { return g_.in_channels * g_.in_h * g_.in_w; }
   int64_t out_size() const override { return g_.out_channels * g_.out_h() * g_.out_w(); }
   void forward_dense(const Matrix& x, Matrix& y) const override;
   void deliver(uint32_t source, float value, float* y_col) const override;
   uint64_t bytes_per_nnz() const override { return sizeof(Tap); }
-  const Conv2dGeometry& geometry() const { return g_; }
 
  private:
   // Output coordinate reached from input coordinate `in` through offset `d`, or -1.

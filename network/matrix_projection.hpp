@@ -9,7 +9,6 @@ namespace evsim {
 class MatrixProjection final : public Projection {
  public:
   explicit MatrixProjection(Matrix weight);
-  std::string_view kind() const override { return "matrix"; }
   int64_t in_size() const override { return w_.cols(); }
   int64_t out_size() const override { return w_.rows(); }
   void forward_dense(const Matrix& x, Matrix& y) const override { y.noalias() = w_ * x; }

@@ -18,7 +18,6 @@ class Pool2dProjection final : public Projection {
  public:
   // average = true divides by the full window (padding included, as PyTorch's default).
   Pool2dProjection(Pool2dGeometry g, bool average);
-  std::string_view kind() const override { return average_ ? "avgpool2d" : "sumpool2d"; }
   int64_t in_size() const override { return g_.channels * g_.in_h * g_.in_w; }
   int64_t out_size() const override { return g_.channels * g_.out_h() * g_.out_w(); }
   void forward_dense(const Matrix& x, Matrix& y) const override;

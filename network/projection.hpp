@@ -3,7 +3,6 @@
 // forward_dense touches every weight; deliver pushes one input event through the
 // non-zero weights of its outgoing column only.
 #include <cstdint>
-#include <string_view>
 #include <vector>
 
 #include "core/tensor.hpp"
@@ -13,7 +12,6 @@ namespace evsim {
 class Projection {
  public:
   virtual ~Projection() = default;
-  virtual std::string_view kind() const = 0;
   virtual int64_t in_size() const = 0;
   virtual int64_t out_size() const = 0;
   // y = W x for every sample (x: in x B); y is resized and overwritten.

@@ -8,11 +8,6 @@
 
 namespace evsim::cuda {
 
-struct GpuBenchCase {
-  int64_t hidden = 1024, batch = 1;
-  double density = 1.0, activity = 1.0;
-};
-
 struct GpuBenchResult {
   double cublas_s = 0, cusparse_s = 0, distile_s = 0;  // per step (DISTile: the one-launch form)
   double distile_list_s = 0;                           // DISTile with separate bitmask/compaction kernels
