@@ -9,6 +9,7 @@ import pytest
 import torch
 
 from evsim_tools.lm import Corpus, EgruLM, batchify, evaluate, export_lm, import_lm, round_to_half
+from margins import smallest_margin, well_separated
 
 
 def write_corpus(root, rng, vocab_size=40):
@@ -50,10 +51,17 @@ def test_evsim_eval_matches_pytorch_perplexity(evsim_bin, tmp_path, seed, mode):
     rng = np.random.default_rng(seed)
     write_corpus(str(tmp_path), rng)
     corpus = Corpus(str(tmp_path))
-    model = random_lm(corpus, seed)
+    data = batchify(corpus.ids["test"], 4)
+
+    def build(s):
+        model = random_lm(corpus, s)
+        with smallest_margin() as margin:
+            result = evaluate(model, data)
+        return (model, result), margin[0]
+
+    model, (ppl, _, count) = well_separated(build, seed)
     path = str(tmp_path / "lm.h5")
     export_lm(path, model, corpus.vocab)
-    ppl, _, count = evaluate(model, batchify(corpus.ids["test"], 4))
     res = subprocess.run([evsim_bin, "eval", path, "--data", str(tmp_path), "--split", "test", "--batch", "4",
                           "--mode", mode], capture_output=True, text=True)
     assert res.returncode == 0, res.stderr

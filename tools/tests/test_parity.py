@@ -9,6 +9,7 @@ from evsim_tools import checkpoint, counting
 from evsim_tools import modules as M
 from evsim_tools.pruning import apply_masks, global_magnitude_masks
 from evsim_run import rel_err, run
+from margins import smallest_margin, well_separated
 
 REPEATS = range(3)
 
@@ -29,8 +30,7 @@ def check(evsim_bin, tmp_path, mods, x, expected_counts, tol):
                 assert got[key] == value, f"{mode} {name} {key}: evsim {got[key]} != torch {value}"
 
 
-@pytest.mark.parametrize("rep", REPEATS)
-def test_egru_stack_with_pruning(evsim_bin, tmp_path, seed, rep):
+def egru_case(seed):
     g = torch.Generator().manual_seed(seed)
     torch.manual_seed(seed)
     rng = np.random.default_rng(seed)
@@ -47,19 +47,23 @@ def test_egru_stack_with_pruning(evsim_bin, tmp_path, seed, rep):
     apply_masks(weights, global_magnitude_masks(weights, float(rng.uniform(0.3, 0.9))))
     mods = layers + [readout]
     x = rng.standard_normal((12, 2, n_in)).astype(np.float32)
-    with torch.no_grad():
+    with torch.no_grad(), smallest_margin() as margin:
         _, inputs = M.run_chain(mods, torch.from_numpy(x))
-        counts = []
-        for k, layer in enumerate(layers):
-            outs = inputs[k + 1]
-            c = counting.egru_ops(layer, inputs[k], outs)
-            counts.append({key: c[key] for key in ("dense_macs", "effective_macs", "effective_acs", "events")})
-        counts.append({k: v for k, v in counting.projection_ops(readout.weight.detach(), inputs[-1]).items()})
-    check(evsim_bin, tmp_path, mods, x, counts, 1e-4)
+    counts = []
+    for k, layer in enumerate(layers):
+        c = counting.egru_ops(layer, inputs[k], inputs[k + 1])
+        counts.append({key: c[key] for key in ("dense_macs", "effective_macs", "effective_acs", "events")})
+    counts.append({k: v for k, v in counting.projection_ops(readout.weight.detach(), inputs[-1]).items()})
+    return (mods, x, counts), margin[0]
 
 
 @pytest.mark.parametrize("rep", REPEATS)
-def test_vsn_mlp(evsim_bin, tmp_path, seed, rep):
+def test_egru_stack_with_pruning(evsim_bin, tmp_path, seed, rep):
+    mods, x, counts = well_separated(egru_case, seed)
+    check(evsim_bin, tmp_path, mods, x, counts, 1e-4)
+
+
+def vsn_case(seed):
     g = torch.Generator().manual_seed(seed)
     rng = np.random.default_rng(seed)
     n_in, h = int(rng.integers(3, 10)), int(rng.integers(5, 20))
@@ -69,10 +73,16 @@ def test_vsn_mlp(evsim_bin, tmp_path, seed, rep):
                 int(rng.integers(1, 4)))
     fc2 = M.Affine(torch.randn(3, h, generator=g) * 0.6, torch.zeros(3))
     x = rng.standard_normal((10, 3, n_in)).astype(np.float32)
-    with torch.no_grad():
+    with torch.no_grad(), smallest_margin() as margin:
         _, inputs = M.run_chain([fc1, vsn, fc2], torch.from_numpy(x))
         counts = [counting.projection_ops(fc1.weight, inputs[0]), None, counting.projection_ops(fc2.weight, inputs[2])]
-    check(evsim_bin, tmp_path, [fc1, vsn, fc2], x, counts, 1e-4)
+    return ([fc1, vsn, fc2], x, counts), margin[0]
+
+
+@pytest.mark.parametrize("rep", REPEATS)
+def test_vsn_mlp(evsim_bin, tmp_path, seed, rep):
+    mods, x, counts = well_separated(vsn_case, seed)
+    check(evsim_bin, tmp_path, mods, x, counts, 1e-4)
 
 
 @pytest.mark.parametrize("rep", REPEATS)
