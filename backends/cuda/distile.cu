@@ -1,254 +1,193 @@
 #include <cub/block/block_scan.cuh>
 
+#include <algorithm>
+
 #include "backends/cuda/cuda_check.hpp"
 #include "backends/cuda/distile.cuh"
 
 namespace evsim::cuda {
 namespace {
 
-constexpr int kScanThreads = 1024;
-constexpr int kRowThreads = 128;
+constexpr int kThreads = 128;  // one thread = 4 consecutive rows of a dense column
+constexpr int kUnroll = 8;     // independent 16-byte weight loads in flight per thread
 
-__global__ void column_flags_kernel(const float* __restrict__ x, int cols, int batch, uint32_t* __restrict__ flags) {
-  const int col = blockIdx.x * blockDim.x + threadIdx.x;
-  bool active = false;
-  if (col < cols)
-    for (int b = 0; b < batch; ++b) active |= x[static_cast<size_t>(b) * cols + col] != 0.0f;
-  const unsigned word = __ballot_sync(0xffffffffu, active);
-  if ((threadIdx.x & 31) == 0 && col < cols) flags[col >> 5] = word;
+struct ProblemSet {
+  DistileProblem p[kMaxProblems];
+  int count;
+};
+
+// Zero this problem's `zero` buffer, spread over the problem's blocks.
+__device__ void zero_buffer(const DistileProblem& q, int batch) {
+  if (!q.zero) return;
+  const size_t n = static_cast<size_t>(q.rows) * batch;
+  const size_t block = blockIdx.y * gridDim.x + blockIdx.x, blocks = size_t(gridDim.x) * gridDim.y;
+  for (size_t i = block * kThreads + threadIdx.x; i < n; i += blocks * kThreads) q.zero[i] = 0.0f;
 }
 
-__global__ void compact_kernel(const uint32_t* __restrict__ flags, int cols, int tile, int* __restrict__ list,
-                               int* __restrict__ count) {
-  using Scan = cub::BlockScan<int, kScanThreads>;
-  __shared__ typename Scan::TempStorage tmp;
-  const int tiles = (cols + tile - 1) / tile;
-  const int per = (tiles + kScanThreads - 1) / kScanThreads;  // contiguous chunk per thread: ascending order
-  const int first = threadIdx.x * per;
-  const uint32_t tile_mask = tile == 32 ? 0xffffffffu : ((1u << tile) - 1u);
-  int mine = 0;
-  for (int t = first; t < first + per && t < tiles; ++t) {
-    const int bit = t * tile;
-    mine += ((flags[bit >> 5] >> (bit & 31)) & tile_mask) != 0;
-  }
-  int offset = 0, total = 0;
-  Scan(tmp).ExclusiveSum(mine, offset, total);
-  for (int t = first; t < first + per && t < tiles; ++t) {
-    const int bit = t * tile;
-    if (((flags[bit >> 5] >> (bit & 31)) & tile_mask) != 0) list[offset++] = t;
-  }
-  if (threadIdx.x == 0) *count = total;
-}
-
-// One thread = 4 consecutive output rows (a 16-byte load per column); blockIdx.y = split.
-// A block stages kChunk active columns (ids and input values) in shared memory, then
-// streams their weight columns with kUnroll independent 16-byte loads in flight.
-constexpr int kChunk = 32, kUnroll = 8;
-
-// acc[b] += w * x_s[k][b] for the NB samples of a staged column k.
+// Mask word `wd`: the producer's, or a warp ballot over x (union over samples b0..b0+NB).
 template <int NB>
-__device__ __forceinline__ void accumulate(float4 (&acc)[NB], const float4 wv, const float* x_s, int k) {
-#pragma unroll
-  for (int b = 0; b < NB; ++b) {
-    const float xv = x_s[k * NB + b];
-    acc[b].x += wv.x * xv;
-    acc[b].y += wv.y * xv;
-    acc[b].z += wv.z * xv;
-    acc[b].w += wv.w * xv;
-  }
-}
-
-// This block's split of the partial sums: partials[split][b][row4].
-template <int NB>
-__device__ __forceinline__ void store_partials(const float4 (&acc)[NB], int r4, int rows4, int b0, int batch,
-                                               float4* partials) {
+__device__ __forceinline__ uint32_t mask_word(const DistileProblem& q, int wd, int b0, int batch) {
+  if (q.mask) return q.mask[wd];
+  const int c = wd * 32 + (threadIdx.x & 31);
+  bool a = false;
 #pragma unroll
   for (int b = 0; b < NB; ++b)
-    if (b0 + b < batch) partials[(static_cast<size_t>(blockIdx.y) * batch + b0 + b) * rows4 + r4] = acc[b];
+    if (c < q.cols && b0 + b < batch) a |= q.x[static_cast<size_t>(b0 + b) * q.cols + c] != 0.0f;
+  return __ballot_sync(0xffffffffu, a);
 }
 
+// The ordered list of active columns in shared memory; returns their number.
 template <int NB>
-__global__ void __launch_bounds__(kRowThreads)
-    distile_kernel(const float4* __restrict__ w, const float* __restrict__ x, const int* __restrict__ list,
-                   const int* __restrict__ count, int dense_above, int rows4, int cols, int tile, int b0, int batch,
-                   float4* __restrict__ partials) {
-  __shared__ int col_s[kChunk];
-  __shared__ float x_s[kChunk * NB];
-  const int r4 = blockIdx.x * blockDim.x + threadIdx.x;
-  const int tiles = (cols + tile - 1) / tile;
-  const int n_active = *count;
-  const bool dense = n_active > dense_above;
-  const int n = (dense ? tiles : n_active) * tile;  // columns to visit
-  float4 acc[NB];
-#pragma unroll
-  for (int b = 0; b < NB; ++b) acc[b] = make_float4(0.f, 0.f, 0.f, 0.f);
-  for (int base = blockIdx.y * kChunk; base < n; base += gridDim.y * kChunk) {
-    __syncthreads();
-    for (int i = threadIdx.x; i < kChunk; i += blockDim.x) {
-      const int k = base + i;
-      int col = -1;
-      if (k < n) {
-        const int t = dense ? k / tile : __ldg(list + k / tile);
-        col = t * tile + k % tile;
-        if (col >= cols) col = -1;  // phantom column of a ragged last tile
-      }
-      bool any = false;
-#pragma unroll
-      for (int b = 0; b < NB; ++b) {
-        const float v = (col >= 0 && b0 + b < batch) ? __ldg(x + static_cast<size_t>(b0 + b) * cols + col) : 0.0f;
-        x_s[i * NB + b] = v;
-        any |= v != 0.0f;
-      }
-      col_s[i] = any ? col : -1;  // inactive units inside an active tile read nothing
-    }
-    __syncthreads();
-    if (r4 >= rows4) continue;
-#pragma unroll kUnroll
-    for (int i = 0; i < kChunk; ++i) {
-      const int col = col_s[i];
-      if (col < 0) continue;
-      accumulate<NB>(acc, __ldg(w + static_cast<size_t>(col) * rows4 + r4), x_s, i);
-    }
-  }
-  if (r4 < rows4) store_partials<NB>(acc, r4, rows4, b0, batch, partials);
-}
-
-// Self-compacting DISTile: every block builds the ordered list of active columns itself
-// (warp ballots over x -> bitmask words in shared memory -> prefix sum of their popcounts),
-// then gathers its share of those columns. One launch per projection step: no separate
-// flag or compaction kernels, no host round-trip.
-template <int NB>
-__global__ void __launch_bounds__(kRowThreads)
-    distile_fused_kernel(const float4* __restrict__ w, const float* __restrict__ x, int rows4, int cols, int b0,
-                         int batch, float4* __restrict__ partials) {
-  using Scan = cub::BlockScan<int, kRowThreads>;
+__device__ int active_columns(const DistileProblem& q, int b0, int batch, uint32_t* words, int* list) {
+  using Scan = cub::BlockScan<int, kThreads>;
   __shared__ typename Scan::TempStorage scan_tmp;
-  __shared__ int n_active;
-  __shared__ float x_s[kChunk * NB];
-  extern __shared__ uint32_t dyn[];
-  const int nwords = (cols + 31) / 32;
-  uint32_t* words = dyn;
-  int* list = reinterpret_cast<int*>(dyn + nwords);
-  const int lane = threadIdx.x & 31, warp = threadIdx.x >> 5;
-  for (int wd = warp; wd < nwords; wd += kRowThreads / 32) {
-    const int c = wd * 32 + lane;
-    bool a = false;
-#pragma unroll
-    for (int b = 0; b < NB; ++b)
-      if (c < cols && b0 + b < batch) a |= __ldg(x + static_cast<size_t>(b0 + b) * cols + c) != 0.0f;
-    const unsigned m = __ballot_sync(0xffffffffu, a);
-    if (lane == 0) words[wd] = m;
+  __shared__ int total_s;
+  const int nwords = (q.cols + 31) / 32, lane = threadIdx.x & 31, warp = threadIdx.x >> 5;
+  if (q.mask) {
+    for (int wd = threadIdx.x; wd < nwords; wd += kThreads) words[wd] = q.mask[wd];
+  } else {
+#pragma unroll 4
+    for (int wd = warp; wd < nwords; wd += kThreads / 32) {
+      const uint32_t m = mask_word<NB>(q, wd, b0, batch);
+      if (lane == 0) words[wd] = m;
+    }
   }
   __syncthreads();
-  const int per = (nwords + kRowThreads - 1) / kRowThreads, first = threadIdx.x * per;
+  const int per = (nwords + kThreads - 1) / kThreads, first = threadIdx.x * per;  // contiguous: ascending list
   int mine = 0;
   for (int wd = first; wd < first + per && wd < nwords; ++wd) mine += __popc(words[wd]);
   int offset = 0, total = 0;
   Scan(scan_tmp).ExclusiveSum(mine, offset, total);
   for (int wd = first; wd < first + per && wd < nwords; ++wd)
-    for (unsigned m = words[wd]; m; m &= m - 1) list[offset++] = wd * 32 + __ffs(m) - 1;
-  if (threadIdx.x == 0) n_active = total;
+    for (uint32_t m = words[wd]; m; m &= m - 1) list[offset++] = wd * 32 + __ffs(m) - 1;
+  if (threadIdx.x == 0) total_s = total;
   __syncthreads();
-  const int r4 = blockIdx.x * blockDim.x + threadIdx.x;
+  return total_s;
+}
+
+__device__ __forceinline__ void add4(float* dst, float4 v, bool atomic) {
+  if (!atomic) {
+    *reinterpret_cast<float4*>(dst) = v;
+    return;
+  }
+#if defined(__CUDA_ARCH__) && __CUDA_ARCH__ >= 900
+  atomicAdd(reinterpret_cast<float4*>(dst), v);
+#else
+  atomicAdd(dst, v.x);
+  atomicAdd(dst + 1, v.y);
+  atomicAdd(dst + 2, v.z);
+  atomicAdd(dst + 3, v.w);
+#endif
+}
+
+// DenseColumns: this thread's 4 rows of the columns list[k0..k1).
+template <int NB>
+__device__ void gather_dense(const DistileProblem& q, const int* list, int k0, int k1, int b0, int batch, bool atomic) {
+  const int rows4 = q.rows / 4, r4 = blockIdx.x * kThreads + threadIdx.x;
+  if (r4 >= rows4) return;
+  const float4* w = reinterpret_cast<const float4*>(q.w);
   float4 acc[NB];
 #pragma unroll
   for (int b = 0; b < NB; ++b) acc[b] = make_float4(0.f, 0.f, 0.f, 0.f);
-  for (int base = blockIdx.y * kChunk; base < n_active; base += gridDim.y * kChunk) {
-    const int len = min(kChunk, n_active - base);
-    __syncthreads();
-    for (int i = threadIdx.x; i < kChunk * NB; i += blockDim.x) {
-      const int k = i / NB, b = i % NB;
-      x_s[i] = (k < len && b0 + b < batch) ? __ldg(x + static_cast<size_t>(b0 + b) * cols + list[base + k]) : 0.0f;
-    }
-    __syncthreads();
-    if (r4 >= rows4) continue;
 #pragma unroll kUnroll
-    for (int k = 0; k < kChunk; ++k) {
-      if (k >= len) break;
-      accumulate<NB>(acc, __ldg(w + static_cast<size_t>(list[base + k]) * rows4 + r4), x_s, k);
+  for (int k = k0; k < k1; ++k) {
+    const int col = list[k];
+    const float4 wv = __ldg(w + static_cast<size_t>(col) * rows4 + r4);
+#pragma unroll
+    for (int b = 0; b < NB; ++b) {
+      const float xv = b0 + b < batch ? __ldg(q.x + static_cast<size_t>(b0 + b) * q.cols + col) : 0.0f;
+      acc[b].x += wv.x * xv;
+      acc[b].y += wv.y * xv;
+      acc[b].z += wv.z * xv;
+      acc[b].w += wv.w * xv;
     }
   }
-  if (r4 < rows4) store_partials<NB>(acc, r4, rows4, b0, batch, partials);
+#pragma unroll
+  for (int b = 0; b < NB; ++b)
+    if (b0 + b < batch) add4(q.acc + static_cast<size_t>(b0 + b) * q.rows + 4 * r4, acc[b], atomic);
 }
 
-__global__ void reduce_kernel(const float* __restrict__ partials, const float* __restrict__ bias, int rows, int batch,
-                              int splits, float* __restrict__ y) {
-  const int i = blockIdx.x * blockDim.x + threadIdx.x;
-  const int n = rows * batch;
-  if (i >= n) return;
-  float s = bias ? bias[i % rows] : 0.0f;
-  for (int k = 0; k < splits; ++k) s += partials[static_cast<size_t>(k) * n + i];
-  y[i] = s;
+// PrunedColumns: a warp per active column, lanes over its non-zeros; scattered atomics.
+template <int NB>
+__device__ void gather_pruned(const DistileProblem& q, const int* list, int k0, int k1, int b0, int batch) {
+  if (blockIdx.x != 0) return;
+  const int lane = threadIdx.x & 31, warp = threadIdx.x >> 5;
+  for (int k = k0 + warp; k < k1; k += kThreads / 32) {
+    const int col = list[k];
+    float xv[NB];
+#pragma unroll
+    for (int b = 0; b < NB; ++b) xv[b] = b0 + b < batch ? __ldg(q.x + static_cast<size_t>(b0 + b) * q.cols + col) : 0.f;
+    const int end = __ldg(q.col_ptr + col + 1);
+    for (int p = __ldg(q.col_ptr + col) + lane; p < end; p += 32) {
+      const float v = __ldg(q.val + p);
+      const int row = __ldg(q.row_idx + p);
+#pragma unroll
+      for (int b = 0; b < NB; ++b)
+        if (b0 + b < batch && xv[b] != 0.0f) atomicAdd(q.acc + static_cast<size_t>(b0 + b) * q.rows + row, v * xv[b]);
+    }
+  }
+}
+
+// grid: x = row blocks, y = splits of the active list, z = problem.
+template <int NB>
+__global__ void __launch_bounds__(kThreads)
+    distile_kernel(const ProblemSet set, int b0, int batch, int min_cols_per_split, bool zero_pass) {
+  extern __shared__ uint32_t dyn[];
+  const DistileProblem& q = set.p[blockIdx.z];
+  if (zero_pass) zero_buffer(q, batch);
+  if (q.format == ColumnFormat::DenseColumns && static_cast<int>(blockIdx.x) * kThreads * 4 >= q.rows) return;
+  if (q.format == ColumnFormat::PrunedColumns && blockIdx.x != 0) return;
+  uint32_t* words = dyn;
+  int* list = reinterpret_cast<int*>(dyn + (q.cols + 31) / 32);
+  const int n = active_columns<NB>(q, b0, batch, words, list);
+  // Device-side choice of the split count: as many as the active columns can feed.
+  const int splits = max(1, min(static_cast<int>(gridDim.y), n / max(1, min_cols_per_split)));
+  const int s = blockIdx.y;
+  if (s >= splits || n == 0) return;
+  const int k0 = static_cast<int>(static_cast<long long>(n) * s / splits);
+  const int k1 = static_cast<int>(static_cast<long long>(n) * (s + 1) / splits);
+  if (q.format == ColumnFormat::DenseColumns)
+    gather_dense<NB>(q, list, k0, k1, b0, batch, splits > 1);
+  else
+    gather_pruned<NB>(q, list, k0, k1, b0, batch);
 }
 
 template <int NB>
-void launch_distile(const float* w, const float* x, const int* list, const int* count, int dense_above,
-                    const DistileShape& s, float* partials, cudaStream_t stream) {
-  const int rows4 = s.rows / 4;
-  dim3 grid((rows4 + kRowThreads - 1) / kRowThreads, s.splits);
-  for (int b0 = 0; b0 < s.batch; b0 += NB)
-    distile_kernel<NB><<<grid, kRowThreads, 0, stream>>>(reinterpret_cast<const float4*>(w), x, list, count,
-                                                         dense_above, rows4, s.cols, s.tile, b0, s.batch,
-                                                         reinterpret_cast<float4*>(partials));
-}
-
-template <int NB>
-void launch_fused(const float* w, const float* x, const DistileShape& s, float* partials, cudaStream_t stream) {
-  const int rows4 = s.rows / 4, nwords = (s.cols + 31) / 32;
-  const size_t smem = static_cast<size_t>(nwords) * 4 + static_cast<size_t>(s.cols) * 4;
-  dim3 grid((rows4 + kRowThreads - 1) / kRowThreads, s.splits);
-  for (int b0 = 0; b0 < s.batch; b0 += NB)
-    distile_fused_kernel<NB><<<grid, kRowThreads, smem, stream>>>(reinterpret_cast<const float4*>(w), x, rows4, s.cols,
-                                                                  b0, s.batch, reinterpret_cast<float4*>(partials));
+void launch(const ProblemSet& set, int batch, const DistilePlan& plan, int max_rows, int max_cols,
+            cudaStream_t stream) {
+  const size_t smem = static_cast<size_t>((max_cols + 31) / 32 + max_cols) * 4;
+  const dim3 grid((max_rows / 4 + kThreads - 1) / kThreads, static_cast<unsigned>(std::max(1, plan.max_splits)),
+                  static_cast<unsigned>(set.count));
+  for (int b0 = 0; b0 < batch; b0 += NB)
+    distile_kernel<NB><<<grid, kThreads, smem, stream>>>(set, b0, batch, plan.min_cols_per_split, b0 == 0);
 }
 
 }  // namespace
 
-void distile_fused(const float* w, const float* x, const DistileShape& s, float* partials, cudaStream_t stream) {
-  if (s.rows % 4) throw Error("DISTile: rows must be a multiple of 4");
-  if (s.cols > 8192) throw Error("DISTile: at most 8192 input units per projection");
-  if (s.batch >= 8)
-    launch_fused<8>(w, x, s, partials, stream);
-  else if (s.batch >= 4)
-    launch_fused<4>(w, x, s, partials, stream);
-  else if (s.batch >= 2)
-    launch_fused<2>(w, x, s, partials, stream);
+void distile_step(const DistileProblem* problems, int count, int batch, const DistilePlan& plan, cudaStream_t stream) {
+  if (count < 1 || count > kMaxProblems) throw Error("DISTile: 1 to " + std::to_string(kMaxProblems) + " problems");
+  ProblemSet set{};
+  set.count = count;
+  int max_rows = 0, max_cols = 0;
+  for (int i = 0; i < count; ++i) {
+    const DistileProblem& q = problems[i];
+    if (q.format == ColumnFormat::DenseColumns && (q.rows % 4 || !q.w))
+      throw Error("DISTile: dense columns need weights and rows a multiple of 4");
+    if (q.format == ColumnFormat::PrunedColumns && (!q.col_ptr || !q.row_idx || !q.val))
+      throw Error("DISTile: pruned columns need col_ptr, row_idx and val");
+    if (q.cols > kMaxDistileCols) throw Error("DISTile: at most 8192 input units per projection");
+    set.p[i] = q;
+    max_rows = std::max(max_rows, q.format == ColumnFormat::DenseColumns ? q.rows : 4);
+    max_cols = std::max(max_cols, q.cols);
+  }
+  if (batch >= 8)
+    launch<8>(set, batch, plan, max_rows, max_cols, stream);
+  else if (batch >= 4)
+    launch<4>(set, batch, plan, max_rows, max_cols, stream);
+  else if (batch >= 2)
+    launch<2>(set, batch, plan, max_rows, max_cols, stream);
   else
-    launch_fused<1>(w, x, s, partials, stream);
-  EVSIM_KERNEL_CHECK();
-}
-
-
-void column_flags(const float* x, const DistileShape& s, uint32_t* flags, cudaStream_t stream) {
-  const int threads = 256, words = (s.cols + 31) / 32;
-  column_flags_kernel<<<(words * 32 + threads - 1) / threads, threads, 0, stream>>>(x, s.cols, s.batch, flags);
-  EVSIM_KERNEL_CHECK();
-}
-
-void compact_tiles(const uint32_t* flags, const DistileShape& s, int* list, int* count, cudaStream_t stream) {
-  if ((s.cols + s.tile - 1) / s.tile > 8 * kScanThreads) throw Error("DISTile: too many tiles for one scan block");
-  if (32 % s.tile) throw Error("DISTile: tile size must divide 32");
-  compact_kernel<<<1, kScanThreads, 0, stream>>>(flags, s.cols, s.tile, list, count);
-  EVSIM_KERNEL_CHECK();
-}
-
-void distile_gemv(const float* w, const float* x, const int* list, const int* count, int dense_above,
-                  const DistileShape& s, float* partials, cudaStream_t stream) {
-  if (s.rows % 4) throw Error("DISTile: rows must be a multiple of 4");
-  if (s.batch >= 8)
-    launch_distile<8>(w, x, list, count, dense_above, s, partials, stream);
-  else if (s.batch >= 4)
-    launch_distile<4>(w, x, list, count, dense_above, s, partials, stream);
-  else if (s.batch >= 2)
-    launch_distile<2>(w, x, list, count, dense_above, s, partials, stream);
-  else
-    launch_distile<1>(w, x, list, count, dense_above, s, partials, stream);
-  EVSIM_KERNEL_CHECK();
-}
-
-void reduce_partials(const float* partials, const float* bias, const DistileShape& s, float* y, cudaStream_t stream) {
-  const int n = s.rows * s.batch, threads = 256;
-  reduce_kernel<<<(n + threads - 1) / threads, threads, 0, stream>>>(partials, bias, s.rows, s.batch, s.splits, y);
+    launch<1>(set, batch, plan, max_rows, max_cols, stream);
   EVSIM_KERNEL_CHECK();
 }
 

@@ -1,40 +1,51 @@
 #pragma once
-// DISTile: dense-in-sparse tiles for activity-sparse projections y = W x on the GPU.
+// DISTile: dense-in-sparse tiles for activity-sparse projections acc += W x on the GPU.
 //
-// Weights are stored column-major (column j of W, M floats, contiguous), so an active
-// input unit's column is one coalesced stream read with 16-byte loads (4 rows per thread).
-// Per step: column_flags builds a bitmask of active input units with warp ballots (a unit
-// is active if non-zero in any sample: union tiles), compact_tiles turns it into the list
-// of active tiles of g units (block-wide prefix sum, ascending, deterministic, on the
-// device), and distile_gemv reads only the columns of active tiles (inactive units inside
-// an active tile are computed as zeros: relaxed sparsity; columns past K are phantom,
-// zero-filled). Work is split over `splits` partial sums, which reduce_partials adds.
-// When more than `dense_above` tiles are active the kernel walks all tiles in order
-// instead (the in-kernel dense fallback: no list overhead).
+// One launch does a whole step for up to kMaxProblems projections (e.g. every W_ih and W_hh
+// of an EGRU stack in one wavefront phase). Each block turns the step's activity bitmask
+// (written by the producer with warp ballots, or derived here from x) into the ordered list
+// of active columns in shared memory (prefix sum over mask words), takes a contiguous,
+// balanced share of that list and reads only those weight columns:
+//  - DenseColumns: weights column-major, a column is one coalesced stream read with 16-byte
+//    loads (4 rows per thread; rows a multiple of 4);
+//  - PrunedColumns: CSC of the pruned weights, only non-zeros (value, row) are read.
+// Partial sums are added into `acc` with float atomics, so no second reduction launch is
+// needed; `acc` must be zero before the launch (the consumer zeroes what it read, or the
+// launch zeroes the next step's buffer through `zero`). With one split the sums are plain
+// stores and bit-reproducible; with atomics the order of additions varies (last bits).
+//
+// PolyKernel: the variant (column format, samples per pass) is compiled per template and
+// chosen per problem; the number of splits is chosen on the device per step from the
+// number of active columns (DistilePlan::min_cols_per_split: enough columns per block to
+// amortize its prologue and atomics), so a quiet step uses few blocks and a busy one many.
 #include <cstdint>
 
 namespace evsim::cuda {
 
-struct DistileShape {
-  int rows;    // M (multiple of 4)
-  int cols;    // K
-  int batch;   // B
-  int tile;    // g: 1, 4, 8, 16 or 32 units per tile
-  int splits;  // partial sums over the active-tile list
+enum class ColumnFormat : int { DenseColumns = 0, PrunedColumns = 1 };
+
+struct DistileProblem {
+  ColumnFormat format = ColumnFormat::DenseColumns;
+  const float* w = nullptr;        // DenseColumns: rows x cols, column-major
+  const int* col_ptr = nullptr;    // PrunedColumns: cols + 1 offsets
+  const int* row_idx = nullptr;    //                rows of the non-zeros
+  const float* val = nullptr;      //                their values
+  const float* x = nullptr;        // cols x batch (sample b at x + b * cols)
+  const uint32_t* mask = nullptr;  // ceil(cols / 32) words, union over the batch; null: from x
+  float* acc = nullptr;            // rows x batch (sample b at acc + b * rows), += W x
+  float* zero = nullptr;           // optional rows x batch buffer zeroed by this launch
+  int rows = 0, cols = 0;
 };
 
-// flags: ceil(K/32) words. x: K x B column-major (ld K).
-void column_flags(const float* x, const DistileShape& s, uint32_t* flags, cudaStream_t stream);
-// list: active tile ids (ascending); count: their number. Needs ceil(K/g) <= 8192.
-void compact_tiles(const uint32_t* flags, const DistileShape& s, int* list, int* count, cudaStream_t stream);
-// partials: splits x (M x B). w: column-major M x K (phantom columns past K read as zero).
-void distile_gemv(const float* w, const float* x, const int* list, const int* count, int dense_above,
-                  const DistileShape& s, float* partials, cudaStream_t stream);
-// The one-launch form (what the engine and the benchmark use): each block compacts the active
-// columns of x itself, then gathers; tile size 1, splits partial sums.
-void distile_fused(const float* w, const float* x, const DistileShape& s, float* partials, cudaStream_t stream);
-// y (M x B) = sum of partials (+ bias when not null).
-void reduce_partials(const float* partials, const float* bias, const DistileShape& s, float* y, cudaStream_t stream);
+constexpr int kMaxProblems = 6;
+constexpr int kMaxDistileCols = 8192;
 
+struct DistilePlan {
+  int max_splits = 32;          // grid.y: most blocks along the active-column list
+  int min_cols_per_split = 8;   // fewer splits when fewer columns are active
+};
+
+// acc += W x for every problem; `batch` samples (any number: passes of up to 8).
+void distile_step(const DistileProblem* problems, int count, int batch, const DistilePlan& plan, cudaStream_t stream);
 
 }  // namespace evsim::cuda

@@ -1,4 +1,7 @@
 #include <algorithm>
+#include <map>
+#include <memory>
+#include <utility>
 #include <vector>
 
 #include "backends/cuda/cuda_check.hpp"
@@ -9,72 +12,136 @@
 namespace evsim::cuda {
 namespace {
 
-constexpr int kSplits = 16;
+// Layers advance as a wavefront: in phase p, layer l computes step t = p - l. Its inputs
+// (its own events of step t - 1, the layer below's of step t) were both produced in phase
+// p - 1, so all layers of a phase are independent: one projection launch and one cell
+// launch per phase, whatever the depth.
+constexpr int kMaxCellLayers = 8;
 
-// Projection results arrive as `splits` partial sums (DISTile) or one plain sum (cuBLAS).
-struct Partials {
-  const float* p;
-  int splits;
-  size_t stride;  // elements between splits
+struct CellLayer {
+  const float* gi;  // 3H x B gate inputs (W_ih x), sample b at b * 3H
+  const float* gh;  // 3H x B recurrent gate inputs (W_hh y)
+  float* zero_gi;   // accumulators to clear after reading (DISTile adds into them), or null
+  float* zero_gh;
+  const float *b_ih, *b_hh, *theta;
+  float *c, *y;
+  uint32_t* mask;  // this step's event bitmask (union over the batch), for the next projections
+  unsigned long long* events;
+  int h;
 };
 
-__device__ __forceinline__ float sum_partials(const Partials& q, size_t i) {
-  float s = 0.0f;
-  for (int k = 0; k < q.splits; ++k) s += q.p[k * q.stride + i];
-  return s;
-}
+struct CellSet {
+  CellLayer l[kMaxCellLayers];
+};
 
-// EGRU cell for every (unit, sample); counts events with warp ballots.
-__global__ void egru_cell_kernel(Partials gi, Partials gh, const float* __restrict__ b_ih,
-                                 const float* __restrict__ b_hh, const float* __restrict__ theta, float* __restrict__ c,
-                                 float* __restrict__ y, unsigned long long* __restrict__ events, int h, int batch) {
+__global__ void egru_cell_kernel(const CellSet set, int batch) {
+  const CellLayer& L = set.l[blockIdx.y];
+  const int h = L.h, rows = 3 * h;
   const int idx = blockIdx.x * blockDim.x + threadIdx.x;
   const bool valid = idx < h * batch;
   const int i = valid ? idx % h : 0, b = valid ? idx / h : 0;
-  const int rows = 3 * h;
   float out = 0.0f;
   if (valid) {
     const size_t base = static_cast<size_t>(b) * rows;
-    const float ar = sum_partials(gi, base + i) + b_ih[i], hr = sum_partials(gh, base + i) + b_hh[i];
-    const float az = sum_partials(gi, base + h + i) + b_ih[h + i], hz = sum_partials(gh, base + h + i) + b_hh[h + i];
-    const float an = sum_partials(gi, base + 2 * h + i) + b_ih[2 * h + i];
-    const float hn = sum_partials(gh, base + 2 * h + i) + b_hh[2 * h + i];
+    const size_t ir = base + i, iz = base + h + i, in = base + 2 * h + i;
+    const float ar = L.gi[ir] + L.b_ih[i], hr = L.gh[ir] + L.b_hh[i];
+    const float az = L.gi[iz] + L.b_ih[h + i], hz = L.gh[iz] + L.b_hh[h + i];
+    const float an = L.gi[in] + L.b_ih[2 * h + i], hn = L.gh[in] + L.b_hh[2 * h + i];
+    if (L.zero_gi) L.zero_gi[ir] = L.zero_gi[iz] = L.zero_gi[in] = 0.0f;
+    if (L.zero_gh) L.zero_gh[ir] = L.zero_gh[iz] = L.zero_gh[in] = 0.0f;
     const float r = 1.0f / (1.0f + expf(-(ar + hr)));
     const float z = 1.0f / (1.0f + expf(-(az + hz)));
     const float n = tanhf(an + r * hn);
-    const float c_hat = z * c[idx] + (1.0f - z) * n;
-    const bool fire = c_hat > theta[i];
+    const float c_hat = z * L.c[idx] + (1.0f - z) * n;
+    const bool fire = c_hat > L.theta[i];
     out = fire ? c_hat : 0.0f;
-    c[idx] = fire ? c_hat - theta[i] : c_hat;
-    y[idx] = out;
+    L.c[idx] = fire ? c_hat - L.theta[i] : c_hat;
+    L.y[idx] = out;
+    if (fire) atomicOr(L.mask + (i >> 5), 1u << (i & 31));
   }
   const unsigned ballot = __ballot_sync(0xffffffffu, out != 0.0f);
-  if ((threadIdx.x & 31) == 0 && ballot) atomicAdd(events, static_cast<unsigned long long>(__popc(ballot)));
+  if ((threadIdx.x & 31) == 0 && ballot) atomicAdd(L.events, static_cast<unsigned long long>(__popc(ballot)));
 }
 
 std::vector<float> col_major(const Matrix& m) { return std::vector<float>(m.data(), m.data() + m.size()); }
 std::vector<float> vec(const Vector& v) { return std::vector<float>(v.data(), v.data() + v.size()); }
 
+// A weight matrix in the format the cost model picked for it.
+struct Weights {
+  int rows = 0, cols = 0;
+  double density = 1;
+  bool pruned = false;
+  DeviceBuffer<float> dense;  // column-major (cuBLAS and DenseColumns)
+  DeviceBuffer<int> col_ptr, row_idx;
+  DeviceBuffer<float> val;
+
+  Weights(const Matrix& w, const GpuProfile& profile) : rows(int(w.rows())), cols(int(w.cols())) {
+    dense = DeviceBuffer<float>(col_major(w));
+    std::vector<int> ptr{0}, idx;
+    std::vector<float> v;
+    for (int j = 0; j < cols; ++j) {
+      for (int r = 0; r < rows; ++r)
+        if (w(r, j) != 0.0f) {
+          idx.push_back(r);
+          v.push_back(w(r, j));
+        }
+      ptr.push_back(static_cast<int>(v.size()));
+    }
+    density = double(v.size()) / std::max(1.0, double(rows) * cols);
+    pruned = prefer_pruned(profile, density) && !v.empty();
+    if (pruned) {
+      col_ptr = DeviceBuffer<int>(ptr);
+      row_idx = DeviceBuffer<int>(idx);
+      val = DeviceBuffer<float>(v);
+    }
+  }
+
+  DistileProblem problem() const {
+    DistileProblem q;
+    q.format = pruned ? ColumnFormat::PrunedColumns : ColumnFormat::DenseColumns;
+    q.w = dense.get();
+    q.col_ptr = col_ptr.get();
+    q.row_idx = row_idx.get();
+    q.val = val.get();
+    q.rows = rows;
+    q.cols = cols;
+    return q;
+  }
+};
+
 struct Layer {
-  int in = 0, h = 0;
-  DeviceBuffer<float> w_ih, w_hh, b_ih, b_hh, theta, c, ys;  // ys: (T + 1) slots of H x B, slot 0 = zeros
-  DeviceBuffer<float> gi, gh, part_ih, part_hh;
+  int in = 0, h = 0, words = 0;
+  std::unique_ptr<Weights> w_ih, w_hh;
+  DeviceBuffer<float> b_ih, b_hh, theta, c, ys;  // ys: (T + 1) slots of H x B, slot 0 = zeros
+  DeviceBuffer<uint32_t> masks;                  // (T + 1) slots of `words` words
+  DeviceBuffer<float> acc_ih, acc_hh;            // 3H x B
+};
+
+// One projection of a phase: acc = W x.
+struct Projection {
+  const Weights* w;
+  const float* x;
+  const uint32_t* mask;
+  float* acc;
 };
 
 }  // namespace
 
 struct EgruEngine::Impl {
   GpuMode mode;
+  GpuProfile profile;
   int batch, steps, inputs, outputs;
   std::vector<Layer> layers;
   DeviceBuffer<float> input, gi0, readout_w, out;
   Vector readout_b;
   DeviceBuffer<unsigned long long> events;
+  DeviceBuffer<const float*> ptrs;  // cuBLAS batched pointer arrays, all phases
   cublasHandle_t blas = nullptr;
   cudaStream_t stream = nullptr;
   cudaGraphExec_t exec = nullptr;
 
   float* y_slot(Layer& l, int t) { return l.ys.get() + static_cast<size_t>(t) * l.h * batch; }
+  uint32_t* mask_slot(Layer& l, int t) { return l.masks.get() + static_cast<size_t>(t) * l.words; }
 
   void gemm(const float* w, int m, int k, const float* x, float* y, int n) {
     const float one = 1.0f, zero = 0.0f;
@@ -84,40 +151,127 @@ struct EgruEngine::Impl {
       EVSIM_CUBLAS_CHECK(cublasSgemm(blas, CUBLAS_OP_N, CUBLAS_OP_N, m, n, k, &one, w, m, x, k, &zero, y, m));
   }
 
-  // W x for layer input x at slot `t` of `src` (events of layer src at step t - 1 + ...).
-  Partials project(Layer& l, const float* w, int k, Layer* src, int slot, DeviceBuffer<float>& dense_out,
-                   DeviceBuffer<float>& partials) {
-    const float* x = src ? y_slot(*src, slot) : nullptr;
-    if (mode == GpuMode::Dense) {
-      gemm(w, 3 * l.h, k, x, dense_out.get(), batch);
-      return {dense_out.get(), 1, 0};
+  std::vector<Projection> phase_projections(int p) {
+    std::vector<Projection> out;
+    for (int l = 0; l < static_cast<int>(layers.size()); ++l) {
+      const int t = p - l;
+      if (t < 0 || t >= steps) continue;
+      Layer& L = layers[static_cast<size_t>(l)];
+      out.push_back({L.w_hh.get(), y_slot(L, t), mask_slot(L, t), L.acc_hh.get()});
+      if (l > 0) {
+        Layer& below = layers[static_cast<size_t>(l - 1)];
+        out.push_back({L.w_ih.get(), y_slot(below, t + 1), mask_slot(below, t + 1), L.acc_ih.get()});
+      }
     }
-    DistileShape s{3 * l.h, k, batch, 1, kSplits};
-    distile_fused(w, x, s, partials.get(), stream);
-    return {partials.get(), kSplits, static_cast<size_t>(3 * l.h) * batch};
+    return out;
+  }
+
+  void distile_phase(const std::vector<Projection>& projs) {
+    DistilePlan plan;
+    plan.min_cols_per_split = profile.min_cols_per_split;
+    for (size_t i = 0; i < projs.size(); i += kMaxProblems) {
+      std::vector<DistileProblem> qs;
+      for (size_t j = i; j < std::min(projs.size(), i + kMaxProblems); ++j) {
+        DistileProblem q = projs[j].w->problem();
+        q.x = projs[j].x;
+        q.mask = projs[j].mask;
+        q.acc = projs[j].acc;
+        qs.push_back(q);
+      }
+      distile_step(qs.data(), static_cast<int>(qs.size()), batch, plan, stream);
+    }
+  }
+
+  // Dense mode: projections of one shape go to cuBLAS as one batched call.
+  using Groups = std::map<std::pair<int, int>, std::vector<Projection>>;
+  static Groups by_shape(const std::vector<Projection>& projs) {
+    Groups g;
+    for (const auto& q : projs) g[{q.w->rows, q.w->cols}].push_back(q);
+    return g;
+  }
+
+  std::vector<const float*> pointer_arrays() {
+    std::vector<const float*> host;
+    for (int p = 0; p < steps + static_cast<int>(layers.size()) - 1; ++p)
+      for (auto& [shape, qs] : by_shape(phase_projections(p))) {
+        for (const auto& q : qs) host.push_back(q.w->dense.get());
+        for (const auto& q : qs) host.push_back(q.x);
+        for (const auto& q : qs) host.push_back(q.acc);
+      }
+    return host;
+  }
+
+  void dense_phase(const std::vector<Projection>& projs, size_t& cursor) {
+    const float one = 1.0f, zero = 0.0f;
+    for (auto& [shape, qs] : by_shape(projs)) {
+      const int m = shape.first, k = shape.second, n = static_cast<int>(qs.size());
+      const float* const* a = ptrs.get() + cursor;
+      const float* const* x = a + n;
+      float* const* y = const_cast<float* const*>(a + 2 * n);
+      cursor += 3 * static_cast<size_t>(n);
+      if (batch == 1)
+        EVSIM_CUBLAS_CHECK(cublasSgemvBatched(blas, CUBLAS_OP_N, m, k, &one, a, m, x, 1, &zero, y, 1, n));
+      else
+        EVSIM_CUBLAS_CHECK(
+            cublasSgemmBatched(blas, CUBLAS_OP_N, CUBLAS_OP_N, m, batch, k, &one, a, m, x, k, &zero, y, m, n));
+    }
+  }
+
+  void cell_phase(int p) {
+    std::vector<CellLayer> cells;
+    int max_h = 0;
+    for (int l = 0; l < static_cast<int>(layers.size()); ++l) {
+      const int t = p - l;
+      if (t < 0 || t >= steps) continue;
+      Layer& L = layers[static_cast<size_t>(l)];
+      const bool accumulating = mode == GpuMode::Distile;
+      CellLayer c{};
+      c.gi = l == 0 ? gi0.get() + static_cast<size_t>(t) * 3 * L.h * batch : L.acc_ih.get();
+      c.gh = L.acc_hh.get();
+      c.zero_gi = accumulating && l > 0 ? L.acc_ih.get() : nullptr;
+      c.zero_gh = accumulating ? L.acc_hh.get() : nullptr;
+      c.b_ih = L.b_ih.get();
+      c.b_hh = L.b_hh.get();
+      c.theta = L.theta.get();
+      c.c = L.c.get();
+      c.y = y_slot(L, t + 1);
+      c.mask = mask_slot(L, t + 1);
+      c.events = events.get() + l;
+      c.h = L.h;
+      cells.push_back(c);
+      max_h = std::max(max_h, L.h);
+    }
+    for (size_t i = 0; i < cells.size(); i += kMaxCellLayers) {
+      CellSet set{};
+      const size_t n = std::min(cells.size() - i, size_t(kMaxCellLayers));
+      std::copy(cells.begin() + static_cast<long>(i), cells.begin() + static_cast<long>(i + n), set.l);
+      const int threads = 256, work = max_h * batch;
+      egru_cell_kernel<<<dim3((work + threads - 1) / threads, static_cast<unsigned>(n)), threads, 0, stream>>>(set,
+                                                                                                             batch);
+      EVSIM_KERNEL_CHECK();
+    }
   }
 
   void record_sequence() {
     for (auto& l : layers) {
       EVSIM_CUDA_CHECK(cudaMemsetAsync(l.c.get(), 0, l.c.size() * sizeof(float), stream));
       EVSIM_CUDA_CHECK(cudaMemsetAsync(l.ys.get(), 0, l.ys.size() * sizeof(float), stream));
+      EVSIM_CUDA_CHECK(cudaMemsetAsync(l.masks.get(), 0, l.masks.size() * sizeof(uint32_t), stream));
+      EVSIM_CUDA_CHECK(cudaMemsetAsync(l.acc_ih.get(), 0, l.acc_ih.size() * sizeof(float), stream));
+      EVSIM_CUDA_CHECK(cudaMemsetAsync(l.acc_hh.get(), 0, l.acc_hh.size() * sizeof(float), stream));
     }
     EVSIM_CUDA_CHECK(cudaMemsetAsync(events.get(), 0, events.size() * sizeof(unsigned long long), stream));
     // Layer 1's input is dense: one GEMM for all steps, in both modes.
     Layer& first = layers[0];
-    gemm(first.w_ih.get(), 3 * first.h, inputs, input.get(), gi0.get(), steps * batch);
-    for (int t = 0; t < steps; ++t) {
-      for (size_t li = 0; li < layers.size(); ++li) {
-        Layer& l = layers[li];
-        Partials gi = li == 0 ? Partials{gi0.get() + static_cast<size_t>(t) * 3 * l.h * batch, 1, 0}
-                              : project(l, l.w_ih.get(), l.in, &layers[li - 1], t + 1, l.gi, l.part_ih);
-        Partials gh = project(l, l.w_hh.get(), l.h, &l, t, l.gh, l.part_hh);
-        const int n = l.h * batch, threads = 256;
-        egru_cell_kernel<<<(n + threads - 1) / threads, threads, 0, stream>>>(
-            gi, gh, l.b_ih.get(), l.b_hh.get(), l.theta.get(), l.c.get(), y_slot(l, t + 1), events.get() + li, l.h,
-            batch);
-        EVSIM_KERNEL_CHECK();
-      }
+    gemm(first.w_ih->dense.get(), 3 * first.h, inputs, input.get(), gi0.get(), steps * batch);
+    size_t cursor = 0;
+    for (int p = 0; p < steps + static_cast<int>(layers.size()) - 1; ++p) {
+      const auto projs = phase_projections(p);
+      if (mode == GpuMode::Dense)
+        dense_phase(projs, cursor);
+      else
+        distile_phase(projs);
+      cell_phase(p);
     }
     if (readout_w.size()) {
       Layer& last = layers.back();
@@ -126,9 +280,12 @@ struct EgruEngine::Impl {
   }
 };
 
-EgruEngine::EgruEngine(const EgruStackParams& p, GpuMode mode, int64_t batch, int64_t steps) : impl_(new Impl) {
+EgruEngine::EgruEngine(const EgruStackParams& p, GpuMode mode, int64_t batch, int64_t steps,
+                       const GpuProfile& profile)
+    : impl_(new Impl) {
   Impl& m = *impl_;
   m.mode = mode;
+  m.profile = profile;
   m.batch = static_cast<int>(batch);
   m.steps = static_cast<int>(steps);
   m.inputs = static_cast<int>(p.layers.front().inputs);
@@ -140,19 +297,20 @@ EgruEngine::EgruEngine(const EgruStackParams& p, GpuMode mode, int64_t batch, in
     Layer l;
     l.in = static_cast<int>(lp.inputs);
     l.h = static_cast<int>(lp.hidden);
+    l.words = (l.h + 31) / 32;
     if ((3 * l.h) % 4) throw Error("cuda backend: 3 x hidden must be a multiple of 4");
+    if (l.h > kMaxDistileCols) throw Error("cuda backend: at most 8192 units per EGRU layer");
     const size_t hb = static_cast<size_t>(l.h) * m.batch;
-    l.w_ih = DeviceBuffer<float>(col_major(lp.w_ih));
-    l.w_hh = DeviceBuffer<float>(col_major(lp.w_hh));
+    l.w_ih = std::make_unique<Weights>(lp.w_ih, profile);
+    l.w_hh = std::make_unique<Weights>(lp.w_hh, profile);
     l.b_ih = DeviceBuffer<float>(vec(lp.b_ih));
     l.b_hh = DeviceBuffer<float>(vec(lp.b_hh));
     l.theta = DeviceBuffer<float>(vec(lp.theta));
     l.c = DeviceBuffer<float>(hb);
     l.ys = DeviceBuffer<float>((m.steps + 1) * hb);
-    l.gi = DeviceBuffer<float>(3 * hb);
-    l.gh = DeviceBuffer<float>(3 * hb);
-    l.part_ih = DeviceBuffer<float>(kSplits * 3 * hb);
-    l.part_hh = DeviceBuffer<float>(kSplits * 3 * hb);
+    l.masks = DeviceBuffer<uint32_t>(static_cast<size_t>(m.steps + 1) * l.words);
+    l.acc_ih = DeviceBuffer<float>(3 * hb);
+    l.acc_hh = DeviceBuffer<float>(3 * hb);
     m.layers.push_back(std::move(l));
   }
   m.input = DeviceBuffer<float>(static_cast<size_t>(m.steps) * m.batch * m.inputs);
@@ -164,6 +322,7 @@ EgruEngine::EgruEngine(const EgruStackParams& p, GpuMode mode, int64_t batch, in
     m.readout_b = p.readout_b;
     m.out = DeviceBuffer<float>(static_cast<size_t>(m.steps) * m.batch * m.outputs);
   }
+  if (mode == GpuMode::Dense) m.ptrs = DeviceBuffer<const float*>(m.pointer_arrays());
   cudaGraph_t graph;
   EVSIM_CUDA_CHECK(cudaStreamBeginCapture(m.stream, cudaStreamCaptureModeThreadLocal));
   m.record_sequence();
@@ -213,6 +372,8 @@ GpuRunResult EgruEngine::run(const Sequence& input, int timing_repeats) {
   const auto ev = m.events.download();
   res.events.assign(ev.begin(), ev.end());
   for (const auto& l : m.layers) res.unit_steps.push_back(static_cast<uint64_t>(l.h) * m.batch * m.steps);
+  res.pruned_projections = 0;
+  for (const auto& l : m.layers) res.pruned_projections += int(l.w_ih->pruned) + int(l.w_hh->pruned);
   return res;
 }
 

@@ -1,10 +1,12 @@
 #pragma once
 // GPU EGRU stack (cuda-dense and cuda-distile): Input -> EGRU x L -> [Affine readout] ->
-// Output, the whole sequence captured once as a CUDA graph. Host-only header.
+// Output, the whole sequence captured once as a CUDA graph; layers advance as a wavefront
+// (one projection launch and one cell launch per phase). Host-only header.
 #include <cstdint>
 #include <memory>
 #include <vector>
 
+#include "backends/cuda/cost_model.hpp"
 #include "core/tensor.hpp"
 
 namespace evsim::cuda {
@@ -28,11 +30,12 @@ struct GpuRunResult {
   double seconds_per_step = 0;   // median over timed replays, CUDA events
   std::vector<uint64_t> events;  // per layer, one replay
   std::vector<uint64_t> unit_steps;
+  int pruned_projections = 0;  // projections the cost model put in the pruned-column format
 };
 
 class EgruEngine {
  public:
-  EgruEngine(const EgruStackParams& p, GpuMode mode, int64_t batch, int64_t steps);
+  EgruEngine(const EgruStackParams& p, GpuMode mode, int64_t batch, int64_t steps, const GpuProfile& profile = {});
   ~EgruEngine();
   EgruEngine(const EgruEngine&) = delete;
   EgruEngine& operator=(const EgruEngine&) = delete;

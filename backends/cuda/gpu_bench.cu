@@ -7,6 +7,7 @@
 
 #include "backends/cuda/cuda_check.hpp"
 #include "backends/cuda/device_buffer.hpp"
+#include "backends/cuda/cost_model.hpp"
 #include "backends/cuda/distile.cuh"
 #include "backends/cuda/gpu_bench.hpp"
 
@@ -20,7 +21,7 @@ constexpr int kInputSets = 4;       // rotate inputs so no step replays the same
 double time_graph(const std::function<void(cudaStream_t, int)>& step, int repeats) {
   cudaStream_t s;
   EVSIM_CUDA_CHECK(cudaStreamCreateWithFlags(&s, cudaStreamNonBlocking));
-  for (int k = 0; k < 3; ++k) step(s, k % kInputSets);  // warm-up (module load, handles, caches)
+  for (int k = 0; k < kInputSets; ++k) step(s, k);  // warm-up (module load, handles, caches); ends on the last set
   EVSIM_CUDA_CHECK(cudaStreamSynchronize(s));
   cudaGraph_t graph;
   cudaGraphExec_t exec;
@@ -93,9 +94,10 @@ struct ProjectionBench::Impl {
   std::mt19937_64 rng;
   std::vector<float> w_rm;
   DeviceBuffer<float> d_wrm, d_wcm;
+  double density = 1;
   Csr csr;
-  DeviceBuffer<int> d_ptr, d_idx;
-  DeviceBuffer<float> d_val;
+  DeviceBuffer<int> d_ptr, d_idx, d_cptr, d_ridx;  // CSR (cuSPARSE) and CSC (DISTile pruned columns)
+  DeviceBuffer<float> d_val, d_cval;
 };
 
 ProjectionBench::ProjectionBench(int64_t hidden, double density, uint64_t seed) : impl_(new Impl) {
@@ -124,6 +126,11 @@ ProjectionBench::ProjectionBench(int64_t hidden, double density, uint64_t seed) 
   p.d_ptr = DeviceBuffer<int>(p.csr.ptr);
   p.d_idx = DeviceBuffer<int>(p.csr.idx);
   p.d_val = DeviceBuffer<float>(p.csr.val);
+  const Csr csc = to_csr(w_cm, k, m);  // CSR of the column-major array = CSC of W
+  p.d_cptr = DeviceBuffer<int>(csc.ptr);
+  p.d_ridx = DeviceBuffer<int>(csc.idx);
+  p.d_cval = DeviceBuffer<float>(csc.val);
+  p.density = density;
 }
 
 ProjectionBench::~ProjectionBench() { delete impl_; }
@@ -224,53 +231,58 @@ GpuBenchResult ProjectionBench::run(int64_t batch_size, double activity, int rep
       },
       repeats);
 
-  // DISTile: flags -> active list -> gather GEMV -> reduce, all on the device.
-  DistileShape shape{m, k, batch, 1, 16};
-  DeviceBuffer<uint32_t> d_flags((k + 31) / 32);
-  DeviceBuffer<int> d_list(k), d_count(1);
-  DeviceBuffer<float> d_part(static_cast<size_t>(shape.splits) * m * batch), d_y3(static_cast<size_t>(m) * batch);
-  res.distile_s = time_graph(
-      [&](cudaStream_t s, int set) {
-        distile_fused(d_wcm.get(), x_of(set), shape, d_part.get(), s);
-        reduce_partials(d_part.get(), nullptr, shape, d_y3.get(), s);
-      },
-      repeats);
-  // The multi-kernel form (bitmask kernel, one compaction block, list-driven gather).
-  res.distile_list_s = time_graph(
-      [&](cudaStream_t s, int set) {
-        column_flags(x_of(set), shape, d_flags.get(), s);
-        compact_tiles(d_flags.get(), shape, d_list.get(), d_count.get(), s);
-        distile_gemv(d_wcm.get(), x_of(set), d_list.get(), d_count.get(), k, shape, d_part.get(), s);
-        reduce_partials(d_part.get(), nullptr, shape, d_y3.get(), s);
-      },
-      repeats);
+  // DISTile, both column formats; each step adds into its own accumulator and zeroes the
+  // next step's (what the engine's consumer does), one launch per step.
+  std::vector<DeviceBuffer<float>> acc;
+  for (int set = 0; set < kInputSets; ++set) acc.emplace_back(static_cast<size_t>(m) * batch);
+  for (auto& a_buf : acc) EVSIM_CUDA_CHECK(cudaMemset(a_buf.get(), 0, a_buf.size() * sizeof(float)));
+  auto problem = [&](ColumnFormat f, int set) {
+    DistileProblem q;
+    q.format = f;
+    q.w = d_wcm.get();
+    q.col_ptr = p.d_cptr.get();
+    q.row_idx = p.d_ridx.get();
+    q.val = p.d_cval.get();
+    q.x = x_of(set);
+    q.acc = acc[static_cast<size_t>(set)].get();
+    q.zero = acc[static_cast<size_t>((set + 1) % kInputSets)].get();
+    q.rows = m;
+    q.cols = k;
+    return q;
+  };
+  const DistilePlan plan;
+  for (ColumnFormat f : {ColumnFormat::DenseColumns, ColumnFormat::PrunedColumns}) {
+    const double t = time_graph(
+        [&](cudaStream_t s, int set) {
+          const DistileProblem q = problem(f, set);
+          distile_step(&q, 1, batch, plan, s);
+        },
+        repeats);
+    (f == ColumnFormat::DenseColumns ? res.distile_dense_s : res.distile_pruned_s) = t;
+  }
+  res.pruned_chosen = prefer_pruned(GpuProfile{}, p.density);
+  res.distile_s = res.pruned_chosen ? res.distile_pruned_s : res.distile_dense_s;
 
-  // Correctness of this very configuration: DISTile vs cuBLAS on input set 0.
+  // Correctness of this very configuration: both formats vs cuBLAS on input set 0.
   EVSIM_CUBLAS_CHECK(cublasSetStream(blas, nullptr));
   EVSIM_CUBLAS_CHECK(
       cublasSgemm(blas, CUBLAS_OP_T, CUBLAS_OP_N, m, batch, k, &one, d_wrm.get(), k, x_of(0), k, &zero, d_y.get(), m));
   EVSIM_CUDA_CHECK(cudaDeviceSynchronize());
   const auto ref = d_y.download();
-  auto compare = [&](const std::vector<float>& got) {
+  for (ColumnFormat f : {ColumnFormat::DenseColumns, ColumnFormat::PrunedColumns}) {
+    EVSIM_CUDA_CHECK(cudaMemset(acc[0].get(), 0, acc[0].size() * sizeof(float)));
+    DistileProblem q = problem(f, 0);
+    q.zero = nullptr;
+    distile_step(&q, 1, batch, plan, nullptr);
+    EVSIM_CUDA_CHECK(cudaDeviceSynchronize());
+    const auto got = acc[0].download();
     double diff = 0, mag = 0;
     for (size_t i = 0; i < ref.size(); ++i) {
-      diff = std::max(diff, double(std::abs(ref[i] - got[i])));
+      diff = std::max(diff, std::isnan(got[i]) ? INFINITY : double(std::abs(ref[i] - got[i])));
       mag = std::max(mag, double(std::abs(ref[i])));
     }
     res.max_rel_err = std::max(res.max_rel_err, mag > 0 ? diff / mag : diff);
-  };
-  EVSIM_CUDA_CHECK(cudaMemset(d_y3.get(), 0xff, d_y3.size() * sizeof(float)));  // poison: every element must be written
-  distile_fused(d_wcm.get(), x_of(0), shape, d_part.get(), nullptr);
-  reduce_partials(d_part.get(), nullptr, shape, d_y3.get(), nullptr);
-  EVSIM_CUDA_CHECK(cudaDeviceSynchronize());
-  compare(d_y3.download());
-  EVSIM_CUDA_CHECK(cudaMemset(d_y3.get(), 0xff, d_y3.size() * sizeof(float)));
-  column_flags(x_of(0), shape, d_flags.get(), nullptr);
-  compact_tiles(d_flags.get(), shape, d_list.get(), d_count.get(), nullptr);
-  distile_gemv(d_wcm.get(), x_of(0), d_list.get(), d_count.get(), k, shape, d_part.get(), nullptr);
-  reduce_partials(d_part.get(), nullptr, shape, d_y3.get(), nullptr);
-  EVSIM_CUDA_CHECK(cudaDeviceSynchronize());
-  compare(d_y3.download());
+  }
 
   const double bw = copy_bandwidth();
   res.dense_floor_s = double(m) * k * 4.0 / bw;
@@ -279,7 +291,7 @@ GpuBenchResult ProjectionBench::run(int64_t batch_size, double activity, int rep
   const float* x0 = xs.data();
   for (int b = 0; b < batch; ++b)
     for (int j = 0; j < k; ++j) any[j] |= x0[static_cast<size_t>(b) * k + j] != 0.0f;
-  res.distile_floor_s = double(std::count(any.begin(), any.end(), 1)) * m * 4.0 / bw;
+  res.distile_floor_s = double(std::count(any.begin(), any.end(), 1)) * column_bytes(m, p.density, res.pruned_chosen) / bw;
 
   for (auto& d : xin) cusparseDestroyDnMat(d);
   for (auto& d : vin) cusparseDestroyDnVec(d);

@@ -9,8 +9,10 @@
 namespace evsim::cuda {
 
 struct GpuBenchResult {
-  double cublas_s = 0, cusparse_s = 0, distile_s = 0;  // per step (DISTile: the one-launch form)
-  double distile_list_s = 0;                           // DISTile with separate bitmask/compaction kernels
+  double cublas_s = 0, cusparse_s = 0;             // per step
+  double distile_dense_s = 0, distile_pruned_s = 0;  // DISTile with each column format
+  double distile_s = 0;                             // the format the cost model picks
+  bool pruned_chosen = false;
   double dense_floor_s = 0, distile_floor_s = 0;       // bytes that must move / copy bandwidth
   int64_t active_units = 0;
   double max_rel_err = 0;  // DISTile vs cuBLAS output
