@@ -24,16 +24,52 @@ __device__ void zero_buffer(const DistileProblem& q, int batch) {
   for (size_t i = block * kThreads + threadIdx.x; i < n; i += blocks * kThreads) q.zero[i] = 0.0f;
 }
 
-// Mask word `wd`: the producer's, or a warp ballot over x (union over samples b0..b0+NB).
+// Mask words from x when no producer wrote them: scalar form, a warp ballot per word.
 template <int NB>
-__device__ __forceinline__ uint32_t mask_word(const DistileProblem& q, int wd, int b0, int batch) {
-  if (q.mask) return q.mask[wd];
-  const int c = wd * 32 + (threadIdx.x & 31);
-  bool a = false;
+__device__ void mask_words_scalar(const DistileProblem& q, int b0, int batch, uint32_t* words) {
+  const int nwords = (q.cols + 31) / 32, lane = threadIdx.x & 31, warp = threadIdx.x >> 5;
+#pragma unroll 4
+  for (int wd = warp; wd < nwords; wd += kThreads / 32) {
+    const int c = wd * 32 + lane;
+    bool a = false;
 #pragma unroll
-  for (int b = 0; b < NB; ++b)
-    if (c < q.cols && b0 + b < batch) a |= q.x[static_cast<size_t>(b0 + b) * q.cols + c] != 0.0f;
-  return __ballot_sync(0xffffffffu, a);
+    for (int b = 0; b < NB; ++b)
+      if (c < q.cols && b0 + b < batch) a |= q.x[static_cast<size_t>(b0 + b) * q.cols + c] != 0.0f;
+    const uint32_t m = __ballot_sync(0xffffffffu, a);
+    if (lane == 0) words[wd] = m;
+  }
+}
+
+// Vector form (cols a multiple of 32): each thread reads 16 bytes = 4 columns per load, all
+// of its loads issued before the first use (one L2 round trip instead of one per word);
+// 8 lanes' 4-bit masks are OR-ed into one word with shuffles.
+template <int NB>
+__device__ void mask_words_vector(const DistileProblem& q, int b0, int batch, uint32_t* words) {
+  constexpr int kPer = 4;  // float4 loads per thread per round
+  const int n4 = q.cols / 4, lane = threadIdx.x & 31;
+  for (int base = 0; base < n4; base += kThreads * kPer) {
+    uint32_t nib[kPer];
+#pragma unroll
+    for (int i = 0; i < kPer; ++i) {
+      const int f = base + i * kThreads + threadIdx.x;
+      nib[i] = 0;
+#pragma unroll
+      for (int b = 0; b < NB; ++b)
+        if (f < n4 && b0 + b < batch) {
+          const float4 v = __ldg(reinterpret_cast<const float4*>(q.x + static_cast<size_t>(b0 + b) * q.cols) + f);
+          nib[i] |= (v.x != 0.f) | (v.y != 0.f) << 1 | (v.z != 0.f) << 2 | (v.w != 0.f) << 3;
+        }
+    }
+#pragma unroll
+    for (int i = 0; i < kPer; ++i) {
+      const int f = base + i * kThreads + threadIdx.x;  // n4 is a multiple of 8: whole words per 8 lanes
+      uint32_t m = nib[i] << (4 * (lane & 7));
+      m |= __shfl_xor_sync(0xffffffffu, m, 1);
+      m |= __shfl_xor_sync(0xffffffffu, m, 2);
+      m |= __shfl_xor_sync(0xffffffffu, m, 4);
+      if ((lane & 7) == 0 && f < n4) words[f / 8] = m;
+    }
+  }
 }
 
 // The ordered list of active columns in shared memory; returns their number.
@@ -42,15 +78,13 @@ __device__ int active_columns(const DistileProblem& q, int b0, int batch, uint32
   using Scan = cub::BlockScan<int, kThreads>;
   __shared__ typename Scan::TempStorage scan_tmp;
   __shared__ int total_s;
-  const int nwords = (q.cols + 31) / 32, lane = threadIdx.x & 31, warp = threadIdx.x >> 5;
+  const int nwords = (q.cols + 31) / 32;
   if (q.mask) {
     for (int wd = threadIdx.x; wd < nwords; wd += kThreads) words[wd] = q.mask[wd];
+  } else if (q.cols % 32 == 0 && (reinterpret_cast<uintptr_t>(q.x) & 15) == 0) {
+    mask_words_vector<NB>(q, b0, batch, words);
   } else {
-#pragma unroll 4
-    for (int wd = warp; wd < nwords; wd += kThreads / 32) {
-      const uint32_t m = mask_word<NB>(q, wd, b0, batch);
-      if (lane == 0) words[wd] = m;
-    }
+    mask_words_scalar<NB>(q, b0, batch, words);
   }
   __syncthreads();
   const int per = (nwords + kThreads - 1) / kThreads, first = threadIdx.x * per;  // contiguous: ascending list
@@ -107,18 +141,21 @@ __device__ void gather_dense(const DistileProblem& q, const int* list, int k0, i
     if (b0 + b < batch) add4(q.acc + static_cast<size_t>(b0 + b) * q.rows + 4 * r4, acc[b], atomic);
 }
 
-// PrunedColumns: a warp per active column, lanes over its non-zeros; scattered atomics.
+// PrunedColumns: a warp per active column; each column's non-zeros are split over the
+// blocks along x (as dense columns split their rows), lanes over the block's share.
 template <int NB>
 __device__ void gather_pruned(const DistileProblem& q, const int* list, int k0, int k1, int b0, int batch) {
-  if (blockIdx.x != 0) return;
   const int lane = threadIdx.x & 31, warp = threadIdx.x >> 5;
+  const long long parts = (q.rows + 4 * kThreads - 1) / (4 * kThreads), part = blockIdx.x;  // this problem's row blocks
   for (int k = k0 + warp; k < k1; k += kThreads / 32) {
     const int col = list[k];
     float xv[NB];
 #pragma unroll
     for (int b = 0; b < NB; ++b) xv[b] = b0 + b < batch ? __ldg(q.x + static_cast<size_t>(b0 + b) * q.cols + col) : 0.f;
-    const int end = __ldg(q.col_ptr + col + 1);
-    for (int p = __ldg(q.col_ptr + col) + lane; p < end; p += 32) {
+    const int p0 = __ldg(q.col_ptr + col), len = __ldg(q.col_ptr + col + 1) - p0;
+    const int end = p0 + static_cast<int>(len * (part + 1) / parts);
+#pragma unroll 2
+    for (int p = p0 + static_cast<int>(len * part / parts) + lane; p < end; p += 32) {
       const float v = __ldg(q.val + p);
       const int row = __ldg(q.row_idx + p);
 #pragma unroll
@@ -135,8 +172,7 @@ __global__ void __launch_bounds__(kThreads)
   extern __shared__ uint32_t dyn[];
   const DistileProblem& q = set.p[blockIdx.z];
   if (zero_pass) zero_buffer(q, batch);
-  if (q.format == ColumnFormat::DenseColumns && static_cast<int>(blockIdx.x) * kThreads * 4 >= q.rows) return;
-  if (q.format == ColumnFormat::PrunedColumns && blockIdx.x != 0) return;
+  if (static_cast<int>(blockIdx.x) * kThreads * 4 >= q.rows) return;
   uint32_t* words = dyn;
   int* list = reinterpret_cast<int*>(dyn + (q.cols + 31) / 32);
   const int n = active_columns<NB>(q, b0, batch, words, list);
@@ -177,7 +213,7 @@ void distile_step(const DistileProblem* problems, int count, int batch, const Di
       throw Error("DISTile: pruned columns need col_ptr, row_idx and val");
     if (q.cols > kMaxDistileCols) throw Error("DISTile: at most 8192 input units per projection");
     set.p[i] = q;
-    max_rows = std::max(max_rows, q.format == ColumnFormat::DenseColumns ? q.rows : 4);
+    max_rows = std::max(max_rows, q.rows);
     max_cols = std::max(max_cols, q.cols);
   }
   if (batch >= 8)

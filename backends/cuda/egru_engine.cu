@@ -28,13 +28,53 @@ struct CellLayer {
   uint32_t* mask;  // this step's event bitmask (union over the batch), for the next projections
   unsigned long long* events;
   int h;
+  float next_bytes_per_col;  // weight bytes the next phase reads per event of this layer (DISTile)
 };
 
 struct CellSet {
   CellLayer l[kMaxCellLayers];
 };
 
-__global__ void egru_cell_kernel(const CellSet set, int batch) {
+// PolyKernel selection for the next phase, made on the device by the producer: the last
+// block of the cell launch sums the bytes DISTile would read for the events just emitted
+// and sets the phase's graph conditional (1: DISTile, 0: cuBLAS on the whole matrices).
+struct Selector {
+  const cudaGraphConditionalHandle* next = nullptr;  // null: no choice to make
+  unsigned int* done = nullptr;                      // blocks finished (reset by the last)
+  float sparse_below_bytes = 0;                      // DISTile while its bytes stay below this
+};
+
+__device__ void select_next_phase(const CellSet& set, int layers, const Selector& sel) {
+  __shared__ bool last;
+  __syncthreads();
+  if (threadIdx.x == 0) {
+    __threadfence();  // this block's mask bits are visible before it counts as done
+    const unsigned blocks = gridDim.x * gridDim.y;
+    last = atomicAdd(sel.done, 1u) == blocks - 1;
+  }
+  __syncthreads();
+  if (!last) return;
+  __threadfence();
+  float bytes = 0;
+  for (int l = 0; l < layers; ++l) {
+    const CellLayer& L = set.l[l];
+    int events = 0;
+    for (int w = threadIdx.x; w < (L.h + 31) / 32; w += blockDim.x) events += __popc(L.mask[w]);
+    bytes += events * L.next_bytes_per_col;
+  }
+  for (int o = 16; o > 0; o >>= 1) bytes += __shfl_xor_sync(0xffffffffu, bytes, o);
+  __shared__ float warp_bytes[32];
+  if ((threadIdx.x & 31) == 0) warp_bytes[threadIdx.x >> 5] = bytes;
+  __syncthreads();
+  if (threadIdx.x == 0) {
+    float total = 0;
+    for (int w = 0; w < static_cast<int>(blockDim.x + 31) / 32; ++w) total += warp_bytes[w];
+    cudaGraphSetConditional(*sel.next, total < sel.sparse_below_bytes ? 1u : 0u);
+    *sel.done = 0;
+  }
+}
+
+__global__ void egru_cell_kernel(const CellSet set, int layers, int batch, const Selector sel) {
   const CellLayer& L = set.l[blockIdx.y];
   const int h = L.h, rows = 3 * h;
   const int idx = blockIdx.x * blockDim.x + threadIdx.x;
@@ -61,6 +101,7 @@ __global__ void egru_cell_kernel(const CellSet set, int batch) {
   }
   const unsigned ballot = __ballot_sync(0xffffffffu, out != 0.0f);
   if ((threadIdx.x & 31) == 0 && ballot) atomicAdd(L.events, static_cast<unsigned long long>(__popc(ballot)));
+  if (sel.next) select_next_phase(set, layers, sel);
 }
 
 std::vector<float> col_major(const Matrix& m) { return std::vector<float>(m.data(), m.data() + m.size()); }
@@ -136,8 +177,13 @@ struct EgruEngine::Impl {
   Vector readout_b;
   DeviceBuffer<unsigned long long> events;
   DeviceBuffer<const float*> ptrs;  // cuBLAS batched pointer arrays, all phases
+  std::vector<size_t> phase_cursor;  // each phase's first entry in ptrs
+  bool select = false;               // DISTile phases choose DISTile or cuBLAS on the device
+  std::vector<cudaGraphConditionalHandle> handles;
+  DeviceBuffer<cudaGraphConditionalHandle> d_handles;
+  DeviceBuffer<unsigned int> done;
   cublasHandle_t blas = nullptr;
-  cudaStream_t stream = nullptr;
+  cudaStream_t stream = nullptr, side = nullptr;
   cudaGraphExec_t exec = nullptr;
 
   float* y_slot(Layer& l, int t) { return l.ys.get() + static_cast<size_t>(t) * l.h * batch; }
@@ -166,7 +212,9 @@ struct EgruEngine::Impl {
     return out;
   }
 
-  void distile_phase(const std::vector<Projection>& projs) {
+  int phases() const { return steps + static_cast<int>(layers.size()) - 1; }
+
+  void distile_phase(const std::vector<Projection>& projs, cudaStream_t st) {
     DistilePlan plan;
     plan.min_cols_per_split = profile.min_cols_per_split;
     for (size_t i = 0; i < projs.size(); i += kMaxProblems) {
@@ -178,7 +226,7 @@ struct EgruEngine::Impl {
         q.acc = projs[j].acc;
         qs.push_back(q);
       }
-      distile_step(qs.data(), static_cast<int>(qs.size()), batch, plan, stream);
+      distile_step(qs.data(), static_cast<int>(qs.size()), batch, plan, st);
     }
   }
 
@@ -192,17 +240,20 @@ struct EgruEngine::Impl {
 
   std::vector<const float*> pointer_arrays() {
     std::vector<const float*> host;
-    for (int p = 0; p < steps + static_cast<int>(layers.size()) - 1; ++p)
+    for (int p = 0; p < phases(); ++p) {
+      phase_cursor.push_back(host.size());
       for (auto& [shape, qs] : by_shape(phase_projections(p))) {
         for (const auto& q : qs) host.push_back(q.w->dense.get());
         for (const auto& q : qs) host.push_back(q.x);
         for (const auto& q : qs) host.push_back(q.acc);
       }
+    }
     return host;
   }
 
-  void dense_phase(const std::vector<Projection>& projs, size_t& cursor) {
+  void dense_phase(int p, const std::vector<Projection>& projs) {
     const float one = 1.0f, zero = 0.0f;
+    size_t cursor = phase_cursor[static_cast<size_t>(p)];
     for (auto& [shape, qs] : by_shape(projs)) {
       const int m = shape.first, k = shape.second, n = static_cast<int>(qs.size());
       const float* const* a = ptrs.get() + cursor;
@@ -215,6 +266,25 @@ struct EgruEngine::Impl {
         EVSIM_CUBLAS_CHECK(
             cublasSgemmBatched(blas, CUBLAS_OP_N, CUBLAS_OP_N, m, batch, k, &one, a, m, x, k, &zero, y, m, n));
     }
+  }
+
+  // Cost (dense-column byte equivalents) DISTile pays in phase p + 1 per event that layer l
+  // emits in phase p: a column of its own W_hh and of the next layer's W_ih.
+  float next_bytes_per_col(int p, int l) {
+    auto cost = [&](const Weights& w) {
+      return column_bytes(w.rows, w.density, w.pruned) * (w.pruned ? profile.pruned_overhead : 1.0);
+    };
+    double bytes = 0;
+    if (p + 1 - l < steps) bytes += cost(*layers[static_cast<size_t>(l)].w_hh);
+    if (l + 1 < static_cast<int>(layers.size())) bytes += cost(*layers[static_cast<size_t>(l + 1)].w_ih);
+    return static_cast<float>(bytes);
+  }
+
+  // DISTile runs phase p while the bytes of its active columns stay below this.
+  float sparse_budget(int p) {
+    double dense_bytes = 0;
+    for (const auto& q : phase_projections(p)) dense_bytes += 4.0 * q.w->rows * q.w->cols;
+    return static_cast<float>(distile_budget_bytes(profile, dense_bytes));
   }
 
   void cell_phase(int p) {
@@ -238,18 +308,59 @@ struct EgruEngine::Impl {
       c.mask = mask_slot(L, t + 1);
       c.events = events.get() + l;
       c.h = L.h;
+      c.next_bytes_per_col = select ? next_bytes_per_col(p, l) : 0.0f;
       cells.push_back(c);
       max_h = std::max(max_h, L.h);
+    }
+    Selector sel;
+    if (select && p + 1 < phases()) {
+      if (cells.size() > size_t(kMaxCellLayers)) throw Error("cuda backend: the selector supports up to 8 layers");
+      sel.next = d_handles.get() + p + 1;
+      sel.done = done.get();
+      sel.sparse_below_bytes = sparse_budget(p + 1);
     }
     for (size_t i = 0; i < cells.size(); i += kMaxCellLayers) {
       CellSet set{};
       const size_t n = std::min(cells.size() - i, size_t(kMaxCellLayers));
       std::copy(cells.begin() + static_cast<long>(i), cells.begin() + static_cast<long>(i + n), set.l);
       const int threads = 256, work = max_h * batch;
-      egru_cell_kernel<<<dim3((work + threads - 1) / threads, static_cast<unsigned>(n)), threads, 0, stream>>>(set,
-                                                                                                             batch);
+      egru_cell_kernel<<<dim3((work + threads - 1) / threads, static_cast<unsigned>(n)), threads, 0, stream>>>(
+          set, static_cast<int>(n), batch, sel);
       EVSIM_KERNEL_CHECK();
     }
+  }
+
+  // Records fn's launches on the side stream into a conditional node's body graph.
+  template <typename Fn>
+  void capture_into(cudaGraph_t body, Fn fn) {
+    EVSIM_CUDA_CHECK(cudaStreamBeginCaptureToGraph(side, body, nullptr, nullptr, 0, cudaStreamCaptureModeRelaxed));
+    EVSIM_CUBLAS_CHECK(cublasSetStream(blas, side));
+    fn();
+    EVSIM_CUBLAS_CHECK(cublasSetStream(blas, stream));
+    cudaGraph_t captured;
+    EVSIM_CUDA_CHECK(cudaStreamEndCapture(side, &captured));
+  }
+
+  // Phase p as an if/else graph node: DISTile when the producer set the condition, else cuBLAS.
+  void selected_phase(int p, const std::vector<Projection>& projs) {
+    cudaStreamCaptureStatus status;
+    cudaGraph_t graph;
+    const cudaGraphNode_t* deps = nullptr;
+    size_t n_deps = 0;
+    EVSIM_CUDA_CHECK(cudaStreamGetCaptureInfo(stream, &status, nullptr, &graph, &deps, nullptr, &n_deps));
+    cudaGraphConditionalHandle h;
+    EVSIM_CUDA_CHECK(cudaGraphConditionalHandleCreate(&h, graph, 1, cudaGraphCondAssignDefault));
+    handles[static_cast<size_t>(p)] = h;
+    cudaGraphNodeParams cp{};
+    cp.type = cudaGraphNodeTypeConditional;
+    cp.conditional.handle = h;
+    cp.conditional.type = cudaGraphCondTypeIf;
+    cp.conditional.size = 2;
+    cudaGraphNode_t node;
+    EVSIM_CUDA_CHECK(cudaGraphAddNode(&node, graph, deps, nullptr, n_deps, &cp));
+    EVSIM_CUDA_CHECK(cudaStreamUpdateCaptureDependencies(stream, &node, nullptr, 1, cudaStreamSetCaptureDependencies));
+    capture_into(cp.conditional.phGraph_out[0], [&] { distile_phase(projs, side); });
+    capture_into(cp.conditional.phGraph_out[1], [&] { dense_phase(p, projs); });
   }
 
   void record_sequence() {
@@ -264,13 +375,14 @@ struct EgruEngine::Impl {
     // Layer 1's input is dense: one GEMM for all steps, in both modes.
     Layer& first = layers[0];
     gemm(first.w_ih->dense.get(), 3 * first.h, inputs, input.get(), gi0.get(), steps * batch);
-    size_t cursor = 0;
-    for (int p = 0; p < steps + static_cast<int>(layers.size()) - 1; ++p) {
+    for (int p = 0; p < phases(); ++p) {
       const auto projs = phase_projections(p);
       if (mode == GpuMode::Dense)
-        dense_phase(projs, cursor);
+        dense_phase(p, projs);
+      else if (select && p > 0)
+        selected_phase(p, projs);
       else
-        distile_phase(projs);
+        distile_phase(projs, stream);
       cell_phase(p);
     }
     if (readout_w.size()) {
@@ -322,11 +434,19 @@ EgruEngine::EgruEngine(const EgruStackParams& p, GpuMode mode, int64_t batch, in
     m.readout_b = p.readout_b;
     m.out = DeviceBuffer<float>(static_cast<size_t>(m.steps) * m.batch * m.outputs);
   }
-  if (mode == GpuMode::Dense) m.ptrs = DeviceBuffer<const float*>(m.pointer_arrays());
+  m.select = mode == GpuMode::Distile && profile.cublas_fallback;
+  if (mode == GpuMode::Dense || m.select) m.ptrs = DeviceBuffer<const float*>(m.pointer_arrays());
+  if (m.select) {
+    EVSIM_CUDA_CHECK(cudaStreamCreateWithFlags(&m.side, cudaStreamNonBlocking));
+    m.handles.assign(static_cast<size_t>(m.phases()), cudaGraphConditionalHandle{});
+    m.d_handles = DeviceBuffer<cudaGraphConditionalHandle>(m.handles.size());
+    m.done = DeviceBuffer<unsigned int>(std::vector<unsigned int>{0});
+  }
   cudaGraph_t graph;
   EVSIM_CUDA_CHECK(cudaStreamBeginCapture(m.stream, cudaStreamCaptureModeThreadLocal));
   m.record_sequence();
   EVSIM_CUDA_CHECK(cudaStreamEndCapture(m.stream, &graph));
+  if (m.select) m.d_handles.upload(m.handles);  // the handles exist only once captured
   EVSIM_CUDA_CHECK(cudaGraphInstantiate(&m.exec, graph, 0));
   cudaGraphDestroy(graph);
 }
@@ -335,6 +455,7 @@ EgruEngine::~EgruEngine() {
   if (impl_->exec) cudaGraphExecDestroy(impl_->exec);
   if (impl_->blas) cublasDestroy(impl_->blas);
   if (impl_->stream) cudaStreamDestroy(impl_->stream);
+  if (impl_->side) cudaStreamDestroy(impl_->side);
 }
 
 GpuRunResult EgruEngine::run(const Sequence& input, int timing_repeats) {

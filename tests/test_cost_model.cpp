@@ -1,0 +1,113 @@
+// The GPU cost model and its profile file: plain host code, tested without a GPU.
+#include <gtest/gtest.h>
+
+#include <cstdio>
+#include <fstream>
+#include <random>
+
+#include "backends/cuda/cost_model.hpp"
+#include "core/error.hpp"
+#include "data/gpu_profile.hpp"
+#include "tests/random_models.hpp"
+
+namespace evsim {
+namespace {
+
+TEST(CostModel, FitRecoversOverheadAndBandwidth) {
+  std::mt19937_64 rng(testing::fresh_seed());
+  const double overhead = std::uniform_real_distribution<double>(1e-6, 9e-6)(rng);
+  const double bandwidth = std::uniform_real_distribution<double>(1e12, 4e12)(rng);
+  std::vector<double> bytes, seconds;
+  for (double b : {1e5, 1e6, 5e6, 2e7, 5e7}) {
+    bytes.push_back(b);
+    seconds.push_back(overhead + b / bandwidth);
+  }
+  const auto f = cuda::fit_time_vs_bytes(bytes.data(), seconds.data(), static_cast<int>(bytes.size()));
+  EXPECT_NEAR(f.overhead_s, overhead, 1e-9);
+  EXPECT_NEAR(f.bandwidth / bandwidth, 1.0, 1e-6);
+}
+
+TEST(CostModel, FitOfTooFewSamplesIsEmpty) {
+  const double b = 1e6, s = 1e-6;
+  EXPECT_EQ(cuda::fit_time_vs_bytes(&b, &s, 1).bandwidth, 0.0);
+}
+
+TEST(CostModel, PrunedColumnsOnlyWhenTheirWeightedBytesAreFewer) {
+  cuda::GpuProfile p;
+  p.pruned_overhead = 11.0;  // 8 bytes x density x 11 < 4 bytes  <=>  density < 4/88
+  EXPECT_TRUE(cuda::prefer_pruned(p, 0.04));
+  EXPECT_FALSE(cuda::prefer_pruned(p, 0.05));
+  p.pruned_overhead = 1.0;  // 8 d < 4  <=>  d < 0.5
+  EXPECT_TRUE(cuda::prefer_pruned(p, 0.45));
+  EXPECT_FALSE(cuda::prefer_pruned(p, 0.55));
+}
+
+TEST(CostModel, FallbackColumnsMatchHandArithmetic) {
+  cuda::GpuProfile p;
+  p.distile_overhead_s = 8e-6;
+  p.distile_bandwidth = 2e12;
+  p.cublas_overhead_s = 3e-6;
+  p.cublas_bandwidth = 4e12;
+  // 6144 x 2048 float32 = 50,331,648 bytes: cuBLAS 3 us + 12.582912 us = 15.582912 us.
+  // DISTile has 15.582912 - 8 = 7.582912 us for columns at 2 TB/s = 15,165,824 bytes,
+  // 24,576 bytes per dense column -> 617 whole columns.
+  EXPECT_NEAR(cuda::distile_budget_bytes(p, 50331648.0), 15165824.0, 1.0);
+  EXPECT_EQ(cuda::dense_fallback_above(p, 6144, 2048, 1.0), 617);
+  // When cuBLAS is predicted faster than DISTile's fixed overhead alone: always cuBLAS.
+  p.distile_overhead_s = 1e-3;
+  EXPECT_EQ(cuda::dense_fallback_above(p, 6144, 2048, 1.0), 0);
+}
+
+class ProfileFile : public ::testing::Test {
+ protected:
+  std::string path = ::testing::TempDir() + "/evsim_profile_test.json";
+  void write(const std::string& text) { std::ofstream(path) << text; }
+  void TearDown() override { std::remove(path.c_str()); }
+};
+
+TEST_F(ProfileFile, RoundTrip) {
+  cuda::GpuProfile p;
+  p.device = "test gpu";
+  p.distile_overhead_s = 3.25e-6;
+  p.distile_bandwidth = 2.5e12;
+  p.cublas_overhead_s = 1.5e-6;
+  p.cublas_bandwidth = 3.5e12;
+  p.pruned_overhead = 4.0;
+  p.min_cols_per_split = 16;
+  p.cublas_fallback = false;
+  write_gpu_profile(p, path);
+  const cuda::GpuProfile q = read_gpu_profile(path);
+  EXPECT_EQ(q.device, p.device);
+  EXPECT_EQ(q.distile_overhead_s, p.distile_overhead_s);
+  EXPECT_EQ(q.distile_bandwidth, p.distile_bandwidth);
+  EXPECT_EQ(q.cublas_overhead_s, p.cublas_overhead_s);
+  EXPECT_EQ(q.cublas_bandwidth, p.cublas_bandwidth);
+  EXPECT_EQ(q.pruned_overhead, p.pruned_overhead);
+  EXPECT_EQ(q.min_cols_per_split, p.min_cols_per_split);
+  EXPECT_EQ(q.cublas_fallback, p.cublas_fallback);
+}
+
+TEST_F(ProfileFile, BadFilesAreOneLineErrors) {
+  const std::pair<const char*, const char*> cases[] = {
+      {"not json", "not a JSON GPU profile"},
+      {"[1, 2]", "expected a JSON object"},
+      {R"({"bandwidth": 1e12})", "unknown key 'bandwidth'"},
+      {R"({"distile_bandwidth": "fast"})", "'distile_bandwidth' has the wrong type"},
+      {R"({"cublas_bandwidth": 0})", "'cublas_bandwidth' must be positive"},
+      {R"({"distile_overhead_s": -1})", "overheads must be >= 0"},
+  };
+  for (const auto& [text, message] : cases) {
+    write(text);
+    try {
+      read_gpu_profile(path);
+      ADD_FAILURE() << "accepted: " << text;
+    } catch (const InputError& e) {
+      EXPECT_NE(std::string(e.what()).find(message), std::string::npos) << e.what();
+      EXPECT_NE(std::string(e.what()).find(path), std::string::npos) << e.what();
+    }
+  }
+  EXPECT_THROW(read_gpu_profile(path + ".missing"), InputError);
+}
+
+}  // namespace
+}  // namespace evsim
