@@ -23,6 +23,7 @@ struct BenchOptions {
 };
 
 void run_bench(const BenchOptions& o, bool grid_given) {
+  check_gpu_profile_backend(o.backend);
   if (o.backend == "cuda") {
     GpuBenchOptions g{o.hidden,
                       o.batch,
@@ -87,6 +88,7 @@ void register_bench(CLI::App& app) {
   cmd->add_option("--seed", o->seed, "Seed for weights and inputs");
   cmd->add_option("--csv", o->csv, "CSV output file ('' to skip)");
   cmd->add_option("--backend", o->backend, "cpu or cuda (cuBLAS vs cuSPARSE vs DISTile, plus a 3-layer sequence)");
+  add_gpu_profile_option(*cmd);
   cmd->callback(
       [o, cmd] { run_bench(*o, cmd->count("--hidden") + cmd->count("--batch") + cmd->count("--density") > 0); });
 }

@@ -37,6 +37,7 @@ void record_timing(ModeRuns& m, const RunResult& r) {
 std::string ratio(double num, double den) { return den > 0 ? fmt_fixed(num / den, 2) + "x" : "-"; }
 
 void run_compare(const CompareOptions& o) {
+  check_gpu_profile_backend(o.backend);
   Graph g = load_model(o.model);
   const Sequence input = load_input(o.input, g);
   if (o.backend == "cuda") {
@@ -109,6 +110,7 @@ void register_compare(CLI::App& app) {
   add_model_options(*cmd, o->model, false);
   add_input_options(*cmd, o->input);
   cmd->add_option("--backend", o->backend, "cpu, or cuda (cuda-dense and cuda-distile next to cpu-dense)");
+  add_gpu_profile_option(*cmd);
   cmd->add_option("--repeats", o->repeats, "Timed runs per mode (median reported)")->check(CLI::PositiveNumber);
   cmd->add_option("--tolerance", o->tolerance, "Largest accepted relative output difference");
   cmd->add_option("--json", o->json, "Write both runs' reports and timings as JSON");

@@ -1,6 +1,7 @@
 #include <cstdio>
 
 #include "apps/commands.hpp"
+#include "apps/gpu_commands.hpp"
 #include "apps/common.hpp"
 #include "apps/table.hpp"
 #include "backends/backend.hpp"
@@ -23,6 +24,7 @@ void run_run(const RunOptions& o) {
   const Mode mode = parse_mode(o.mode);
   Graph g = load_model(o.model);
   Sequence input = load_input(o.input, g);
+  check_gpu_profile_backend(o.backend);
   RunResult r = simulate(g, o.backend, mode, input, !o.record.empty());
   const EnergyModel energy = o.energy_table.empty() ? EnergyModel{} : read_energy_table(o.energy_table);
   // Outputs are written only after the whole run succeeded, each atomically.
@@ -46,7 +48,8 @@ void register_run(CLI::App& app) {
   add_input_options(*cmd, o->input);
   cmd->add_option("--mode", o->mode, "dense (every weight, every step) or event (only non-zero weights of fired units)")
       ->check(CLI::IsMember({"dense", "event"}));
-  cmd->add_option("--backend", o->backend, "cpu (cuda arrives with the GPU backend)");
+  cmd->add_option("--backend", o->backend, "cpu, or cuda (EGRU stacks: cuda-dense = cuBLAS, event mode = cuda-distile)");
+  add_gpu_profile_option(*cmd);
   cmd->add_option("--output", o->output, "OUT.h5: dataset `output` (T x B x N_out)");
   cmd->add_option("--json", o->json, "REPORT.json: per-layer and total counts");
   cmd->add_option("--record", o->record, "REC.h5: spikes and states of every neuron node (NIR data layout)");

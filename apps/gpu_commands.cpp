@@ -7,6 +7,7 @@
 #include "apps/table.hpp"
 #include "core/error.hpp"
 #include "data/atomic_file.hpp"
+#include "data/gpu_profile.hpp"
 #include "models/egru_stack.hpp"
 #include "models/random_input.hpp"
 
@@ -18,8 +19,25 @@
 
 namespace evsim {
 
+namespace {
+std::string g_profile_path;  // --gpu-profile
+}  // namespace
+
+void add_gpu_profile_option(CLI::App& cmd) {
+  cmd.add_option_function<std::string>(
+         "--gpu-profile", [](const std::string& p) { g_profile_path = p; },
+         "GPU cost-model profile written by `evsim calibrate` (--backend cuda)")
+      ->check(CLI::ExistingFile);
+}
+
+void check_gpu_profile_backend(const std::string& backend) {
+  if (!g_profile_path.empty() && backend != "cuda")
+    throw UsageError("--gpu-profile applies to --backend cuda only (got '" + backend + "')");
+}
+
 #ifndef EVSIM_HAVE_CUDA
 void gpu_bench(const GpuBenchOptions&) { throw UsageError("this evsim was built without CUDA (EVSIM_CUDA=OFF)"); }
+void gpu_calibrate(const GpuCalibrateOptions&) { gpu_bench({}); }
 void gpu_compare(Graph&, const Sequence&, int, double) { gpu_bench({}); }
 RunResult gpu_run(Graph&, Mode, const Sequence&) {
   gpu_bench({});
@@ -31,6 +49,8 @@ namespace {
 void require_device() {
   if (cuda::device_count() == 0) throw UsageError("backend 'cuda': no CUDA device is visible");
 }
+
+cuda::GpuProfile profile() { return g_profile_path.empty() ? cuda::GpuProfile{} : read_gpu_profile(g_profile_path); }
 
 std::string us(double s) { return fmt_fixed(s * 1e6, 1); }
 
@@ -65,7 +85,7 @@ void sequence_bench(uint64_t seed, int repeats) {
   for (const auto& l : params.layers) dense_bytes += 4.0 * double(l.w_hh.size() + l.w_ih.size());
   Table t({"backend", "us/step", "activity", "floor us/step", "x floor"});
   for (auto mode : {cuda::GpuMode::Dense, cuda::GpuMode::Distile}) {
-    cuda::EgruEngine engine(params, mode, 1, steps);
+    cuda::EgruEngine engine(params, mode, 1, steps, profile());
     const auto r = engine.run(x, repeats);
     double ev = 0, units = 0;
     for (size_t l = 0; l < r.events.size(); ++l) {
@@ -84,17 +104,19 @@ void sequence_bench(uint64_t seed, int repeats) {
 
 void gpu_bench(const GpuBenchOptions& o) {
   require_device();
+  const cuda::GpuProfile prof = profile();
   std::printf("GPU: %s; copy bandwidth %.0f GB/s (read + write)\n", cuda::describe_device().c_str(),
               cuda::copy_bandwidth() / 1e9);
   std::printf("one EGRU gate projection (3H x H) per step, CUDA events over graph replays, median of %d\n", o.repeats);
   Table t({"hidden", "batch", "density", "activity", "cuBLAS us", "cuSPARSE us", "DISTile us", "variant",
-           "vs cuBLAS", "vs cuSPARSE", "theory", "floor us", "x floor"});
+           "vs cuBLAS", "vs cuSPARSE", "theory", "floor us", "x floor", "selected", "selected us", "sel. vs cuBLAS"});
   std::ostringstream csv;
   csv << "hidden,batch,density,activity,cublas_s,cusparse_s,distile_s,distile_dense_cols_s,distile_pruned_cols_s,"
-         "variant,speedup_vs_cublas,speedup_vs_cusparse,theoretical,distile_floor_s,dense_floor_s,max_rel_err\n";
+         "variant,speedup_vs_cublas,speedup_vs_cusparse,theoretical,distile_floor_s,dense_floor_s,max_rel_err,selected,"
+         "selected_s\n";
   for (int64_t h : o.hidden)
     for (double d : o.density) {
-      cuda::ProjectionBench bench(h, d, o.seed);
+      cuda::ProjectionBench bench(h, d, o.seed, prof);
       for (int64_t b : o.batch)
         for (double a : o.activity) {
           const auto r = bench.run(b, a, o.repeats);
@@ -103,11 +125,14 @@ void gpu_bench(const GpuBenchOptions& o) {
           t.add({std::to_string(h), std::to_string(b), fmt_pct(d), fmt_pct(a), us(r.cublas_s), us(r.cusparse_s),
                  us(r.distile_s), variant, fmt_fixed(r.cublas_s / r.distile_s, 2) + "x",
                  fmt_fixed(r.cusparse_s / r.distile_s, 2) + "x", fmt_fixed(theory, 1) + "x", us(r.distile_floor_s),
-                 fmt_fixed(r.distile_s / std::max(r.distile_floor_s, 1e-12), 1)});
+                 fmt_fixed(r.distile_s / std::max(r.distile_floor_s, 1e-12), 1),
+                 r.cublas_selected ? "cuBLAS" : "DISTile", us(r.selected_s),
+                 fmt_fixed(r.cublas_s / r.selected_s, 2) + "x"});
           csv << h << ',' << b << ',' << d << ',' << a << ',' << r.cublas_s << ',' << r.cusparse_s << ',' << r.distile_s
               << ',' << r.distile_dense_s << ',' << r.distile_pruned_s << ',' << variant << ','
               << r.cublas_s / r.distile_s << ',' << r.cusparse_s / r.distile_s << ',' << theory << ','
-              << r.distile_floor_s << ',' << r.dense_floor_s << ',' << r.max_rel_err << '\n';
+              << r.distile_floor_s << ',' << r.dense_floor_s << ',' << r.max_rel_err << ','
+              << (r.cublas_selected ? "cublas" : "distile") << ',' << r.selected_s << '\n';
           if (r.max_rel_err > 1e-4) {
             std::fprintf(stderr, "evsim: error: DISTile differs from cuBLAS by %.3g (hidden %lld)\n", r.max_rel_err,
                          static_cast<long long>(h));
@@ -119,7 +144,9 @@ void gpu_bench(const GpuBenchOptions& o) {
   std::printf("%s", t.str().c_str());
   std::printf(
       "theory = 1 / (activity x density): dense MACs over effective MACs; floor = bytes of the active columns\n"
-      "(all rows for dense-col, non-zeros for pruned-col) / copy bandwidth\n");
+      "(all rows for dense-col, non-zeros for pruned-col) / copy bandwidth; selected = what the PolyKernel\n"
+      "selector runs for this many active columns under the profile (%s)\n",
+      prof.device.c_str());
   if (!o.csv.empty()) {
     write_text_file(o.csv, csv.str());
     std::printf("wrote %s\n", o.csv.c_str());
@@ -127,11 +154,68 @@ void gpu_bench(const GpuBenchOptions& o) {
   if (o.sequence) sequence_bench(o.seed, o.repeats);
 }
 
+namespace {
+
+struct Samples {
+  std::vector<double> bytes, seconds;
+  void add(double b, double s) {
+    bytes.push_back(b);
+    seconds.push_back(s);
+  }
+  cuda::LinearFit fit() const {
+    return cuda::fit_time_vs_bytes(bytes.data(), seconds.data(), static_cast<int>(bytes.size()));
+  }
+};
+
+}  // namespace
+
+void gpu_calibrate(const GpuCalibrateOptions& o) {
+  require_device();
+  if (o.hidden.size() < 2) throw UsageError("calibrate: give at least two --hidden sizes (cuBLAS is fitted over sizes)");
+  const double activities[] = {0.01, 0.05, 0.1, 0.2, 0.5, 1.0};
+  const double pruned_density = 0.1;
+  Samples distile, pruned, cublas;
+  cuda::GpuProfile p;
+  p.device = cuda::describe_device();
+  for (int64_t h : o.hidden) {
+    const double rows = 3.0 * double(h);
+    cuda::ProjectionBench dense(h, 1.0, o.seed, p), sparse(h, pruned_density, o.seed, p);
+    for (double a : activities) {
+      const auto r = dense.run(1, a, o.repeats);
+      distile.add(double(r.active_units) * rows * 4, r.distile_dense_s);
+      if (a == 1.0) cublas.add(rows * double(h) * 4, r.cublas_s);
+      const auto q = sparse.run(1, a, o.repeats);
+      pruned.add(double(q.active_units) * rows * pruned_density * 8, q.distile_pruned_s);
+    }
+    std::fprintf(stderr, "  hidden %lld measured\n", static_cast<long long>(h));
+  }
+  const auto fd = distile.fit(), fp = pruned.fit(), fc = cublas.fit();
+  if (fd.bandwidth <= 0 || fc.bandwidth <= 0 || fp.bandwidth <= 0)
+    throw Error("calibrate: the timings do not grow with the bytes read; cannot fit the cost model");
+  p.distile_overhead_s = fd.overhead_s;
+  p.distile_bandwidth = fd.bandwidth;
+  p.cublas_overhead_s = fc.overhead_s;
+  p.cublas_bandwidth = fc.bandwidth;
+  p.pruned_overhead = fd.bandwidth / fp.bandwidth;
+  write_gpu_profile(p, o.output);
+  Table t({"path", "overhead us", "bandwidth GB/s", "samples"});
+  t.add({"DISTile dense columns", us(fd.overhead_s), fmt_fixed(fd.bandwidth / 1e9, 0), std::to_string(distile.bytes.size())});
+  t.add({"DISTile pruned columns", us(fp.overhead_s), fmt_fixed(fp.bandwidth / 1e9, 0), std::to_string(pruned.bytes.size())});
+  t.add({"cuBLAS GEMV", us(fc.overhead_s), fmt_fixed(fc.bandwidth / 1e9, 0), std::to_string(cublas.bytes.size())});
+  std::printf("GPU: %s\n%s", p.device.c_str(), t.str().c_str());
+  for (int64_t h : o.hidden)
+    std::printf("hidden %lld, dense weights: cuBLAS fallback above %d of %lld active columns\n",
+                static_cast<long long>(h), cuda::dense_fallback_above(p, int(3 * h), int(h), 1.0),
+                static_cast<long long>(h));
+  std::printf("pruned columns used below %.1f %% weight density; wrote %s\n", 100.0 * 4.0 / (8.0 * p.pruned_overhead),
+              o.output.c_str());
+}
+
 RunResult gpu_run(Graph& g, Mode mode, const Sequence& input) {
   require_device();
   const auto params = cuda::egru_stack_from_graph(g);
   cuda::EgruEngine engine(params, mode == Mode::Dense ? cuda::GpuMode::Dense : cuda::GpuMode::Distile, input.batch,
-                          input.steps);
+                          input.steps, profile());
   const auto r = engine.run(input, 5);
   RunResult out;
   out.output = r.output;
@@ -159,7 +243,7 @@ void gpu_compare(Graph& g, const Sequence& input, int repeats, double tolerance)
   t.add({"cpu-dense", fmt_time(cpu.wall_s / double(input.steps)), fmt_pct(cpu.totals.activity()), "0"});
   bool agree = true;
   for (auto mode : {cuda::GpuMode::Dense, cuda::GpuMode::Distile}) {
-    cuda::EgruEngine engine(params, mode, input.batch, input.steps);
+    cuda::EgruEngine engine(params, mode, input.batch, input.steps, profile());
     const auto r = engine.run(input, repeats);
     double ev = 0, units = 0;
     for (size_t l = 0; l < r.events.size(); ++l) {

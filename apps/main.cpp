@@ -21,6 +21,7 @@ int main(int argc, char** argv) {
   evsim::register_bench(app);
   evsim::register_convert(app);
   evsim::register_eval(app);
+  evsim::register_calibrate(app);
   try {
     app.parse(argc, argv);
   } catch (const CLI::ParseError& e) {

@@ -95,13 +95,16 @@ struct ProjectionBench::Impl {
   std::vector<float> w_rm;
   DeviceBuffer<float> d_wrm, d_wcm;
   double density = 1;
+  GpuProfile profile;
   Csr csr;
   DeviceBuffer<int> d_ptr, d_idx, d_cptr, d_ridx;  // CSR (cuSPARSE) and CSC (DISTile pruned columns)
   DeviceBuffer<float> d_val, d_cval;
 };
 
-ProjectionBench::ProjectionBench(int64_t hidden, double density, uint64_t seed) : impl_(new Impl) {
+ProjectionBench::ProjectionBench(int64_t hidden, double density, uint64_t seed, const GpuProfile& profile)
+    : impl_(new Impl) {
   Impl& p = *impl_;
+  p.profile = profile;
   p.k = static_cast<int>(hidden);
   p.m = 3 * p.k;
   const int k = p.k, m = p.m;
@@ -260,7 +263,7 @@ GpuBenchResult ProjectionBench::run(int64_t batch_size, double activity, int rep
         repeats);
     (f == ColumnFormat::DenseColumns ? res.distile_dense_s : res.distile_pruned_s) = t;
   }
-  res.pruned_chosen = prefer_pruned(GpuProfile{}, p.density);
+  res.pruned_chosen = prefer_pruned(p.profile, p.density);
   res.distile_s = res.pruned_chosen ? res.distile_pruned_s : res.distile_dense_s;
 
   // Correctness of this very configuration: both formats vs cuBLAS on input set 0.
@@ -291,7 +294,11 @@ GpuBenchResult ProjectionBench::run(int64_t batch_size, double activity, int rep
   const float* x0 = xs.data();
   for (int b = 0; b < batch; ++b)
     for (int j = 0; j < k; ++j) any[j] |= x0[static_cast<size_t>(b) * k + j] != 0.0f;
-  res.distile_floor_s = double(std::count(any.begin(), any.end(), 1)) * column_bytes(m, p.density, res.pruned_chosen) / bw;
+  const auto union_active = std::count(any.begin(), any.end(), 1);
+  res.distile_floor_s = double(union_active) * column_bytes(m, p.density, res.pruned_chosen) / bw;
+  res.cublas_selected =
+      p.profile.cublas_fallback && union_active > dense_fallback_above(p.profile, m, k, p.density);
+  res.selected_s = res.cublas_selected ? res.cublas_s : res.distile_s;
 
   for (auto& d : xin) cusparseDestroyDnMat(d);
   for (auto& d : vin) cusparseDestroyDnVec(d);

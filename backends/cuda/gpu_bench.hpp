@@ -6,6 +6,8 @@
 #include <cstdint>
 #include <memory>
 
+#include "backends/cuda/cost_model.hpp"
+
 namespace evsim::cuda {
 
 struct GpuBenchResult {
@@ -13,6 +15,10 @@ struct GpuBenchResult {
   double distile_dense_s = 0, distile_pruned_s = 0;  // DISTile with each column format
   double distile_s = 0;                             // the format the cost model picks
   bool pruned_chosen = false;
+  // PolyKernel: what the selector runs for this step (DISTile or the cuBLAS fallback), as
+  // the engine's producer decides it from the active columns and the profile.
+  double selected_s = 0;
+  bool cublas_selected = false;
   double dense_floor_s = 0, distile_floor_s = 0;       // bytes that must move / copy bandwidth
   int64_t active_units = 0;
   double max_rel_err = 0;  // DISTile vs cuBLAS output
@@ -25,7 +31,7 @@ double copy_bandwidth();
 // run() draws inputs with exactly round(activity * H) active units per sample.
 class ProjectionBench {
  public:
-  ProjectionBench(int64_t hidden, double density, uint64_t seed);
+  ProjectionBench(int64_t hidden, double density, uint64_t seed, const GpuProfile& profile = {});
   ~ProjectionBench();
   GpuBenchResult run(int64_t batch, double activity, int repeats);
 
