@@ -19,6 +19,12 @@ struct LmEvalResult {
   RunResult run;            // counts and timings of the whole evaluation
 };
 
+// -log softmax(logits)[target], in double.
+double token_nll(const float* logits, int64_t n, int64_t target);
+
+// Steps evaluated for `tokens` ids in `batch` streams (at most limit_tokens / batch when > 0).
+int64_t lm_eval_steps(int64_t tokens, int64_t batch, int64_t limit_tokens);
+
 // progress(done, total, running perplexity) is called every ~2 % of the steps.
 using LmProgress = std::function<void(int64_t, int64_t, double)>;
 

@@ -11,6 +11,7 @@ class EmbeddingOp final : public Operator {
   std::string_view type() const override { return "Embedding"; }
   void compute(const Matrix& input, std::span<const Matrix>, Matrix& out) override;
   int64_t vocab() const { return table_.cols(); }
+  const Matrix& table() const { return table_; }
 
  private:
   Matrix table_;

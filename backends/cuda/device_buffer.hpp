@@ -34,6 +34,7 @@ class DeviceBuffer {
   size_t size() const { return n_; }
   void upload(const std::vector<T>& host) {
     EVSIM_CUDA_CHECK(cudaMemcpy(p_, host.data(), host.size() * sizeof(T), cudaMemcpyHostToDevice));
+    EVSIM_CUDA_CHECK(cudaDeviceSynchronize());  // pageable copies may return before the DMA lands
   }
   std::vector<T> download() const {
     std::vector<T> host(n_);

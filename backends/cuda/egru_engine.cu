@@ -363,7 +363,8 @@ struct EgruEngine::Impl {
     capture_into(cp.conditional.phGraph_out[1], [&] { dense_phase(p, projs); });
   }
 
-  void record_sequence() {
+  // Zero state (outside the graph: a replay continues from whatever state it finds).
+  void reset_state() {
     for (auto& l : layers) {
       EVSIM_CUDA_CHECK(cudaMemsetAsync(l.c.get(), 0, l.c.size() * sizeof(float), stream));
       EVSIM_CUDA_CHECK(cudaMemsetAsync(l.ys.get(), 0, l.ys.size() * sizeof(float), stream));
@@ -371,7 +372,23 @@ struct EgruEngine::Impl {
       EVSIM_CUDA_CHECK(cudaMemsetAsync(l.acc_ih.get(), 0, l.acc_ih.size() * sizeof(float), stream));
       EVSIM_CUDA_CHECK(cudaMemsetAsync(l.acc_hh.get(), 0, l.acc_hh.size() * sizeof(float), stream));
     }
-    EVSIM_CUDA_CHECK(cudaMemsetAsync(events.get(), 0, events.size() * sizeof(unsigned long long), stream));
+  }
+
+  // The last step's events (values and bitmask) become slot 0 of the next replay.
+  void carry_last_step() {
+    for (auto& l : layers) {
+      const size_t hb = static_cast<size_t>(l.h) * batch;
+      EVSIM_CUDA_CHECK(cudaMemcpyAsync(l.ys.get(), y_slot(l, steps), hb * sizeof(float), cudaMemcpyDeviceToDevice,
+                                       stream));
+      EVSIM_CUDA_CHECK(cudaMemcpyAsync(l.masks.get(), mask_slot(l, steps), static_cast<size_t>(l.words) * 4,
+                                       cudaMemcpyDeviceToDevice, stream));
+    }
+  }
+
+  void record_sequence() {
+    // Masks of slots 1..T are built by atomicOr: clear them first (slot 0 is carried in).
+    for (auto& l : layers)
+      EVSIM_CUDA_CHECK(cudaMemsetAsync(mask_slot(l, 1), 0, static_cast<size_t>(steps) * l.words * 4, stream));
     // Layer 1's input is dense: one GEMM for all steps, in both modes.
     Layer& first = layers[0];
     gemm(first.w_ih->dense.get(), 3 * first.h, inputs, input.get(), gi0.get(), steps * batch);
@@ -389,6 +406,45 @@ struct EgruEngine::Impl {
       Layer& last = layers.back();
       gemm(readout_w.get(), outputs, last.h, y_slot(last, 1), out.get(), steps * batch);
     }
+    carry_last_step();
+  }
+
+  // Uploads the input, replays the graph (from the current state), returns time per step.
+  double replay() {
+    EVSIM_CUDA_CHECK(cudaMemsetAsync(events.get(), 0, events.size() * sizeof(unsigned long long), stream));
+    cudaEvent_t a, b;
+    EVSIM_CUDA_CHECK(cudaEventCreate(&a));
+    EVSIM_CUDA_CHECK(cudaEventCreate(&b));
+    EVSIM_CUDA_CHECK(cudaEventRecord(a, stream));
+    EVSIM_CUDA_CHECK(cudaGraphLaunch(exec, stream));
+    EVSIM_CUDA_CHECK(cudaEventRecord(b, stream));
+    EVSIM_CUDA_CHECK(cudaEventSynchronize(b));
+    float ms = 0;
+    EVSIM_CUDA_CHECK(cudaEventElapsedTime(&ms, a, b));
+    cudaEventDestroy(a);
+    cudaEventDestroy(b);
+    return ms * 1e-3 / steps;
+  }
+
+  GpuRunResult result(double seconds_per_step) {
+    GpuRunResult res;
+    res.seconds_per_step = seconds_per_step;
+    res.output = Sequence(steps, batch, outputs);
+    if (readout_w.size()) {
+      res.output.data = out.download();
+      for (size_t k = 0; k < res.output.data.size(); ++k)
+        res.output.data[k] += readout_b[static_cast<long>(k % outputs)];
+    } else {
+      const auto ys = layers.back().ys.download();
+      std::copy(ys.begin() + static_cast<long>(outputs) * batch, ys.end(), res.output.data.begin());
+    }
+    const auto ev = events.download();
+    res.events.assign(ev.begin(), ev.end());
+    for (const auto& l : layers) {
+      res.unit_steps.push_back(static_cast<uint64_t>(l.h) * batch * steps);
+      res.pruned_projections += int(l.w_ih->pruned) + int(l.w_hh->pruned);
+    }
+    return res;
   }
 };
 
@@ -449,6 +505,7 @@ EgruEngine::EgruEngine(const EgruStackParams& p, GpuMode mode, int64_t batch, in
   if (m.select) m.d_handles.upload(m.handles);  // the handles exist only once captured
   EVSIM_CUDA_CHECK(cudaGraphInstantiate(&m.exec, graph, 0));
   cudaGraphDestroy(graph);
+  m.reset_state();
 }
 
 EgruEngine::~EgruEngine() {
@@ -458,44 +515,47 @@ EgruEngine::~EgruEngine() {
   if (impl_->side) cudaStreamDestroy(impl_->side);
 }
 
+void EgruEngine::reset_state() {
+  impl_->reset_state();
+  EVSIM_CUDA_CHECK(cudaStreamSynchronize(impl_->stream));
+}
+
+void EgruEngine::copy_state_from(const EgruEngine& other) {
+  Impl &m = *impl_, &o = *other.impl_;
+  if (m.layers.size() != o.layers.size() || m.batch != o.batch)
+    throw Error("cuda backend: engines of different shapes cannot share state");
+  for (size_t k = 0; k < m.layers.size(); ++k) {
+    Layer &a = m.layers[k], &b = o.layers[k];
+    if (a.h != b.h) throw Error("cuda backend: engines of different shapes cannot share state");
+    const size_t hb = static_cast<size_t>(a.h) * m.batch;
+    EVSIM_CUDA_CHECK(cudaMemcpy(a.c.get(), b.c.get(), hb * sizeof(float), cudaMemcpyDeviceToDevice));
+    EVSIM_CUDA_CHECK(cudaMemcpy(a.ys.get(), b.ys.get(), hb * sizeof(float), cudaMemcpyDeviceToDevice));
+    EVSIM_CUDA_CHECK(cudaMemcpy(a.masks.get(), b.masks.get(), static_cast<size_t>(a.words) * 4,
+                                cudaMemcpyDeviceToDevice));
+  }
+}
+
 GpuRunResult EgruEngine::run(const Sequence& input, int timing_repeats) {
   Impl& m = *impl_;
   if (input.steps != m.steps || input.batch != m.batch || input.width != m.inputs)
     throw InputError("cuda backend: input shape does not match the planned engine");
   m.input.upload(input.data);
-  cudaEvent_t a, b;
-  EVSIM_CUDA_CHECK(cudaEventCreate(&a));
-  EVSIM_CUDA_CHECK(cudaEventCreate(&b));
   std::vector<double> times;
   for (int r = 0; r <= timing_repeats; ++r) {
-    EVSIM_CUDA_CHECK(cudaEventRecord(a, m.stream));
-    EVSIM_CUDA_CHECK(cudaGraphLaunch(m.exec, m.stream));
-    EVSIM_CUDA_CHECK(cudaEventRecord(b, m.stream));
-    EVSIM_CUDA_CHECK(cudaEventSynchronize(b));
-    float ms = 0;
-    EVSIM_CUDA_CHECK(cudaEventElapsedTime(&ms, a, b));
-    if (r > 0 || timing_repeats == 0) times.push_back(ms * 1e-3 / m.steps);  // replay 0 is the warm-up
+    m.reset_state();
+    const double t = m.replay();
+    if (r > 0 || timing_repeats == 0) times.push_back(t);  // replay 0 is the warm-up
   }
-  cudaEventDestroy(a);
-  cudaEventDestroy(b);
   std::nth_element(times.begin(), times.begin() + static_cast<long>(times.size() / 2), times.end());
-  GpuRunResult res;
-  res.seconds_per_step = times[times.size() / 2];
-  res.output = Sequence(m.steps, m.batch, m.outputs);
-  if (m.readout_w.size()) {
-    res.output.data = m.out.download();
-    for (size_t k = 0; k < res.output.data.size(); ++k)
-      res.output.data[k] += m.readout_b[static_cast<long>(k % m.outputs)];
-  } else {
-    const auto ys = m.layers.back().ys.download();
-    std::copy(ys.begin() + static_cast<long>(m.outputs) * m.batch, ys.end(), res.output.data.begin());
-  }
-  const auto ev = m.events.download();
-  res.events.assign(ev.begin(), ev.end());
-  for (const auto& l : m.layers) res.unit_steps.push_back(static_cast<uint64_t>(l.h) * m.batch * m.steps);
-  res.pruned_projections = 0;
-  for (const auto& l : m.layers) res.pruned_projections += int(l.w_ih->pruned) + int(l.w_hh->pruned);
-  return res;
+  return m.result(times[times.size() / 2]);
+}
+
+GpuRunResult EgruEngine::run_continued(const Sequence& input) {
+  Impl& m = *impl_;
+  if (input.steps != m.steps || input.batch != m.batch || input.width != m.inputs)
+    throw InputError("cuda backend: input shape does not match the planned engine");
+  m.input.upload(input.data);
+  return m.result(m.replay());
 }
 
 }  // namespace evsim::cuda

@@ -18,6 +18,7 @@ struct EgruLayerParams {
 };
 
 struct EgruStackParams {
+  Matrix embedding;  // E x V, one column per token (empty: the input is dense); looked up on the host
   std::vector<EgruLayerParams> layers;
   Matrix readout_w;  // O x H (empty: the last layer's events are the output)
   Vector readout_b;
@@ -39,8 +40,15 @@ class EgruEngine {
   ~EgruEngine();
   EgruEngine(const EgruEngine&) = delete;
   EgruEngine& operator=(const EgruEngine&) = delete;
-  // input: steps x batch x inputs. Replays the graph 1 + timing_repeats times.
+  // input: steps x batch x inputs. Replays the graph 1 + timing_repeats times, each from
+  // the zero state.
   GpuRunResult run(const Sequence& input, int timing_repeats = 0);
+  // One replay that starts from the state the previous call left (a long stream in chunks).
+  GpuRunResult run_continued(const Sequence& input);
+  // The state the first run_continued starts from: zero.
+  void reset_state();
+  // Carries another engine's final state into this one (same layers and batch).
+  void copy_state_from(const EgruEngine& other);
 
  private:
   struct Impl;

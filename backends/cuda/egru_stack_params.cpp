@@ -2,6 +2,7 @@
 
 #include "core/error.hpp"
 #include "network/egru_op.hpp"
+#include "network/embedding_op.hpp"
 #include "network/matrix_projection.hpp"
 #include "network/synapse_op.hpp"
 
@@ -14,7 +15,9 @@ EgruStackParams egru_stack_from_graph(const Graph& g) {
     if (v == g.input || n.type == "Output") continue;
     if (n.inputs.size() != 1 || n.inputs[0].back)
       throw UsageError("cuda backend: node '" + n.name + "' is not part of a simple chain");
-    if (auto* e = dynamic_cast<const EgruOp*>(n.op.get())) {
+    if (auto* emb = dynamic_cast<const EmbeddingOp*>(n.op.get()); emb && p.layers.empty() && p.embedding.size() == 0) {
+      p.embedding = emb->table();
+    } else if (auto* e = dynamic_cast<const EgruOp*>(n.op.get())) {
       if (p.readout_w.size() != 0) throw UsageError("cuda backend: EGRU after the readout is not supported");
       EgruLayerParams l;
       const auto& ih = dynamic_cast<const MatrixProjection&>(*e->ports()[0].projection);
@@ -33,7 +36,7 @@ EgruStackParams egru_stack_from_graph(const Graph& g) {
       p.readout_b = s->bias().size() ? s->bias() : Vector::Zero(p.readout_w.rows());
     } else {
       throw UsageError("cuda backend: node '" + n.name + "' of type " + n.type +
-                       " is not supported yet (supported: EGRU stacks with an optional Affine/Linear readout)");
+                       " is not supported yet (supported: [Embedding ->] EGRU stack [-> Affine/Linear readout])");
     }
   }
   if (p.layers.empty()) throw UsageError("cuda backend: the model has no EGRU layer");

@@ -53,6 +53,43 @@ TEST_P(CudaParity, EgruStackMatchesCpu) {
 
 INSTANTIATE_TEST_SUITE_P(RandomStacks, CudaParity, ::testing::Range(0, 6));
 
+// A stream evaluated in chunks (run_continued, a shorter engine for the tail that takes
+// over the state) gives the outputs of one run over the whole stream.
+TEST(CudaEngine, ChunkedStreamEqualsOneRun) {
+  REQUIRE_GPU();
+  const uint64_t seed = testing::fresh_seed();
+  SCOPED_TRACE("seed=" + std::to_string(seed));
+  std::mt19937_64 rng(seed);
+  EgruStackConfig c;
+  c.inputs = 12;
+  c.hidden = 40;
+  c.layers = 2;
+  c.outputs = 5;
+  c.density = 0.5;
+  c.threshold = 0.3;
+  c.seed = rng();
+  Graph g = build_graph(make_egru_stack(c), 1e-4);
+  const auto params = cuda::egru_stack_from_graph(g);
+  const int64_t steps = 23, chunk = 8, batch = 3;
+  const Sequence x = gaussian_input(steps, batch, c.inputs, rng());
+  for (auto mode : {cuda::GpuMode::Dense, cuda::GpuMode::Distile}) {
+    cuda::EgruEngine whole(params, mode, batch, steps);
+    const Sequence ref = whole.run(x).output;
+    cuda::EgruEngine part(params, mode, batch, chunk);
+    cuda::EgruEngine tail(params, mode, batch, steps % chunk);
+    Sequence got(steps, batch, ref.width);
+    for (int64_t t0 = 0; t0 < steps; t0 += chunk) {
+      const int64_t n = std::min(chunk, steps - t0);
+      Sequence xs(n, batch, x.width);
+      std::copy(x.data.begin() + t0 * batch * x.width, x.data.begin() + (t0 + n) * batch * x.width, xs.data.begin());
+      if (n != chunk) tail.copy_state_from(part);
+      const Sequence y = (n == chunk ? part : tail).run_continued(xs).output;
+      std::copy(y.data.begin(), y.data.end(), got.data.begin() + t0 * batch * ref.width);
+    }
+    EXPECT_LE(testing::rel_err(got, ref), 1e-5) << (mode == cuda::GpuMode::Dense ? "dense" : "distile");
+  }
+}
+
 TEST(Distile, MatchesCublasOverActivityAndBatch) {
   REQUIRE_GPU();
   const uint64_t seed = testing::fresh_seed();
