@@ -59,7 +59,7 @@ __device__ void select_next_phase(const CellSet& set, int layers, const Selector
   for (int l = 0; l < layers; ++l) {
     const CellLayer& L = set.l[l];
     int events = 0;
-    for (int w = threadIdx.x; w < (L.h + 31) / 32; w += blockDim.x) events += __popc(L.mask[w]);
+    for (int w = threadIdx.x; w < (L.h + 31) / 32; w += blockDim.x) events += __popc(__ldcg(L.mask + w));  // L2: other blocks' atomics
     bytes += events * L.next_bytes_per_col;
   }
   for (int o = 16; o > 0; o >>= 1) bytes += __shfl_xor_sync(0xffffffffu, bytes, o);
