@@ -141,9 +141,15 @@ def main():
     if args.resume and os.path.exists(state_path):
         ck = torch.load(state_path, map_location=args.device)
         model.load_state_dict(ck["model"])
-        opt.load_state_dict(ck["opt"])
+        if "opt" in ck:
+            opt.load_state_dict(ck["opt"])
+        else:  # a model-only state (small enough to carry between device jobs)
+            print("resumed without optimizer state: fresh AdamW moments", flush=True)
         masks = [m.to(args.device) for m in ck["masks"]]
         st = ck["st"]
+        if st["level_idx"] >= len(levels):
+            print("resumed: every level is already trained and exported", flush=True)
+            return 0
         print(f"resumed at level {levels[st['level_idx']]}%, epoch {st['epoch']}", flush=True)
     train = batchify(corpus.ids["train"], args.batch).to(args.device)
     val = batchify(corpus.ids["valid"], args.eval_batch).to(args.device)
