@@ -92,7 +92,8 @@ void register_eval(CLI::App& app) {
       ->required();
   cmd->add_option("--split", o->split, "valid or test")->check(CLI::IsMember({"train", "valid", "test"}));
   cmd->add_option("--mode", o->mode, "dense or event")->check(CLI::IsMember({"dense", "event"}));
-  cmd->add_option("--backend", o->backend, "cpu, or cuda (EGRU stack and decoder on the GPU: activity only, no op counts)");
+  cmd->add_option("--backend", o->backend,
+                  "cpu, or cuda (EGRU stack and decoder on the GPU: activity only, no op counts)");
   add_gpu_profile_option(*cmd);
   cmd->add_option("--batch", o->batch, "Parallel streams (PyTorch's eval batch size)")->check(CLI::PositiveNumber);
   cmd->add_option("--limit-tokens", o->limit_tokens, "Stop after about this many predicted tokens")

@@ -1,8 +1,8 @@
 #include <cstdio>
 
 #include "apps/commands.hpp"
-#include "apps/gpu_commands.hpp"
 #include "apps/common.hpp"
+#include "apps/gpu_commands.hpp"
 #include "apps/table.hpp"
 #include "backends/backend.hpp"
 #include "data/atomic_file.hpp"
@@ -48,7 +48,8 @@ void register_run(CLI::App& app) {
   add_input_options(*cmd, o->input);
   cmd->add_option("--mode", o->mode, "dense (every weight, every step) or event (only non-zero weights of fired units)")
       ->check(CLI::IsMember({"dense", "event"}));
-  cmd->add_option("--backend", o->backend, "cpu, or cuda (EGRU stacks: cuda-dense = cuBLAS, event mode = cuda-distile)");
+  cmd->add_option("--backend", o->backend,
+                  "cpu, or cuda (EGRU stacks: cuda-dense = cuBLAS, event mode = cuda-distile)");
   add_gpu_profile_option(*cmd);
   cmd->add_option("--output", o->output, "OUT.h5: dataset `output` (T x B x N_out)");
   cmd->add_option("--json", o->json, "REPORT.json: per-layer and total counts");

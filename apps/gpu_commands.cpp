@@ -114,12 +114,13 @@ void gpu_bench(const GpuBenchOptions& o) {
   std::printf("GPU: %s; copy bandwidth %.0f GB/s (read + write)\n", cuda::describe_device().c_str(),
               cuda::copy_bandwidth() / 1e9);
   std::printf("one EGRU gate projection (3H x H) per step, CUDA events over graph replays, median of %d\n", o.repeats);
-  Table t({"hidden", "batch", "density", "activity", "cuBLAS us", "cuSPARSE us", "DISTile us", "variant",
-           "vs cuBLAS", "vs cuSPARSE", "theory", "floor us", "x floor", "selected", "selected us", "sel. vs cuBLAS"});
+  Table t({"hidden", "batch", "density", "activity", "cuBLAS us", "cuSPARSE us", "DISTile us", "variant", "vs cuBLAS",
+           "vs cuSPARSE", "theory", "floor us", "x floor", "selected", "selected us", "sel. vs cuBLAS",
+           "mask-given us"});
   std::ostringstream csv;
   csv << "hidden,batch,density,activity,cublas_s,cusparse_s,distile_s,distile_dense_cols_s,distile_pruned_cols_s,"
          "variant,speedup_vs_cublas,speedup_vs_cusparse,theoretical,distile_floor_s,dense_floor_s,max_rel_err,selected,"
-         "selected_s\n";
+         "selected_s,distile_given_mask_s\n";
   for (int64_t h : o.hidden)
     for (double d : o.density) {
       cuda::ProjectionBench bench(h, d, o.seed, prof);
@@ -133,12 +134,13 @@ void gpu_bench(const GpuBenchOptions& o) {
                  fmt_fixed(r.cusparse_s / r.distile_s, 2) + "x", fmt_fixed(theory, 1) + "x", us(r.distile_floor_s),
                  fmt_fixed(r.distile_s / std::max(r.distile_floor_s, 1e-12), 1),
                  r.cublas_selected ? "cuBLAS" : "DISTile", us(r.selected_s),
-                 fmt_fixed(r.cublas_s / r.selected_s, 2) + "x"});
+                 fmt_fixed(r.cublas_s / r.selected_s, 2) + "x", us(r.distile_given_mask_s)});
           csv << h << ',' << b << ',' << d << ',' << a << ',' << r.cublas_s << ',' << r.cusparse_s << ',' << r.distile_s
               << ',' << r.distile_dense_s << ',' << r.distile_pruned_s << ',' << variant << ','
               << r.cublas_s / r.distile_s << ',' << r.cusparse_s / r.distile_s << ',' << theory << ','
               << r.distile_floor_s << ',' << r.dense_floor_s << ',' << r.max_rel_err << ','
-              << (r.cublas_selected ? "cublas" : "distile") << ',' << r.selected_s << '\n';
+              << (r.cublas_selected ? "cublas" : "distile") << ',' << r.selected_s << ',' << r.distile_given_mask_s
+              << '\n';
           if (r.max_rel_err > 1e-4) {
             std::fprintf(stderr, "evsim: error: DISTile differs from cuBLAS by %.3g (hidden %lld)\n", r.max_rel_err,
                          static_cast<long long>(h));
@@ -151,7 +153,8 @@ void gpu_bench(const GpuBenchOptions& o) {
   std::printf(
       "theory = 1 / (activity x density): dense MACs over effective MACs; floor = bytes of the active columns\n"
       "(all rows for dense-col, non-zeros for pruned-col) / copy bandwidth; selected = what the PolyKernel\n"
-      "selector runs for this many active columns under the profile (%s)\n",
+      "selector runs for this many active columns under the profile (%s); mask-given = DISTile when the\n"
+      "producer supplies the bitmask (as the engine's cell kernel does)\n",
       prof.device.c_str());
   if (!o.csv.empty()) {
     write_text_file(o.csv, csv.str());
@@ -177,7 +180,8 @@ struct Samples {
 
 void gpu_calibrate(const GpuCalibrateOptions& o) {
   require_device();
-  if (o.hidden.size() < 2) throw UsageError("calibrate: give at least two --hidden sizes (cuBLAS is fitted over sizes)");
+  if (o.hidden.size() < 2)
+    throw UsageError("calibrate: give at least two --hidden sizes (cuBLAS is fitted over sizes)");
   const double activities[] = {0.01, 0.05, 0.1, 0.2, 0.5, 1.0};
   const double pruned_density = 0.1;
   Samples distile, pruned, cublas;
@@ -205,8 +209,10 @@ void gpu_calibrate(const GpuCalibrateOptions& o) {
   p.pruned_overhead = fd.bandwidth / fp.bandwidth;
   write_gpu_profile(p, o.output);
   Table t({"path", "overhead us", "bandwidth GB/s", "samples"});
-  t.add({"DISTile dense columns", us(fd.overhead_s), fmt_fixed(fd.bandwidth / 1e9, 0), std::to_string(distile.bytes.size())});
-  t.add({"DISTile pruned columns", us(fp.overhead_s), fmt_fixed(fp.bandwidth / 1e9, 0), std::to_string(pruned.bytes.size())});
+  t.add({"DISTile dense columns", us(fd.overhead_s), fmt_fixed(fd.bandwidth / 1e9, 0),
+         std::to_string(distile.bytes.size())});
+  t.add({"DISTile pruned columns", us(fp.overhead_s), fmt_fixed(fp.bandwidth / 1e9, 0),
+         std::to_string(pruned.bytes.size())});
   t.add({"cuBLAS GEMV", us(fc.overhead_s), fmt_fixed(fc.bandwidth / 1e9, 0), std::to_string(cublas.bytes.size())});
   std::printf("GPU: %s\n%s", p.device.c_str(), t.str().c_str());
   for (int64_t h : o.hidden)
@@ -235,8 +241,8 @@ Sequence embed(const Matrix& table, const std::vector<int64_t>& ids, int64_t per
 
 }  // namespace
 
-LmEvalResult gpu_evaluate_lm(Graph& g, Mode mode, const std::vector<int64_t>& ids, int64_t batch,
-                             int64_t limit_tokens, const LmProgress& progress) {
+LmEvalResult gpu_evaluate_lm(Graph& g, Mode mode, const std::vector<int64_t>& ids, int64_t batch, int64_t limit_tokens,
+                             const LmProgress& progress) {
   require_device();
   const auto params = cuda::egru_stack_from_graph(g);
   if (params.embedding.size() == 0)

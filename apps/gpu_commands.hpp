@@ -39,8 +39,8 @@ void gpu_calibrate(const GpuCalibrateOptions& o);
 void gpu_compare(Graph& g, const Sequence& input, int repeats, double tolerance);
 // `evsim eval --backend cuda`: embedding looked up on the host, the EGRU stack and decoder
 // on the GPU in chunks of steps with the state carried across chunks; softmax on the host.
-LmEvalResult gpu_evaluate_lm(Graph& g, Mode mode, const std::vector<int64_t>& ids, int64_t batch,
-                             int64_t limit_tokens, const LmProgress& progress);
+LmEvalResult gpu_evaluate_lm(Graph& g, Mode mode, const std::vector<int64_t>& ids, int64_t batch, int64_t limit_tokens,
+                             const LmProgress& progress);
 // One GPU run: the output sequence and per-layer events.
 RunResult gpu_run(Graph& g, Mode mode, const Sequence& input);
 

@@ -36,7 +36,7 @@ cuda::GpuProfile read_gpu_profile(const std::string& path) {
     throw InputError(path + ": not a JSON GPU profile");
   }
   if (!j.is_object()) throw InputError(path + ": expected a JSON object");
-  static const char* keys[] = {"device",           "distile_overhead_s", "distile_bandwidth", "cublas_overhead_s",
+  static const char* keys[] = {"device",           "distile_overhead_s", "distile_bandwidth",  "cublas_overhead_s",
                                "cublas_bandwidth", "pruned_overhead",    "min_cols_per_split", "cublas_fallback"};
   for (const auto& item : j.items())
     if (std::find(std::begin(keys), std::end(keys), item.key()) == std::end(keys))

@@ -9,13 +9,13 @@ namespace evsim::cuda {
 
 struct GpuProfile {
   std::string device = "default (H200, DISTile v4)";
-  double distile_overhead_s = 7.8e-6;   // a DISTile step with (almost) no active column
-  double distile_bandwidth = 1.84e12;   // bytes/s of active weight columns read by DISTile
-  double cublas_overhead_s = 2.5e-6;    // a cuBLAS GEMV of a small matrix
-  double cublas_bandwidth = 4.5e12;     // bytes/s of a cuBLAS GEMV over a large matrix
-  double pruned_overhead = 11.0;        // PrunedColumns: cost per byte relative to dense columns
-  int min_cols_per_split = 8;           // active columns per block before another split pays
-  bool cublas_fallback = true;          // let DISTile phases fall back to cuBLAS on the device
+  double distile_overhead_s = 7.8e-6;  // a DISTile step with (almost) no active column
+  double distile_bandwidth = 1.84e12;  // bytes/s of active weight columns read by DISTile
+  double cublas_overhead_s = 2.5e-6;   // a cuBLAS GEMV of a small matrix
+  double cublas_bandwidth = 4.5e12;    // bytes/s of a cuBLAS GEMV over a large matrix
+  double pruned_overhead = 11.0;       // PrunedColumns: cost per byte relative to dense columns
+  int min_cols_per_split = 8;          // active columns per block before another split pays
+  bool cublas_fallback = true;         // let DISTile phases fall back to cuBLAS on the device
 };
 
 // Bytes DISTile reads per active column (all rows, or the non-zeros with their row index).

@@ -1,6 +1,5 @@
-#include <cub/block/block_scan.cuh>
-
 #include <algorithm>
+#include <cub/block/block_scan.cuh>
 
 #include "backends/cuda/cuda_check.hpp"
 #include "backends/cuda/distile.cuh"

@@ -41,8 +41,8 @@ constexpr int kMaxProblems = 6;
 constexpr int kMaxDistileCols = 8192;
 
 struct DistilePlan {
-  int max_splits = 32;          // grid.y: most blocks along the active-column list
-  int min_cols_per_split = 8;   // fewer splits when fewer columns are active
+  int max_splits = 32;         // grid.y: most blocks along the active-column list
+  int min_cols_per_split = 8;  // fewer splits when fewer columns are active
 };
 
 // acc += W x for every problem; `batch` samples (any number: passes of up to 8).

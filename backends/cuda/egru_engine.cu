@@ -59,7 +59,8 @@ __device__ void select_next_phase(const CellSet& set, int layers, const Selector
   for (int l = 0; l < layers; ++l) {
     const CellLayer& L = set.l[l];
     int events = 0;
-    for (int w = threadIdx.x; w < (L.h + 31) / 32; w += blockDim.x) events += __popc(__ldcg(L.mask + w));  // L2: other blocks' atomics
+    for (int w = threadIdx.x; w < (L.h + 31) / 32; w += blockDim.x)
+      events += __popc(__ldcg(L.mask + w));  // L2: other blocks' atomics
     bytes += events * L.next_bytes_per_col;
   }
   for (int o = 16; o > 0; o >>= 1) bytes += __shfl_xor_sync(0xffffffffu, bytes, o);
@@ -176,12 +177,13 @@ struct EgruEngine::Impl {
   DeviceBuffer<float> input, gi0, readout_w, out;
   Vector readout_b;
   DeviceBuffer<unsigned long long> events;
-  DeviceBuffer<const float*> ptrs;  // cuBLAS batched pointer arrays, all phases
+  DeviceBuffer<const float*> ptrs;   // cuBLAS batched pointer arrays, all phases
   std::vector<size_t> phase_cursor;  // each phase's first entry in ptrs
   bool select = false;               // DISTile phases choose DISTile or cuBLAS on the device
   std::vector<cudaGraphConditionalHandle> handles;
   DeviceBuffer<cudaGraphConditionalHandle> d_handles;
   DeviceBuffer<unsigned int> done;
+  DeviceBuffer<char> blas_workspace;  // cuBLAS must not allocate while captured into a graph
   cublasHandle_t blas = nullptr;
   cudaStream_t stream = nullptr, side = nullptr;
   cudaGraphExec_t exec = nullptr;
@@ -378,8 +380,8 @@ struct EgruEngine::Impl {
   void carry_last_step() {
     for (auto& l : layers) {
       const size_t hb = static_cast<size_t>(l.h) * batch;
-      EVSIM_CUDA_CHECK(cudaMemcpyAsync(l.ys.get(), y_slot(l, steps), hb * sizeof(float), cudaMemcpyDeviceToDevice,
-                                       stream));
+      EVSIM_CUDA_CHECK(
+          cudaMemcpyAsync(l.ys.get(), y_slot(l, steps), hb * sizeof(float), cudaMemcpyDeviceToDevice, stream));
       EVSIM_CUDA_CHECK(cudaMemcpyAsync(l.masks.get(), mask_slot(l, steps), static_cast<size_t>(l.words) * 4,
                                        cudaMemcpyDeviceToDevice, stream));
     }
@@ -448,8 +450,7 @@ struct EgruEngine::Impl {
   }
 };
 
-EgruEngine::EgruEngine(const EgruStackParams& p, GpuMode mode, int64_t batch, int64_t steps,
-                       const GpuProfile& profile)
+EgruEngine::EgruEngine(const EgruStackParams& p, GpuMode mode, int64_t batch, int64_t steps, const GpuProfile& profile)
     : impl_(new Impl) {
   Impl& m = *impl_;
   m.mode = mode;
@@ -461,6 +462,8 @@ EgruEngine::EgruEngine(const EgruStackParams& p, GpuMode mode, int64_t batch, in
   EVSIM_CUBLAS_CHECK(cublasSetMathMode(m.blas, CUBLAS_PEDANTIC_MATH));  // float32, no TF32
   EVSIM_CUDA_CHECK(cudaStreamCreateWithFlags(&m.stream, cudaStreamNonBlocking));
   EVSIM_CUBLAS_CHECK(cublasSetStream(m.blas, m.stream));
+  m.blas_workspace = DeviceBuffer<char>(size_t(32) << 20);
+  EVSIM_CUBLAS_CHECK(cublasSetWorkspace(m.blas, m.blas_workspace.get(), m.blas_workspace.size()));
   for (const auto& lp : p.layers) {
     Layer l;
     l.in = static_cast<int>(lp.inputs);
@@ -530,8 +533,8 @@ void EgruEngine::copy_state_from(const EgruEngine& other) {
     const size_t hb = static_cast<size_t>(a.h) * m.batch;
     EVSIM_CUDA_CHECK(cudaMemcpy(a.c.get(), b.c.get(), hb * sizeof(float), cudaMemcpyDeviceToDevice));
     EVSIM_CUDA_CHECK(cudaMemcpy(a.ys.get(), b.ys.get(), hb * sizeof(float), cudaMemcpyDeviceToDevice));
-    EVSIM_CUDA_CHECK(cudaMemcpy(a.masks.get(), b.masks.get(), static_cast<size_t>(a.words) * 4,
-                                cudaMemcpyDeviceToDevice));
+    EVSIM_CUDA_CHECK(
+        cudaMemcpy(a.masks.get(), b.masks.get(), static_cast<size_t>(a.words) * 4, cudaMemcpyDeviceToDevice));
   }
 }
 

@@ -11,15 +11,16 @@
 namespace evsim::cuda {
 
 struct GpuBenchResult {
-  double cublas_s = 0, cusparse_s = 0;             // per step
+  double cublas_s = 0, cusparse_s = 0;               // per step
   double distile_dense_s = 0, distile_pruned_s = 0;  // DISTile with each column format
-  double distile_s = 0;                             // the format the cost model picks
+  double distile_given_mask_s = 0;                   // dense columns, bitmask from the producer
+  double distile_s = 0;                              // the format the cost model picks
   bool pruned_chosen = false;
   // PolyKernel: what the selector runs for this step (DISTile or the cuBLAS fallback), as
   // the engine's producer decides it from the active columns and the profile.
   double selected_s = 0;
   bool cublas_selected = false;
-  double dense_floor_s = 0, distile_floor_s = 0;       // bytes that must move / copy bandwidth
+  double dense_floor_s = 0, distile_floor_s = 0;  // bytes that must move / copy bandwidth
   int64_t active_units = 0;
   double max_rel_err = 0;  // DISTile vs cuBLAS output
 };
