@@ -14,6 +14,7 @@
 #include "models/random_input.hpp"
 
 #ifdef EVSIM_HAVE_CUDA
+#include "backends/cuda/chain_params.hpp"
 #include "backends/cuda/device_info.hpp"
 #include "backends/cuda/egru_stack_params.hpp"
 #include "backends/cuda/gpu_bench.hpp"
@@ -57,6 +58,22 @@ void require_device() {
 }
 
 cuda::GpuProfile profile() { return g_profile_path.empty() ? cuda::GpuProfile{} : read_gpu_profile(g_profile_path); }
+
+bool has_egru(const Graph& g) {
+  for (const GraphNode& n : g.nodes)
+    if (n.type == "EGRU") return true;
+  return false;
+}
+
+// One GPU run of an EGRU stack or a feed-forward chain; timing_repeats replays, median.
+cuda::GpuRunResult run_on_gpu(const Graph& g, cuda::GpuMode mode, const Sequence& input, int timing_repeats) {
+  if (has_egru(g)) {
+    cuda::EgruEngine engine(cuda::egru_stack_from_graph(g), mode, input.batch, input.steps, profile());
+    return engine.run(input, timing_repeats);
+  }
+  cuda::ChainEngine engine(cuda::chain_from_graph(g), mode, input.batch, input.steps, profile());
+  return engine.run(input, timing_repeats);
+}
 
 std::string us(double s) { return fmt_fixed(s * 1e6, 1); }
 
@@ -297,10 +314,7 @@ LmEvalResult gpu_evaluate_lm(Graph& g, Mode mode, const std::vector<int64_t>& id
 
 RunResult gpu_run(Graph& g, Mode mode, const Sequence& input) {
   require_device();
-  const auto params = cuda::egru_stack_from_graph(g);
-  cuda::EgruEngine engine(params, mode == Mode::Dense ? cuda::GpuMode::Dense : cuda::GpuMode::Distile, input.batch,
-                          input.steps, profile());
-  const auto r = engine.run(input, 5);
+  const auto r = run_on_gpu(g, mode == Mode::Dense ? cuda::GpuMode::Dense : cuda::GpuMode::Distile, input, 5);
   RunResult out;
   out.output = r.output;
   out.backend = mode == Mode::Dense ? "cuda-dense" : "cuda-distile";
@@ -308,7 +322,7 @@ RunResult gpu_run(Graph& g, Mode mode, const Sequence& input) {
   size_t k = 0;
   for (int v : g.order) {
     const GraphNode& n = g.nodes[static_cast<size_t>(v)];
-    if (n.type != "EGRU") continue;
+    if (!n.op || !n.op->is_neuron() || k >= r.events.size()) continue;
     LayerReport l{n.name, n.type, {}, 0, 0, true};
     l.counts.events = r.events[k];
     l.counts.unit_steps = r.unit_steps[k++];
@@ -323,7 +337,6 @@ void gpu_compare(Graph& g, const Sequence& input, int repeats, double tolerance)
   require_device();
   const RunResult cpu = simulate(g, "cpu", Mode::Dense, input);
   const RunResult cpu_event = simulate(g, "cpu", Mode::Event, input);
-  const auto params = cuda::egru_stack_from_graph(g);
   Table t({"backend", "time/step", "activity", "max rel. diff vs cpu-dense"});
   t.add({"cpu-dense", fmt_time(cpu.wall_s / double(input.steps)), fmt_pct(cpu.totals.activity()), "0"});
   const double cpu_err = max_relative_error(cpu_event.output, cpu.output);
@@ -331,8 +344,7 @@ void gpu_compare(Graph& g, const Sequence& input, int repeats, double tolerance)
          fmt_fixed(cpu_err, 8)});
   bool agree = cpu_err <= tolerance;
   for (auto mode : {cuda::GpuMode::Dense, cuda::GpuMode::Distile}) {
-    cuda::EgruEngine engine(params, mode, input.batch, input.steps, profile());
-    const auto r = engine.run(input, repeats);
+    const auto r = run_on_gpu(g, mode, input, repeats);
     double ev = 0, units = 0;
     for (size_t l = 0; l < r.events.size(); ++l) {
       ev += double(r.events[l]);

@@ -15,6 +15,7 @@ class NeuronOp final : public Operator {
   void compute(const Matrix& input, std::span<const Matrix>, Matrix& out) override { model_->step(input, out); }
   bool is_neuron() const override { return true; }
   const Matrix* state() const override { return &model_->state(); }
+  const NeuronModel& model() const { return *model_; }
 
  private:
   std::unique_ptr<NeuronModel> model_;

@@ -18,6 +18,7 @@ class IdentityOp final : public Operator {
 class ScaleOp final : public Operator {
  public:
   explicit ScaleOp(Vector scale) : scale_(std::move(scale)) {}
+  const Vector& scale() const { return scale_; }
   std::string_view type() const override { return "Scale"; }
   void compute(const Matrix& input, std::span<const Matrix>, Matrix& out) override {
     out = input.array().colwise() * scale_.array();

@@ -21,6 +21,17 @@ class CubaLif final : public NeuronModel {
   void step(const Matrix& x, Matrix& out) override;
   const Matrix& state() const override { return v_; }
   const Matrix& current() const { return i_; }
+  PointNeuron describe() const override {
+    PointNeuron d;
+    d.kind = PointKind::Cuba;
+    d.a_syn = a_syn_;
+    d.a_mem = a_mem_;
+    d.w_in = p_.w_in;
+    d.v_leak = p_.v_leak;
+    d.r = p_.r;
+    describe_firing(firing_, d);
+    return d;
+  }
 
  private:
   CubaParams p_;

@@ -15,6 +15,13 @@ class Integrator final : public NeuronModel {
   void reset(int64_t batch) override { v_.setZero(size(), batch); }
   void step(const Matrix& x, Matrix& out) override;
   const Matrix& state() const override { return v_; }
+  PointNeuron describe() const override {
+    PointNeuron d;
+    d.kind = PointKind::Integrator;
+    d.gain = gain_;
+    describe_firing(firing_, d);
+    return d;
+  }
 
  private:
   Vector gain_;  // dt * r

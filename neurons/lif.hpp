@@ -20,6 +20,15 @@ class Lif final : public NeuronModel {
   void reset(int64_t batch) override { v_.setZero(size(), batch); }
   void step(const Matrix& x, Matrix& out) override;
   const Matrix& state() const override { return v_; }
+  PointNeuron describe() const override {
+    PointNeuron d;
+    d.kind = PointKind::Leaky;
+    d.a_mem = alpha_;
+    d.v_leak = p_.v_leak;
+    d.r = p_.r;
+    describe_firing(firing_, d);
+    return d;
+  }
 
  private:
   Vector alpha_;  // dt / tau

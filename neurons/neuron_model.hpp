@@ -1,9 +1,11 @@
 #pragma once
 // A population of neurons: state update from accumulated input, threshold, output.
 // The same code runs in dense and event mode; only how the input was accumulated differs.
+#include <optional>
 #include <string_view>
 
 #include "core/tensor.hpp"
+#include "neurons/point_neuron.hpp"
 
 namespace evsim {
 
@@ -17,6 +19,8 @@ class NeuronModel {
   virtual void step(const Matrix& x, Matrix& out) = 0;
   // Membrane / cell state after reset; recorded as observable `v`.
   virtual const Matrix& state() const = 0;
+  // The update rule and parameters, for other backends.
+  virtual PointNeuron describe() const = 0;
 };
 
 // Parameters arrive as one value per unit (already broadcast by the node factory).
@@ -24,6 +28,14 @@ struct FiringParams {
   Vector v_threshold;
   Vector v_reset;
 };
+
+inline void describe_firing(const std::optional<FiringParams>& f, PointNeuron& d) {
+  d.fires = f.has_value();
+  if (f) {
+    d.v_threshold = f->v_threshold;
+    d.v_reset = f->v_reset;
+  }
+}
 
 // Shared "spike when v > threshold, then reset" rule of the NIR neurons.
 inline void fire_and_reset(Matrix& v, const FiringParams& p, Matrix& out) {

@@ -17,6 +17,12 @@ class Threshold final : public NeuronModel {
     last_ = x;
   }
   const Matrix& state() const override { return last_; }
+  PointNeuron describe() const override {
+    PointNeuron d;
+    d.kind = PointKind::Threshold;
+    d.threshold = threshold_;
+    return d;
+  }
 
  private:
   Vector threshold_;

@@ -15,6 +15,15 @@ class Vsn final : public NeuronModel {
   void reset(int64_t batch) override { m_.setZero(size(), batch); }
   void step(const Matrix& x, Matrix& out) override;
   const Matrix& state() const override { return m_; }
+  PointNeuron describe() const override {
+    PointNeuron d;
+    d.kind = PointKind::Vsn;
+    d.beta = beta_;
+    d.threshold = threshold_;
+    d.activation = phi_;
+    d.spike_steps = spike_steps_;
+    return d;
+  }
 
  private:
   Vector beta_, threshold_;

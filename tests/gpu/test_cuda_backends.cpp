@@ -4,9 +4,11 @@
 
 #include <random>
 
+#include "backends/cuda/chain_params.hpp"
 #include "backends/cuda/device_info.hpp"
 #include "backends/cuda/egru_stack_params.hpp"
 #include "backends/cuda/gpu_bench.hpp"
+#include "core/error.hpp"
 #include "models/egru_stack.hpp"
 #include "models/random_input.hpp"
 #include "tests/random_models.hpp"
@@ -52,6 +54,47 @@ TEST_P(CudaParity, EgruStackMatchesCpu) {
 }
 
 INSTANTIATE_TEST_SUITE_P(RandomStacks, CudaParity, ::testing::Range(0, 6));
+
+// Feed-forward NIR-style chains on the GPU vs the CPU simulator: LIF/CubaLIF nets (dyadic
+// weights, binary spikes: exact sums, and the GPU neuron kernels round like the CPU, so
+// outputs must be identical) and VSN MLPs (graded: within 1e-4).
+TEST_P(CudaParity, ChainsMatchCpu) {
+  REQUIRE_GPU();
+  const uint64_t seed = testing::fresh_seed();
+  SCOPED_TRACE("seed=" + std::to_string(seed));
+  std::mt19937_64 rng(seed);
+  const bool lif = GetParam() < 4;
+  const ModelSpec spec = lif ? testing::random_lif_net(rng, GetParam() % 2, false) : testing::random_vsn_mlp(rng);
+  const int64_t width = spec.graph.nodes[0].params.at("shape").i[0], batch = 1 + GetParam() % 3;
+  const Sequence x = lif ? spike_input(40, batch, width, rng(), 0.4) : gaussian_input(12, batch, width, rng());
+  const RunResult cpu = testing::run_mode(spec, Mode::Dense, x);
+  Graph g = build_graph(spec, 1e-3);
+  const auto params = cuda::chain_from_graph(g);
+  for (auto mode : {cuda::GpuMode::Dense, cuda::GpuMode::Distile}) {
+    cuda::ChainEngine engine(params, mode, batch, x.steps);
+    const cuda::GpuRunResult gpu = engine.run(x);
+    EXPECT_LE(testing::rel_err(gpu.output, cpu.output), lif ? 0.0 : 1e-4)
+        << (mode == cuda::GpuMode::Dense ? "dense" : "distile");
+    uint64_t cpu_events = 0, gpu_events = 0;
+    for (const auto& l : cpu.layers)
+      if (l.neuron) cpu_events += l.counts.events;
+    for (auto e : gpu.events) gpu_events += e;
+    if (lif) {
+      EXPECT_EQ(gpu_events, cpu_events);
+    }
+  }
+}
+
+TEST(CudaChain, RecurrentGraphsAreRejectedByName) {
+  std::mt19937_64 rng(7);
+  Graph g = build_graph(testing::random_lif_net(rng, false, true), 1e-3);
+  try {
+    cuda::chain_from_graph(g);
+    ADD_FAILURE() << "a recurrent LIF net was accepted";
+  } catch (const UsageError& e) {
+    EXPECT_NE(std::string(e.what()).find("not part of a feed-forward chain"), std::string::npos) << e.what();
+  }
+}
 
 // A stream evaluated in chunks (run_continued, a shorter engine for the tail that takes
 // over the state) gives the outputs of one run over the whole stream.
