@@ -14,10 +14,10 @@
 #include "models/random_input.hpp"
 
 #ifdef EVSIM_HAVE_CUDA
-#include "backends/cuda/chain_params.hpp"
 #include "backends/cuda/device_info.hpp"
 #include "backends/cuda/egru_stack_params.hpp"
 #include "backends/cuda/gpu_bench.hpp"
+#include "backends/cuda/snn_params.hpp"
 #endif
 
 namespace evsim {
@@ -65,13 +65,13 @@ bool has_egru(const Graph& g) {
   return false;
 }
 
-// One GPU run of an EGRU stack or a feed-forward chain; timing_repeats replays, median.
+// One GPU run of an EGRU stack or a spiking graph; timing_repeats replays, median.
 cuda::GpuRunResult run_on_gpu(const Graph& g, cuda::GpuMode mode, const Sequence& input, int timing_repeats) {
   if (has_egru(g)) {
     cuda::EgruEngine engine(cuda::egru_stack_from_graph(g), mode, input.batch, input.steps, profile());
     return engine.run(input, timing_repeats);
   }
-  cuda::ChainEngine engine(cuda::chain_from_graph(g), mode, input.batch, input.steps, profile());
+  cuda::SnnEngine engine(cuda::snn_from_graph(g), mode, input.batch, input.steps, profile());
   return engine.run(input, timing_repeats);
 }
 

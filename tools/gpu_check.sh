@@ -12,7 +12,7 @@ echo "== GPU tests"
 build-gpu/tests/evsim_gpu_tests 2>&1 | tee "$OUT/gpu_tests.log" | grep -E "FAILED|PASSED|Failure|error" | head -20
 echo "== compute-sanitizer memcheck"
 compute-sanitizer --tool memcheck --error-exitcode 9 build-gpu/tests/evsim_gpu_tests \
-  --gtest_filter='RandomStacks/CudaParity.*/0:RandomStacks/CudaParity.*/1:RandomStacks/CudaParity.ChainsMatchCpu/4:Distile.*:CudaEngine.*' \
+  --gtest_filter='RandomStacks/CudaParity.*/0:RandomStacks/CudaParity.*/1:RandomStacks/CudaParity.SnnGraphsMatchCpu/4:Distile.*:CudaEngine.*' \
   >"$OUT/memcheck.log" 2>&1; echo "memcheck exit $?"; grep -E "ERROR SUMMARY|PASSED|FAILED" "$OUT/memcheck.log" | head -5
 [ "${QUICK:-0}" = 1 ] && exit 0
 echo "== calibrate"

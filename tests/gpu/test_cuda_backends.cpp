@@ -4,10 +4,10 @@
 
 #include <random>
 
-#include "backends/cuda/chain_params.hpp"
 #include "backends/cuda/device_info.hpp"
 #include "backends/cuda/egru_stack_params.hpp"
 #include "backends/cuda/gpu_bench.hpp"
+#include "backends/cuda/snn_params.hpp"
 #include "core/error.hpp"
 #include "models/egru_stack.hpp"
 #include "models/random_input.hpp"
@@ -55,23 +55,24 @@ TEST_P(CudaParity, EgruStackMatchesCpu) {
 
 INSTANTIATE_TEST_SUITE_P(RandomStacks, CudaParity, ::testing::Range(0, 6));
 
-// Feed-forward NIR-style chains on the GPU vs the CPU simulator: LIF/CubaLIF nets (dyadic
-// weights, binary spikes: exact sums, and the GPU neuron kernels round like the CPU, so
-// outputs must be identical) and VSN MLPs (graded: within 1e-4).
-TEST_P(CudaParity, ChainsMatchCpu) {
+// NIR-style graphs on the GPU vs the CPU simulator: LIF/CubaLIF nets, with and without a
+// recurrent projection (dyadic weights, binary spikes: exact sums, and the GPU neuron kernels
+// round like the CPU, so outputs must be identical), and VSN MLPs (graded: within 1e-4).
+TEST_P(CudaParity, SnnGraphsMatchCpu) {
   REQUIRE_GPU();
   const uint64_t seed = testing::fresh_seed();
   SCOPED_TRACE("seed=" + std::to_string(seed));
   std::mt19937_64 rng(seed);
   const bool lif = GetParam() < 4;
-  const ModelSpec spec = lif ? testing::random_lif_net(rng, GetParam() % 2, false) : testing::random_vsn_mlp(rng);
+  const ModelSpec spec =
+      lif ? testing::random_lif_net(rng, GetParam() % 2, GetParam() >= 2) : testing::random_vsn_mlp(rng);
   const int64_t width = spec.graph.nodes[0].params.at("shape").i[0], batch = 1 + GetParam() % 3;
   const Sequence x = lif ? spike_input(40, batch, width, rng(), 0.4) : gaussian_input(12, batch, width, rng());
   const RunResult cpu = testing::run_mode(spec, Mode::Dense, x);
   Graph g = build_graph(spec, 1e-3);
-  const auto params = cuda::chain_from_graph(g);
+  const auto params = cuda::snn_from_graph(g);
   for (auto mode : {cuda::GpuMode::Dense, cuda::GpuMode::Distile}) {
-    cuda::ChainEngine engine(params, mode, batch, x.steps);
+    cuda::SnnEngine engine(params, mode, batch, x.steps);
     const cuda::GpuRunResult gpu = engine.run(x);
     EXPECT_LE(testing::rel_err(gpu.output, cpu.output), lif ? 0.0 : 1e-4)
         << (mode == cuda::GpuMode::Dense ? "dense" : "distile");
@@ -85,14 +86,22 @@ TEST_P(CudaParity, ChainsMatchCpu) {
   }
 }
 
-TEST(CudaChain, RecurrentGraphsAreRejectedByName) {
+// Graph mapping (host code, runs without a GPU): recurrent edges become back inputs read
+// from the previous step; unsupported node types are named.
+TEST(SnnGraph, RecurrentEdgesAndUnsupportedNodes) {
   std::mt19937_64 rng(7);
-  Graph g = build_graph(testing::random_lif_net(rng, false, true), 1e-3);
+  Graph rec = build_graph(testing::random_lif_net(rng, false, true), 1e-3);
+  const auto p = cuda::snn_from_graph(rec);
+  int back = 0;
+  for (const auto& s : p.stages) back += static_cast<int>(s.back.size());
+  EXPECT_EQ(back, 1);
+  EXPECT_EQ(p.stages[static_cast<size_t>(p.output)].name, "output");
+  Graph conv = build_graph(testing::random_conv_net(rng), 1.0);
   try {
-    cuda::chain_from_graph(g);
-    ADD_FAILURE() << "a recurrent LIF net was accepted";
+    cuda::snn_from_graph(conv);
+    ADD_FAILURE() << "a Conv2d net was accepted";
   } catch (const UsageError& e) {
-    EXPECT_NE(std::string(e.what()).find("not part of a feed-forward chain"), std::string::npos) << e.what();
+    EXPECT_NE(std::string(e.what()).find("'conv' of type Conv2d"), std::string::npos) << e.what();
   }
 }
 

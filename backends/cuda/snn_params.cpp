@@ -1,4 +1,4 @@
-#include "backends/cuda/chain_params.hpp"
+#include "backends/cuda/snn_params.hpp"
 
 #include "core/error.hpp"
 #include "network/matrix_projection.hpp"
@@ -9,28 +9,28 @@
 namespace evsim::cuda {
 namespace {
 
-ChainStage stage_of(const GraphNode& n) {
-  ChainStage s;
+SnnNode stage_of(const GraphNode& n) {
+  SnnNode s;
   s.name = n.name;
   s.in = n.in_size();
   s.out = n.size();
   if (auto* syn = dynamic_cast<const SynapseOp*>(n.op.get())) {
     const auto* m = dynamic_cast<const MatrixProjection*>(syn->ports()[0].projection.get());
     if (!m) throw UsageError("cuda backend: node '" + n.name + "' of type " + n.type + " is not supported yet");
-    s.kind = ChainStage::Kind::Projection;
+    s.kind = SnnNode::Kind::Projection;
     s.w = m->weight();
     s.bias = syn->bias();
   } else if (auto* sc = dynamic_cast<const ScaleOp*>(n.op.get())) {
-    s.kind = ChainStage::Kind::Scale;
+    s.kind = SnnNode::Kind::Scale;
     s.scale = sc->scale();
   } else if (auto* ne = dynamic_cast<const NeuronOp*>(n.op.get())) {
-    s.kind = ChainStage::Kind::Neuron;
+    s.kind = SnnNode::Kind::Neuron;
     s.neuron = ne->model().describe();
   } else if (n.type == "Flatten") {
-    s.kind = ChainStage::Kind::Identity;
+    s.kind = SnnNode::Kind::Identity;
   } else {
     throw UsageError("cuda backend: node '" + n.name + "' of type " + n.type +
-                     " is not supported yet (GPU: EGRU stacks, and chains of Affine/Linear/Scale/Flatten/LIF/LI/"
+                     " is not supported yet (GPU: EGRU stacks, and graphs of Affine/Linear/Scale/Flatten/LIF/LI/"
                      "CubaLIF/CubaLI/IF/I/Threshold/VSN)");
   }
   return s;
@@ -38,21 +38,27 @@ ChainStage stage_of(const GraphNode& n) {
 
 }  // namespace
 
-ChainParams chain_from_graph(const Graph& g) {
-  ChainParams p;
+SnnParams snn_from_graph(const Graph& g) {
+  SnnParams p;
   p.inputs = g.input_width();
-  int prev = g.input;
+  std::vector<int> index(g.nodes.size(), -2);  // graph node -> stage (-1: the input)
+  index[static_cast<size_t>(g.input)] = -1;
+  int next = 0;
+  for (int v : g.order)
+    if (v != g.input) index[static_cast<size_t>(v)] = next++;
   for (int v : g.order) {
     const GraphNode& n = g.nodes[static_cast<size_t>(v)];
     if (v == g.input) continue;
-    if (n.inputs.size() != 1 || n.inputs[0].back || n.inputs[0].source != prev)
-      throw UsageError("cuda backend: node '" + n.name +
-                       "' is not part of a feed-forward chain (recurrent or merging edges run on the CPU only)");
-    prev = v;
-    if (n.type == "Output") continue;
-    p.stages.push_back(stage_of(n));
+    SnnNode s = n.type == "Output" ? SnnNode{} : stage_of(n);
+    s.name = n.name;
+    s.in = n.in_size();
+    s.out = n.size();
+    for (const InEdge& e : n.inputs) (e.back ? s.back : s.inputs).push_back(index[static_cast<size_t>(e.source)]);
+    if (s.inputs.empty()) throw UsageError("cuda backend: node '" + n.name + "' has no forward input");
+    p.stages.push_back(std::move(s));
   }
   if (p.stages.empty()) throw UsageError("cuda backend: the model has no node to run");
+  p.output = index[static_cast<size_t>(g.output)];
   return p;
 }
 

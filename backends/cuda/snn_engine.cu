@@ -1,10 +1,10 @@
 #include <algorithm>
 #include <vector>
 
-#include "backends/cuda/chain_engine.hpp"
 #include "backends/cuda/cuda_check.hpp"
 #include "backends/cuda/device_buffer.hpp"
 #include "backends/cuda/distile.cuh"
+#include "backends/cuda/snn_engine.hpp"
 
 namespace evsim::cuda {
 namespace {
@@ -108,6 +108,21 @@ __global__ void add_bias_kernel(float* __restrict__ y, const float* __restrict__
   if (idx < n * batch) y[idx] = __fadd_rn(y[idx], bias[idx % n]);
 }
 
+constexpr int kMaxSummed = 8;
+struct Summands {
+  const float* p[kMaxSummed];
+  int count;
+};
+
+// dst = sum of the in-edges' outputs (merging edges, recurrent edges of the previous step).
+__global__ void sum_kernel(const Summands in, float* __restrict__ dst, int n) {
+  const int idx = blockIdx.x * blockDim.x + threadIdx.x;
+  if (idx >= n) return;
+  float acc = in.p[0][idx];
+  for (int k = 1; k < in.count; ++k) acc = __fadd_rn(acc, in.p[k][idx]);
+  dst[idx] = acc;
+}
+
 __global__ void scale_kernel(const float* __restrict__ x, const float* __restrict__ s, float* __restrict__ y, int n,
                              int batch) {
   const int idx = blockIdx.x * blockDim.x + threadIdx.x;
@@ -118,8 +133,10 @@ std::vector<float> host(const Vector& v) { return std::vector<float>(v.data(), v
 std::vector<float> host(const Matrix& m) { return std::vector<float>(m.data(), m.data() + m.size()); }
 
 struct Stage {
-  ChainStage::Kind kind;
+  SnnNode::Kind kind;
   int in = 0, out = 0;
+  std::vector<int> inputs, back;
+  DeviceBuffer<float> sum;  // summed input when more than one edge arrives
   bool pruned = false;
   DeviceBuffer<float> w, bias, scale, y;
   DeviceBuffer<int> col_ptr, row_idx;
@@ -172,9 +189,9 @@ void upload_neuron(Stage& s, const PointNeuron& d, size_t n_batch) {
 
 }  // namespace
 
-struct ChainEngine::Impl {
+struct SnnEngine::Impl {
   GpuMode mode;
-  int batch, steps, inputs, outputs = 0, neurons = 0;
+  int batch, steps, inputs, outputs = 0, neurons = 0, output = -1;
   std::vector<Stage> stages;
   DeviceBuffer<float> input, out_seq;
   DeviceBuffer<unsigned long long> events;
@@ -240,78 +257,103 @@ struct ChainEngine::Impl {
     EVSIM_KERNEL_CHECK();
   }
 
+  const float* output_of(int stage, const float* graph_input) {
+    return stage < 0 ? graph_input : stages[static_cast<size_t>(stage)].y.get();
+  }
+
+  // The stage's input for this step: one edge's output as is, or the sum of all of them.
+  const float* input_of(Stage& s, const float* graph_input) {
+    if (s.inputs.size() == 1 && s.back.empty()) return output_of(s.inputs[0], graph_input);
+    Summands in{};
+    for (int src : s.inputs) in.p[in.count++] = output_of(src, graph_input);
+    for (int src : s.back) in.p[in.count++] = output_of(src, graph_input);  // not yet updated: step t - 1
+    const int n = s.in * batch;
+    sum_kernel<<<blocks(n), 256, 0, stream>>>(in, s.sum.get(), n);
+    EVSIM_KERNEL_CHECK();
+    return s.sum.get();
+  }
+
   void record_sequence() {
-    for (auto& s : stages)
-      if (s.kind == ChainStage::Kind::Neuron) {
+    for (auto& s : stages) {
+      EVSIM_CUDA_CHECK(cudaMemsetAsync(s.y.get(), 0, s.y.size() * sizeof(float), stream));  // recurrent inputs at t = 0
+      if (s.kind == SnnNode::Kind::Neuron) {
         EVSIM_CUDA_CHECK(cudaMemsetAsync(s.v.get(), 0, s.v.size() * sizeof(float), stream));
         EVSIM_CUDA_CHECK(cudaMemsetAsync(s.i.get(), 0, s.i.size() * sizeof(float), stream));
       }
+    }
     EVSIM_CUDA_CHECK(cudaMemsetAsync(events.get(), 0, events.size() * sizeof(unsigned long long), stream));
     for (int t = 0; t < steps; ++t) {
-      const float* x = input.get() + static_cast<size_t>(t) * batch * inputs;
+      const float* graph_input = input.get() + static_cast<size_t>(t) * batch * inputs;
       for (auto& s : stages) {
+        const float* x = input_of(s, graph_input);
+        const size_t bytes = s.y.size() * sizeof(float);
         switch (s.kind) {
-          case ChainStage::Kind::Identity:
-            continue;  // x passes through
-          case ChainStage::Kind::Projection:
+          case SnnNode::Kind::Identity:
+            EVSIM_CUDA_CHECK(cudaMemcpyAsync(s.y.get(), x, bytes, cudaMemcpyDeviceToDevice, stream));
+            break;
+          case SnnNode::Kind::Projection:
             project(s, x);
             break;
-          case ChainStage::Kind::Scale:
+          case SnnNode::Kind::Scale:
             scale_kernel<<<blocks(s.out * batch), 256, 0, stream>>>(x, s.scale.get(), s.y.get(), s.out, batch);
             EVSIM_KERNEL_CHECK();
             break;
-          case ChainStage::Kind::Neuron:
+          case SnnNode::Kind::Neuron:
             neuron(s, x);
             break;
         }
-        x = s.y.get();
       }
-      EVSIM_CUDA_CHECK(cudaMemcpyAsync(out_seq.get() + static_cast<size_t>(t) * batch * outputs, x,
-                                       static_cast<size_t>(batch) * outputs * sizeof(float), cudaMemcpyDeviceToDevice,
-                                       stream));
+      EVSIM_CUDA_CHECK(cudaMemcpyAsync(
+          out_seq.get() + static_cast<size_t>(t) * batch * outputs, stages[static_cast<size_t>(output)].y.get(),
+          static_cast<size_t>(batch) * outputs * sizeof(float), cudaMemcpyDeviceToDevice, stream));
     }
   }
 };
 
-ChainEngine::ChainEngine(const ChainParams& p, GpuMode mode, int64_t batch, int64_t steps, const GpuProfile& profile)
+SnnEngine::SnnEngine(const SnnParams& p, GpuMode mode, int64_t batch, int64_t steps, const GpuProfile& profile)
     : impl_(new Impl) {
   Impl& m = *impl_;
   m.mode = mode;
   m.batch = static_cast<int>(batch);
   m.steps = static_cast<int>(steps);
   m.inputs = static_cast<int>(p.inputs);
-  if (p.stages.empty()) throw Error("cuda backend: empty chain");
+  if (p.stages.empty()) throw Error("cuda backend: the model has no node to run");
   EVSIM_CUBLAS_CHECK(cublasCreate(&m.blas));
   EVSIM_CUBLAS_CHECK(cublasSetMathMode(m.blas, CUBLAS_PEDANTIC_MATH));
   EVSIM_CUDA_CHECK(cudaStreamCreateWithFlags(&m.stream, cudaStreamNonBlocking));
   EVSIM_CUBLAS_CHECK(cublasSetStream(m.blas, m.stream));
   m.blas_workspace = DeviceBuffer<char>(size_t(32) << 20);
   EVSIM_CUBLAS_CHECK(cublasSetWorkspace(m.blas, m.blas_workspace.get(), m.blas_workspace.size()));
-  int width = m.inputs;
+  if (p.output < 0 || p.output >= static_cast<int>(p.stages.size())) throw Error("cuda backend: no output node");
   for (const auto& cs : p.stages) {
     Stage s;
     s.kind = cs.kind;
     s.in = static_cast<int>(cs.in);
     s.out = static_cast<int>(cs.out);
-    if (s.in != width) throw Error("cuda backend: stage '" + cs.name + "' expects " + std::to_string(s.in) + " inputs");
-    if (mode == GpuMode::Distile && cs.kind == ChainStage::Kind::Projection && s.in > kMaxDistileCols)
-      throw Error("cuda backend: stage '" + cs.name + "' has more than 8192 inputs");
+    s.inputs = cs.inputs;
+    s.back = cs.back;
+    for (int src : cs.inputs)
+      if (src >= static_cast<int>(m.stages.size())) throw Error("cuda backend: node '" + cs.name + "' is out of order");
+    if (cs.inputs.size() + cs.back.size() > 8) throw Error("cuda backend: node '" + cs.name + "' has over 8 in-edges");
+    if (mode == GpuMode::Distile && cs.kind == SnnNode::Kind::Projection && s.in > kMaxDistileCols)
+      throw Error("cuda backend: node '" + cs.name + "' has more than 8192 inputs");
     const size_t nb = static_cast<size_t>(s.out) * m.batch;
-    if (cs.kind != ChainStage::Kind::Identity) s.y = DeviceBuffer<float>(nb);
-    if (cs.kind == ChainStage::Kind::Projection) {
+    s.y = DeviceBuffer<float>(nb);
+    if (cs.inputs.size() + cs.back.size() > 1) s.sum = DeviceBuffer<float>(static_cast<size_t>(s.in) * m.batch);
+    if (cs.kind == SnnNode::Kind::Projection) {
       upload_weights(s, cs.w, profile);
       if (cs.bias.size()) s.bias = DeviceBuffer<float>(host(cs.bias));
-    } else if (cs.kind == ChainStage::Kind::Scale) {
+    } else if (cs.kind == SnnNode::Kind::Scale) {
       s.scale = DeviceBuffer<float>(host(cs.scale));
-    } else if (cs.kind == ChainStage::Kind::Neuron) {
+    } else if (cs.kind == SnnNode::Kind::Neuron) {
       upload_neuron(s, cs.neuron, nb);
       s.neuron_index = m.neurons++;
       m.unit_steps.push_back(static_cast<uint64_t>(nb) * m.steps);
     }
-    width = s.out;
     m.stages.push_back(std::move(s));
   }
-  m.outputs = width;
+  m.output = p.output;
+  m.outputs = m.stages[static_cast<size_t>(p.output)].out;
   m.input = DeviceBuffer<float>(static_cast<size_t>(m.steps) * m.batch * m.inputs);
   m.out_seq = DeviceBuffer<float>(static_cast<size_t>(m.steps) * m.batch * m.outputs);
   m.events = DeviceBuffer<unsigned long long>(std::max(1, m.neurons));
@@ -323,13 +365,13 @@ ChainEngine::ChainEngine(const ChainParams& p, GpuMode mode, int64_t batch, int6
   cudaGraphDestroy(graph);
 }
 
-ChainEngine::~ChainEngine() {
+SnnEngine::~SnnEngine() {
   if (impl_->exec) cudaGraphExecDestroy(impl_->exec);
   if (impl_->blas) cublasDestroy(impl_->blas);
   if (impl_->stream) cudaStreamDestroy(impl_->stream);
 }
 
-GpuRunResult ChainEngine::run(const Sequence& input, int timing_repeats) {
+GpuRunResult SnnEngine::run(const Sequence& input, int timing_repeats) {
   Impl& m = *impl_;
   if (input.steps != m.steps || input.batch != m.batch || input.width != m.inputs)
     throw InputError("cuda backend: input shape does not match the planned engine");
@@ -357,7 +399,7 @@ GpuRunResult ChainEngine::run(const Sequence& input, int timing_repeats) {
   const auto ev = m.events.download();
   res.events.assign(ev.begin(), ev.begin() + m.neurons);
   res.unit_steps = m.unit_steps;
-  for (const auto& s : m.stages) res.pruned_projections += s.kind == ChainStage::Kind::Projection && s.pruned;
+  for (const auto& s : m.stages) res.pruned_projections += s.kind == SnnNode::Kind::Projection && s.pruned;
   return res;
 }
 
