@@ -1,8 +1,8 @@
 #!/usr/bin/env bash
 # Device-machine job: build with CUDA, GPU parity tests (+ compute-sanitizer memcheck),
 # `evsim calibrate`, the acceptance benchmarks (issue 4) with the calibrated profile, the
-# PyTorch references, and `evsim eval --backend cuda` on the shipped PTB checkpoint when
-# .data/ptb was carried. Logs in $OUT. QUICK=1: build and tests only.
+# PyTorch references, the NIR sample graphs (.data/nir) and `evsim eval --backend cuda` on the
+# shipped PTB checkpoint (.data/ptb) when .data was carried. Logs in $OUT. QUICK=1: build and tests only.
 set -o pipefail
 cd "$(dirname "$0")/.."
 nvidia-smi --query-gpu=name,memory.total,clocks.max.sm --format=csv,noheader
@@ -21,6 +21,12 @@ P=(--gpu-profile "$OUT/gpu_profile.json")
 [ -s "$OUT/gpu_profile.json" ] || P=()
 echo "== compare"
 build-gpu/evsim compare --backend cuda --repeats 10 "${P[@]}" 2>&1 | tail -6
+if [ -d .data/nir ]; then
+  echo "== NIR graphs on the GPU"
+  for f in .data/nir/lif_norse.nir .data/nir/braille_noDelay_bias_zero.nir .data/nir/braille_noDelay_noBias_subtract.nir; do
+    build-gpu/evsim compare "$f" --backend cuda --steps 200 --batch 4 --repeats 5 2>&1 | tail -5
+  done
+fi
 echo "== PyTorch references"
 python3 tools/bench_torch_rnn.py 2>&1 | tee "$OUT/torch_ref.json" | tail -2
 echo "== evsim bench --backend cuda (acceptance cases)"
