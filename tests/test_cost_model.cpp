@@ -60,7 +60,9 @@ TEST(CostModel, FallbackColumnsMatchHandArithmetic) {
 
 class ProfileFile : public ::testing::Test {
  protected:
-  std::string path = ::testing::TempDir() + "/evsim_profile_test.json";
+  // One file per test: ctest runs the tests of this fixture in parallel processes.
+  std::string path = ::testing::TempDir() + "/evsim_profile_" +
+                     ::testing::UnitTest::GetInstance()->current_test_info()->name() + ".json";
   void write(const std::string& text) { std::ofstream(path) << text; }
   void TearDown() override { std::remove(path.c_str()); }
 };
