@@ -6,6 +6,7 @@
 #include <sstream>
 
 #include "apps/commands.hpp"
+#include "apps/layer_bench.hpp"
 #include "apps/table.hpp"
 #include "core/error.hpp"
 #include "data/atomic_file.hpp"
@@ -132,18 +133,20 @@ void gpu_bench(const GpuBenchOptions& o) {
               cuda::copy_bandwidth() / 1e9);
   std::printf("one EGRU gate projection (3H x H) per step, CUDA events over graph replays, median of %d\n", o.repeats);
   Table t({"hidden", "batch", "density", "activity", "cuBLAS us", "cuSPARSE us", "DISTile us", "variant", "vs cuBLAS",
-           "vs cuSPARSE", "theory", "floor us", "x floor", "selected", "selected us", "sel. vs cuBLAS",
-           "mask-given us"});
+           "vs cuSPARSE", "theory", "floor us", "x floor", "selected", "selected us", "sel. vs cuBLAS", "mask-given us",
+           "CPU dense us", "CPU event us"});
   std::ostringstream csv;
   csv << "hidden,batch,density,activity,cublas_s,cusparse_s,distile_s,distile_dense_cols_s,distile_pruned_cols_s,"
          "variant,speedup_vs_cublas,speedup_vs_cusparse,theoretical,distile_floor_s,dense_floor_s,max_rel_err,selected,"
-         "selected_s,distile_given_mask_s\n";
+         "selected_s,distile_given_mask_s,cpu_dense_s,cpu_event_s\n";
   for (int64_t h : o.hidden)
     for (double d : o.density) {
       cuda::ProjectionBench bench(h, d, o.seed, prof);
+      const LayerBench cpu(h, d, o.seed);  // the same projection on the CPU (one thread), side by side
       for (int64_t b : o.batch)
         for (double a : o.activity) {
           const auto r = bench.run(b, a, o.repeats);
+          const LayerBenchResult c = cpu.run_projection(b, a, std::min(o.repeats, 10));
           const double theory = a > 0 ? 1.0 / (a * d) : 0.0;
           const char* variant = r.pruned_chosen ? "pruned-col" : "dense-col";
           t.add({std::to_string(h), std::to_string(b), fmt_pct(d), fmt_pct(a), us(r.cublas_s), us(r.cusparse_s),
@@ -151,13 +154,14 @@ void gpu_bench(const GpuBenchOptions& o) {
                  fmt_fixed(r.cusparse_s / r.distile_s, 2) + "x", fmt_fixed(theory, 1) + "x", us(r.distile_floor_s),
                  fmt_fixed(r.distile_s / std::max(r.distile_floor_s, 1e-12), 1),
                  r.cublas_selected ? "cuBLAS" : "DISTile", us(r.selected_s),
-                 fmt_fixed(r.cublas_s / r.selected_s, 2) + "x", us(r.distile_given_mask_s)});
+                 fmt_fixed(r.cublas_s / r.selected_s, 2) + "x", us(r.distile_given_mask_s), us(c.dense_s),
+                 us(c.event_s)});
           csv << h << ',' << b << ',' << d << ',' << a << ',' << r.cublas_s << ',' << r.cusparse_s << ',' << r.distile_s
               << ',' << r.distile_dense_s << ',' << r.distile_pruned_s << ',' << variant << ','
               << r.cublas_s / r.distile_s << ',' << r.cusparse_s / r.distile_s << ',' << theory << ','
               << r.distile_floor_s << ',' << r.dense_floor_s << ',' << r.max_rel_err << ','
               << (r.cublas_selected ? "cublas" : "distile") << ',' << r.selected_s << ',' << r.distile_given_mask_s
-              << '\n';
+              << ',' << c.dense_s << ',' << c.event_s << '\n';
           if (r.max_rel_err > 1e-4) {
             std::fprintf(stderr, "evsim: error: DISTile differs from cuBLAS by %.3g (hidden %lld)\n", r.max_rel_err,
                          static_cast<long long>(h));
@@ -171,7 +175,8 @@ void gpu_bench(const GpuBenchOptions& o) {
       "theory = 1 / (activity x density): dense MACs over effective MACs; floor = bytes of the active columns\n"
       "(all rows for dense-col, non-zeros for pruned-col) / copy bandwidth; selected = what the PolyKernel\n"
       "selector runs for this many active columns under the profile (%s); mask-given = DISTile when the\n"
-      "producer supplies the bitmask (as the engine's cell kernel does)\n",
+      "producer supplies the bitmask (as the engine's cell kernel does); CPU = the same projection with\n"
+      "cpu-dense (Eigen) and cpu-event (CSC push), one thread, median of up to 10 steps\n",
       prof.device.c_str());
   if (!o.csv.empty()) {
     write_text_file(o.csv, csv.str());

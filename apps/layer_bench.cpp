@@ -85,4 +85,30 @@ LayerBenchResult LayerBench::run(int64_t batch, double activity, int repeats, co
   return res;
 }
 
+LayerBenchResult LayerBench::run_projection(int64_t batch, double activity, int repeats) const {
+  std::mt19937_64 rng(seed_ + 11);
+  constexpr int kSets = 4;
+  std::vector<Matrix> xs;
+  for (int k = 0; k < kSets; ++k) xs.push_back(sparse_input(hidden_, batch, activity, rng));
+  LayerBenchResult res;
+  for (Mode mode : {Mode::Dense, Mode::Event}) {
+    auto b = make_backend("cpu", mode);
+    b->prepare({impl_->w_hh.get()}, batch);
+    Matrix h;
+    std::vector<double> times;
+    for (int k = -2; k < repeats; ++k) {
+      OpCounts c;
+      Stopwatch clock;
+      b->emit(0, xs[static_cast<size_t>((k + kSets) % kSets)], 0);
+      b->propagate(0, h, c);
+      b->advance();
+      if (k >= 0) times.push_back(clock.seconds());
+      res.dense_macs = c.dense_macs;
+      res.effective_ops = c.effective_ops();
+    }
+    (mode == Mode::Dense ? res.dense_s : res.event_s) = median(times);
+  }
+  return res;
+}
+
 }  // namespace evsim

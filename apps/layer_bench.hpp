@@ -21,6 +21,8 @@ class LayerBench {
  public:
   LayerBench(int64_t hidden, double density, uint64_t seed);  // builds and prunes the weights once
   LayerBenchResult run(int64_t batch, double activity, int repeats, const std::string& backend) const;
+  // One 3H x H projection alone (W_hh), as `evsim bench --backend cuda` times it on the GPU.
+  LayerBenchResult run_projection(int64_t batch, double activity, int repeats) const;
 
  private:
   struct Impl;
