@@ -11,6 +11,7 @@ void register_bench(CLI::App& app);
 void register_convert(CLI::App& app);
 void register_eval(CLI::App& app);
 void register_calibrate(CLI::App& app);
+void register_reorder(CLI::App& app);
 
 // Set by a callback that wants a non-zero exit without an error message (e.g. compare
 // found a mismatch it already reported).

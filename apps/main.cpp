@@ -22,6 +22,7 @@ int main(int argc, char** argv) {
   evsim::register_convert(app);
   evsim::register_eval(app);
   evsim::register_calibrate(app);
+  evsim::register_reorder(app);
   try {
     app.parse(argc, argv);
   } catch (const CLI::ParseError& e) {

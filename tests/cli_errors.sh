@@ -42,6 +42,9 @@ expect_fail bad-csv-column "no column 5" "$EVSIM" convert csv "$tmp/in.csv" "$tm
 [ -e "$tmp/x.h5" ] && { echo "FAIL partial csv output left"; fails=$((fails+1)); }
 expect_fail compare-missing "does not exist" "$EVSIM" compare "$tmp/none.h5"
 expect_fail info-bad "not an HDF5 file" "$EVSIM" info "$tmp/bad.h5"
+expect_fail reorder-missing "does not exist" "$EVSIM" reorder "$tmp/none.h5" "$tmp/r.h5"
+expect_fail reorder-bad-tile "tile" "$EVSIM" reorder "$tmp/m.h5" "$tmp/r.h5" --tile 0
+[ -e "$tmp/r.h5" ] && { echo "FAIL reorder output left"; fails=$((fails+1)); }
 printf '{}\n' >"$tmp/profile.json"
 expect_fail profile-cpu "applies to --backend cuda only" "$EVSIM" run "$tmp/m.h5" --gpu-profile "$tmp/profile.json"
 expect_fail profile-missing "does not exist" "$EVSIM" compare --backend cuda --gpu-profile "$tmp/none.json"
