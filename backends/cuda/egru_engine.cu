@@ -8,6 +8,7 @@
 #include "backends/cuda/device_buffer.hpp"
 #include "backends/cuda/distile.cuh"
 #include "backends/cuda/egru_engine.hpp"
+#include "backends/cuda/graph_timer.hpp"
 
 namespace evsim::cuda {
 namespace {
@@ -414,18 +415,7 @@ struct EgruEngine::Impl {
   // Uploads the input, replays the graph (from the current state), returns time per step.
   double replay() {
     EVSIM_CUDA_CHECK(cudaMemsetAsync(events.get(), 0, events.size() * sizeof(unsigned long long), stream));
-    cudaEvent_t a, b;
-    EVSIM_CUDA_CHECK(cudaEventCreate(&a));
-    EVSIM_CUDA_CHECK(cudaEventCreate(&b));
-    EVSIM_CUDA_CHECK(cudaEventRecord(a, stream));
-    EVSIM_CUDA_CHECK(cudaGraphLaunch(exec, stream));
-    EVSIM_CUDA_CHECK(cudaEventRecord(b, stream));
-    EVSIM_CUDA_CHECK(cudaEventSynchronize(b));
-    float ms = 0;
-    EVSIM_CUDA_CHECK(cudaEventElapsedTime(&ms, a, b));
-    cudaEventDestroy(a);
-    cudaEventDestroy(b);
-    return ms * 1e-3 / steps;
+    return time_graph_replay(exec, stream) / steps;
   }
 
   GpuRunResult result(double seconds_per_step) {

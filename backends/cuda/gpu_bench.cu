@@ -10,6 +10,7 @@
 #include "backends/cuda/device_buffer.hpp"
 #include "backends/cuda/distile.cuh"
 #include "backends/cuda/gpu_bench.hpp"
+#include "backends/cuda/graph_timer.hpp"
 
 namespace evsim::cuda {
 namespace {
@@ -29,21 +30,11 @@ double time_graph(const std::function<void(cudaStream_t, int)>& step, int repeat
   for (int k = 0; k < kStepsPerGraph; ++k) step(s, k % kInputSets);
   EVSIM_CUDA_CHECK(cudaStreamEndCapture(s, &graph));
   EVSIM_CUDA_CHECK(cudaGraphInstantiate(&exec, graph, 0));
-  cudaEvent_t a, b;
-  EVSIM_CUDA_CHECK(cudaEventCreate(&a));
-  EVSIM_CUDA_CHECK(cudaEventCreate(&b));
   std::vector<double> t;
   for (int r = -2; r < repeats; ++r) {
-    EVSIM_CUDA_CHECK(cudaEventRecord(a, s));
-    EVSIM_CUDA_CHECK(cudaGraphLaunch(exec, s));
-    EVSIM_CUDA_CHECK(cudaEventRecord(b, s));
-    EVSIM_CUDA_CHECK(cudaEventSynchronize(b));
-    float ms = 0;
-    EVSIM_CUDA_CHECK(cudaEventElapsedTime(&ms, a, b));
-    if (r >= 0) t.push_back(ms * 1e-3 / kStepsPerGraph);
+    const double seconds = time_graph_replay(exec, s) / kStepsPerGraph;
+    if (r >= 0) t.push_back(seconds);
   }
-  cudaEventDestroy(a);
-  cudaEventDestroy(b);
   cudaGraphExecDestroy(exec);
   cudaGraphDestroy(graph);
   cudaStreamDestroy(s);

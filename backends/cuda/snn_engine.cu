@@ -4,6 +4,7 @@
 #include "backends/cuda/cuda_check.hpp"
 #include "backends/cuda/device_buffer.hpp"
 #include "backends/cuda/distile.cuh"
+#include "backends/cuda/graph_timer.hpp"
 #include "backends/cuda/snn_engine.hpp"
 
 namespace evsim::cuda {
@@ -376,21 +377,11 @@ GpuRunResult SnnEngine::run(const Sequence& input, int timing_repeats) {
   if (input.steps != m.steps || input.batch != m.batch || input.width != m.inputs)
     throw InputError("cuda backend: input shape does not match the planned engine");
   m.input.upload(input.data);
-  cudaEvent_t a, b;
-  EVSIM_CUDA_CHECK(cudaEventCreate(&a));
-  EVSIM_CUDA_CHECK(cudaEventCreate(&b));
   std::vector<double> times;
   for (int r = 0; r <= timing_repeats; ++r) {
-    EVSIM_CUDA_CHECK(cudaEventRecord(a, m.stream));
-    EVSIM_CUDA_CHECK(cudaGraphLaunch(m.exec, m.stream));
-    EVSIM_CUDA_CHECK(cudaEventRecord(b, m.stream));
-    EVSIM_CUDA_CHECK(cudaEventSynchronize(b));
-    float ms = 0;
-    EVSIM_CUDA_CHECK(cudaEventElapsedTime(&ms, a, b));
-    if (r > 0 || timing_repeats == 0) times.push_back(ms * 1e-3 / m.steps);
+    const double t = time_graph_replay(m.exec, m.stream) / m.steps;
+    if (r > 0 || timing_repeats == 0) times.push_back(t);  // replay 0 is the warm-up
   }
-  cudaEventDestroy(a);
-  cudaEventDestroy(b);
   std::nth_element(times.begin(), times.begin() + static_cast<long>(times.size() / 2), times.end());
   GpuRunResult res;
   res.seconds_per_step = times[times.size() / 2];
