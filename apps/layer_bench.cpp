@@ -50,31 +50,23 @@ Matrix sparse_input(int64_t h, int64_t batch, double activity, std::mt19937_64& 
 
 }  // namespace
 
-LayerBenchResult LayerBench::run(int64_t batch, double activity, int repeats, const std::string& backend) const {
-  std::mt19937_64 rng(seed_ + 7);
-  constexpr int kSets = 4;  // rotate inputs so that no run replays one cached vector
-  std::vector<Matrix> xs, ys;
-  for (int k = 0; k < kSets; ++k) {
-    xs.push_back(sparse_input(hidden_, batch, activity, rng));
-    ys.push_back(sparse_input(hidden_, batch, activity, rng));
-  }
+namespace {
+
+constexpr int kSets = 4;  // rotate inputs so that no step replays one cached vector
+
+// Median time per step in dense and in event mode, after two warm-up steps. make_step(b)
+// prepares backend b and returns step(set, counts), which runs one step on input set `set`.
+template <typename MakeStep>
+LayerBenchResult time_modes(const std::string& backend, int repeats, MakeStep make_step) {
   LayerBenchResult res;
   for (Mode mode : {Mode::Dense, Mode::Event}) {
     auto b = make_backend(backend, mode);
-    b->prepare({impl_->w_ih.get(), impl_->w_hh.get()}, batch);
-    EgruCell cell(Vector::Constant(hidden_, 0.3f));
-    cell.reset(batch);
-    Matrix a, h, y;
+    auto step = make_step(*b);
     std::vector<double> times;
-    for (int k = -2; k < repeats; ++k) {  // two warm-up steps
-      const auto set = static_cast<size_t>((k + kSets) % kSets);
+    for (int k = -2; k < repeats; ++k) {
       OpCounts c;
       Stopwatch clock;
-      b->emit(0, xs[set], 0);
-      b->emit(1, ys[set], 0);
-      b->propagate(0, a, c);
-      b->propagate(1, h, c);
-      cell.step(a, h, y);
+      step(static_cast<size_t>((k + kSets) % kSets), c);
       b->advance();
       if (k >= 0) times.push_back(clock.seconds());
       res.dense_macs = c.dense_macs;
@@ -85,30 +77,40 @@ LayerBenchResult LayerBench::run(int64_t batch, double activity, int repeats, co
   return res;
 }
 
+}  // namespace
+
+LayerBenchResult LayerBench::run(int64_t batch, double activity, int repeats, const std::string& backend) const {
+  std::mt19937_64 rng(seed_ + 7);
+  std::vector<Matrix> xs, ys;
+  for (int k = 0; k < kSets; ++k) {
+    xs.push_back(sparse_input(hidden_, batch, activity, rng));
+    ys.push_back(sparse_input(hidden_, batch, activity, rng));
+  }
+  return time_modes(backend, repeats, [&](Backend& b) {
+    b.prepare({impl_->w_ih.get(), impl_->w_hh.get()}, batch);
+    EgruCell cell(Vector::Constant(hidden_, 0.3f));
+    cell.reset(batch);
+    return [&b, &xs, &ys, cell, a = Matrix(), h = Matrix(), y = Matrix()](size_t set, OpCounts& c) mutable {
+      b.emit(0, xs[set], 0);
+      b.emit(1, ys[set], 0);
+      b.propagate(0, a, c);
+      b.propagate(1, h, c);
+      cell.step(a, h, y);
+    };
+  });
+}
+
 LayerBenchResult LayerBench::run_projection(int64_t batch, double activity, int repeats) const {
   std::mt19937_64 rng(seed_ + 11);
-  constexpr int kSets = 4;
   std::vector<Matrix> xs;
   for (int k = 0; k < kSets; ++k) xs.push_back(sparse_input(hidden_, batch, activity, rng));
-  LayerBenchResult res;
-  for (Mode mode : {Mode::Dense, Mode::Event}) {
-    auto b = make_backend("cpu", mode);
-    b->prepare({impl_->w_hh.get()}, batch);
-    Matrix h;
-    std::vector<double> times;
-    for (int k = -2; k < repeats; ++k) {
-      OpCounts c;
-      Stopwatch clock;
-      b->emit(0, xs[static_cast<size_t>((k + kSets) % kSets)], 0);
-      b->propagate(0, h, c);
-      b->advance();
-      if (k >= 0) times.push_back(clock.seconds());
-      res.dense_macs = c.dense_macs;
-      res.effective_ops = c.effective_ops();
-    }
-    (mode == Mode::Dense ? res.dense_s : res.event_s) = median(times);
-  }
-  return res;
+  return time_modes("cpu", repeats, [&](Backend& b) {
+    b.prepare({impl_->w_hh.get()}, batch);
+    return [&b, &xs, h = Matrix()](size_t set, OpCounts& c) mutable {
+      b.emit(0, xs[set], 0);
+      b.propagate(0, h, c);
+    };
+  });
 }
 
 }  // namespace evsim

@@ -6,6 +6,7 @@
 
 #include "backends/cuda/cuda_check.hpp"
 #include "backends/cuda/device_buffer.hpp"
+#include "backends/cuda/device_weights.hpp"
 #include "backends/cuda/distile.cuh"
 #include "backends/cuda/egru_engine.hpp"
 #include "backends/cuda/graph_timer.hpp"
@@ -109,52 +110,9 @@ __global__ void egru_cell_kernel(const CellSet set, int layers, int batch, const
 std::vector<float> col_major(const Matrix& m) { return std::vector<float>(m.data(), m.data() + m.size()); }
 std::vector<float> vec(const Vector& v) { return std::vector<float>(v.data(), v.data() + v.size()); }
 
-// A weight matrix in the format the cost model picked for it.
-struct Weights {
-  int rows = 0, cols = 0;
-  double density = 1;
-  bool pruned = false;
-  DeviceBuffer<float> dense;  // column-major (cuBLAS and DenseColumns)
-  DeviceBuffer<int> col_ptr, row_idx;
-  DeviceBuffer<float> val;
-
-  Weights(const Matrix& w, const GpuProfile& profile) : rows(int(w.rows())), cols(int(w.cols())) {
-    dense = DeviceBuffer<float>(col_major(w));
-    std::vector<int> ptr{0}, idx;
-    std::vector<float> v;
-    for (int j = 0; j < cols; ++j) {
-      for (int r = 0; r < rows; ++r)
-        if (w(r, j) != 0.0f) {
-          idx.push_back(r);
-          v.push_back(w(r, j));
-        }
-      ptr.push_back(static_cast<int>(v.size()));
-    }
-    density = double(v.size()) / std::max(1.0, double(rows) * cols);
-    pruned = prefer_pruned(profile, density) && !v.empty();
-    if (pruned) {
-      col_ptr = DeviceBuffer<int>(ptr);
-      row_idx = DeviceBuffer<int>(idx);
-      val = DeviceBuffer<float>(v);
-    }
-  }
-
-  DistileProblem problem() const {
-    DistileProblem q;
-    q.format = pruned ? ColumnFormat::PrunedColumns : ColumnFormat::DenseColumns;
-    q.w = dense.get();
-    q.col_ptr = col_ptr.get();
-    q.row_idx = row_idx.get();
-    q.val = val.get();
-    q.rows = rows;
-    q.cols = cols;
-    return q;
-  }
-};
-
 struct Layer {
   int in = 0, h = 0, words = 0;
-  std::unique_ptr<Weights> w_ih, w_hh;
+  std::unique_ptr<DeviceWeights> w_ih, w_hh;
   DeviceBuffer<float> b_ih, b_hh, theta, c, ys;  // ys: (T + 1) slots of H x B, slot 0 = zeros
   DeviceBuffer<uint32_t> masks;                  // (T + 1) slots of `words` words
   DeviceBuffer<float> acc_ih, acc_hh;            // 3H x B
@@ -162,7 +120,7 @@ struct Layer {
 
 // One projection of a phase: acc = W x.
 struct Projection {
-  const Weights* w;
+  const DeviceWeights* w;
   const float* x;
   const uint32_t* mask;
   float* acc;
@@ -274,7 +232,7 @@ struct EgruEngine::Impl {
   // Cost (dense-column byte equivalents) DISTile pays in phase p + 1 per event that layer l
   // emits in phase p: a column of its own W_hh and of the next layer's W_ih.
   float next_bytes_per_col(int p, int l) {
-    auto cost = [&](const Weights& w) {
+    auto cost = [&](const DeviceWeights& w) {
       return column_bytes(w.rows, w.density, w.pruned) * (w.pruned ? profile.pruned_overhead : 1.0);
     };
     double bytes = 0;
@@ -462,8 +420,8 @@ EgruEngine::EgruEngine(const EgruStackParams& p, GpuMode mode, int64_t batch, in
     if ((3 * l.h) % 4) throw Error("cuda backend: 3 x hidden must be a multiple of 4");
     if (l.h > kMaxDistileCols) throw Error("cuda backend: at most 8192 units per EGRU layer");
     const size_t hb = static_cast<size_t>(l.h) * m.batch;
-    l.w_ih = std::make_unique<Weights>(lp.w_ih, profile);
-    l.w_hh = std::make_unique<Weights>(lp.w_hh, profile);
+    l.w_ih = std::make_unique<DeviceWeights>(lp.w_ih, profile);
+    l.w_hh = std::make_unique<DeviceWeights>(lp.w_hh, profile);
     l.b_ih = DeviceBuffer<float>(vec(lp.b_ih));
     l.b_hh = DeviceBuffer<float>(vec(lp.b_hh));
     l.theta = DeviceBuffer<float>(vec(lp.theta));
@@ -533,14 +491,10 @@ GpuRunResult EgruEngine::run(const Sequence& input, int timing_repeats) {
   if (input.steps != m.steps || input.batch != m.batch || input.width != m.inputs)
     throw InputError("cuda backend: input shape does not match the planned engine");
   m.input.upload(input.data);
-  std::vector<double> times;
-  for (int r = 0; r <= timing_repeats; ++r) {
+  return m.result(median_of_replays(timing_repeats, [&] {
     m.reset_state();
-    const double t = m.replay();
-    if (r > 0 || timing_repeats == 0) times.push_back(t);  // replay 0 is the warm-up
-  }
-  std::nth_element(times.begin(), times.begin() + static_cast<long>(times.size() / 2), times.end());
-  return m.result(times[times.size() / 2]);
+    return m.replay();
+  }));
 }
 
 GpuRunResult EgruEngine::run_continued(const Sequence& input) {

@@ -38,8 +38,7 @@ double time_graph(const std::function<void(cudaStream_t, int)>& step, int repeat
   cudaGraphExecDestroy(exec);
   cudaGraphDestroy(graph);
   cudaStreamDestroy(s);
-  std::nth_element(t.begin(), t.begin() + static_cast<long>(t.size() / 2), t.end());
-  return t[t.size() / 2];
+  return median(t);
 }
 
 struct Csr {

@@ -1,8 +1,10 @@
 #include <algorithm>
+#include <memory>
 #include <vector>
 
 #include "backends/cuda/cuda_check.hpp"
 #include "backends/cuda/device_buffer.hpp"
+#include "backends/cuda/device_weights.hpp"
 #include "backends/cuda/distile.cuh"
 #include "backends/cuda/graph_timer.hpp"
 #include "backends/cuda/snn_engine.hpp"
@@ -131,45 +133,19 @@ __global__ void scale_kernel(const float* __restrict__ x, const float* __restric
 }
 
 std::vector<float> host(const Vector& v) { return std::vector<float>(v.data(), v.data() + v.size()); }
-std::vector<float> host(const Matrix& m) { return std::vector<float>(m.data(), m.data() + m.size()); }
 
 struct Stage {
   SnnNode::Kind kind;
   int in = 0, out = 0;
   std::vector<int> inputs, back;
-  DeviceBuffer<float> sum;  // summed input when more than one edge arrives
-  bool pruned = false;
-  DeviceBuffer<float> w, bias, scale, y;
-  DeviceBuffer<int> col_ptr, row_idx;
-  DeviceBuffer<float> val;
+  DeviceBuffer<float> sum;           // summed input when more than one edge arrives
+  std::unique_ptr<DeviceWeights> w;  // Projection
+  DeviceBuffer<float> bias, scale, y;
   // neuron
   PointNeuron desc;
   DeviceBuffer<float> a_mem, a_syn, v_leak, r, w_in, gain, v_threshold, v_reset, beta, threshold, v, i;
   int neuron_index = -1;
 };
-
-// Column-major weights for cuBLAS/DISTile, and the CSC of the non-zeros.
-void upload_weights(Stage& s, const Matrix& w, const GpuProfile& profile) {
-  s.w = DeviceBuffer<float>(host(w));
-  std::vector<int> ptr{0}, idx;
-  std::vector<float> val;
-  for (Eigen::Index j = 0; j < w.cols(); ++j) {
-    for (Eigen::Index r = 0; r < w.rows(); ++r)
-      if (w(r, j) != 0.0f) {
-        idx.push_back(static_cast<int>(r));
-        val.push_back(w(r, j));
-      }
-    ptr.push_back(static_cast<int>(val.size()));
-  }
-  const double density = double(val.size()) / std::max(1.0, double(w.size()));
-  s.pruned = !val.empty() && (prefer_pruned(profile, density) || w.rows() % 4 != 0);
-  if (s.pruned || val.empty()) {
-    s.col_ptr = DeviceBuffer<int>(ptr);
-    s.row_idx = DeviceBuffer<int>(idx.empty() ? std::vector<int>{0} : idx);
-    s.val = DeviceBuffer<float>(val.empty() ? std::vector<float>{0.0f} : val);
-    s.pruned = true;
-  }
-}
 
 void upload_neuron(Stage& s, const PointNeuron& d, size_t n_batch) {
   s.desc = d;
@@ -210,22 +186,15 @@ struct SnnEngine::Impl {
       const float one = 1.0f, zero = 0.0f;
       if (batch == 1)
         EVSIM_CUBLAS_CHECK(
-            cublasSgemv(blas, CUBLAS_OP_N, s.out, s.in, &one, s.w.get(), s.out, x, 1, &zero, s.y.get(), 1));
+            cublasSgemv(blas, CUBLAS_OP_N, s.out, s.in, &one, s.w->dense.get(), s.out, x, 1, &zero, s.y.get(), 1));
       else
-        EVSIM_CUBLAS_CHECK(cublasSgemm(blas, CUBLAS_OP_N, CUBLAS_OP_N, s.out, batch, s.in, &one, s.w.get(), s.out, x,
-                                       s.in, &zero, s.y.get(), s.out));
+        EVSIM_CUBLAS_CHECK(cublasSgemm(blas, CUBLAS_OP_N, CUBLAS_OP_N, s.out, batch, s.in, &one, s.w->dense.get(),
+                                       s.out, x, s.in, &zero, s.y.get(), s.out));
     } else {
       EVSIM_CUDA_CHECK(cudaMemsetAsync(s.y.get(), 0, static_cast<size_t>(n) * sizeof(float), stream));
-      DistileProblem q;
-      q.format = s.pruned ? ColumnFormat::PrunedColumns : ColumnFormat::DenseColumns;
-      q.w = s.w.get();
-      q.col_ptr = s.col_ptr.get();
-      q.row_idx = s.row_idx.get();
-      q.val = s.val.get();
+      DistileProblem q = s.w->problem();
       q.x = x;
       q.acc = s.y.get();
-      q.rows = s.out;
-      q.cols = s.in;
       distile_step(&q, 1, batch, DistilePlan{}, stream);
     }
     if (s.bias.size()) {
@@ -342,7 +311,7 @@ SnnEngine::SnnEngine(const SnnParams& p, GpuMode mode, int64_t batch, int64_t st
     s.y = DeviceBuffer<float>(nb);
     if (cs.inputs.size() + cs.back.size() > 1) s.sum = DeviceBuffer<float>(static_cast<size_t>(s.in) * m.batch);
     if (cs.kind == SnnNode::Kind::Projection) {
-      upload_weights(s, cs.w, profile);
+      s.w = std::make_unique<DeviceWeights>(cs.w, profile);
       if (cs.bias.size()) s.bias = DeviceBuffer<float>(host(cs.bias));
     } else if (cs.kind == SnnNode::Kind::Scale) {
       s.scale = DeviceBuffer<float>(host(cs.scale));
@@ -377,20 +346,15 @@ GpuRunResult SnnEngine::run(const Sequence& input, int timing_repeats) {
   if (input.steps != m.steps || input.batch != m.batch || input.width != m.inputs)
     throw InputError("cuda backend: input shape does not match the planned engine");
   m.input.upload(input.data);
-  std::vector<double> times;
-  for (int r = 0; r <= timing_repeats; ++r) {
-    const double t = time_graph_replay(m.exec, m.stream) / m.steps;
-    if (r > 0 || timing_repeats == 0) times.push_back(t);  // replay 0 is the warm-up
-  }
-  std::nth_element(times.begin(), times.begin() + static_cast<long>(times.size() / 2), times.end());
   GpuRunResult res;
-  res.seconds_per_step = times[times.size() / 2];
+  res.seconds_per_step =
+      median_of_replays(timing_repeats, [&] { return time_graph_replay(m.exec, m.stream) / m.steps; });
   res.output = Sequence(m.steps, m.batch, m.outputs);
   res.output.data = m.out_seq.download();
   const auto ev = m.events.download();
   res.events.assign(ev.begin(), ev.begin() + m.neurons);
   res.unit_steps = m.unit_steps;
-  for (const auto& s : m.stages) res.pruned_projections += s.kind == SnnNode::Kind::Projection && s.pruned;
+  for (const auto& s : m.stages) res.pruned_projections += s.kind == SnnNode::Kind::Projection && s.w->pruned;
   return res;
 }
 

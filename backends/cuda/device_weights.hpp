@@ -1,0 +1,55 @@
+#pragma once
+// A projection's weights on the device in the formats the GPU paths read: column-major
+// dense (cuBLAS, DISTile dense columns) and, when the cost model picks pruned columns (or
+// the row count rules out 16-byte dense columns), the CSC of the non-zeros. Host code for
+// .cu files.
+#include <algorithm>
+#include <vector>
+
+#include "backends/cuda/cost_model.hpp"
+#include "backends/cuda/device_buffer.hpp"
+#include "backends/cuda/distile.cuh"
+#include "network/csc_matrix.hpp"
+
+namespace evsim::cuda {
+
+struct DeviceWeights {
+  int rows = 0, cols = 0;
+  double density = 1;
+  bool pruned = false;
+  DeviceBuffer<float> dense;  // column-major
+  DeviceBuffer<int> col_ptr, row_idx;
+  DeviceBuffer<float> val;
+
+  DeviceWeights(const Matrix& w, const GpuProfile& profile)
+      : rows(static_cast<int>(w.rows())), cols(static_cast<int>(w.cols())) {
+    dense = DeviceBuffer<float>(std::vector<float>(w.data(), w.data() + w.size()));
+    const CscMatrix csc = CscMatrix::from_dense(w);
+    if (csc.nnz() > 0x7fffffffu) throw Error("cuda backend: more than 2^31 non-zero weights in one projection");
+    density = double(csc.nnz()) / std::max(1.0, double(w.size()));
+    pruned = prefer_pruned(profile, density) || rows % 4 != 0;
+    if (!pruned) return;
+    // One padding entry keeps the arrays non-empty for an all-zero matrix (col_ptr says so).
+    col_ptr = DeviceBuffer<int>(std::vector<int>(csc.col_ptr.begin(), csc.col_ptr.end()));
+    std::vector<int> idx(csc.row_idx.begin(), csc.row_idx.end());
+    std::vector<float> v = csc.values;
+    idx.push_back(0);
+    v.push_back(0.0f);
+    row_idx = DeviceBuffer<int>(idx);
+    val = DeviceBuffer<float>(v);
+  }
+
+  DistileProblem problem() const {
+    DistileProblem q;
+    q.format = pruned ? ColumnFormat::PrunedColumns : ColumnFormat::DenseColumns;
+    q.w = dense.get();
+    q.col_ptr = col_ptr.get();
+    q.row_idx = row_idx.get();
+    q.val = val.get();
+    q.rows = rows;
+    q.cols = cols;
+    return q;
+  }
+};
+
+}  // namespace evsim::cuda
