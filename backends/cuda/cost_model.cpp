@@ -7,11 +7,6 @@ namespace evsim::cuda {
 
 double column_bytes(int rows, double density, bool pruned) { return pruned ? 8.0 * density * rows : 4.0 * rows; }
 
-double predict_distile_s(const GpuProfile& p, int rows, double density, bool pruned, double active) {
-  const double weight = pruned ? p.pruned_overhead : 1.0;
-  return p.distile_overhead_s + active * column_bytes(rows, density, pruned) * weight / p.distile_bandwidth;
-}
-
 double predict_cublas_s(const GpuProfile& p, double dense_bytes) {
   return p.cublas_overhead_s + dense_bytes / p.cublas_bandwidth;
 }

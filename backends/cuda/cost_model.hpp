@@ -18,9 +18,9 @@ struct GpuProfile {
   bool cublas_fallback = true;         // let DISTile phases fall back to cuBLAS on the device
 };
 
-// Bytes DISTile reads per active column (all rows, or the non-zeros with their row index).
+// Bytes DISTile reads per active column (all rows, or the non-zeros with their row index),
+// and cuBLAS's predicted time for a step over `dense_bytes` of whole matrices.
 double column_bytes(int rows, double density, bool pruned);
-double predict_distile_s(const GpuProfile& p, int rows, double density, bool pruned, double active);
 double predict_cublas_s(const GpuProfile& p, double dense_bytes);
 // PrunedColumns when its bytes, weighted by its measured cost per byte, beat dense columns.
 bool prefer_pruned(const GpuProfile& p, double density);
