@@ -134,11 +134,11 @@ void gpu_bench(const GpuBenchOptions& o) {
   std::printf("one EGRU gate projection (3H x H) per step, CUDA events over graph replays, median of %d\n", o.repeats);
   Table t({"hidden", "batch", "density", "activity", "cuBLAS us", "cuSPARSE us", "DISTile us", "variant", "vs cuBLAS",
            "vs cuSPARSE", "theory", "floor us", "x floor", "selected", "selected us", "sel. vs cuBLAS", "mask-given us",
-           "CPU dense us", "CPU event us"});
+           "mask+PDL us", "launch us", "CPU dense us", "CPU event us"});
   std::ostringstream csv;
   csv << "hidden,batch,density,activity,cublas_s,cusparse_s,distile_s,distile_dense_cols_s,distile_pruned_cols_s,"
          "variant,speedup_vs_cublas,speedup_vs_cusparse,theoretical,distile_floor_s,dense_floor_s,max_rel_err,selected,"
-         "selected_s,distile_given_mask_s,cpu_dense_s,cpu_event_s\n";
+         "selected_s,distile_given_mask_s,distile_pdl_s,launch_floor_s,cpu_dense_s,cpu_event_s\n";
   for (int64_t h : o.hidden)
     for (double d : o.density) {
       cuda::ProjectionBench bench(h, d, o.seed, prof);
@@ -154,14 +154,14 @@ void gpu_bench(const GpuBenchOptions& o) {
                  fmt_fixed(r.cusparse_s / r.distile_s, 2) + "x", fmt_fixed(theory, 1) + "x", us(r.distile_floor_s),
                  fmt_fixed(r.distile_s / std::max(r.distile_floor_s, 1e-12), 1),
                  r.cublas_selected ? "cuBLAS" : "DISTile", us(r.selected_s),
-                 fmt_fixed(r.cublas_s / r.selected_s, 2) + "x", us(r.distile_given_mask_s), us(c.dense_s),
-                 us(c.event_s)});
+                 fmt_fixed(r.cublas_s / r.selected_s, 2) + "x", us(r.distile_given_mask_s),
+                 us(r.distile_pdl_s), us(r.launch_floor_s), us(c.dense_s), us(c.event_s)});
           csv << h << ',' << b << ',' << d << ',' << a << ',' << r.cublas_s << ',' << r.cusparse_s << ',' << r.distile_s
               << ',' << r.distile_dense_s << ',' << r.distile_pruned_s << ',' << variant << ','
               << r.cublas_s / r.distile_s << ',' << r.cusparse_s / r.distile_s << ',' << theory << ','
               << r.distile_floor_s << ',' << r.dense_floor_s << ',' << r.max_rel_err << ','
               << (r.cublas_selected ? "cublas" : "distile") << ',' << r.selected_s << ',' << r.distile_given_mask_s
-              << ',' << c.dense_s << ',' << c.event_s << '\n';
+              << ',' << r.distile_pdl_s << ',' << r.launch_floor_s << ',' << c.dense_s << ',' << c.event_s << '\n';
           if (r.max_rel_err > 1e-4) {
             std::fprintf(stderr, "evsim: error: DISTile differs from cuBLAS by %.3g (hidden %lld)\n", r.max_rel_err,
                          static_cast<long long>(h));

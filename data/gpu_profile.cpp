@@ -37,7 +37,8 @@ cuda::GpuProfile read_gpu_profile(const std::string& path) {
   }
   if (!j.is_object()) throw InputError(path + ": expected a JSON object");
   static const char* keys[] = {"device",           "distile_overhead_s", "distile_bandwidth",  "cublas_overhead_s",
-                               "cublas_bandwidth", "pruned_overhead",    "min_cols_per_split", "cublas_fallback"};
+                               "cublas_bandwidth", "pruned_overhead",    "min_cols_per_split", "cublas_fallback",
+                               "max_splits",       "pdl"};
   for (const auto& item : j.items())
     if (std::find(std::begin(keys), std::end(keys), item.key()) == std::end(keys))
       throw InputError(path + ": unknown key '" + item.key() + "'");
@@ -50,10 +51,13 @@ cuda::GpuProfile read_gpu_profile(const std::string& path) {
   read_field(j, path, "pruned_overhead", p.pruned_overhead);
   read_field(j, path, "min_cols_per_split", p.min_cols_per_split);
   read_field(j, path, "cublas_fallback", p.cublas_fallback);
+  read_field(j, path, "max_splits", p.max_splits);
+  read_field(j, path, "pdl", p.pdl);
   require_positive(path, "distile_bandwidth", p.distile_bandwidth);
   require_positive(path, "cublas_bandwidth", p.cublas_bandwidth);
   require_positive(path, "pruned_overhead", p.pruned_overhead);
   require_positive(path, "min_cols_per_split", p.min_cols_per_split);
+  require_positive(path, "max_splits", p.max_splits);
   if (p.distile_overhead_s < 0 || p.cublas_overhead_s < 0) throw InputError(path + ": overheads must be >= 0");
   return p;
 }
@@ -66,7 +70,9 @@ void write_gpu_profile(const cuda::GpuProfile& p, const std::string& path) {
                             {"cublas_bandwidth", p.cublas_bandwidth},
                             {"pruned_overhead", p.pruned_overhead},
                             {"min_cols_per_split", p.min_cols_per_split},
-                            {"cublas_fallback", p.cublas_fallback}};
+                            {"cublas_fallback", p.cublas_fallback},
+                            {"max_splits", p.max_splits},
+                            {"pdl", p.pdl}};
   write_text_file(path, j.dump(2) + "\n");
 }
 

@@ -77,6 +77,8 @@ TEST_F(ProfileFile, RoundTrip) {
   p.pruned_overhead = 4.0;
   p.min_cols_per_split = 16;
   p.cublas_fallback = false;
+  p.max_splits = 12;
+  p.pdl = true;
   write_gpu_profile(p, path);
   const cuda::GpuProfile q = read_gpu_profile(path);
   EXPECT_EQ(q.device, p.device);
@@ -87,6 +89,8 @@ TEST_F(ProfileFile, RoundTrip) {
   EXPECT_EQ(q.pruned_overhead, p.pruned_overhead);
   EXPECT_EQ(q.min_cols_per_split, p.min_cols_per_split);
   EXPECT_EQ(q.cublas_fallback, p.cublas_fallback);
+  EXPECT_EQ(q.max_splits, p.max_splits);
+  EXPECT_EQ(q.pdl, p.pdl);
 }
 
 TEST_F(ProfileFile, BadFilesAreOneLineErrors) {
@@ -97,6 +101,8 @@ TEST_F(ProfileFile, BadFilesAreOneLineErrors) {
       {R"({"distile_bandwidth": "fast"})", "'distile_bandwidth' has the wrong type"},
       {R"({"cublas_bandwidth": 0})", "'cublas_bandwidth' must be positive"},
       {R"({"distile_overhead_s": -1})", "overheads must be >= 0"},
+      {R"({"max_splits": 0})", "'max_splits' must be positive"},
+      {R"({"pdl": 1})", "'pdl' has the wrong type"},
   };
   for (const auto& [text, message] : cases) {
     write(text);

@@ -9,9 +9,9 @@ nvidia-smi --query-gpu=name,memory.total,clocks.max.sm --format=csv,noheader
 { cmake -B build-gpu -DEVSIM_CUDA=ON -DCMAKE_CUDA_ARCHITECTURES=90 -DEVSIM_BUILD_BENCH=OFF -DEVSIM_WERROR=ON \
   && cmake --build build-gpu -j16; } >"$OUT/build.log" 2>&1 || { tail -30 "$OUT/build.log"; exit 1; }
 echo "== GPU tests"
-build-gpu/tests/evsim_gpu_tests 2>&1 | tee "$OUT/gpu_tests.log" | grep -E "FAILED|PASSED|Failure|error" | head -20
+timeout 150 build-gpu/tests/evsim_gpu_tests 2>&1 | tee "$OUT/gpu_tests.log" | grep -E "FAILED|PASSED|Failure|error" | head -20
 echo "== compute-sanitizer memcheck"
-compute-sanitizer --tool memcheck --error-exitcode 9 build-gpu/tests/evsim_gpu_tests \
+timeout 150 compute-sanitizer --tool memcheck --error-exitcode 9 build-gpu/tests/evsim_gpu_tests \
   --gtest_filter='RandomStacks/CudaParity.*/0:RandomStacks/CudaParity.*/1:RandomStacks/CudaParity.SnnGraphsMatchCpu/4:Distile.*:CudaEngine.*' \
   >"$OUT/memcheck.log" 2>&1; echo "memcheck exit $?"; grep -E "ERROR SUMMARY|PASSED|FAILED" "$OUT/memcheck.log" | head -5
 [ "${QUICK:-0}" = 1 ] && exit 0
@@ -36,7 +36,7 @@ echo "bench exit $?"; tail -3 "$OUT/bench_cuda.err"; cat "$OUT/bench_cuda.txt"
 if [ -d .data/ptb ] && [ "${EVAL:-1}" = 1 ]; then
   echo "== eval --backend cuda"
   for m in dense event; do
-    build-gpu/evsim eval models/checkpoints/egru_lm_ptb_p90.h5 --data .data/ptb --split test --backend cuda --mode $m \
+    timeout 90 build-gpu/evsim eval models/checkpoints/egru_lm_ptb_p90.h5 --data .data/ptb --split test --backend cuda --mode $m \
       "${P[@]}" 2>&1 | grep -E "perplexity [0-9]|error" | tail -1
   done
 fi

@@ -15,6 +15,8 @@ struct GpuProfile {
   double cublas_bandwidth = 4.5e12;    // bytes/s of a cuBLAS GEMV over a large matrix
   double pruned_overhead = 11.0;       // PrunedColumns: cost per byte relative to dense columns
   int min_cols_per_split = 8;          // active columns per block before another split pays
+  int max_splits = 32;                 // most blocks along the active-column list
+  bool pdl = false;                    // programmatic dependent launch between DISTile steps
   bool cublas_fallback = true;         // let DISTile phases fall back to cuBLAS on the device
 };
 

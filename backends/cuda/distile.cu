@@ -169,6 +169,12 @@ template <int NB>
 __global__ void __launch_bounds__(kThreads)
     distile_kernel(const ProblemSet set, int b0, int batch, int min_cols_per_split, bool zero_pass) {
   extern __shared__ uint32_t dyn[];
+#if defined(__CUDA_ARCH__) && __CUDA_ARCH__ >= 900
+  // No-ops unless launched with programmatic serialization: let the next step launch now,
+  // and wait for the previous one to finish (all its writes visible) before any access.
+  asm volatile("griddepcontrol.launch_dependents;");
+  asm volatile("griddepcontrol.wait;" ::: "memory");
+#endif
   const DistileProblem& q = set.p[blockIdx.z];
   if (zero_pass) zero_buffer(q, batch);
   if (static_cast<int>(blockIdx.x) * kThreads * 4 >= q.rows) return;
@@ -193,8 +199,19 @@ void launch(const ProblemSet& set, int batch, const DistilePlan& plan, int max_r
   const size_t smem = static_cast<size_t>((max_cols + 31) / 32 + max_cols) * 4;
   const dim3 grid((max_rows / 4 + kThreads - 1) / kThreads, static_cast<unsigned>(std::max(1, plan.max_splits)),
                   static_cast<unsigned>(set.count));
+  cudaLaunchAttribute attr{};
+  attr.id = cudaLaunchAttributeProgrammaticStreamSerialization;
+  attr.val.programmaticStreamSerializationAllowed = 1;
+  cudaLaunchConfig_t config{};
+  config.gridDim = grid;
+  config.blockDim = dim3(kThreads);
+  config.dynamicSmemBytes = smem;
+  config.stream = stream;
+  config.attrs = &attr;
+  config.numAttrs = plan.pdl ? 1 : 0;
   for (int b0 = 0; b0 < batch; b0 += NB)
-    distile_kernel<NB><<<grid, kThreads, smem, stream>>>(set, b0, batch, plan.min_cols_per_split, b0 == 0);
+    EVSIM_CUDA_CHECK(
+        cudaLaunchKernelEx(&config, distile_kernel<NB>, set, b0, batch, plan.min_cols_per_split, b0 == 0));
 }
 
 }  // namespace

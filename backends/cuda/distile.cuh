@@ -43,6 +43,10 @@ constexpr int kMaxDistileCols = 8192;
 struct DistilePlan {
   int max_splits = 32;         // grid.y: most blocks along the active-column list
   int min_cols_per_split = 8;  // fewer splits when fewer columns are active
+  // Programmatic dependent launch (sm_90): the launch is scheduled while the previous kernel
+  // in the stream still runs, and its blocks wait (griddepcontrol.wait) for that kernel's
+  // completion before touching memory, hiding the launch latency between dependent steps.
+  bool pdl = false;
 };
 
 // acc += W x for every problem; `batch` samples (any number: passes of up to 8).

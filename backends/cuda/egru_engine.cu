@@ -178,6 +178,7 @@ struct EgruEngine::Impl {
   void distile_phase(const std::vector<Projection>& projs, cudaStream_t st) {
     DistilePlan plan;
     plan.min_cols_per_split = profile.min_cols_per_split;
+    plan.max_splits = profile.max_splits;
     for (size_t i = 0; i < projs.size(); i += kMaxProblems) {
       std::vector<DistileProblem> qs;
       for (size_t j = i; j < std::min(projs.size(), i + kMaxProblems); ++j) {

@@ -41,6 +41,8 @@ double time_graph(const std::function<void(cudaStream_t, int)>& step, int repeat
   return median(t);
 }
 
+__global__ void empty_kernel() {}
+
 struct Csr {
   std::vector<int> ptr, idx;
   std::vector<float> val;
@@ -243,7 +245,10 @@ GpuBenchResult ProjectionBench::run(int64_t batch_size, double activity, int rep
     q.cols = k;
     return q;
   };
-  const DistilePlan plan;
+  DistilePlan plan;
+  plan.max_splits = p.profile.max_splits;
+  plan.min_cols_per_split = p.profile.min_cols_per_split;
+  plan.pdl = p.profile.pdl;
   for (ColumnFormat f : {ColumnFormat::DenseColumns, ColumnFormat::PrunedColumns}) {
     const double t = time_graph(
         [&](cudaStream_t s, int set) {
@@ -268,6 +273,21 @@ GpuBenchResult ProjectionBench::run(int64_t batch_size, double activity, int rep
         DistileProblem q = problem(ColumnFormat::DenseColumns, set);
         q.mask = d_masks.get() + static_cast<size_t>(set) * nwords;
         distile_step(&q, 1, batch, plan, s);
+      },
+      repeats);
+  DistilePlan pdl_plan = plan;
+  pdl_plan.pdl = true;
+  res.distile_pdl_s = time_graph(
+      [&](cudaStream_t s, int set) {
+        DistileProblem q = problem(ColumnFormat::DenseColumns, set);
+        q.mask = d_masks.get() + static_cast<size_t>(set) * nwords;
+        distile_step(&q, 1, batch, pdl_plan, s);
+      },
+      repeats);
+  res.launch_floor_s = time_graph(
+      [&](cudaStream_t s, int) {
+        empty_kernel<<<1, 32, 0, s>>>();
+        EVSIM_KERNEL_CHECK();
       },
       repeats);
   res.pruned_chosen = prefer_pruned(p.profile, p.density);

@@ -14,6 +14,8 @@ struct GpuBenchResult {
   double cublas_s = 0, cusparse_s = 0;               // per step
   double distile_dense_s = 0, distile_pruned_s = 0;  // DISTile with each column format
   double distile_given_mask_s = 0;                   // dense columns, bitmask from the producer
+  double distile_pdl_s = 0;                          // the same with programmatic dependent launch
+  double launch_floor_s = 0;                         // an empty kernel per step: the launch cost
   double distile_s = 0;                              // the format the cost model picks
   bool pruned_chosen = false;
   // PolyKernel: what the selector runs for this step (DISTile or the cuBLAS fallback), as
