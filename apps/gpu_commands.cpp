@@ -108,8 +108,15 @@ void sequence_bench(uint64_t seed, int repeats) {
   double dense_bytes = 0;
   for (const auto& l : params.layers) dense_bytes += 4.0 * double(l.w_hh.size() + l.w_ih.size());
   Table t({"backend", "us/step", "activity", "floor us/step", "x floor"});
-  for (auto mode : {cuda::GpuMode::Dense, cuda::GpuMode::Distile}) {
-    cuda::EgruEngine engine(params, mode, 1, steps, profile());
+  // The profile's configuration first, then what PDL and the selector cost.
+  const cuda::GpuProfile prof = profile();
+  cuda::GpuProfile no_pdl = prof, via_cublas = prof;
+  no_pdl.pdl = false;
+  via_cublas.cublas_fallback = true;
+  const std::pair<const char*, const cuda::GpuProfile*> distile_rows[] = {
+      {"cuda-distile", &prof}, {"  without PDL", &no_pdl}, {"  cuBLAS fallback (graph conditionals)", &via_cublas}};
+  auto add_row = [&](const char* name, cuda::GpuMode mode, const cuda::GpuProfile& pr) {
+    cuda::EgruEngine engine(params, mode, 1, steps, pr);
     const auto r = engine.run(x, repeats);
     double ev = 0, units = 0;
     for (size_t l = 0; l < r.events.size(); ++l) {
@@ -117,9 +124,10 @@ void sequence_bench(uint64_t seed, int repeats) {
       units += double(r.unit_steps[l]);
     }
     const double floor = (mode == cuda::GpuMode::Dense ? dense_bytes : distile_bytes_per_step(params, r, steps)) / bw;
-    t.add({mode == cuda::GpuMode::Dense ? "cuda-dense" : "cuda-distile", us(r.seconds_per_step), fmt_pct(ev / units),
-           us(floor), fmt_fixed(r.seconds_per_step / floor, 2)});
-  }
+    t.add({name, us(r.seconds_per_step), fmt_pct(ev / units), us(floor), fmt_fixed(r.seconds_per_step / floor, 2)});
+  };
+  add_row("cuda-dense", cuda::GpuMode::Dense, prof);
+  for (const auto& [name, pr] : distile_rows) add_row(name, cuda::GpuMode::Distile, *pr);
   std::printf("\n3-layer EGRU, hidden 1024, 256 steps, batch 1 (CUDA graph of the whole sequence, median of %d):\n%s",
               repeats, t.str().c_str());
 }
@@ -132,13 +140,14 @@ void gpu_bench(const GpuBenchOptions& o) {
   std::printf("GPU: %s; copy bandwidth %.0f GB/s (read + write)\n", cuda::describe_device().c_str(),
               cuda::copy_bandwidth() / 1e9);
   std::printf("one EGRU gate projection (3H x H) per step, CUDA events over graph replays, median of %d\n", o.repeats);
-  Table t({"hidden", "batch", "density", "activity", "cuBLAS us", "cuSPARSE us", "DISTile us", "variant", "vs cuBLAS",
-           "vs cuSPARSE", "theory", "floor us", "x floor", "selected", "selected us", "sel. vs cuBLAS", "mask-given us",
-           "mask+PDL us", "launch us", "CPU dense us", "CPU event us"});
+  Table t({"hidden",     "batch",        "density",       "activity",    "cuBLAS us",      "cuSPARSE us",
+           "DISTile us", "path",         "vs cuBLAS",     "vs cuSPARSE", "theory",         "floor us",
+           "x floor",    "x-mask dense", "x-mask pruned", "mask dense",  "mask+PDL dense", "mask+PDL pruned",
+           "stream all", "launch us",    "CPU dense us",  "CPU event us"});
   std::ostringstream csv;
-  csv << "hidden,batch,density,activity,cublas_s,cusparse_s,distile_s,distile_dense_cols_s,distile_pruned_cols_s,"
-         "variant,speedup_vs_cublas,speedup_vs_cusparse,theoretical,distile_floor_s,dense_floor_s,max_rel_err,selected,"
-         "selected_s,distile_given_mask_s,distile_pdl_s,launch_floor_s,cpu_dense_s,cpu_event_s\n";
+  csv << "hidden,batch,density,activity,cublas_s,cusparse_s,distile_s,path,speedup_vs_cublas,speedup_vs_cusparse,"
+         "theoretical,distile_floor_s,dense_floor_s,max_rel_err,x_mask_dense_s,x_mask_pruned_s,mask_dense_s,"
+         "pdl_dense_s,pdl_pruned_s,stream_s,launch_floor_s,cpu_dense_s,cpu_event_s\n";
   for (int64_t h : o.hidden)
     for (double d : o.density) {
       cuda::ProjectionBench bench(h, d, o.seed, prof);
@@ -148,20 +157,38 @@ void gpu_bench(const GpuBenchOptions& o) {
           const auto r = bench.run(b, a, o.repeats);
           const LayerBenchResult c = cpu.run_projection(b, a, std::min(o.repeats, 10));
           const double theory = a > 0 ? 1.0 / (a * d) : 0.0;
-          const char* variant = r.pruned_chosen ? "pruned-col" : "dense-col";
-          t.add({std::to_string(h), std::to_string(b), fmt_pct(d), fmt_pct(a), us(r.cublas_s), us(r.cusparse_s),
-                 us(r.distile_s), variant, fmt_fixed(r.cublas_s / r.distile_s, 2) + "x",
-                 fmt_fixed(r.cusparse_s / r.distile_s, 2) + "x", fmt_fixed(theory, 1) + "x", us(r.distile_floor_s),
+          const char* path = r.cublas_selected ? "cuBLAS"
+                             : r.streamed      ? "stream"
+                             : r.pruned_chosen ? "pruned-col"
+                                               : "dense-col";
+          t.add({std::to_string(h),
+                 std::to_string(b),
+                 fmt_pct(d),
+                 fmt_pct(a),
+                 us(r.cublas_s),
+                 us(r.cusparse_s),
+                 us(r.distile_s),
+                 path,
+                 fmt_fixed(r.cublas_s / r.distile_s, 2) + "x",
+                 fmt_fixed(r.cusparse_s / r.distile_s, 2) + "x",
+                 fmt_fixed(theory, 1) + "x",
+                 us(r.distile_floor_s),
                  fmt_fixed(r.distile_s / std::max(r.distile_floor_s, 1e-12), 1),
-                 r.cublas_selected ? "cuBLAS" : "DISTile", us(r.selected_s),
-                 fmt_fixed(r.cublas_s / r.selected_s, 2) + "x", us(r.distile_given_mask_s),
-                 us(r.distile_pdl_s), us(r.launch_floor_s), us(c.dense_s), us(c.event_s)});
+                 us(r.distile_dense_s),
+                 us(r.distile_pruned_s),
+                 us(r.distile_given_mask_s),
+                 us(r.distile_pdl_s),
+                 us(r.pruned_pdl_s),
+                 us(r.stream_s),
+                 us(r.launch_floor_s),
+                 us(c.dense_s),
+                 us(c.event_s)});
           csv << h << ',' << b << ',' << d << ',' << a << ',' << r.cublas_s << ',' << r.cusparse_s << ',' << r.distile_s
-              << ',' << r.distile_dense_s << ',' << r.distile_pruned_s << ',' << variant << ','
-              << r.cublas_s / r.distile_s << ',' << r.cusparse_s / r.distile_s << ',' << theory << ','
-              << r.distile_floor_s << ',' << r.dense_floor_s << ',' << r.max_rel_err << ','
-              << (r.cublas_selected ? "cublas" : "distile") << ',' << r.selected_s << ',' << r.distile_given_mask_s
-              << ',' << r.distile_pdl_s << ',' << r.launch_floor_s << ',' << c.dense_s << ',' << c.event_s << '\n';
+              << ',' << path << ',' << r.cublas_s / r.distile_s << ',' << r.cusparse_s / r.distile_s << ',' << theory
+              << ',' << r.distile_floor_s << ',' << r.dense_floor_s << ',' << r.max_rel_err << ',' << r.distile_dense_s
+              << ',' << r.distile_pruned_s << ',' << r.distile_given_mask_s << ',' << r.distile_pdl_s << ','
+              << r.pruned_pdl_s << ',' << r.stream_s << ',' << r.launch_floor_s << ',' << c.dense_s << ',' << c.event_s
+              << '\n';
           if (r.max_rel_err > 1e-4) {
             std::fprintf(stderr, "evsim: error: DISTile differs from cuBLAS by %.3g (hidden %lld)\n", r.max_rel_err,
                          static_cast<long long>(h));
@@ -172,11 +199,13 @@ void gpu_bench(const GpuBenchOptions& o) {
     }
   std::printf("%s", t.str().c_str());
   std::printf(
-      "theory = 1 / (activity x density): dense MACs over effective MACs; floor = bytes of the active columns\n"
-      "(all rows for dense-col, non-zeros for pruned-col) / copy bandwidth; selected = what the PolyKernel\n"
-      "selector runs for this many active columns under the profile (%s); mask-given = DISTile when the\n"
-      "producer supplies the bitmask (as the engine's cell kernel does); CPU = the same projection with\n"
-      "cpu-dense (Eigen) and cpu-event (CSC push), one thread, median of up to 10 steps\n",
+      "DISTile = the step as the engine runs it under the profile (%s): bitmask from the producer\n"
+      "(the cell kernel writes it with the events), column format and gather-or-stream chosen by the cost\n"
+      "model (path), PDL as profiled; theory = 1 / (activity x density): dense MACs over effective MACs;\n"
+      "floor = bytes the path must read / copy bandwidth. Variants (us): x-mask = bitmask derived from x in\n"
+      "the kernel (no producer), mask = bitmask given, +PDL = programmatic dependent launch, stream all =\n"
+      "every dense column (the in-kernel fallback); launch = an empty kernel per step. CPU = the same\n"
+      "projection with cpu-dense (Eigen) and cpu-event (CSC push), one thread, median of up to 10 steps\n",
       prof.device.c_str());
   if (!o.csv.empty()) {
     write_text_file(o.csv, csv.str());
@@ -206,43 +235,56 @@ void gpu_calibrate(const GpuCalibrateOptions& o) {
     throw UsageError("calibrate: give at least two --hidden sizes (cuBLAS is fitted over sizes)");
   const double activities[] = {0.01, 0.05, 0.1, 0.2, 0.5, 1.0};
   const double pruned_density = 0.1;
-  Samples distile, pruned, cublas;
+  Samples gather, pruned, stream, cublas;
   cuda::GpuProfile p;
   p.device = cuda::describe_device();
+  // What the engine runs: the producer's bitmask, PDL as in the default profile.
   for (int64_t h : o.hidden) {
-    const double rows = 3.0 * double(h);
+    const double rows = 3.0 * double(h), all = rows * double(h) * 4;
     cuda::ProjectionBench dense(h, 1.0, o.seed, p), sparse(h, pruned_density, o.seed, p);
     for (double a : activities) {
       const auto r = dense.run(1, a, o.repeats);
-      distile.add(double(r.active_units) * rows * 4, r.distile_dense_s);
-      if (a == 1.0) cublas.add(rows * double(h) * 4, r.cublas_s);
+      gather.add(double(r.active_units) * rows * 4, p.pdl ? r.distile_pdl_s : r.distile_given_mask_s);
+      stream.add(all, r.stream_s);
+      cublas.add(all, r.cublas_s);
       const auto q = sparse.run(1, a, o.repeats);
-      pruned.add(double(q.active_units) * rows * pruned_density * 8, q.distile_pruned_s);
+      pruned.add(double(q.active_units) * rows * pruned_density * 8, p.pdl ? q.pruned_pdl_s : q.distile_pruned_s);
     }
     std::fprintf(stderr, "  hidden %lld measured\n", static_cast<long long>(h));
   }
-  const auto fd = distile.fit(), fp = pruned.fit(), fc = cublas.fit();
-  if (fd.bandwidth <= 0 || fc.bandwidth <= 0 || fp.bandwidth <= 0)
+  const auto fg = gather.fit(), fp = pruned.fit(), fs = stream.fit(), fc = cublas.fit();
+  if (fg.bandwidth <= 0 || fp.bandwidth <= 0 || fs.bandwidth <= 0 || fc.bandwidth <= 0)
     throw Error("calibrate: the timings do not grow with the bytes read; cannot fit the cost model");
-  p.distile_overhead_s = fd.overhead_s;
-  p.distile_bandwidth = fd.bandwidth;
+  p.distile_overhead_s = fg.overhead_s;
+  p.distile_bandwidth = fg.bandwidth;
+  p.pruned_overhead_s = fp.overhead_s;
+  p.pruned_bandwidth = fp.bandwidth;
+  p.stream_overhead_s = fs.overhead_s;
+  p.stream_bandwidth = fs.bandwidth;
   p.cublas_overhead_s = fc.overhead_s;
   p.cublas_bandwidth = fc.bandwidth;
-  p.pruned_overhead = fd.bandwidth / fp.bandwidth;
   write_gpu_profile(p, o.output);
   Table t({"path", "overhead us", "bandwidth GB/s", "samples"});
-  t.add({"DISTile dense columns", us(fd.overhead_s), fmt_fixed(fd.bandwidth / 1e9, 0),
-         std::to_string(distile.bytes.size())});
-  t.add({"DISTile pruned columns", us(fp.overhead_s), fmt_fixed(fp.bandwidth / 1e9, 0),
-         std::to_string(pruned.bytes.size())});
-  t.add({"cuBLAS GEMV", us(fc.overhead_s), fmt_fixed(fc.bandwidth / 1e9, 0), std::to_string(cublas.bytes.size())});
+  auto row = [&](const char* name, const cuda::LinearFit& f, const Samples& smp) {
+    t.add({name, us(f.overhead_s), fmt_fixed(f.bandwidth / 1e9, 0), std::to_string(smp.bytes.size())});
+  };
+  row("DISTile gather, dense columns", fg, gather);
+  row("DISTile gather, pruned columns", fp, pruned);
+  row("DISTile stream, all columns", fs, stream);
+  row("cuBLAS GEMV", fc, cublas);
   std::printf("GPU: %s\n%s", p.device.c_str(), t.str().c_str());
-  for (int64_t h : o.hidden)
-    std::printf("hidden %lld, dense weights: cuBLAS fallback above %d of %lld active columns\n",
-                static_cast<long long>(h), cuda::dense_fallback_above(p, int(3 * h), int(h), 1.0),
-                static_cast<long long>(h));
-  std::printf("pruned columns used below %.1f %% weight density; wrote %s\n", 100.0 * 4.0 / (8.0 * p.pruned_overhead),
-              o.output.c_str());
+  for (int64_t h : o.hidden) {
+    const int rows = int(3 * h), cols = int(h);
+    double below = 0;  // the highest density (1 % steps) at which pruned columns are chosen
+    for (int pct = 1; pct <= 100; ++pct)
+      if (cuda::prefer_pruned(p, rows, cols, pct / 100.0)) below = pct / 100.0;
+    std::printf(
+        "hidden %lld: dense weights stream above %d of %lld active columns (cuBLAS fallback: above %d); "
+        "pruned columns up to %.0f %% weight density\n",
+        static_cast<long long>(h), cuda::stream_above(p, rows, cols, 1.0, false), static_cast<long long>(h),
+        cuda::dense_fallback_above(p, rows, cols, 1.0), 100 * below);
+  }
+  std::printf("wrote %s\n", o.output.c_str());
 }
 
 namespace {

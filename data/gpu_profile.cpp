@@ -36,9 +36,10 @@ cuda::GpuProfile read_gpu_profile(const std::string& path) {
     throw InputError(path + ": not a JSON GPU profile");
   }
   if (!j.is_object()) throw InputError(path + ": expected a JSON object");
-  static const char* keys[] = {"device",           "distile_overhead_s", "distile_bandwidth",  "cublas_overhead_s",
-                               "cublas_bandwidth", "pruned_overhead",    "min_cols_per_split", "cublas_fallback",
-                               "max_splits",       "pdl"};
+  static const char* keys[] = {"device",           "distile_overhead_s", "distile_bandwidth", "pruned_overhead_s",
+                               "pruned_bandwidth", "stream_overhead_s",  "stream_bandwidth",  "cublas_overhead_s",
+                               "cublas_bandwidth", "min_cols_per_split", "max_splits",        "pdl",
+                               "cublas_fallback"};
   for (const auto& item : j.items())
     if (std::find(std::begin(keys), std::end(keys), item.key()) == std::end(keys))
       throw InputError(path + ": unknown key '" + item.key() + "'");
@@ -46,19 +47,26 @@ cuda::GpuProfile read_gpu_profile(const std::string& path) {
   read_field(j, path, "device", p.device);
   read_field(j, path, "distile_overhead_s", p.distile_overhead_s);
   read_field(j, path, "distile_bandwidth", p.distile_bandwidth);
+  read_field(j, path, "pruned_overhead_s", p.pruned_overhead_s);
+  read_field(j, path, "pruned_bandwidth", p.pruned_bandwidth);
+  read_field(j, path, "stream_overhead_s", p.stream_overhead_s);
+  read_field(j, path, "stream_bandwidth", p.stream_bandwidth);
   read_field(j, path, "cublas_overhead_s", p.cublas_overhead_s);
   read_field(j, path, "cublas_bandwidth", p.cublas_bandwidth);
-  read_field(j, path, "pruned_overhead", p.pruned_overhead);
   read_field(j, path, "min_cols_per_split", p.min_cols_per_split);
-  read_field(j, path, "cublas_fallback", p.cublas_fallback);
   read_field(j, path, "max_splits", p.max_splits);
   read_field(j, path, "pdl", p.pdl);
-  require_positive(path, "distile_bandwidth", p.distile_bandwidth);
-  require_positive(path, "cublas_bandwidth", p.cublas_bandwidth);
-  require_positive(path, "pruned_overhead", p.pruned_overhead);
-  require_positive(path, "min_cols_per_split", p.min_cols_per_split);
-  require_positive(path, "max_splits", p.max_splits);
-  if (p.distile_overhead_s < 0 || p.cublas_overhead_s < 0) throw InputError(path + ": overheads must be >= 0");
+  read_field(j, path, "cublas_fallback", p.cublas_fallback);
+  for (const auto& [key, v] : {std::pair<const char*, double>{"distile_bandwidth", p.distile_bandwidth},
+                               {"pruned_bandwidth", p.pruned_bandwidth},
+                               {"stream_bandwidth", p.stream_bandwidth},
+                               {"cublas_bandwidth", p.cublas_bandwidth},
+                               {"min_cols_per_split", p.min_cols_per_split},
+                               {"max_splits", p.max_splits}})
+    require_positive(path, key, v);
+  if (p.max_splits > 1024) throw InputError(path + ": 'max_splits' must be at most 1024");
+  for (double o : {p.distile_overhead_s, p.pruned_overhead_s, p.stream_overhead_s, p.cublas_overhead_s})
+    if (o < 0) throw InputError(path + ": overheads must be >= 0");
   return p;
 }
 
@@ -66,13 +74,16 @@ void write_gpu_profile(const cuda::GpuProfile& p, const std::string& path) {
   const nlohmann::json j = {{"device", p.device},
                             {"distile_overhead_s", p.distile_overhead_s},
                             {"distile_bandwidth", p.distile_bandwidth},
+                            {"pruned_overhead_s", p.pruned_overhead_s},
+                            {"pruned_bandwidth", p.pruned_bandwidth},
+                            {"stream_overhead_s", p.stream_overhead_s},
+                            {"stream_bandwidth", p.stream_bandwidth},
                             {"cublas_overhead_s", p.cublas_overhead_s},
                             {"cublas_bandwidth", p.cublas_bandwidth},
-                            {"pruned_overhead", p.pruned_overhead},
                             {"min_cols_per_split", p.min_cols_per_split},
-                            {"cublas_fallback", p.cublas_fallback},
                             {"max_splits", p.max_splits},
-                            {"pdl", p.pdl}};
+                            {"pdl", p.pdl},
+                            {"cublas_fallback", p.cublas_fallback}};
   write_text_file(path, j.dump(2) + "\n");
 }
 

@@ -32,14 +32,32 @@ TEST(CostModel, FitOfTooFewSamplesIsEmpty) {
   EXPECT_EQ(cuda::fit_time_vs_bytes(&b, &s, 1).bandwidth, 0.0);
 }
 
-TEST(CostModel, PrunedColumnsOnlyWhenTheirWeightedBytesAreFewer) {
+TEST(CostModel, PrunedColumnsOnlyWhenPredictedFasterAtTenPercent) {
   cuda::GpuProfile p;
-  p.pruned_overhead = 11.0;  // 8 bytes x density x 11 < 4 bytes  <=>  density < 4/88
-  EXPECT_TRUE(cuda::prefer_pruned(p, 0.04));
-  EXPECT_FALSE(cuda::prefer_pruned(p, 0.05));
-  p.pruned_overhead = 1.0;  // 8 d < 4  <=>  d < 0.5
-  EXPECT_TRUE(cuda::prefer_pruned(p, 0.45));
-  EXPECT_FALSE(cuda::prefer_pruned(p, 0.55));
+  p.distile_overhead_s = 4e-6;
+  p.distile_bandwidth = 1.5e12;
+  p.pruned_overhead_s = 6e-6;
+  p.pruned_bandwidth = 0.5e12;
+  // 6144 x 2048, 204.8 active columns: dense 4 us + 204.8 * 24576 B / 1.5 TB/s = 7.3554 us;
+  // pruned 6 us + 204.8 * 8 B * d * 6144 / 0.5 TB/s = 6 us + d * 20.133 us: d < 0.0673.
+  EXPECT_TRUE(cuda::prefer_pruned(p, 6144, 2048, 0.05));
+  EXPECT_FALSE(cuda::prefer_pruned(p, 6144, 2048, 0.08));
+  p.pruned_overhead_s = 4e-6;  // same overhead: fewer bytes per second-equivalent decide
+  EXPECT_TRUE(cuda::prefer_pruned(p, 6144, 2048, 0.15));
+  EXPECT_FALSE(cuda::prefer_pruned(p, 6144, 2048, 0.2));
+}
+
+TEST(CostModel, StreamingAboveTheHandComputedCrossover) {
+  cuda::GpuProfile p;
+  p.distile_overhead_s = 4e-6;
+  p.distile_bandwidth = 1.5e12;
+  p.stream_overhead_s = 4e-6;
+  p.stream_bandwidth = 2.5e12;
+  // Streaming 6144 x 2048: 4 us + 50,331,648 B / 2.5 TB/s = 24.1326592 us. Gathering has
+  // 20.1326592 us after its overhead: 30,198,988.8 B at 1.5 TB/s = 1228.8 dense columns.
+  EXPECT_EQ(cuda::stream_above(p, 6144, 2048, 1.0, false), 1228);
+  p.stream_bandwidth = 1.0e12;  // streaming slower per byte than gathering: never
+  EXPECT_EQ(cuda::stream_above(p, 6144, 2048, 1.0, false), 2048);
 }
 
 TEST(CostModel, FallbackColumnsMatchHandArithmetic) {
@@ -74,11 +92,14 @@ TEST_F(ProfileFile, RoundTrip) {
   p.distile_bandwidth = 2.5e12;
   p.cublas_overhead_s = 1.5e-6;
   p.cublas_bandwidth = 3.5e12;
-  p.pruned_overhead = 4.0;
+  p.pruned_overhead_s = 5.5e-6;
+  p.pruned_bandwidth = 0.75e12;
+  p.stream_overhead_s = 2.25e-6;
+  p.stream_bandwidth = 2.75e12;
   p.min_cols_per_split = 16;
   p.cublas_fallback = false;
   p.max_splits = 12;
-  p.pdl = true;
+  p.pdl = false;
   write_gpu_profile(p, path);
   const cuda::GpuProfile q = read_gpu_profile(path);
   EXPECT_EQ(q.device, p.device);
@@ -86,7 +107,10 @@ TEST_F(ProfileFile, RoundTrip) {
   EXPECT_EQ(q.distile_bandwidth, p.distile_bandwidth);
   EXPECT_EQ(q.cublas_overhead_s, p.cublas_overhead_s);
   EXPECT_EQ(q.cublas_bandwidth, p.cublas_bandwidth);
-  EXPECT_EQ(q.pruned_overhead, p.pruned_overhead);
+  EXPECT_EQ(q.pruned_overhead_s, p.pruned_overhead_s);
+  EXPECT_EQ(q.pruned_bandwidth, p.pruned_bandwidth);
+  EXPECT_EQ(q.stream_overhead_s, p.stream_overhead_s);
+  EXPECT_EQ(q.stream_bandwidth, p.stream_bandwidth);
   EXPECT_EQ(q.min_cols_per_split, p.min_cols_per_split);
   EXPECT_EQ(q.cublas_fallback, p.cublas_fallback);
   EXPECT_EQ(q.max_splits, p.max_splits);
@@ -102,6 +126,8 @@ TEST_F(ProfileFile, BadFilesAreOneLineErrors) {
       {R"({"cublas_bandwidth": 0})", "'cublas_bandwidth' must be positive"},
       {R"({"distile_overhead_s": -1})", "overheads must be >= 0"},
       {R"({"max_splits": 0})", "'max_splits' must be positive"},
+      {R"({"max_splits": 5000})", "'max_splits' must be at most 1024"},
+      {R"({"stream_overhead_s": -1e-6})", "overheads must be >= 0"},
       {R"({"pdl": 1})", "'pdl' has the wrong type"},
   };
   for (const auto& [text, message] : cases) {

@@ -2,34 +2,43 @@
 // The PolyKernel cost model: which DISTile variant (or cuBLAS) a projection step should use.
 // Each path costs a fixed per-step overhead plus the bytes it must read over its effective
 // bandwidth. The constants come from a per-GPU profile that `evsim calibrate` measures and
-// stores as JSON; the defaults were measured on an H200 (docs/results/h200_v4_*).
+// stores as JSON; the defaults were measured on an H100 (docs/results/h100_v5_*).
 #include <string>
 
 namespace evsim::cuda {
 
 struct GpuProfile {
-  std::string device = "default (H200, DISTile v4)";
-  double distile_overhead_s = 7.8e-6;  // a DISTile step with (almost) no active column
-  double distile_bandwidth = 1.84e12;  // bytes/s of active weight columns read by DISTile
-  double cublas_overhead_s = 2.5e-6;   // a cuBLAS GEMV of a small matrix
-  double cublas_bandwidth = 4.5e12;    // bytes/s of a cuBLAS GEMV over a large matrix
-  double pruned_overhead = 11.0;       // PrunedColumns: cost per byte relative to dense columns
-  int min_cols_per_split = 8;          // active columns per block before another split pays
-  int max_splits = 32;                 // most blocks along the active-column list
-  bool pdl = false;                    // programmatic dependent launch between DISTile steps
-  bool cublas_fallback = true;         // let DISTile phases fall back to cuBLAS on the device
+  std::string device = "default (H100, DISTile v5)";
+  double distile_overhead_s = 3.6e-6;  // gathering dense columns: a step with (almost) no active column
+  double distile_bandwidth = 1.56e12;  // bytes/s of active weight columns gathered
+  double pruned_overhead_s = 6.3e-6;   // gathering pruned columns (CSC non-zeros)
+  double pruned_bandwidth = 3.7e11;    // bytes/s of non-zeros (value + row index) gathered
+  double stream_overhead_s = 3.6e-6;   // streaming every dense column (the in-kernel fallback)
+  double stream_bandwidth = 1.56e12;
+  double cublas_overhead_s = 2.0e-6;  // a cuBLAS GEMV of a small matrix
+  double cublas_bandwidth = 2.6e12;   // bytes/s of a cuBLAS GEMV over a large matrix
+  int min_cols_per_split = 8;         // active columns per block before another split pays
+  int max_splits = 32;                // most blocks along the active-column list
+  bool pdl = true;                    // programmatic dependent launch between the kernels of a step
+  bool cublas_fallback = false;       // fall back to cuBLAS through graph conditionals, not in-kernel
 };
 
-// Bytes DISTile reads per active column (all rows, or the non-zeros with their row index),
-// and cuBLAS's predicted time for a step over `dense_bytes` of whole matrices.
+// Bytes read per active column: all rows, or the non-zeros with their row index.
 double column_bytes(int rows, double density, bool pruned);
+// Predicted step times of one rows x cols projection with `active` active columns.
+double predict_gather_s(const GpuProfile& p, int rows, double density, bool pruned, double active);
+double predict_stream_s(const GpuProfile& p, int rows, int cols);
 double predict_cublas_s(const GpuProfile& p, double dense_bytes);
-// PrunedColumns when its bytes, weighted by its measured cost per byte, beat dense columns.
-bool prefer_pruned(const GpuProfile& p, double density);
-// DISTile bytes (dense-column equivalent) below which DISTile is predicted faster than
-// cuBLAS reading `dense_bytes` of whole matrices in the same step.
+// Pruned columns when they are predicted faster than dense columns at 10 % activity.
+bool prefer_pruned(const GpuProfile& p, int rows, int cols, double density);
+// Active columns above which streaming every column is predicted faster than gathering
+// (DistileProblem::stream_above); `cols` when it never is.
+int stream_above(const GpuProfile& p, int rows, int cols, double density, bool pruned);
+// cuBLAS fallback (graph conditionals): a column's cost in dense-column bytes, the bytes
+// below which DISTile is predicted faster than cuBLAS reading `dense_bytes` in the same
+// step, and for one projection the active columns above which cuBLAS is.
+double equivalent_column_bytes(const GpuProfile& p, int rows, double density, bool pruned);
 double distile_budget_bytes(const GpuProfile& p, double dense_bytes);
-// Active columns of one rows x cols projection above which cuBLAS is predicted faster.
 int dense_fallback_above(const GpuProfile& p, int rows, int cols, double density);
 
 // Fit of `evsim calibrate`: time = overhead + bytes / bandwidth, least squares over samples.

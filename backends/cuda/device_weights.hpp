@@ -17,7 +17,8 @@ struct DeviceWeights {
   int rows = 0, cols = 0;
   double density = 1;
   bool pruned = false;
-  DeviceBuffer<float> dense;  // column-major
+  int stream_above = 1 << 30;  // active columns past which a step streams all dense columns
+  DeviceBuffer<float> dense;   // column-major
   DeviceBuffer<int> col_ptr, row_idx;
   DeviceBuffer<float> val;
 
@@ -27,7 +28,11 @@ struct DeviceWeights {
     const CscMatrix csc = CscMatrix::from_dense(w);
     if (csc.nnz() > 0x7fffffffu) throw Error("cuda backend: more than 2^31 non-zero weights in one projection");
     density = double(csc.nnz()) / std::max(1.0, double(w.size()));
-    pruned = prefer_pruned(profile, density) || rows % 4 != 0;
+    pruned = prefer_pruned(profile, rows, cols, density) || rows % 4 != 0;
+    // The in-kernel fallback streams dense columns (16-byte loads: rows a multiple of 4);
+    // with the cuBLAS fallback the graph conditionals choose instead.
+    if (rows % 4 == 0 && !profile.cublas_fallback)
+      stream_above = cuda::stream_above(profile, rows, cols, density, pruned);
     if (!pruned) return;
     // One padding entry keeps the arrays non-empty for an all-zero matrix (col_ptr says so).
     col_ptr = DeviceBuffer<int>(std::vector<int>(csc.col_ptr.begin(), csc.col_ptr.end()));
@@ -48,6 +53,7 @@ struct DeviceWeights {
     q.val = val.get();
     q.rows = rows;
     q.cols = cols;
+    q.stream_above = stream_above;
     return q;
   }
 };

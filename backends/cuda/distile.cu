@@ -3,6 +3,7 @@
 
 #include "backends/cuda/cuda_check.hpp"
 #include "backends/cuda/distile.cuh"
+#include "backends/cuda/pdl.cuh"
 
 namespace evsim::cuda {
 namespace {
@@ -113,8 +114,9 @@ __device__ __forceinline__ void add4(float* dst, float4 v, bool atomic) {
 #endif
 }
 
-// DenseColumns: this thread's 4 rows of the columns list[k0..k1).
-template <int NB>
+// DenseColumns: this thread's 4 rows of the columns list[k0..k1), or with kAll (the
+// streaming fallback) of every column k0..k1: no index load in front of the weight loads.
+template <int NB, bool kAll>
 __device__ void gather_dense(const DistileProblem& q, const int* list, int k0, int k1, int b0, int batch, bool atomic) {
   const int rows4 = q.rows / 4, r4 = blockIdx.x * kThreads + threadIdx.x;
   if (r4 >= rows4) return;
@@ -124,7 +126,7 @@ __device__ void gather_dense(const DistileProblem& q, const int* list, int k0, i
   for (int b = 0; b < NB; ++b) acc[b] = make_float4(0.f, 0.f, 0.f, 0.f);
 #pragma unroll kUnroll
   for (int k = k0; k < k1; ++k) {
-    const int col = list[k];
+    const int col = kAll ? k : list[k];
     const float4 wv = __ldg(w + static_cast<size_t>(col) * rows4 + r4);
 #pragma unroll
     for (int b = 0; b < NB; ++b) {
@@ -169,26 +171,29 @@ template <int NB>
 __global__ void __launch_bounds__(kThreads)
     distile_kernel(const ProblemSet set, int b0, int batch, int min_cols_per_split, bool zero_pass) {
   extern __shared__ uint32_t dyn[];
-#if defined(__CUDA_ARCH__) && __CUDA_ARCH__ >= 900
-  // No-ops unless launched with programmatic serialization: let the next step launch now,
-  // and wait for the previous one to finish (all its writes visible) before any access.
-  asm volatile("griddepcontrol.launch_dependents;");
-  asm volatile("griddepcontrol.wait;" ::: "memory");
-#endif
+  pdl_wait();
   const DistileProblem& q = set.p[blockIdx.z];
   if (zero_pass) zero_buffer(q, batch);
   if (static_cast<int>(blockIdx.x) * kThreads * 4 >= q.rows) return;
   uint32_t* words = dyn;
   int* list = reinterpret_cast<int*>(dyn + (q.cols + 31) / 32);
   const int n = active_columns<NB>(q, b0, batch, words, list);
+  const int s = blockIdx.y;
+  // PolyKernel, per problem and step, the same in every block (all see the same n): past
+  // `stream_above` active columns, stream every dense column with all blocks.
+  if (n > q.stream_above) {
+    const int k0 = static_cast<int>(static_cast<long long>(q.cols) * s / gridDim.y);
+    const int k1 = static_cast<int>(static_cast<long long>(q.cols) * (s + 1) / gridDim.y);
+    if (k0 < k1) gather_dense<NB, true>(q, nullptr, k0, k1, b0, batch, gridDim.y > 1);
+    return;
+  }
   // Device-side choice of the split count: as many as the active columns can feed.
   const int splits = max(1, min(static_cast<int>(gridDim.y), n / max(1, min_cols_per_split)));
-  const int s = blockIdx.y;
   if (s >= splits || n == 0) return;
   const int k0 = static_cast<int>(static_cast<long long>(n) * s / splits);
   const int k1 = static_cast<int>(static_cast<long long>(n) * (s + 1) / splits);
   if (q.format == ColumnFormat::DenseColumns)
-    gather_dense<NB>(q, list, k0, k1, b0, batch, splits > 1);
+    gather_dense<NB, false>(q, list, k0, k1, b0, batch, splits > 1);
   else
     gather_pruned<NB>(q, list, k0, k1, b0, batch);
 }
@@ -197,21 +202,11 @@ template <int NB>
 void launch(const ProblemSet& set, int batch, const DistilePlan& plan, int max_rows, int max_cols,
             cudaStream_t stream) {
   const size_t smem = static_cast<size_t>((max_cols + 31) / 32 + max_cols) * 4;
-  const dim3 grid((max_rows / 4 + kThreads - 1) / kThreads, static_cast<unsigned>(std::max(1, plan.max_splits)),
+  const dim3 grid(((max_rows + 3) / 4 + kThreads - 1) / kThreads, static_cast<unsigned>(std::max(1, plan.max_splits)),
                   static_cast<unsigned>(set.count));
-  cudaLaunchAttribute attr{};
-  attr.id = cudaLaunchAttributeProgrammaticStreamSerialization;
-  attr.val.programmaticStreamSerializationAllowed = 1;
-  cudaLaunchConfig_t config{};
-  config.gridDim = grid;
-  config.blockDim = dim3(kThreads);
-  config.dynamicSmemBytes = smem;
-  config.stream = stream;
-  config.attrs = &attr;
-  config.numAttrs = plan.pdl ? 1 : 0;
   for (int b0 = 0; b0 < batch; b0 += NB)
-    EVSIM_CUDA_CHECK(
-        cudaLaunchKernelEx(&config, distile_kernel<NB>, set, b0, batch, plan.min_cols_per_split, b0 == 0));
+    launch_kernel(distile_kernel<NB>, grid, dim3(kThreads), smem, stream, plan.pdl, set, b0, batch,
+                  plan.min_cols_per_split, b0 == 0);
 }
 
 }  // namespace
@@ -228,6 +223,8 @@ void distile_step(const DistileProblem* problems, int count, int batch, const Di
     if (q.format == ColumnFormat::PrunedColumns && (!q.col_ptr || !q.row_idx || !q.val))
       throw Error("DISTile: pruned columns need col_ptr, row_idx and val");
     if (q.cols > kMaxDistileCols) throw Error("DISTile: at most 8192 input units per projection");
+    if (q.stream_above < q.cols && (q.rows % 4 || !q.w))
+      throw Error("DISTile: streaming needs dense weights and rows a multiple of 4");
     set.p[i] = q;
     max_rows = std::max(max_rows, q.rows);
     max_cols = std::max(max_cols, q.cols);

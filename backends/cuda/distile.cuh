@@ -15,8 +15,9 @@
 // stores and bit-reproducible; with atomics the order of additions varies (last bits).
 //
 // PolyKernel: the variant (column format, samples per pass) is compiled per template and
-// chosen per problem; the number of splits is chosen on the device per step from the
-// number of active columns (DistilePlan::min_cols_per_split: enough columns per block to
+// chosen per problem; gather or stream (all columns) is chosen per step on the device from
+// the active count (DistileProblem::stream_above, set from the cost model); the number of splits is chosen on the
+// device per step from the number of active columns (DistilePlan::min_cols_per_split: enough columns per block to
 // amortize its prologue and atomics), so a quiet step uses few blocks and a busy one many.
 #include <cstdint>
 
@@ -35,6 +36,9 @@ struct DistileProblem {
   float* acc = nullptr;            // rows x batch (sample b at acc + b * rows), += W x
   float* zero = nullptr;           // optional rows x batch buffer zeroed by this launch
   int rows = 0, cols = 0;
+  // In-kernel fallback: with more active columns than this, the step streams all dense
+  // columns (`w`) instead of gathering the active ones (the cost model's crossover).
+  int stream_above = 1 << 30;
 };
 
 constexpr int kMaxProblems = 6;

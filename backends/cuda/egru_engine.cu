@@ -10,6 +10,7 @@
 #include "backends/cuda/distile.cuh"
 #include "backends/cuda/egru_engine.hpp"
 #include "backends/cuda/graph_timer.hpp"
+#include "backends/cuda/pdl.cuh"
 
 namespace evsim::cuda {
 namespace {
@@ -78,6 +79,7 @@ __device__ void select_next_phase(const CellSet& set, int layers, const Selector
 }
 
 __global__ void egru_cell_kernel(const CellSet set, int layers, int batch, const Selector sel) {
+  pdl_wait();
   const CellLayer& L = set.l[blockIdx.y];
   const int h = L.h, rows = 3 * h;
   const int idx = blockIdx.x * blockDim.x + threadIdx.x;
@@ -139,6 +141,7 @@ struct EgruEngine::Impl {
   DeviceBuffer<const float*> ptrs;   // cuBLAS batched pointer arrays, all phases
   std::vector<size_t> phase_cursor;  // each phase's first entry in ptrs
   bool select = false;               // DISTile phases choose DISTile or cuBLAS on the device
+  bool chained = false;              // the last launch recorded was one of ours (a PDL edge is allowed)
   std::vector<cudaGraphConditionalHandle> handles;
   DeviceBuffer<cudaGraphConditionalHandle> d_handles;
   DeviceBuffer<unsigned int> done;
@@ -179,6 +182,7 @@ struct EgruEngine::Impl {
     DistilePlan plan;
     plan.min_cols_per_split = profile.min_cols_per_split;
     plan.max_splits = profile.max_splits;
+    plan.pdl = profile.pdl && chained && st == stream;
     for (size_t i = 0; i < projs.size(); i += kMaxProblems) {
       std::vector<DistileProblem> qs;
       for (size_t j = i; j < std::min(projs.size(), i + kMaxProblems); ++j) {
@@ -189,7 +193,9 @@ struct EgruEngine::Impl {
         qs.push_back(q);
       }
       distile_step(qs.data(), static_cast<int>(qs.size()), batch, plan, st);
+      plan.pdl = profile.pdl && st == stream;
     }
+    chained = st == stream;
   }
 
   // Dense mode: projections of one shape go to cuBLAS as one batched call.
@@ -233,9 +239,7 @@ struct EgruEngine::Impl {
   // Cost (dense-column byte equivalents) DISTile pays in phase p + 1 per event that layer l
   // emits in phase p: a column of its own W_hh and of the next layer's W_ih.
   float next_bytes_per_col(int p, int l) {
-    auto cost = [&](const DeviceWeights& w) {
-      return column_bytes(w.rows, w.density, w.pruned) * (w.pruned ? profile.pruned_overhead : 1.0);
-    };
+    auto cost = [&](const DeviceWeights& w) { return equivalent_column_bytes(profile, w.rows, w.density, w.pruned); };
     double bytes = 0;
     if (p + 1 - l < steps) bytes += cost(*layers[static_cast<size_t>(l)].w_hh);
     if (l + 1 < static_cast<int>(layers.size())) bytes += cost(*layers[static_cast<size_t>(l + 1)].w_ih);
@@ -286,9 +290,9 @@ struct EgruEngine::Impl {
       const size_t n = std::min(cells.size() - i, size_t(kMaxCellLayers));
       std::copy(cells.begin() + static_cast<long>(i), cells.begin() + static_cast<long>(i + n), set.l);
       const int threads = 256, work = max_h * batch;
-      egru_cell_kernel<<<dim3((work + threads - 1) / threads, static_cast<unsigned>(n)), threads, 0, stream>>>(
-          set, static_cast<int>(n), batch, sel);
-      EVSIM_KERNEL_CHECK();
+      launch_kernel(egru_cell_kernel, dim3((work + threads - 1) / threads, static_cast<unsigned>(n)), dim3(threads), 0,
+                    stream, profile.pdl && chained, set, static_cast<int>(n), batch, sel);
+      chained = true;
     }
   }
 
@@ -354,14 +358,18 @@ struct EgruEngine::Impl {
     // Layer 1's input is dense: one GEMM for all steps, in both modes.
     Layer& first = layers[0];
     gemm(first.w_ih->dense.get(), 3 * first.h, inputs, input.get(), gi0.get(), steps * batch);
+    chained = false;
     for (int p = 0; p < phases(); ++p) {
       const auto projs = phase_projections(p);
-      if (mode == GpuMode::Dense)
+      if (mode == GpuMode::Dense) {
         dense_phase(p, projs);
-      else if (select && p > 0)
+        chained = false;
+      } else if (select && p > 0) {
         selected_phase(p, projs);
-      else
+        chained = false;
+      } else {
         distile_phase(projs, stream);
+      }
       cell_phase(p);
     }
     if (readout_w.size()) {

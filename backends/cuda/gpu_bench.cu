@@ -226,40 +226,14 @@ GpuBenchResult ProjectionBench::run(int64_t batch_size, double activity, int rep
       },
       repeats);
 
-  // DISTile, both column formats; each step adds into its own accumulator and zeroes the
-  // next step's (what the engine's consumer does), one launch per step.
+  // DISTile. Each step adds into its own accumulator and zeroes the next step's (what the
+  // engine's consumer does), one launch per step. Variants side by side: the bitmask derived
+  // from x in the kernel (no producer) for both column formats; the bitmask given by the
+  // producer (the engine's cell kernel writes it with the events), without and with PDL;
+  // streaming every column (the in-kernel fallback); and the engine's choice under the profile.
   std::vector<DeviceBuffer<float>> acc;
   for (int set = 0; set < kInputSets; ++set) acc.emplace_back(static_cast<size_t>(m) * batch);
   for (auto& a_buf : acc) EVSIM_CUDA_CHECK(cudaMemset(a_buf.get(), 0, a_buf.size() * sizeof(float)));
-  auto problem = [&](ColumnFormat f, int set) {
-    DistileProblem q;
-    q.format = f;
-    q.w = d_wcm.get();
-    q.col_ptr = p.d_cptr.get();
-    q.row_idx = p.d_ridx.get();
-    q.val = p.d_cval.get();
-    q.x = x_of(set);
-    q.acc = acc[static_cast<size_t>(set)].get();
-    q.zero = acc[static_cast<size_t>((set + 1) % kInputSets)].get();
-    q.rows = m;
-    q.cols = k;
-    return q;
-  };
-  DistilePlan plan;
-  plan.max_splits = p.profile.max_splits;
-  plan.min_cols_per_split = p.profile.min_cols_per_split;
-  plan.pdl = p.profile.pdl;
-  for (ColumnFormat f : {ColumnFormat::DenseColumns, ColumnFormat::PrunedColumns}) {
-    const double t = time_graph(
-        [&](cudaStream_t s, int set) {
-          const DistileProblem q = problem(f, set);
-          distile_step(&q, 1, batch, plan, s);
-        },
-        repeats);
-    (f == ColumnFormat::DenseColumns ? res.distile_dense_s : res.distile_pruned_s) = t;
-  }
-  // The engine's situation: the producer (cell kernel) wrote the bitmask with the events, so
-  // DISTile skips deriving it from x.
   const int nwords = (k + 31) / 32;
   std::vector<uint32_t> masks(static_cast<size_t>(kInputSets) * nwords, 0);
   for (int set = 0; set < kInputSets; ++set)
@@ -268,30 +242,58 @@ GpuBenchResult ProjectionBench::run(int64_t batch_size, double activity, int rep
         if (xs[(static_cast<size_t>(set) * batch + b) * k + j] != 0.0f)
           masks[static_cast<size_t>(set) * nwords + j / 32] |= 1u << (j % 32);
   DeviceBuffer<uint32_t> d_masks(masks);
-  res.distile_given_mask_s = time_graph(
-      [&](cudaStream_t s, int set) {
-        DistileProblem q = problem(ColumnFormat::DenseColumns, set);
-        q.mask = d_masks.get() + static_cast<size_t>(set) * nwords;
-        distile_step(&q, 1, batch, plan, s);
-      },
-      repeats);
-  DistilePlan pdl_plan = plan;
-  pdl_plan.pdl = true;
-  res.distile_pdl_s = time_graph(
-      [&](cudaStream_t s, int set) {
-        DistileProblem q = problem(ColumnFormat::DenseColumns, set);
-        q.mask = d_masks.get() + static_cast<size_t>(set) * nwords;
-        distile_step(&q, 1, batch, pdl_plan, s);
-      },
-      repeats);
+  res.pruned_chosen = prefer_pruned(p.profile, m, k, p.density);
+  const int chosen_stream_above = stream_above(p.profile, m, k, p.density, res.pruned_chosen);
+  struct Variant {
+    ColumnFormat format;
+    bool given_mask, pdl;
+    int stream_above;
+  };
+  auto problem = [&](const Variant& v, int set) {
+    DistileProblem q;
+    q.format = v.format;
+    q.w = d_wcm.get();
+    q.col_ptr = p.d_cptr.get();
+    q.row_idx = p.d_ridx.get();
+    q.val = p.d_cval.get();
+    q.x = x_of(set);
+    q.mask = v.given_mask ? d_masks.get() + static_cast<size_t>(set) * nwords : nullptr;
+    q.acc = acc[static_cast<size_t>(set)].get();
+    q.zero = acc[static_cast<size_t>((set + 1) % kInputSets)].get();
+    q.rows = m;
+    q.cols = k;
+    q.stream_above = v.stream_above;
+    return q;
+  };
+  DistilePlan plan;
+  plan.max_splits = p.profile.max_splits;
+  plan.min_cols_per_split = p.profile.min_cols_per_split;
+  auto time_variant = [&](const Variant& v) {
+    DistilePlan vp = plan;
+    vp.pdl = v.pdl;
+    return time_graph(
+        [&](cudaStream_t s, int set) {
+          const DistileProblem q = problem(v, set);
+          distile_step(&q, 1, batch, vp, s);
+        },
+        repeats);
+  };
+  constexpr int kNever = 1 << 30;
+  const auto dense = ColumnFormat::DenseColumns, pruned = ColumnFormat::PrunedColumns;
+  res.distile_dense_s = time_variant({dense, false, false, kNever});
+  res.distile_pruned_s = time_variant({pruned, false, false, kNever});
+  res.distile_given_mask_s = time_variant({dense, true, false, kNever});
+  res.distile_pdl_s = time_variant({dense, true, true, kNever});
+  res.pruned_pdl_s = time_variant({pruned, true, true, kNever});
+  res.stream_s = time_variant({dense, true, p.profile.pdl, 0});
+  const Variant engine{res.pruned_chosen ? pruned : dense, true, p.profile.pdl, chosen_stream_above};
+  res.distile_s = time_variant(engine);
   res.launch_floor_s = time_graph(
       [&](cudaStream_t s, int) {
         empty_kernel<<<1, 32, 0, s>>>();
         EVSIM_KERNEL_CHECK();
       },
       repeats);
-  res.pruned_chosen = prefer_pruned(p.profile, p.density);
-  res.distile_s = res.pruned_chosen ? res.distile_pruned_s : res.distile_dense_s;
 
   // Correctness of this very configuration: both formats vs cuBLAS on input set 0.
   EVSIM_CUBLAS_CHECK(cublasSetStream(blas, nullptr));
@@ -299,9 +301,11 @@ GpuBenchResult ProjectionBench::run(int64_t batch_size, double activity, int rep
       cublasSgemm(blas, CUBLAS_OP_T, CUBLAS_OP_N, m, batch, k, &one, d_wrm.get(), k, x_of(0), k, &zero, d_y.get(), m));
   EVSIM_CUDA_CHECK(cudaDeviceSynchronize());
   const auto ref = d_y.download();
-  for (ColumnFormat f : {ColumnFormat::DenseColumns, ColumnFormat::PrunedColumns}) {
+  const Variant checked[] = {
+      {dense, false, false, kNever}, {pruned, false, false, kNever}, {dense, true, false, 0}, engine};
+  for (const Variant& v : checked) {
     EVSIM_CUDA_CHECK(cudaMemset(acc[0].get(), 0, acc[0].size() * sizeof(float)));
-    DistileProblem q = problem(f, 0);
+    DistileProblem q = problem(v, 0);
     q.zero = nullptr;
     distile_step(&q, 1, batch, plan, nullptr);
     EVSIM_CUDA_CHECK(cudaDeviceSynchronize());
@@ -322,9 +326,13 @@ GpuBenchResult ProjectionBench::run(int64_t batch_size, double activity, int rep
   for (int b = 0; b < batch; ++b)
     for (int j = 0; j < k; ++j) any[j] |= x0[static_cast<size_t>(b) * k + j] != 0.0f;
   const auto union_active = std::count(any.begin(), any.end(), 1);
-  res.distile_floor_s = double(union_active) * column_bytes(m, p.density, res.pruned_chosen) / bw;
+  res.streamed = !p.profile.cublas_fallback && union_active > chosen_stream_above;
+  res.distile_floor_s =
+      res.streamed ? res.dense_floor_s : double(union_active) * column_bytes(m, p.density, res.pruned_chosen) / bw;
+  // The cuBLAS fallback (graph conditionals) replaces the step by cuBLAS; its cost of
+  // selection is not in this number (the sequence benchmark measures it).
   res.cublas_selected = p.profile.cublas_fallback && union_active > dense_fallback_above(p.profile, m, k, p.density);
-  res.selected_s = res.cublas_selected ? res.cublas_s : res.distile_s;
+  if (res.cublas_selected) res.distile_s = res.cublas_s;
 
   for (auto& d : xin) cusparseDestroyDnMat(d);
   for (auto& d : vin) cusparseDestroyDnVec(d);

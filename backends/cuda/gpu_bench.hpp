@@ -11,20 +11,20 @@
 namespace evsim::cuda {
 
 struct GpuBenchResult {
-  double cublas_s = 0, cusparse_s = 0;               // per step
-  double distile_dense_s = 0, distile_pruned_s = 0;  // DISTile with each column format
-  double distile_given_mask_s = 0;                   // dense columns, bitmask from the producer
-  double distile_pdl_s = 0;                          // the same with programmatic dependent launch
-  double launch_floor_s = 0;                         // an empty kernel per step: the launch cost
-  double distile_s = 0;                              // the format the cost model picks
-  bool pruned_chosen = false;
-  // PolyKernel: what the selector runs for this step (DISTile or the cuBLAS fallback), as
-  // the engine's producer decides it from the active columns and the profile.
-  double selected_s = 0;
-  bool cublas_selected = false;
+  double cublas_s = 0, cusparse_s = 0;  // per step
+  // DISTile as the engine runs it under the profile: bitmask from the producer, the column
+  // format the cost model picks, streaming past its crossover, PDL if the profile says so;
+  // or cuBLAS when the profile's cuBLAS fallback selects it.
+  double distile_s = 0;
+  bool pruned_chosen = false, streamed = false, cublas_selected = false;
+  // Variants: bitmask derived from x in the kernel, each format; given bitmask, dense
+  // columns, without and with PDL; pruned columns with PDL; streaming every column.
+  double distile_dense_s = 0, distile_pruned_s = 0;
+  double distile_given_mask_s = 0, distile_pdl_s = 0, pruned_pdl_s = 0, stream_s = 0;
+  double launch_floor_s = 0;                      // an empty kernel per step: the launch cost
   double dense_floor_s = 0, distile_floor_s = 0;  // bytes that must move / copy bandwidth
   int64_t active_units = 0;
-  double max_rel_err = 0;  // DISTile vs cuBLAS output
+  double max_rel_err = 0;  // DISTile variants vs cuBLAS output
 };
 
 // Device-to-device copy bandwidth (bytes read + written per second), measured once.

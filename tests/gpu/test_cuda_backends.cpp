@@ -41,8 +41,23 @@ TEST_P(CudaParity, EgruStackMatchesCpu) {
   const RunResult cpu = testing::run_mode(spec, Mode::Dense, x);
   Graph g = build_graph(spec, 1e-4);
   const auto params = cuda::egru_stack_from_graph(g);
-  for (auto mode : {cuda::GpuMode::Dense, cuda::GpuMode::Distile}) {
-    cuda::EgruEngine engine(params, mode, batch, x.steps);
+  // The default profile (gather, PDL); streaming every step that has an event (no PDL);
+  // the cuBLAS fallback through graph conditionals with a budget that makes both choices.
+  cuda::GpuProfile streaming, via_cublas;
+  streaming.stream_overhead_s = 0;
+  streaming.stream_bandwidth = 1e16;
+  streaming.pdl = false;
+  via_cublas.cublas_fallback = true;
+  via_cublas.cublas_overhead_s = via_cublas.distile_overhead_s;
+  via_cublas.cublas_bandwidth = via_cublas.distile_bandwidth * std::uniform_real_distribution<double>(0.1, 1.0)(rng);
+  const std::pair<cuda::GpuMode, cuda::GpuProfile> runs[] = {{cuda::GpuMode::Dense, {}},
+                                                             {cuda::GpuMode::Distile, {}},
+                                                             {cuda::GpuMode::Distile, streaming},
+                                                             {cuda::GpuMode::Distile, via_cublas}};
+  int run = 0;
+  for (const auto& [mode, profile] : runs) {
+    SCOPED_TRACE("run " + std::to_string(run++));
+    cuda::EgruEngine engine(params, mode, batch, x.steps, profile);
     const cuda::GpuRunResult gpu = engine.run(x);
     EXPECT_LE(testing::rel_err(gpu.output, cpu.output), 1e-4) << (mode == cuda::GpuMode::Dense ? "dense" : "distile");
     uint64_t cpu_events = 0, gpu_events = 0;
