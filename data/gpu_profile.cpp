@@ -39,7 +39,7 @@ cuda::GpuProfile read_gpu_profile(const std::string& path) {
   static const char* keys[] = {"device",           "distile_overhead_s", "distile_bandwidth", "pruned_overhead_s",
                                "pruned_bandwidth", "stream_overhead_s",  "stream_bandwidth",  "cublas_overhead_s",
                                "cublas_bandwidth", "min_cols_per_split", "max_splits",        "pdl",
-                               "cublas_fallback"};
+                               "cublas_fallback",  "stream_unroll"};
   for (const auto& item : j.items())
     if (std::find(std::begin(keys), std::end(keys), item.key()) == std::end(keys))
       throw InputError(path + ": unknown key '" + item.key() + "'");
@@ -57,6 +57,7 @@ cuda::GpuProfile read_gpu_profile(const std::string& path) {
   read_field(j, path, "max_splits", p.max_splits);
   read_field(j, path, "pdl", p.pdl);
   read_field(j, path, "cublas_fallback", p.cublas_fallback);
+  read_field(j, path, "stream_unroll", p.stream_unroll);
   for (const auto& [key, v] : {std::pair<const char*, double>{"distile_bandwidth", p.distile_bandwidth},
                                {"pruned_bandwidth", p.pruned_bandwidth},
                                {"stream_bandwidth", p.stream_bandwidth},
@@ -64,6 +65,7 @@ cuda::GpuProfile read_gpu_profile(const std::string& path) {
                                {"min_cols_per_split", p.min_cols_per_split},
                                {"max_splits", p.max_splits}})
     require_positive(path, key, v);
+  if (p.stream_unroll != 8 && p.stream_unroll != 16) throw InputError(path + ": 'stream_unroll' must be 8 or 16");
   if (p.max_splits > 1024) throw InputError(path + ": 'max_splits' must be at most 1024");
   for (double o : {p.distile_overhead_s, p.pruned_overhead_s, p.stream_overhead_s, p.cublas_overhead_s})
     if (o < 0) throw InputError(path + ": overheads must be >= 0");
@@ -82,6 +84,7 @@ void write_gpu_profile(const cuda::GpuProfile& p, const std::string& path) {
                             {"cublas_bandwidth", p.cublas_bandwidth},
                             {"min_cols_per_split", p.min_cols_per_split},
                             {"max_splits", p.max_splits},
+                            {"stream_unroll", p.stream_unroll},
                             {"pdl", p.pdl},
                             {"cublas_fallback", p.cublas_fallback}};
   write_text_file(path, j.dump(2) + "\n");

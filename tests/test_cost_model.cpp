@@ -99,6 +99,7 @@ TEST_F(ProfileFile, RoundTrip) {
   p.min_cols_per_split = 16;
   p.cublas_fallback = false;
   p.max_splits = 12;
+  p.stream_unroll = 16;
   p.pdl = false;
   write_gpu_profile(p, path);
   const cuda::GpuProfile q = read_gpu_profile(path);
@@ -114,6 +115,7 @@ TEST_F(ProfileFile, RoundTrip) {
   EXPECT_EQ(q.min_cols_per_split, p.min_cols_per_split);
   EXPECT_EQ(q.cublas_fallback, p.cublas_fallback);
   EXPECT_EQ(q.max_splits, p.max_splits);
+  EXPECT_EQ(q.stream_unroll, p.stream_unroll);
   EXPECT_EQ(q.pdl, p.pdl);
 }
 
@@ -127,6 +129,7 @@ TEST_F(ProfileFile, BadFilesAreOneLineErrors) {
       {R"({"distile_overhead_s": -1})", "overheads must be >= 0"},
       {R"({"max_splits": 0})", "'max_splits' must be positive"},
       {R"({"max_splits": 5000})", "'max_splits' must be at most 1024"},
+      {R"({"stream_unroll": 12})", "'stream_unroll' must be 8 or 16"},
       {R"({"stream_overhead_s": -1e-6})", "overheads must be >= 0"},
       {R"({"pdl": 1})", "'pdl' has the wrong type"},
   };

@@ -20,7 +20,7 @@ import time
 import torch
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
-from evsim_tools.lm import Corpus, EgruLM, batchify, detach, evaluate, export_lm, round_to_half  # noqa: E402
+from evsim_tools.lm import Corpus, EgruLM, batchify, detach, evaluate, export_lm, import_lm, round_to_half  # noqa: E402
 from evsim_tools.pruning import apply_masks, density, global_magnitude_masks  # noqa: E402
 
 
@@ -54,6 +54,8 @@ def parse_args():
     p.add_argument("--limit-train-batches", type=int, default=0, help="debug: batches per epoch")
     p.add_argument("--time-limit", type=float, default=0, help="seconds; stop cleanly (resumable) before this")
     p.add_argument("--resume", action="store_true", help="continue from OUT/NAME.state.pt")
+    p.add_argument("--init", default="", help="start from the weights of a dense evsim LM checkpoint (a warm "
+                   "restart: a new cosine cycle of --epochs from --lr); same vocabulary and sizes")
     p.add_argument("--device", default="cuda" if torch.cuda.is_available() else "cpu")
     return p.parse_args()
 
@@ -119,6 +121,19 @@ def export_level(model, corpus, args, level, history):
         json.dump(history, f, indent=1)
 
 
+def init_from(model, path, vocab):
+    """Copy a checkpoint's weights into `model`; one-line errors when they do not fit."""
+    src, src_vocab, _ = import_lm(path)
+    if list(src_vocab) != list(vocab):
+        sys.exit(f"error: {path}: its vocabulary differs from the corpus's ({len(src_vocab)} vs {len(vocab)} words)")
+    want = {k: tuple(v.shape) for k, v in model.state_dict().items()}
+    have = {k: tuple(v.shape) for k, v in src.state_dict().items()}
+    if want != have:
+        sys.exit(f"error: {path}: parameter shapes {have} do not match --emb/--hidden {want}")
+    model.load_state_dict(src.state_dict())
+    print(f"initialized from {path}", flush=True)
+
+
 def main():
     args = parse_args()
     torch.backends.cuda.matmul.allow_tf32 = False  # float32 arithmetic, as evsim
@@ -131,9 +146,14 @@ def main():
     hidden = [int(h) for h in args.hidden.split(",")]
     targets = [float(v) for v in args.act_target.split(",")]
     args.act_targets = torch.tensor(targets * len(hidden) if len(targets) == 1 else targets)
-    model = EgruLM(len(corpus.vocab), args.emb, hidden, args.dropout, args.threshold).to(args.device)
+    try:
+        model = EgruLM(len(corpus.vocab), args.emb, hidden, args.dropout, args.threshold).to(args.device)
+    except ValueError as e:
+        sys.exit(f"error: {e}")
     for layer in model.layers:
         layer.gamma = args.gamma
+    if args.init:
+        init_from(model, args.init, corpus.vocab)
     opt = torch.optim.AdamW(model.parameters(), lr=args.lr, weight_decay=args.weight_decay)
     masks = global_magnitude_masks(model.egru_weights(), 0)
     st = {"level_idx": 0, "epoch": 0, "history": [], "train_seconds": 0.0}

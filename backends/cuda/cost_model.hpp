@@ -19,6 +19,7 @@ struct GpuProfile {
   double cublas_bandwidth = 2.6e12;   // bytes/s of a cuBLAS GEMV over a large matrix
   int min_cols_per_split = 8;         // active columns per block before another split pays
   int max_splits = 32;                // most blocks along the active-column list
+  int stream_unroll = 8;              // 16-byte loads in flight per thread when streaming (8 or 16)
   bool pdl = true;                    // programmatic dependent launch between the kernels of a step
   bool cublas_fallback = false;       // fall back to cuBLAS through graph conditionals, not in-kernel
 };

@@ -9,7 +9,7 @@ namespace evsim::cuda {
 namespace {
 
 constexpr int kThreads = 128;  // one thread = 4 consecutive rows of a dense column
-constexpr int kUnroll = 8;     // independent 16-byte weight loads in flight per thread
+constexpr int kUnroll = 8;     // independent 16-byte weight loads in flight per thread (gather)
 
 struct ProblemSet {
   DistileProblem p[kMaxProblems];
@@ -116,7 +116,7 @@ __device__ __forceinline__ void add4(float* dst, float4 v, bool atomic) {
 
 // DenseColumns: this thread's 4 rows of the columns list[k0..k1), or with kAll (the
 // streaming fallback) of every column k0..k1: no index load in front of the weight loads.
-template <int NB, bool kAll>
+template <int NB, bool kAll, int U>
 __device__ void gather_dense(const DistileProblem& q, const int* list, int k0, int k1, int b0, int batch, bool atomic) {
   const int rows4 = q.rows / 4, r4 = blockIdx.x * kThreads + threadIdx.x;
   if (r4 >= rows4) return;
@@ -124,7 +124,7 @@ __device__ void gather_dense(const DistileProblem& q, const int* list, int k0, i
   float4 acc[NB];
 #pragma unroll
   for (int b = 0; b < NB; ++b) acc[b] = make_float4(0.f, 0.f, 0.f, 0.f);
-#pragma unroll kUnroll
+#pragma unroll U
   for (int k = k0; k < k1; ++k) {
     const int col = kAll ? k : list[k];
     const float4 wv = __ldg(w + static_cast<size_t>(col) * rows4 + r4);
@@ -167,7 +167,8 @@ __device__ void gather_pruned(const DistileProblem& q, const int* list, int k0, 
 }
 
 // grid: x = row blocks, y = splits of the active list, z = problem.
-template <int NB>
+// SU: loads in flight per thread when streaming (a compiled variant, DistilePlan::stream_unroll).
+template <int NB, int SU>
 __global__ void __launch_bounds__(kThreads)
     distile_kernel(const ProblemSet set, int b0, int batch, int min_cols_per_split, bool zero_pass) {
   extern __shared__ uint32_t dyn[];
@@ -184,7 +185,7 @@ __global__ void __launch_bounds__(kThreads)
   if (n > q.stream_above) {
     const int k0 = static_cast<int>(static_cast<long long>(q.cols) * s / gridDim.y);
     const int k1 = static_cast<int>(static_cast<long long>(q.cols) * (s + 1) / gridDim.y);
-    if (k0 < k1) gather_dense<NB, true>(q, nullptr, k0, k1, b0, batch, gridDim.y > 1);
+    if (k0 < k1) gather_dense<NB, true, SU>(q, nullptr, k0, k1, b0, batch, gridDim.y > 1);
     return;
   }
   // Device-side choice of the split count: as many as the active columns can feed.
@@ -193,7 +194,7 @@ __global__ void __launch_bounds__(kThreads)
   const int k0 = static_cast<int>(static_cast<long long>(n) * s / splits);
   const int k1 = static_cast<int>(static_cast<long long>(n) * (s + 1) / splits);
   if (q.format == ColumnFormat::DenseColumns)
-    gather_dense<NB, false>(q, list, k0, k1, b0, batch, splits > 1);
+    gather_dense<NB, false, kUnroll>(q, list, k0, k1, b0, batch, splits > 1);
   else
     gather_pruned<NB>(q, list, k0, k1, b0, batch);
 }
@@ -205,8 +206,8 @@ void launch(const ProblemSet& set, int batch, const DistilePlan& plan, int max_r
   const dim3 grid(((max_rows + 3) / 4 + kThreads - 1) / kThreads, static_cast<unsigned>(std::max(1, plan.max_splits)),
                   static_cast<unsigned>(set.count));
   for (int b0 = 0; b0 < batch; b0 += NB)
-    launch_kernel(distile_kernel<NB>, grid, dim3(kThreads), smem, stream, plan.pdl, set, b0, batch,
-                  plan.min_cols_per_split, b0 == 0);
+    launch_kernel(plan.stream_unroll >= 16 ? distile_kernel<NB, 16> : distile_kernel<NB, 8>, grid, dim3(kThreads), smem,
+                  stream, plan.pdl, set, b0, batch, plan.min_cols_per_split, b0 == 0);
 }
 
 }  // namespace

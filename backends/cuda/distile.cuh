@@ -51,6 +51,7 @@ struct DistilePlan {
   // in the stream still runs, and its blocks wait (griddepcontrol.wait) for that kernel's
   // completion before touching memory, hiding the launch latency between dependent steps.
   bool pdl = false;
+  int stream_unroll = 8;  // 16-byte loads in flight per thread when streaming: 8 or 16
 };
 
 // acc += W x for every problem; `batch` samples (any number: passes of up to 8).

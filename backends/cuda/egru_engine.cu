@@ -182,6 +182,7 @@ struct EgruEngine::Impl {
     DistilePlan plan;
     plan.min_cols_per_split = profile.min_cols_per_split;
     plan.max_splits = profile.max_splits;
+    plan.stream_unroll = profile.stream_unroll;
     plan.pdl = profile.pdl && chained && st == stream;
     for (size_t i = 0; i < projs.size(); i += kMaxProblems) {
       std::vector<DistileProblem> qs;

@@ -267,6 +267,7 @@ GpuBenchResult ProjectionBench::run(int64_t batch_size, double activity, int rep
   };
   DistilePlan plan;
   plan.max_splits = p.profile.max_splits;
+  plan.stream_unroll = p.profile.stream_unroll;
   plan.min_cols_per_split = p.profile.min_cols_per_split;
   auto time_variant = [&](const Variant& v) {
     DistilePlan vp = plan;

@@ -3,6 +3,7 @@ PyTorch perplexity of the same checkpoint on the same text."""
 import os
 import re
 import subprocess
+import sys
 
 import numpy as np
 import pytest
@@ -69,3 +70,24 @@ def test_evsim_eval_matches_pytorch_perplexity(evsim_bin, tmp_path, seed, mode):
     n = int(re.search(r"perplexity [0-9.]+ over (\d+)", res.stdout).group(1))
     assert n == count
     assert abs(got - ppl) / ppl < 1e-4, f"evsim {got} vs torch {ppl}"
+
+
+def test_training_starts_from_init_checkpoint(tmp_path, seed):
+    """--init copies a checkpoint's weights (0 epochs: the exported model is that model), and
+    refuses one whose sizes differ from --emb/--hidden with a one-line error."""
+    rng = np.random.default_rng(seed)
+    write_corpus(str(tmp_path), rng)
+    corpus = Corpus(str(tmp_path))
+    model = random_lm(corpus, seed)
+    init = str(tmp_path / "init.h5")
+    export_lm(init, model, corpus.vocab)
+    script = os.path.join(os.path.dirname(__file__), "..", "train_egru_lm.py")
+    base = [sys.executable, script, "--data", str(tmp_path), "--out", str(tmp_path / "out"), "--emb", "16",
+            "--levels", "0", "--epochs", "0", "--device", "cpu", "--eval-batch", "4", "--init", init]
+    res = subprocess.run(base + ["--hidden", "12,16"], capture_output=True, text=True)
+    assert res.returncode == 0, res.stderr
+    back, _, _ = import_lm(str(tmp_path / "out" / "egru_lm_p00.h5"))
+    for (k, a), (_, b) in zip(model.state_dict().items(), back.state_dict().items()):
+        assert torch.equal(a, b), k
+    res = subprocess.run(base + ["--hidden", "16,16"], capture_output=True, text=True)
+    assert res.returncode != 0 and "do not match" in res.stderr and init in res.stderr
