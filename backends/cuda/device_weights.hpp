@@ -17,8 +17,9 @@ struct DeviceWeights {
   int rows = 0, cols = 0;
   double density = 1;
   bool pruned = false;
-  int stream_above = 1 << 30;  // active columns past which a step streams all dense columns
-  DeviceBuffer<float> dense;   // column-major
+  int stream_above = 1 << 30;      // active columns past which a step streams every row
+  DeviceBuffer<float> dense;       // column-major
+  DeviceBuffer<float> dense_rows;  // row-major, for the streaming fallback (when it can be chosen)
   DeviceBuffer<int> col_ptr, row_idx;
   DeviceBuffer<float> val;
 
@@ -29,10 +30,14 @@ struct DeviceWeights {
     if (csc.nnz() > 0x7fffffffu) throw Error("cuda backend: more than 2^31 non-zero weights in one projection");
     density = double(csc.nnz()) / std::max(1.0, double(w.size()));
     pruned = prefer_pruned(profile, rows, cols, density) || rows % 4 != 0;
-    // The in-kernel fallback streams dense columns (16-byte loads: rows a multiple of 4);
+    // The in-kernel fallback streams row-major rows (16-byte loads: cols a multiple of 4);
     // with the cuBLAS fallback the graph conditionals choose instead.
-    if (rows % 4 == 0 && !profile.cublas_fallback)
+    if (cols % 4 == 0 && !profile.cublas_fallback)
       stream_above = cuda::stream_above(profile, rows, cols, density, pruned);
+    if (stream_above < cols) {
+      const Eigen::Matrix<float, Eigen::Dynamic, Eigen::Dynamic, Eigen::RowMajor> rm = w;
+      dense_rows = DeviceBuffer<float>(std::vector<float>(rm.data(), rm.data() + rm.size()));
+    }
     if (!pruned) return;
     // One padding entry keeps the arrays non-empty for an all-zero matrix (col_ptr says so).
     col_ptr = DeviceBuffer<int>(std::vector<int>(csc.col_ptr.begin(), csc.col_ptr.end()));
@@ -48,6 +53,7 @@ struct DeviceWeights {
     DistileProblem q;
     q.format = pruned ? ColumnFormat::PrunedColumns : ColumnFormat::DenseColumns;
     q.w = dense.get();
+    q.w_rows = dense_rows.size() ? dense_rows.get() : nullptr;
     q.col_ptr = col_ptr.get();
     q.row_idx = row_idx.get();
     q.val = val.get();

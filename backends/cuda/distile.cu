@@ -114,9 +114,8 @@ __device__ __forceinline__ void add4(float* dst, float4 v, bool atomic) {
 #endif
 }
 
-// DenseColumns: this thread's 4 rows of the columns list[k0..k1), or with kAll (the
-// streaming fallback) of every column k0..k1: no index load in front of the weight loads.
-template <int NB, bool kAll, int U>
+// DenseColumns: this thread's 4 rows of the columns list[k0..k1).
+template <int NB>
 __device__ void gather_dense(const DistileProblem& q, const int* list, int k0, int k1, int b0, int batch, bool atomic) {
   const int rows4 = q.rows / 4, r4 = blockIdx.x * kThreads + threadIdx.x;
   if (r4 >= rows4) return;
@@ -124,9 +123,9 @@ __device__ void gather_dense(const DistileProblem& q, const int* list, int k0, i
   float4 acc[NB];
 #pragma unroll
   for (int b = 0; b < NB; ++b) acc[b] = make_float4(0.f, 0.f, 0.f, 0.f);
-#pragma unroll U
+#pragma unroll kUnroll
   for (int k = k0; k < k1; ++k) {
-    const int col = kAll ? k : list[k];
+    const int col = list[k];
     const float4 wv = __ldg(w + static_cast<size_t>(col) * rows4 + r4);
 #pragma unroll
     for (int b = 0; b < NB; ++b) {
@@ -166,6 +165,43 @@ __device__ void gather_pruned(const DistileProblem& q, const int* list, int k0, 
   }
 }
 
+// The streaming fallback: row-major weights, one warp per row at a time, 16-byte loads
+// along the row (a contiguous 4*cols-byte stream per warp, as a dense GEMV reads it), x from
+// L1, a warp reduction and one add per row: no partial sums across blocks. Rows are spread
+// over this problem's blocks (the first `xblocks` along x, all along y).
+template <int NB, int SU>
+__device__ void stream_rows(const DistileProblem& q, int xblocks, int b0, int batch) {
+  const int lane = threadIdx.x & 31, c4 = q.cols / 4;
+  const long long warps = static_cast<long long>(xblocks) * gridDim.y * (kThreads / 32);
+  const long long first =
+      (static_cast<long long>(blockIdx.y) * xblocks + blockIdx.x) * (kThreads / 32) + (threadIdx.x >> 5);
+  const bool x_vec = (reinterpret_cast<uintptr_t>(q.x) & 15) == 0;
+  for (long long r = first; r < q.rows; r += warps) {
+    const float4* row = reinterpret_cast<const float4*>(q.w_rows) + r * c4;
+    float sum[NB];
+#pragma unroll
+    for (int b = 0; b < NB; ++b) sum[b] = 0.0f;
+#pragma unroll SU
+    for (int k = lane; k < c4; k += 32) {
+      const float4 wv = __ldg(row + k);
+#pragma unroll
+      for (int b = 0; b < NB; ++b) {
+        if (b0 + b >= batch) break;
+        const float* xb = q.x + static_cast<size_t>(b0 + b) * q.cols;
+        const float4 xv =
+            x_vec ? __ldg(reinterpret_cast<const float4*>(xb) + k)
+                  : make_float4(__ldg(xb + 4 * k), __ldg(xb + 4 * k + 1), __ldg(xb + 4 * k + 2), __ldg(xb + 4 * k + 3));
+        sum[b] += wv.x * xv.x + wv.y * xv.y + wv.z * xv.z + wv.w * xv.w;
+      }
+    }
+#pragma unroll
+    for (int b = 0; b < NB; ++b) {
+      for (int o = 16; o > 0; o >>= 1) sum[b] += __shfl_xor_sync(0xffffffffu, sum[b], o);
+      if (lane == 0 && b0 + b < batch) atomicAdd(q.acc + static_cast<size_t>(b0 + b) * q.rows + r, sum[b]);
+    }
+  }
+}
+
 // grid: x = row blocks, y = splits of the active list, z = problem.
 // SU: loads in flight per thread when streaming (a compiled variant, DistilePlan::stream_unroll).
 template <int NB, int SU>
@@ -183,9 +219,7 @@ __global__ void __launch_bounds__(kThreads)
   // PolyKernel, per problem and step, the same in every block (all see the same n): past
   // `stream_above` active columns, stream every dense column with all blocks.
   if (n > q.stream_above) {
-    const int k0 = static_cast<int>(static_cast<long long>(q.cols) * s / gridDim.y);
-    const int k1 = static_cast<int>(static_cast<long long>(q.cols) * (s + 1) / gridDim.y);
-    if (k0 < k1) gather_dense<NB, true, SU>(q, nullptr, k0, k1, b0, batch, gridDim.y > 1);
+    stream_rows<NB, SU>(q, ((q.rows + 3) / 4 + kThreads - 1) / kThreads, b0, batch);
     return;
   }
   // Device-side choice of the split count: as many as the active columns can feed.
@@ -194,7 +228,7 @@ __global__ void __launch_bounds__(kThreads)
   const int k0 = static_cast<int>(static_cast<long long>(n) * s / splits);
   const int k1 = static_cast<int>(static_cast<long long>(n) * (s + 1) / splits);
   if (q.format == ColumnFormat::DenseColumns)
-    gather_dense<NB, false, kUnroll>(q, list, k0, k1, b0, batch, splits > 1);
+    gather_dense<NB>(q, list, k0, k1, b0, batch, splits > 1);
   else
     gather_pruned<NB>(q, list, k0, k1, b0, batch);
 }
@@ -224,8 +258,8 @@ void distile_step(const DistileProblem* problems, int count, int batch, const Di
     if (q.format == ColumnFormat::PrunedColumns && (!q.col_ptr || !q.row_idx || !q.val))
       throw Error("DISTile: pruned columns need col_ptr, row_idx and val");
     if (q.cols > kMaxDistileCols) throw Error("DISTile: at most 8192 input units per projection");
-    if (q.stream_above < q.cols && (q.rows % 4 || !q.w))
-      throw Error("DISTile: streaming needs dense weights and rows a multiple of 4");
+    if (q.stream_above < q.cols && (q.cols % 4 || !q.w_rows))
+      throw Error("DISTile: streaming needs row-major weights and inputs a multiple of 4");
     set.p[i] = q;
     max_rows = std::max(max_rows, q.rows);
     max_cols = std::max(max_cols, q.cols);

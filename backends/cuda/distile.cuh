@@ -28,6 +28,7 @@ enum class ColumnFormat : int { DenseColumns = 0, PrunedColumns = 1 };
 struct DistileProblem {
   ColumnFormat format = ColumnFormat::DenseColumns;
   const float* w = nullptr;        // DenseColumns: rows x cols, column-major
+  const float* w_rows = nullptr;   // streaming fallback: the same weights row-major
   const int* col_ptr = nullptr;    // PrunedColumns: cols + 1 offsets
   const int* row_idx = nullptr;    //                rows of the non-zeros
   const float* val = nullptr;      //                their values
@@ -36,8 +37,8 @@ struct DistileProblem {
   float* acc = nullptr;            // rows x batch (sample b at acc + b * rows), += W x
   float* zero = nullptr;           // optional rows x batch buffer zeroed by this launch
   int rows = 0, cols = 0;
-  // In-kernel fallback: with more active columns than this, the step streams all dense
-  // columns (`w`) instead of gathering the active ones (the cost model's crossover).
+  // In-kernel fallback: with more active columns than this, the step streams every row of
+  // `w_rows` (a dense GEMV) instead of gathering the active columns (the cost model's crossover).
   int stream_above = 1 << 30;
 };
 

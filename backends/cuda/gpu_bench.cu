@@ -253,6 +253,7 @@ GpuBenchResult ProjectionBench::run(int64_t batch_size, double activity, int rep
     DistileProblem q;
     q.format = v.format;
     q.w = d_wcm.get();
+    q.w_rows = d_wrm.get();
     q.col_ptr = p.d_cptr.get();
     q.row_idx = p.d_ridx.get();
     q.val = p.d_cval.get();
