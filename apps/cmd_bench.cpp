@@ -20,7 +20,7 @@ struct BenchOptions {
   int repeats = 10;
   uint64_t seed = 1;
   std::string csv = "bench_cpu.csv", backend = "cpu";
-  bool no_sequence = false;
+  bool no_sequence = false, no_cpu = false;
 };
 
 void run_bench(const BenchOptions& o, bool grid_given) {
@@ -33,7 +33,8 @@ void run_bench(const BenchOptions& o, bool grid_given) {
                       o.repeats,
                       o.seed,
                       o.csv == "bench_cpu.csv" ? "bench_cuda.csv" : o.csv,
-                      !o.no_sequence};
+                      !o.no_sequence,
+                      !o.no_cpu};
     if (!grid_given) {  // the GPU default grid (issue 4): hidden 512-4096, batch 1/8/64
       g.hidden = {512, 1024, 2048, 4096};
       g.batch = {1, 8, 64};
@@ -90,6 +91,7 @@ void register_bench(CLI::App& app) {
   cmd->add_option("--csv", o->csv, "CSV output file ('' to skip)");
   cmd->add_option("--backend", o->backend, "cpu or cuda (cuBLAS vs cuSPARSE vs DISTile, plus a 3-layer sequence)");
   cmd->add_flag("--no-sequence", o->no_sequence, "cuda: skip the 3-layer EGRU sequence benchmark");
+  cmd->add_flag("--no-cpu", o->no_cpu, "cuda: skip the CPU columns (slow for large layers and batches)");
   add_gpu_profile_option(*cmd);
   cmd->callback(
       [o, cmd] { run_bench(*o, cmd->count("--hidden") + cmd->count("--batch") + cmd->count("--density") > 0); });

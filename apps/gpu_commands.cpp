@@ -151,11 +151,12 @@ void gpu_bench(const GpuBenchOptions& o) {
   for (int64_t h : o.hidden)
     for (double d : o.density) {
       cuda::ProjectionBench bench(h, d, o.seed, prof);
-      const LayerBench cpu(h, d, o.seed);  // the same projection on the CPU (one thread), side by side
+      std::unique_ptr<LayerBench> cpu;  // the same projection on the CPU (one thread), side by side
+      if (o.cpu) cpu = std::make_unique<LayerBench>(h, d, o.seed);
       for (int64_t b : o.batch)
         for (double a : o.activity) {
           const auto r = bench.run(b, a, o.repeats);
-          const LayerBenchResult c = cpu.run_projection(b, a, std::min(o.repeats, 10));
+          const LayerBenchResult c = cpu ? cpu->run_projection(b, a, std::min(o.repeats, 10)) : LayerBenchResult{};
           const double theory = a > 0 ? 1.0 / (a * d) : 0.0;
           const char* path = r.cublas_selected ? "cuBLAS"
                              : r.streamed      ? "stream"

@@ -16,6 +16,7 @@ struct GpuBenchOptions {
   uint64_t seed = 1;
   std::string csv;
   bool sequence = true;  // also the 3-layer EGRU full-sequence latency
+  bool cpu = true;       // the same projection on the CPU in the same rows
 };
 
 struct GpuCalibrateOptions {

@@ -9,14 +9,14 @@ namespace evsim::cuda {
 
 struct GpuProfile {
   std::string device = "default (H100, DISTile v5)";
-  double distile_overhead_s = 2.3e-6;  // gathering dense columns: a step with (almost) no active column
-  double distile_bandwidth = 1.47e12;  // bytes/s of active weight columns gathered
-  double pruned_overhead_s = 4.9e-6;   // gathering pruned columns (CSC non-zeros)
-  double pruned_bandwidth = 2.9e11;    // bytes/s of non-zeros (value + row index) gathered
-  double stream_overhead_s = 2.0e-6;   // streaming every row (the in-kernel dense fallback)
-  double stream_bandwidth = 2.5e12;
+  double distile_overhead_s = 2.26e-6;  // gathering dense columns: a step with (almost) no active column
+  double distile_bandwidth = 2.09e12;   // bytes/s of active weight columns gathered
+  double pruned_overhead_s = 4.55e-6;   // gathering pruned columns (CSC non-zeros)
+  double pruned_bandwidth = 2.85e11;    // bytes/s of non-zeros (value + row index) gathered
+  double stream_overhead_s = 2.23e-6;   // streaming every row (the in-kernel dense fallback)
+  double stream_bandwidth = 1.47e12;
   double cublas_overhead_s = 0.0;     // a cuBLAS GEMV (fit over sizes: the intercept)
-  double cublas_bandwidth = 2.55e12;  // bytes/s of a cuBLAS GEMV
+  double cublas_bandwidth = 2.58e12;  // bytes/s of a cuBLAS GEMV
   int min_cols_per_split = 8;         // active columns per block before another split pays
   int max_splits = 32;                // most blocks along the active-column list
   int stream_unroll = 8;              // 16-byte loads in flight per thread when streaming (8 or 16)
