@@ -48,17 +48,20 @@ __device__ void mask_words_vector(const DistileProblem& q, int b0, int batch, ui
   constexpr int kPer = 4;  // float4 loads per thread per round
   const int n4 = q.cols / 4, lane = threadIdx.x & 31;
   for (int base = 0; base < n4; base += kThreads * kPer) {
-    uint32_t nib[kPer];
+    uint32_t nib[kPer] = {};
 #pragma unroll
-    for (int i = 0; i < kPer; ++i) {
-      const int f = base + i * kThreads + threadIdx.x;
-      nib[i] = 0;
+    for (int b = 0; b < NB; ++b) {
+      if (b0 + b >= batch) continue;
+      const float4* xb = reinterpret_cast<const float4*>(q.x + static_cast<size_t>(b0 + b) * q.cols);
+      float4 v[kPer];  // issued together: one round trip per sample, not one per load
 #pragma unroll
-      for (int b = 0; b < NB; ++b)
-        if (f < n4 && b0 + b < batch) {
-          const float4 v = __ldg(reinterpret_cast<const float4*>(q.x + static_cast<size_t>(b0 + b) * q.cols) + f);
-          nib[i] |= (v.x != 0.f) | (v.y != 0.f) << 1 | (v.z != 0.f) << 2 | (v.w != 0.f) << 3;
-        }
+      for (int i = 0; i < kPer; ++i) {
+        const int f = base + i * kThreads + threadIdx.x;
+        v[i] = f < n4 ? __ldg(xb + f) : make_float4(0.f, 0.f, 0.f, 0.f);
+      }
+#pragma unroll
+      for (int i = 0; i < kPer; ++i)
+        nib[i] |= (v[i].x != 0.f) | (v[i].y != 0.f) << 1 | (v[i].z != 0.f) << 2 | (v[i].w != 0.f) << 3;
     }
 #pragma unroll
     for (int i = 0; i < kPer; ++i) {
@@ -114,7 +117,10 @@ __device__ __forceinline__ void add4(float* dst, float4 v, bool atomic) {
 #endif
 }
 
-// DenseColumns: this thread's 4 rows of the columns list[k0..k1).
+// DenseColumns: this thread's 4 rows of the columns list[k0..k1). Loads are issued in
+// batches of kUnroll columns (indices, then weights, then x) before any use, so a batch costs
+// one memory round trip: with the loads and their uses interleaved in one loop body, the
+// compiler kept each weight load behind the previous column's FMAs (seen in the PTX).
 template <int NB>
 __device__ void gather_dense(const DistileProblem& q, const int* list, int k0, int k1, int b0, int batch, bool atomic) {
   const int rows4 = q.rows / 4, r4 = blockIdx.x * kThreads + threadIdx.x;
@@ -123,18 +129,29 @@ __device__ void gather_dense(const DistileProblem& q, const int* list, int k0, i
   float4 acc[NB];
 #pragma unroll
   for (int b = 0; b < NB; ++b) acc[b] = make_float4(0.f, 0.f, 0.f, 0.f);
-#pragma unroll kUnroll
-  for (int k = k0; k < k1; ++k) {
-    const int col = list[k];
-    const float4 wv = __ldg(w + static_cast<size_t>(col) * rows4 + r4);
+  for (int k = k0; k < k1; k += kUnroll) {
+    int col[kUnroll];
+    float4 wv[kUnroll];
+    float xv[NB][kUnroll];
 #pragma unroll
-    for (int b = 0; b < NB; ++b) {
-      const float xv = b0 + b < batch ? __ldg(q.x + static_cast<size_t>(b0 + b) * q.cols + col) : 0.0f;
-      acc[b].x += wv.x * xv;
-      acc[b].y += wv.y * xv;
-      acc[b].z += wv.z * xv;
-      acc[b].w += wv.w * xv;
-    }
+    for (int u = 0; u < kUnroll; ++u) col[u] = k + u < k1 ? list[k + u] : -1;
+#pragma unroll
+    for (int u = 0; u < kUnroll; ++u)
+      wv[u] = col[u] >= 0 ? __ldg(w + static_cast<size_t>(col[u]) * rows4 + r4) : make_float4(0.f, 0.f, 0.f, 0.f);
+#pragma unroll
+    for (int b = 0; b < NB; ++b)
+#pragma unroll
+      for (int u = 0; u < kUnroll; ++u)
+        xv[b][u] = col[u] >= 0 && b0 + b < batch ? __ldg(q.x + static_cast<size_t>(b0 + b) * q.cols + col[u]) : 0.0f;
+#pragma unroll
+    for (int b = 0; b < NB; ++b)
+#pragma unroll
+      for (int u = 0; u < kUnroll; ++u) {
+        acc[b].x += wv[u].x * xv[b][u];
+        acc[b].y += wv[u].y * xv[b][u];
+        acc[b].z += wv[u].z * xv[b][u];
+        acc[b].w += wv[u].w * xv[b][u];
+      }
   }
 #pragma unroll
   for (int b = 0; b < NB; ++b)
@@ -176,22 +193,32 @@ __device__ void stream_rows(const DistileProblem& q, int xblocks, int b0, int ba
   const long long first =
       (static_cast<long long>(blockIdx.y) * xblocks + blockIdx.x) * (kThreads / 32) + (threadIdx.x >> 5);
   const bool x_vec = (reinterpret_cast<uintptr_t>(q.x) & 15) == 0;
+  const float4 zero4 = make_float4(0.f, 0.f, 0.f, 0.f);
   for (long long r = first; r < q.rows; r += warps) {
     const float4* row = reinterpret_cast<const float4*>(q.w_rows) + r * c4;
     float sum[NB];
 #pragma unroll
     for (int b = 0; b < NB; ++b) sum[b] = 0.0f;
-#pragma unroll SU
-    for (int k = lane; k < c4; k += 32) {
-      const float4 wv = __ldg(row + k);
+    for (int k0 = lane; k0 < c4; k0 += 32 * SU) {
+      float4 wv[SU];  // all of this lane's loads of the batch in flight before any use
+#pragma unroll
+      for (int u = 0; u < SU; ++u) wv[u] = k0 + 32 * u < c4 ? __ldg(row + k0 + 32 * u) : zero4;
 #pragma unroll
       for (int b = 0; b < NB; ++b) {
-        if (b0 + b >= batch) break;
+        if (b0 + b >= batch) continue;
         const float* xb = q.x + static_cast<size_t>(b0 + b) * q.cols;
-        const float4 xv =
-            x_vec ? __ldg(reinterpret_cast<const float4*>(xb) + k)
-                  : make_float4(__ldg(xb + 4 * k), __ldg(xb + 4 * k + 1), __ldg(xb + 4 * k + 2), __ldg(xb + 4 * k + 3));
-        sum[b] += wv.x * xv.x + wv.y * xv.y + wv.z * xv.z + wv.w * xv.w;
+        float4 xv[SU];
+#pragma unroll
+        for (int u = 0; u < SU; ++u) {
+          const int k = k0 + 32 * u;
+          xv[u] = k >= c4 ? zero4
+                  : x_vec ? __ldg(reinterpret_cast<const float4*>(xb) + k)
+                          : make_float4(__ldg(xb + 4 * k), __ldg(xb + 4 * k + 1), __ldg(xb + 4 * k + 2),
+                                        __ldg(xb + 4 * k + 3));
+        }
+#pragma unroll
+        for (int u = 0; u < SU; ++u)
+          sum[b] += wv[u].x * xv[u].x + wv[u].y * xv[u].y + wv[u].z * xv[u].z + wv[u].w * xv[u].w;
       }
     }
 #pragma unroll
