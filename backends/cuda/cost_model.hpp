@@ -8,7 +8,7 @@
 namespace evsim::cuda {
 
 struct GpuProfile {
-  std::string device = "default (H100, DISTile v5)";
+  std::string device = "default (H100, DISTile v6)";
   double distile_overhead_s = 2.21e-6;  // gathering dense columns: a step with (almost) no active column
   double distile_bandwidth = 2.15e12;   // bytes/s of active weight columns gathered
   double pruned_overhead_s = 4.67e-6;   // gathering pruned columns (CSC non-zeros)
