@@ -39,7 +39,7 @@ cuda::GpuProfile read_gpu_profile(const std::string& path) {
   static const char* keys[] = {"device",           "distile_overhead_s", "distile_bandwidth", "pruned_overhead_s",
                                "pruned_bandwidth", "stream_overhead_s",  "stream_bandwidth",  "cublas_overhead_s",
                                "cublas_bandwidth", "min_cols_per_split", "max_splits",        "pdl",
-                               "cublas_fallback",  "stream_unroll"};
+                               "cublas_fallback",  "stream_unroll",      "pdl_early"};
   for (const auto& item : j.items())
     if (std::find(std::begin(keys), std::end(keys), item.key()) == std::end(keys))
       throw InputError(path + ": unknown key '" + item.key() + "'");
@@ -58,6 +58,7 @@ cuda::GpuProfile read_gpu_profile(const std::string& path) {
   read_field(j, path, "pdl", p.pdl);
   read_field(j, path, "cublas_fallback", p.cublas_fallback);
   read_field(j, path, "stream_unroll", p.stream_unroll);
+  read_field(j, path, "pdl_early", p.pdl_early);
   for (const auto& [key, v] : {std::pair<const char*, double>{"distile_bandwidth", p.distile_bandwidth},
                                {"pruned_bandwidth", p.pruned_bandwidth},
                                {"stream_bandwidth", p.stream_bandwidth},
@@ -85,6 +86,7 @@ void write_gpu_profile(const cuda::GpuProfile& p, const std::string& path) {
                             {"min_cols_per_split", p.min_cols_per_split},
                             {"max_splits", p.max_splits},
                             {"stream_unroll", p.stream_unroll},
+                            {"pdl_early", p.pdl_early},
                             {"pdl", p.pdl},
                             {"cublas_fallback", p.cublas_fallback}};
   write_text_file(path, j.dump(2) + "\n");

@@ -100,6 +100,7 @@ TEST_F(ProfileFile, RoundTrip) {
   p.cublas_fallback = false;
   p.max_splits = 12;
   p.stream_unroll = 16;
+  p.pdl_early = false;
   p.pdl = false;
   write_gpu_profile(p, path);
   const cuda::GpuProfile q = read_gpu_profile(path);
@@ -116,6 +117,7 @@ TEST_F(ProfileFile, RoundTrip) {
   EXPECT_EQ(q.cublas_fallback, p.cublas_fallback);
   EXPECT_EQ(q.max_splits, p.max_splits);
   EXPECT_EQ(q.stream_unroll, p.stream_unroll);
+  EXPECT_EQ(q.pdl_early, p.pdl_early);
   EXPECT_EQ(q.pdl, p.pdl);
 }
 

@@ -118,10 +118,10 @@ __device__ __forceinline__ void add4(float* dst, float4 v, bool atomic) {
 }
 
 // DenseColumns: this thread's 4 rows of the columns list[k0..k1). Loads are issued in
-// batches of kUnroll columns (indices, then weights, then x) before any use, so a batch costs
+// batches of U columns (indices, then weights, then x) before any use, so a batch costs
 // one memory round trip: with the loads and their uses interleaved in one loop body, the
 // compiler kept each weight load behind the previous column's FMAs (seen in the PTX).
-template <int NB>
+template <int NB, int U>
 __device__ void gather_dense(const DistileProblem& q, const int* list, int k0, int k1, int b0, int batch, bool atomic) {
   const int rows4 = q.rows / 4, r4 = blockIdx.x * kThreads + threadIdx.x;
   if (r4 >= rows4) return;
@@ -129,24 +129,24 @@ __device__ void gather_dense(const DistileProblem& q, const int* list, int k0, i
   float4 acc[NB];
 #pragma unroll
   for (int b = 0; b < NB; ++b) acc[b] = make_float4(0.f, 0.f, 0.f, 0.f);
-  for (int k = k0; k < k1; k += kUnroll) {
-    int col[kUnroll];
-    float4 wv[kUnroll];
-    float xv[NB][kUnroll];
+  for (int k = k0; k < k1; k += U) {
+    int col[U];
+    float4 wv[U];
+    float xv[NB][U];
 #pragma unroll
-    for (int u = 0; u < kUnroll; ++u) col[u] = k + u < k1 ? list[k + u] : -1;
+    for (int u = 0; u < U; ++u) col[u] = k + u < k1 ? list[k + u] : -1;
 #pragma unroll
-    for (int u = 0; u < kUnroll; ++u)
+    for (int u = 0; u < U; ++u)
       wv[u] = col[u] >= 0 ? __ldg(w + static_cast<size_t>(col[u]) * rows4 + r4) : make_float4(0.f, 0.f, 0.f, 0.f);
 #pragma unroll
     for (int b = 0; b < NB; ++b)
 #pragma unroll
-      for (int u = 0; u < kUnroll; ++u)
+      for (int u = 0; u < U; ++u)
         xv[b][u] = col[u] >= 0 && b0 + b < batch ? __ldg(q.x + static_cast<size_t>(b0 + b) * q.cols + col[u]) : 0.0f;
 #pragma unroll
     for (int b = 0; b < NB; ++b)
 #pragma unroll
-      for (int u = 0; u < kUnroll; ++u) {
+      for (int u = 0; u < U; ++u) {
         acc[b].x += wv[u].x * xv[b][u];
         acc[b].y += wv[u].y * xv[b][u];
         acc[b].z += wv[u].z * xv[b][u];
@@ -230,11 +230,16 @@ __device__ void stream_rows(const DistileProblem& q, int xblocks, int b0, int ba
 }
 
 // grid: x = row blocks, y = splits of the active list, z = problem.
-// SU: loads in flight per thread when streaming (a compiled variant, DistilePlan::stream_unroll).
+// SU: loads in flight per thread when streaming, and when gathering one sample (a compiled
+// variant, DistilePlan::stream_unroll).
 template <int NB, int SU>
-__global__ void __launch_bounds__(kThreads)
-    distile_kernel(const ProblemSet set, int b0, int batch, int min_cols_per_split, bool zero_pass) {
+__global__ void __launch_bounds__(kThreads) distile_kernel(const ProblemSet set, int b0, int batch,
+                                                           int min_cols_per_split, bool zero_pass, bool early_trigger) {
   extern __shared__ uint32_t dyn[];
+  // Early: the next step's blocks become resident while this one works (hides the most
+  // launch latency, but they hold SM slots during a busy step); late: blocks trigger as
+  // they exit.
+  if (early_trigger) pdl_trigger();
   pdl_wait();
   const DistileProblem& q = set.p[blockIdx.z];
   if (zero_pass) zero_buffer(q, batch);
@@ -255,7 +260,7 @@ __global__ void __launch_bounds__(kThreads)
   const int k0 = static_cast<int>(static_cast<long long>(n) * s / splits);
   const int k1 = static_cast<int>(static_cast<long long>(n) * (s + 1) / splits);
   if (q.format == ColumnFormat::DenseColumns)
-    gather_dense<NB>(q, list, k0, k1, b0, batch, splits > 1);
+    gather_dense<NB, NB == 1 ? SU : kUnroll>(q, list, k0, k1, b0, batch, splits > 1);
   else
     gather_pruned<NB>(q, list, k0, k1, b0, batch);
 }
@@ -268,7 +273,7 @@ void launch(const ProblemSet& set, int batch, const DistilePlan& plan, int max_r
                   static_cast<unsigned>(set.count));
   for (int b0 = 0; b0 < batch; b0 += NB)
     launch_kernel(plan.stream_unroll >= 16 ? distile_kernel<NB, 16> : distile_kernel<NB, 8>, grid, dim3(kThreads), smem,
-                  stream, plan.pdl, set, b0, batch, plan.min_cols_per_split, b0 == 0);
+                  stream, plan.pdl, set, b0, batch, plan.min_cols_per_split, b0 == 0, plan.pdl_early);
 }
 
 }  // namespace

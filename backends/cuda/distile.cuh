@@ -52,6 +52,7 @@ struct DistilePlan {
   // in the stream still runs, and its blocks wait (griddepcontrol.wait) for that kernel's
   // completion before touching memory, hiding the launch latency between dependent steps.
   bool pdl = false;
+  bool pdl_early = true;  // trigger the next launch at entry (else when each block exits)
   int stream_unroll = 8;  // 16-byte loads in flight per thread when streaming: 8 or 16
 };
 

@@ -79,6 +79,7 @@ __device__ void select_next_phase(const CellSet& set, int layers, const Selector
 }
 
 __global__ void egru_cell_kernel(const CellSet set, int layers, int batch, const Selector sel) {
+  pdl_trigger();
   pdl_wait();
   const CellLayer& L = set.l[blockIdx.y];
   const int h = L.h, rows = 3 * h;
@@ -183,6 +184,7 @@ struct EgruEngine::Impl {
     plan.min_cols_per_split = profile.min_cols_per_split;
     plan.max_splits = profile.max_splits;
     plan.stream_unroll = profile.stream_unroll;
+    plan.pdl_early = profile.pdl_early;
     plan.pdl = profile.pdl && chained && st == stream;
     for (size_t i = 0; i < projs.size(); i += kMaxProblems) {
       std::vector<DistileProblem> qs;

@@ -269,6 +269,7 @@ GpuBenchResult ProjectionBench::run(int64_t batch_size, double activity, int rep
   DistilePlan plan;
   plan.max_splits = p.profile.max_splits;
   plan.stream_unroll = p.profile.stream_unroll;
+  plan.pdl_early = p.profile.pdl_early;
   plan.min_cols_per_split = p.profile.min_cols_per_split;
   auto time_variant = [&](const Variant& v) {
     DistilePlan vp = plan;

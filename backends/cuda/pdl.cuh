@@ -8,11 +8,17 @@
 
 namespace evsim::cuda {
 
-// First statement of a kernel that may be launched with `pdl`: let the next kernel launch
-// now (it waits for this one's completion anyway), then wait for the previous one.
-__device__ __forceinline__ void pdl_wait() {
+// Let the next kernel in the stream launch now (it still waits for this one's completion
+// before touching memory). Without it, a block triggers when it exits.
+__device__ __forceinline__ void pdl_trigger() {
 #if defined(__CUDA_ARCH__) && __CUDA_ARCH__ >= 900
   asm volatile("griddepcontrol.launch_dependents;");
+#endif
+}
+
+// Wait until the previous kernel in the stream has finished and its writes are visible.
+__device__ __forceinline__ void pdl_wait() {
+#if defined(__CUDA_ARCH__) && __CUDA_ARCH__ >= 900
   asm volatile("griddepcontrol.wait;" ::: "memory");
 #endif
 }
