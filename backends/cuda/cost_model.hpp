@@ -19,9 +19,9 @@ struct GpuProfile {
   double cublas_bandwidth = 2.58e12;  // bytes/s of a cuBLAS GEMV
   int min_cols_per_split = 8;         // active columns per block before another split pays
   int max_splits = 32;                // most blocks along the active-column list
-  int stream_unroll = 8;              // 16-byte loads in flight per thread when streaming (8 or 16)
+  int stream_unroll = 16;             // 16-byte loads in flight per thread when streaming (8 or 16)
   bool pdl = true;                    // programmatic dependent launch between the kernels of a step
-  bool pdl_early = true;              // DISTile lets the next kernel launch at entry (else at exit)
+  bool pdl_early = false;             // DISTile lets the next kernel launch at entry (else at exit)
   bool cublas_fallback = false;       // fall back to cuBLAS through graph conditionals, not in-kernel
 };
 

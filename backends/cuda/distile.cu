@@ -95,8 +95,10 @@ __device__ int active_columns(const DistileProblem& q, int b0, int batch, uint32
   for (int wd = first; wd < first + per && wd < nwords; ++wd) mine += __popc(words[wd]);
   int offset = 0, total = 0;
   Scan(scan_tmp).ExclusiveSum(mine, offset, total);
-  for (int wd = first; wd < first + per && wd < nwords; ++wd)
-    for (uint32_t m = words[wd]; m; m &= m - 1) list[offset++] = wd * 32 + __ffs(m) - 1;
+  // A step that will stream needs only the count: the list costs ~2 us at full activity.
+  if (total <= q.stream_above)
+    for (int wd = first; wd < first + per && wd < nwords; ++wd)
+      for (uint32_t m = words[wd]; m; m &= m - 1) list[offset++] = wd * 32 + __ffs(m) - 1;
   if (threadIdx.x == 0) total_s = total;
   __syncthreads();
   return total_s;
@@ -230,8 +232,7 @@ __device__ void stream_rows(const DistileProblem& q, int xblocks, int b0, int ba
 }
 
 // grid: x = row blocks, y = splits of the active list, z = problem.
-// SU: loads in flight per thread when streaming, and when gathering one sample (a compiled
-// variant, DistilePlan::stream_unroll).
+// SU: loads in flight per thread when streaming (a compiled variant, DistilePlan::stream_unroll).
 template <int NB, int SU>
 __global__ void __launch_bounds__(kThreads) distile_kernel(const ProblemSet set, int b0, int batch,
                                                            int min_cols_per_split, bool zero_pass, bool early_trigger) {
@@ -260,7 +261,7 @@ __global__ void __launch_bounds__(kThreads) distile_kernel(const ProblemSet set,
   const int k0 = static_cast<int>(static_cast<long long>(n) * s / splits);
   const int k1 = static_cast<int>(static_cast<long long>(n) * (s + 1) / splits);
   if (q.format == ColumnFormat::DenseColumns)
-    gather_dense<NB, NB == 1 ? SU : kUnroll>(q, list, k0, k1, b0, batch, splits > 1);
+    gather_dense<NB, kUnroll>(q, list, k0, k1, b0, batch, splits > 1);
   else
     gather_pruned<NB>(q, list, k0, k1, b0, batch);
 }
