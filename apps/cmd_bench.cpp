@@ -25,6 +25,8 @@ struct BenchOptions {
 
 void run_bench(const BenchOptions& o, bool grid_given) {
   check_gpu_profile_backend(o.backend);
+  if (o.backend != "cuda" && (o.no_cpu || o.no_sequence))
+    throw UsageError("--no-cpu and --no-sequence apply to --backend cuda only (got '" + o.backend + "')");
   if (o.backend == "cuda") {
     GpuBenchOptions g{o.hidden,
                       o.batch,

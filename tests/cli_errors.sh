@@ -47,6 +47,7 @@ expect_fail reorder-bad-tile "tile" "$EVSIM" reorder "$tmp/m.h5" "$tmp/r.h5" --t
 [ -e "$tmp/r.h5" ] && { echo "FAIL reorder output left"; fails=$((fails+1)); }
 printf '{}\n' >"$tmp/profile.json"
 expect_fail profile-cpu "applies to --backend cuda only" "$EVSIM" run "$tmp/m.h5" --gpu-profile "$tmp/profile.json"
+expect_fail bench-no-cpu "apply to --backend cuda only" "$EVSIM" bench --no-cpu
 expect_fail profile-missing "does not exist" "$EVSIM" compare --backend cuda --gpu-profile "$tmp/none.json"
 ls "$tmp" | grep -q '\.tmp' && { echo "FAIL temporary files left: $(ls "$tmp")"; fails=$((fails+1)); }
 
