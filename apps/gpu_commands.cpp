@@ -205,7 +205,7 @@ void gpu_bench(const GpuBenchOptions& o) {
       "model (path), PDL as profiled; theory = 1 / (activity x density): dense MACs over effective MACs;\n"
       "floor = bytes the path must read / copy bandwidth. Variants (us): x-mask = bitmask derived from x in\n"
       "the kernel (no producer), mask = bitmask given, +PDL = programmatic dependent launch, stream all =\n"
-      "every dense column (the in-kernel fallback); launch = an empty kernel per step. CPU = the same\n"
+      "every row of the row-major copy (the in-kernel fallback); launch = an empty kernel per step. CPU = the same\n"
       "projection with cpu-dense (Eigen) and cpu-event (CSC push), one thread, median of up to 10 steps\n",
       prof.device.c_str());
   if (!o.csv.empty()) {

@@ -21,6 +21,8 @@
 // amortize its prologue and atomics), so a quiet step uses few blocks and a busy one many.
 #include <cstdint>
 
+#include "backends/cuda/cost_model.hpp"
+
 namespace evsim::cuda {
 
 enum class ColumnFormat : int { DenseColumns = 0, PrunedColumns = 1 };
@@ -55,6 +57,17 @@ struct DistilePlan {
   bool pdl_early = true;  // trigger the next launch at entry (else when each block exits)
   int stream_unroll = 8;  // 16-byte loads in flight per thread when streaming: 8 or 16
 };
+
+// The launch shape and PDL trigger a profile sets; `pdl` stays off (it depends on what the
+// previous launch in the stream was, which only the caller knows).
+inline DistilePlan plan_for(const GpuProfile& p) {
+  DistilePlan plan;
+  plan.max_splits = p.max_splits;
+  plan.min_cols_per_split = p.min_cols_per_split;
+  plan.stream_unroll = p.stream_unroll;
+  plan.pdl_early = p.pdl_early;
+  return plan;
+}
 
 // acc += W x for every problem; `batch` samples (any number: passes of up to 8).
 void distile_step(const DistileProblem* problems, int count, int batch, const DistilePlan& plan, cudaStream_t stream);

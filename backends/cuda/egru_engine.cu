@@ -180,11 +180,7 @@ struct EgruEngine::Impl {
   int phases() const { return steps + static_cast<int>(layers.size()) - 1; }
 
   void distile_phase(const std::vector<Projection>& projs, cudaStream_t st) {
-    DistilePlan plan;
-    plan.min_cols_per_split = profile.min_cols_per_split;
-    plan.max_splits = profile.max_splits;
-    plan.stream_unroll = profile.stream_unroll;
-    plan.pdl_early = profile.pdl_early;
+    DistilePlan plan = plan_for(profile);
     plan.pdl = profile.pdl && chained && st == stream;
     for (size_t i = 0; i < projs.size(); i += kMaxProblems) {
       std::vector<DistileProblem> qs;

@@ -230,7 +230,7 @@ GpuBenchResult ProjectionBench::run(int64_t batch_size, double activity, int rep
   // engine's consumer does), one launch per step. Variants side by side: the bitmask derived
   // from x in the kernel (no producer) for both column formats; the bitmask given by the
   // producer (the engine's cell kernel writes it with the events), without and with PDL;
-  // streaming every column (the in-kernel fallback); and the engine's choice under the profile.
+  // streaming every row (the in-kernel fallback); and the engine's choice under the profile.
   std::vector<DeviceBuffer<float>> acc;
   for (int set = 0; set < kInputSets; ++set) acc.emplace_back(static_cast<size_t>(m) * batch);
   for (auto& a_buf : acc) EVSIM_CUDA_CHECK(cudaMemset(a_buf.get(), 0, a_buf.size() * sizeof(float)));
@@ -266,11 +266,7 @@ GpuBenchResult ProjectionBench::run(int64_t batch_size, double activity, int rep
     q.stream_above = v.stream_above;
     return q;
   };
-  DistilePlan plan;
-  plan.max_splits = p.profile.max_splits;
-  plan.stream_unroll = p.profile.stream_unroll;
-  plan.pdl_early = p.profile.pdl_early;
-  plan.min_cols_per_split = p.profile.min_cols_per_split;
+  const DistilePlan plan = plan_for(p.profile);
   auto time_variant = [&](const Variant& v) {
     DistilePlan vp = plan;
     vp.pdl = v.pdl;

@@ -168,6 +168,7 @@ void upload_neuron(Stage& s, const PointNeuron& d, size_t n_batch) {
 
 struct SnnEngine::Impl {
   GpuMode mode;
+  DistilePlan plan;  // the profile's launch shape (no PDL: cuBLAS and memsets sit between steps)
   int batch, steps, inputs, outputs = 0, neurons = 0, output = -1;
   std::vector<Stage> stages;
   DeviceBuffer<float> input, out_seq;
@@ -195,7 +196,7 @@ struct SnnEngine::Impl {
       DistileProblem q = s.w->problem();
       q.x = x;
       q.acc = s.y.get();
-      distile_step(&q, 1, batch, DistilePlan{}, stream);
+      distile_step(&q, 1, batch, plan, stream);
     }
     if (s.bias.size()) {
       add_bias_kernel<<<blocks(n), 256, 0, stream>>>(s.y.get(), s.bias.get(), s.out, batch);
@@ -284,6 +285,7 @@ SnnEngine::SnnEngine(const SnnParams& p, GpuMode mode, int64_t batch, int64_t st
     : impl_(new Impl) {
   Impl& m = *impl_;
   m.mode = mode;
+  m.plan = plan_for(profile);
   m.batch = static_cast<int>(batch);
   m.steps = static_cast<int>(steps);
   m.inputs = static_cast<int>(p.inputs);
