@@ -47,15 +47,16 @@ struct DistileProblem {
 constexpr int kMaxProblems = 6;
 constexpr int kMaxDistileCols = 8192;
 
+// Build with plan_for(profile): the launch-shape defaults live in GpuProfile only.
 struct DistilePlan {
-  int max_splits = 32;         // grid.y: most blocks along the active-column list
-  int min_cols_per_split = 8;  // fewer splits when fewer columns are active
+  int max_splits = 0;          // grid.y: most blocks along the active-column list
+  int min_cols_per_split = 0;  // fewer splits when fewer columns are active
+  int stream_unroll = 0;       // 16-byte loads in flight per thread when streaming: 8 or 16
+  bool pdl_early = false;      // trigger the next launch at entry (else when each block exits)
   // Programmatic dependent launch (sm_90): the launch is scheduled while the previous kernel
   // in the stream still runs, and its blocks wait (griddepcontrol.wait) for that kernel's
   // completion before touching memory, hiding the launch latency between dependent steps.
   bool pdl = false;
-  bool pdl_early = true;  // trigger the next launch at entry (else when each block exits)
-  int stream_unroll = 8;  // 16-byte loads in flight per thread when streaming: 8 or 16
 };
 
 // The launch shape and PDL trigger a profile sets; `pdl` stays off (it depends on what the
