@@ -249,7 +249,8 @@ void gpu_calibrate(const GpuCalibrateOptions& o) {
       stream.add(all, r.stream_s);
       cublas.add(all, r.cublas_s);
       const auto q = sparse.run(1, a, o.repeats);
-      pruned.add(double(q.active_units) * rows * pruned_density * 8, p.pdl ? q.pruned_pdl_s : q.distile_pruned_s);
+      pruned.add(double(q.active_units) * cuda::column_bytes(int(rows), true, q.pruned_width),
+                 p.pdl ? q.pruned_pdl_s : q.distile_pruned_s);
     }
     std::fprintf(stderr, "  hidden %lld measured\n", static_cast<long long>(h));
   }
@@ -278,12 +279,12 @@ void gpu_calibrate(const GpuCalibrateOptions& o) {
     const int rows = int(3 * h), cols = int(h);
     double below = 0;  // the highest density (1 % steps) at which pruned columns are chosen
     for (int pct = 1; pct <= 100; ++pct)
-      if (cuda::prefer_pruned(p, rows, cols, pct / 100.0)) below = pct / 100.0;
+      if (cuda::prefer_pruned(p, rows, cols, cuda::pruned_width_estimate(rows, pct / 100.0))) below = pct / 100.0;
     std::printf(
         "hidden %lld: dense weights stream above %d of %lld active columns (cuBLAS fallback: above %d); "
         "pruned columns up to %.0f %% weight density\n",
-        static_cast<long long>(h), cuda::stream_above(p, rows, cols, 1.0, false), static_cast<long long>(h),
-        cuda::dense_fallback_above(p, rows, cols, 1.0), 100 * below);
+        static_cast<long long>(h), cuda::stream_above(p, rows, cols, false, 0), static_cast<long long>(h),
+        cuda::dense_fallback_above(p, rows, cols, cuda::pruned_width_estimate(rows, 1.0)), 100 * below);
   }
   std::printf("wrote %s\n", o.output.c_str());
 }

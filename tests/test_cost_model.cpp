@@ -39,12 +39,24 @@ TEST(CostModel, PrunedColumnsOnlyWhenPredictedFasterAtTenPercent) {
   p.pruned_overhead_s = 6e-6;
   p.pruned_bandwidth = 0.5e12;
   // 6144 x 2048, 204.8 active columns: dense 4 us + 204.8 * 24576 B / 1.5 TB/s = 7.3554 us;
-  // pruned 6 us + 204.8 * 8 B * d * 6144 / 0.5 TB/s = 6 us + d * 20.133 us: d < 0.0673.
-  EXPECT_TRUE(cuda::prefer_pruned(p, 6144, 2048, 0.05));
-  EXPECT_FALSE(cuda::prefer_pruned(p, 6144, 2048, 0.08));
-  p.pruned_overhead_s = 4e-6;  // same overhead: fewer bytes per second-equivalent decide
-  EXPECT_TRUE(cuda::prefer_pruned(p, 6144, 2048, 0.15));
-  EXPECT_FALSE(cuda::prefer_pruned(p, 6144, 2048, 0.2));
+  // pruned: 12 row blocks, 6 B per entry: 6 us + 204.8 * 72 B * width / 0.5 TB/s
+  // = 6 us + width * 0.0294912 us: width < 45.96.
+  EXPECT_TRUE(cuda::prefer_pruned(p, 6144, 2048, 45));
+  EXPECT_FALSE(cuda::prefer_pruned(p, 6144, 2048, 46));
+  p.pruned_overhead_s = 4e-6;  // same overhead: width < 3.3554 / 0.0294912 = 113.78
+  EXPECT_TRUE(cuda::prefer_pruned(p, 6144, 2048, 113));
+  EXPECT_FALSE(cuda::prefer_pruned(p, 6144, 2048, 114));
+}
+
+TEST(CostModel, PrunedColumnBytesAndWidthEstimate) {
+  EXPECT_EQ(cuda::row_blocks(512), 1);
+  EXPECT_EQ(cuda::row_blocks(513), 2);
+  EXPECT_DOUBLE_EQ(cuda::column_bytes(6144, true, 60), 6.0 * 60 * 12);
+  EXPECT_DOUBLE_EQ(cuda::column_bytes(6144, false, 60), 4.0 * 6144);
+  // 512 rows at 10 %: mean 51.2, sd sqrt(512 * 0.1 * 0.9) = 6.788: ceil(51.2 + 27.15) = 79.
+  EXPECT_EQ(cuda::pruned_width_estimate(6144, 0.1), 79);
+  EXPECT_EQ(cuda::pruned_width_estimate(100, 1.0), 100);  // a block of 100 rows, all non-zero
+  EXPECT_EQ(cuda::pruned_width_estimate(6144, 0.0), 0);
 }
 
 TEST(CostModel, StreamingAboveTheHandComputedCrossover) {
@@ -55,9 +67,9 @@ TEST(CostModel, StreamingAboveTheHandComputedCrossover) {
   p.stream_bandwidth = 2.5e12;
   // Streaming 6144 x 2048: 4 us + 50,331,648 B / 2.5 TB/s = 24.1326592 us. Gathering has
   // 20.1326592 us after its overhead: 30,198,988.8 B at 1.5 TB/s = 1228.8 dense columns.
-  EXPECT_EQ(cuda::stream_above(p, 6144, 2048, 1.0, false), 1228);
+  EXPECT_EQ(cuda::stream_above(p, 6144, 2048, false, 0), 1228);
   p.stream_bandwidth = 1.0e12;  // streaming slower per byte than gathering: never
-  EXPECT_EQ(cuda::stream_above(p, 6144, 2048, 1.0, false), 2048);
+  EXPECT_EQ(cuda::stream_above(p, 6144, 2048, false, 0), 2048);
 }
 
 TEST(CostModel, FallbackColumnsMatchHandArithmetic) {
@@ -70,10 +82,10 @@ TEST(CostModel, FallbackColumnsMatchHandArithmetic) {
   // DISTile has 15.582912 - 8 = 7.582912 us for columns at 2 TB/s = 15,165,824 bytes,
   // 24,576 bytes per dense column -> 617 whole columns.
   EXPECT_NEAR(cuda::distile_budget_bytes(p, 50331648.0), 15165824.0, 1.0);
-  EXPECT_EQ(cuda::dense_fallback_above(p, 6144, 2048, 1.0), 617);
+  EXPECT_EQ(cuda::dense_fallback_above(p, 6144, 2048, 512), 617);
   // When cuBLAS is predicted faster than DISTile's fixed overhead alone: always cuBLAS.
   p.distile_overhead_s = 1e-3;
-  EXPECT_EQ(cuda::dense_fallback_above(p, 6144, 2048, 1.0), 0);
+  EXPECT_EQ(cuda::dense_fallback_above(p, 6144, 2048, 512), 0);
 }
 
 class ProfileFile : public ::testing::Test {
@@ -99,6 +111,8 @@ TEST_F(ProfileFile, RoundTrip) {
   p.min_cols_per_split = 16;
   p.cublas_fallback = false;
   p.max_splits = 12;
+  p.pruned_cols_per_split = 17;
+  p.stream_prefetch_bytes = 12345;
   p.stream_unroll = 16;
   p.pdl_early = false;
   p.pdl = false;
@@ -116,6 +130,8 @@ TEST_F(ProfileFile, RoundTrip) {
   EXPECT_EQ(q.min_cols_per_split, p.min_cols_per_split);
   EXPECT_EQ(q.cublas_fallback, p.cublas_fallback);
   EXPECT_EQ(q.max_splits, p.max_splits);
+  EXPECT_EQ(q.pruned_cols_per_split, p.pruned_cols_per_split);
+  EXPECT_EQ(q.stream_prefetch_bytes, p.stream_prefetch_bytes);
   EXPECT_EQ(q.stream_unroll, p.stream_unroll);
   EXPECT_EQ(q.pdl_early, p.pdl_early);
   EXPECT_EQ(q.pdl, p.pdl);
@@ -134,6 +150,8 @@ TEST_F(ProfileFile, BadFilesAreOneLineErrors) {
       {R"({"stream_unroll": 12})", "'stream_unroll' must be 8 or 16"},
       {R"({"stream_overhead_s": -1e-6})", "overheads must be >= 0"},
       {R"({"pdl": 1})", "'pdl' has the wrong type"},
+      {R"({"pruned_cols_per_split": 0})", "'pruned_cols_per_split' must be positive"},
+      {R"({"stream_prefetch_bytes": -1})", "'stream_prefetch_bytes' must be >= 0"},
   };
   for (const auto& [text, message] : cases) {
     write(text);

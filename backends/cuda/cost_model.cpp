@@ -5,10 +5,18 @@
 
 namespace evsim::cuda {
 
-double column_bytes(int rows, double density, bool pruned) { return pruned ? 8.0 * density * rows : 4.0 * rows; }
+int row_blocks(int rows) { return (rows + kDistileRowsPerBlock - 1) / kDistileRowsPerBlock; }
 
-double predict_gather_s(const GpuProfile& p, int rows, double density, bool pruned, double active) {
-  const double bytes = active * column_bytes(rows, density, pruned);
+int pruned_width_estimate(int rows, double density) {
+  const double n = std::min(rows, kDistileRowsPerBlock), d = std::clamp(density, 0.0, 1.0);
+  return static_cast<int>(std::min(n, std::ceil(n * d + 4.0 * std::sqrt(n * d * (1.0 - d)))));
+}
+
+// A pruned entry: a float value and a 16-bit row within the block.
+double column_bytes(int rows, bool pruned, int width) { return pruned ? 6.0 * width * row_blocks(rows) : 4.0 * rows; }
+
+double predict_gather_s(const GpuProfile& p, int rows, bool pruned, int width, double active) {
+  const double bytes = active * column_bytes(rows, pruned, width);
   return pruned ? p.pruned_overhead_s + bytes / p.pruned_bandwidth : p.distile_overhead_s + bytes / p.distile_bandwidth;
 }
 
@@ -20,21 +28,21 @@ double predict_cublas_s(const GpuProfile& p, double dense_bytes) {
   return p.cublas_overhead_s + dense_bytes / p.cublas_bandwidth;
 }
 
-bool prefer_pruned(const GpuProfile& p, int rows, int cols, double density) {
+bool prefer_pruned(const GpuProfile& p, int rows, int cols, int width) {
   const double active = 0.1 * cols;
-  return predict_gather_s(p, rows, density, true, active) < predict_gather_s(p, rows, density, false, active);
+  return predict_gather_s(p, rows, true, width, active) < predict_gather_s(p, rows, false, width, active);
 }
 
-int stream_above(const GpuProfile& p, int rows, int cols, double density, bool pruned) {
+int stream_above(const GpuProfile& p, int rows, int cols, bool pruned, int width) {
   const double overhead = pruned ? p.pruned_overhead_s : p.distile_overhead_s;
   const double bandwidth = pruned ? p.pruned_bandwidth : p.distile_bandwidth;
   const double budget_s = predict_stream_s(p, rows, cols) - overhead;
-  const double cols_fit = budget_s * bandwidth / column_bytes(rows, density, pruned);
+  const double cols_fit = budget_s * bandwidth / column_bytes(rows, pruned, width);
   return static_cast<int>(std::clamp(std::floor(cols_fit), 0.0, double(cols)));
 }
 
-double equivalent_column_bytes(const GpuProfile& p, int rows, double density, bool pruned) {
-  const double bytes = column_bytes(rows, density, pruned);
+double equivalent_column_bytes(const GpuProfile& p, int rows, bool pruned, int width) {
+  const double bytes = column_bytes(rows, pruned, width);
   return pruned ? bytes * p.distile_bandwidth / p.pruned_bandwidth : bytes;
 }
 
@@ -42,11 +50,11 @@ double distile_budget_bytes(const GpuProfile& p, double dense_bytes) {
   return std::max(0.0, predict_cublas_s(p, dense_bytes) - p.distile_overhead_s) * p.distile_bandwidth;
 }
 
-int dense_fallback_above(const GpuProfile& p, int rows, int cols, double density) {
-  const bool pruned = prefer_pruned(p, rows, cols, density);
+int dense_fallback_above(const GpuProfile& p, int rows, int cols, int width) {
+  const bool pruned = prefer_pruned(p, rows, cols, width);
   const double budget = distile_budget_bytes(p, 4.0 * rows * cols);
   return static_cast<int>(
-      std::clamp(std::floor(budget / equivalent_column_bytes(p, rows, density, pruned)), 0.0, double(cols)));
+      std::clamp(std::floor(budget / equivalent_column_bytes(p, rows, pruned, width)), 0.0, double(cols)));
 }
 
 LinearFit fit_time_vs_bytes(const double* bytes, const double* seconds, int n) {

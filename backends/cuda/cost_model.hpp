@@ -18,30 +18,43 @@ struct GpuProfile {
   double cublas_overhead_s = 0.0;     // a cuBLAS GEMV (fit over sizes: the intercept)
   double cublas_bandwidth = 2.56e12;  // bytes/s of a cuBLAS GEMV
   int min_cols_per_split = 8;         // active columns per block before another split pays
+  int pruned_cols_per_split = 32;     // the same for pruned columns (a fraction of the rows each)
   int max_splits = 32;                // most blocks along the active-column list
   int stream_unroll = 16;             // 16-byte loads in flight per thread when streaming (8 or 16)
-  bool pdl = true;                    // programmatic dependent launch between the kernels of a step
-  bool pdl_early = false;             // DISTile lets the next kernel launch at entry (else at exit)
-  bool cublas_fallback = false;       // fall back to cuBLAS through graph conditionals, not in-kernel
+  // Bytes of the streamed weights a streaming-capable launch prefetches into L2 at entry,
+  // before it knows whether the step streams: hides its prologue (bitmask count) when it
+  // does, and costs a gathering step that much extra traffic (overlapped with its prologue).
+  int stream_prefetch_bytes = 1 << 20;
+  bool pdl = true;               // programmatic dependent launch between the kernels of a step
+  bool pdl_early = false;        // DISTile lets the next kernel launch at entry (else at exit)
+  bool cublas_fallback = false;  // fall back to cuBLAS through graph conditionals, not in-kernel
 };
 
-// Bytes read per active column: all rows, or the non-zeros with their row index.
-double column_bytes(int rows, double density, bool pruned);
+// DISTile's row block (a block of 128 threads, 4 rows each): pruned columns are stored per
+// column and row block (backends/cuda/pruned_segments.hpp).
+constexpr int kDistileRowsPerBlock = 512;
+int row_blocks(int rows);
+// Entries per (column, row block) segment expected for weights pruned to `density`: the
+// fullest of the segments (binomial mean + 4 standard deviations), for predictions made
+// without the matrix; with the matrix, PrunedSegments::width.
+int pruned_width_estimate(int rows, double density);
+// Bytes read per active column: all rows, or its row segments of `width` (value, row) entries.
+double column_bytes(int rows, bool pruned, int width);
 // Predicted step times of one rows x cols projection with `active` active columns.
-double predict_gather_s(const GpuProfile& p, int rows, double density, bool pruned, double active);
+double predict_gather_s(const GpuProfile& p, int rows, bool pruned, int width, double active);
 double predict_stream_s(const GpuProfile& p, int rows, int cols);
 double predict_cublas_s(const GpuProfile& p, double dense_bytes);
-// Pruned columns when they are predicted faster than dense columns at 10 % activity.
-bool prefer_pruned(const GpuProfile& p, int rows, int cols, double density);
+// Pruned columns (segments of `width`) when predicted faster than dense columns at 10 % activity.
+bool prefer_pruned(const GpuProfile& p, int rows, int cols, int width);
 // Active columns above which streaming every column is predicted faster than gathering
 // (DistileProblem::stream_above); `cols` when it never is.
-int stream_above(const GpuProfile& p, int rows, int cols, double density, bool pruned);
+int stream_above(const GpuProfile& p, int rows, int cols, bool pruned, int width);
 // cuBLAS fallback (graph conditionals): a column's cost in dense-column bytes, the bytes
 // below which DISTile is predicted faster than cuBLAS reading `dense_bytes` in the same
 // step, and for one projection the active columns above which cuBLAS is.
-double equivalent_column_bytes(const GpuProfile& p, int rows, double density, bool pruned);
+double equivalent_column_bytes(const GpuProfile& p, int rows, bool pruned, int width);
 double distile_budget_bytes(const GpuProfile& p, double dense_bytes);
-int dense_fallback_above(const GpuProfile& p, int rows, int cols, double density);
+int dense_fallback_above(const GpuProfile& p, int rows, int cols, int width);
 
 // Fit of `evsim calibrate`: time = overhead + bytes / bandwidth, least squares over samples.
 struct LinearFit {

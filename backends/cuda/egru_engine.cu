@@ -238,7 +238,7 @@ struct EgruEngine::Impl {
   // Cost (dense-column byte equivalents) DISTile pays in phase p + 1 per event that layer l
   // emits in phase p: a column of its own W_hh and of the next layer's W_ih.
   float next_bytes_per_col(int p, int l) {
-    auto cost = [&](const DeviceWeights& w) { return equivalent_column_bytes(profile, w.rows, w.density, w.pruned); };
+    auto cost = [&](const DeviceWeights& w) { return equivalent_column_bytes(profile, w.rows, w.pruned, w.width); };
     double bytes = 0;
     if (p + 1 - l < steps) bytes += cost(*layers[static_cast<size_t>(l)].w_hh);
     if (l + 1 < static_cast<int>(layers.size())) bytes += cost(*layers[static_cast<size_t>(l + 1)].w_ih);

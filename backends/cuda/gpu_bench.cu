@@ -11,6 +11,7 @@
 #include "backends/cuda/distile.cuh"
 #include "backends/cuda/gpu_bench.hpp"
 #include "backends/cuda/graph_timer.hpp"
+#include "backends/cuda/pruned_segments.hpp"
 
 namespace evsim::cuda {
 namespace {
@@ -89,8 +90,11 @@ struct ProjectionBench::Impl {
   double density = 1;
   GpuProfile profile;
   Csr csr;
-  DeviceBuffer<int> d_ptr, d_idx, d_cptr, d_ridx;  // CSR (cuSPARSE) and CSC (DISTile pruned columns)
-  DeviceBuffer<float> d_val, d_cval;
+  DeviceBuffer<int> d_ptr, d_idx;  // CSR (cuSPARSE)
+  DeviceBuffer<float> d_val;
+  int width = 0;  // DISTile pruned segments
+  DeviceBuffer<float> d_seg_val;
+  DeviceBuffer<uint16_t> d_seg_row;
 };
 
 ProjectionBench::ProjectionBench(int64_t hidden, double density, uint64_t seed, const GpuProfile& profile)
@@ -121,10 +125,10 @@ ProjectionBench::ProjectionBench(int64_t hidden, double density, uint64_t seed, 
   p.d_ptr = DeviceBuffer<int>(p.csr.ptr);
   p.d_idx = DeviceBuffer<int>(p.csr.idx);
   p.d_val = DeviceBuffer<float>(p.csr.val);
-  const Csr csc = to_csr(w_cm, k, m);  // CSR of the column-major array = CSC of W
-  p.d_cptr = DeviceBuffer<int>(csc.ptr);
-  p.d_ridx = DeviceBuffer<int>(csc.idx);
-  p.d_cval = DeviceBuffer<float>(csc.val);
+  const PrunedSegments seg = PrunedSegments::from_column_major(w_cm.data(), m, k);
+  p.width = seg.width;
+  p.d_seg_val = DeviceBuffer<float>(seg.val);
+  p.d_seg_row = DeviceBuffer<uint16_t>(seg.row);
   p.density = density;
 }
 
@@ -242,8 +246,9 @@ GpuBenchResult ProjectionBench::run(int64_t batch_size, double activity, int rep
         if (xs[(static_cast<size_t>(set) * batch + b) * k + j] != 0.0f)
           masks[static_cast<size_t>(set) * nwords + j / 32] |= 1u << (j % 32);
   DeviceBuffer<uint32_t> d_masks(masks);
-  res.pruned_chosen = prefer_pruned(p.profile, m, k, p.density);
-  const int chosen_stream_above = stream_above(p.profile, m, k, p.density, res.pruned_chosen);
+  res.pruned_chosen = prefer_pruned(p.profile, m, k, p.width);
+  res.pruned_width = p.width;
+  const int chosen_stream_above = stream_above(p.profile, m, k, res.pruned_chosen, p.width);
   struct Variant {
     ColumnFormat format;
     bool given_mask, pdl;
@@ -254,9 +259,9 @@ GpuBenchResult ProjectionBench::run(int64_t batch_size, double activity, int rep
     q.format = v.format;
     q.w = d_wcm.get();
     q.w_rows = d_wrm.get();
-    q.col_ptr = p.d_cptr.get();
-    q.row_idx = p.d_ridx.get();
-    q.val = p.d_cval.get();
+    q.seg_val = p.d_seg_val.get();
+    q.seg_row = p.d_seg_row.get();
+    q.seg_width = p.width;
     q.x = x_of(set);
     q.mask = v.given_mask ? d_masks.get() + static_cast<size_t>(set) * nwords : nullptr;
     q.acc = acc[static_cast<size_t>(set)].get();
@@ -327,10 +332,10 @@ GpuBenchResult ProjectionBench::run(int64_t batch_size, double activity, int rep
   const auto union_active = std::count(any.begin(), any.end(), 1);
   res.streamed = !p.profile.cublas_fallback && union_active > chosen_stream_above;
   res.distile_floor_s =
-      res.streamed ? res.dense_floor_s : double(union_active) * column_bytes(m, p.density, res.pruned_chosen) / bw;
+      res.streamed ? res.dense_floor_s : double(union_active) * column_bytes(m, res.pruned_chosen, p.width) / bw;
   // The cuBLAS fallback (graph conditionals) replaces the step by cuBLAS; its cost of
   // selection is not in this number (the sequence benchmark measures it).
-  res.cublas_selected = p.profile.cublas_fallback && union_active > dense_fallback_above(p.profile, m, k, p.density);
+  res.cublas_selected = p.profile.cublas_fallback && union_active > dense_fallback_above(p.profile, m, k, p.width);
   if (res.cublas_selected) res.distile_s = res.cublas_s;
 
   for (auto& d : xin) cusparseDestroyDnMat(d);

@@ -24,6 +24,7 @@ struct GpuBenchResult {
   double launch_floor_s = 0;                      // an empty kernel per step: the launch cost
   double dense_floor_s = 0, distile_floor_s = 0;  // bytes that must move / copy bandwidth
   int64_t active_units = 0;
+  int pruned_width = 0;    // entries per pruned segment (bytes of a pruned column: 6 x width x row blocks)
   double max_rel_err = 0;  // DISTile variants vs cuBLAS output
 };
 

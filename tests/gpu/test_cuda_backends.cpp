@@ -42,17 +42,22 @@ TEST_P(CudaParity, EgruStackMatchesCpu) {
   Graph g = build_graph(spec, 1e-4);
   const auto params = cuda::egru_stack_from_graph(g);
   // The default profile (gather, PDL); streaming every step that has an event (no PDL);
-  // the cuBLAS fallback through graph conditionals with a budget that makes both choices.
-  cuda::GpuProfile streaming, via_cublas;
+  // pruned columns for every projection; the cuBLAS fallback through graph conditionals
+  // with a budget that makes both choices.
+  cuda::GpuProfile streaming, pruned, via_cublas;
   streaming.stream_overhead_s = 0;
   streaming.stream_bandwidth = 1e16;
   streaming.pdl = false;
+  pruned.pruned_overhead_s = 0;
+  pruned.pruned_bandwidth = 1e16;
+  pruned.pruned_cols_per_split = std::uniform_int_distribution<int>(1, 8)(rng);
   via_cublas.cublas_fallback = true;
   via_cublas.cublas_overhead_s = via_cublas.distile_overhead_s;
   via_cublas.cublas_bandwidth = via_cublas.distile_bandwidth * std::uniform_real_distribution<double>(0.1, 1.0)(rng);
   const std::pair<cuda::GpuMode, cuda::GpuProfile> runs[] = {{cuda::GpuMode::Dense, {}},
                                                              {cuda::GpuMode::Distile, {}},
                                                              {cuda::GpuMode::Distile, streaming},
+                                                             {cuda::GpuMode::Distile, pruned},
                                                              {cuda::GpuMode::Distile, via_cublas}};
   int run = 0;
   for (const auto& [mode, profile] : runs) {
@@ -161,14 +166,15 @@ TEST(Distile, MatchesCublasOverActivityAndBatch) {
   REQUIRE_GPU();
   const uint64_t seed = testing::fresh_seed();
   SCOPED_TRACE("seed=" + std::to_string(seed));
-  for (double density : {0.1, 1.0}) {
-    cuda::ProjectionBench bench(96, density, seed);
-    for (int64_t batch : {1, 3, 8, 13})
-      for (double activity : {0.0, 0.05, 0.3, 1.0}) {
-        const auto r = bench.run(batch, activity, 2);
-        EXPECT_LE(r.max_rel_err, 1e-5) << "batch " << batch << " activity " << activity;
-      }
-  }
+  for (double density : {0.1, 1.0})
+    for (int64_t hidden : {96, 200}) {  // 288 rows: one row block; 600: a ragged second one
+      cuda::ProjectionBench bench(hidden, density, seed);
+      for (int64_t batch : {1, 3, 8, 13})
+        for (double activity : {0.0, 0.05, 0.3, 1.0}) {
+          const auto r = bench.run(batch, activity, 2);
+          EXPECT_LE(r.max_rel_err, 1e-5) << "hidden " << hidden << " batch " << batch << " activity " << activity;
+        }
+    }
 }
 
 }  // namespace

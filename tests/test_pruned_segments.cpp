@@ -1,0 +1,66 @@
+// DISTile's pruned-column layout (plain host code): widths by hand, and every weight back
+// where it came from on random pruned matrices.
+#include <gtest/gtest.h>
+
+#include <random>
+#include <vector>
+
+#include "backends/cuda/cost_model.hpp"
+#include "backends/cuda/pruned_segments.hpp"
+#include "tests/random_models.hpp"
+
+namespace evsim {
+namespace {
+
+TEST(PrunedSegments, HandBuiltMatrix) {
+  // 600 rows = row blocks [0, 512) and [512, 600); 2 columns.
+  const int rows = 600, cols = 2;
+  std::vector<float> w(static_cast<size_t>(rows) * cols, 0.0f);
+  w[3] = 1.5f;           // column 0, row 3: block 0
+  w[511] = -2.0f;        // column 0, row 511: block 0
+  w[520] = 4.0f;         // column 0, row 520: block 1, row 8 within it
+  w[rows + 599] = 7.0f;  // column 1, row 599: block 1, row 87
+  const auto s = cuda::PrunedSegments::from_column_major(w.data(), rows, cols);
+  ASSERT_EQ(s.width, 2);  // column 0's first segment
+  ASSERT_EQ(s.val.size(), 2u * 2 * 2);
+  const std::vector<float> val = {1.5f, -2.0f, 4.0f, 0.0f, 0.0f, 0.0f, 7.0f, 0.0f};
+  const std::vector<uint16_t> row = {3, 511, 8, 0, 0, 0, 87, 0};
+  EXPECT_EQ(s.val, val);
+  EXPECT_EQ(s.row, row);
+  EXPECT_EQ(cuda::PrunedSegments::width_of(w.data(), rows, cols), 2);
+}
+
+TEST(PrunedSegments, AllZeroMatrixKeepsOneEntry) {
+  const std::vector<float> w(40, 0.0f);
+  const auto s = cuda::PrunedSegments::from_column_major(w.data(), 8, 5);
+  EXPECT_EQ(s.width, 0);
+  EXPECT_EQ(s.val.size(), 1u);  // device buffers are never empty
+}
+
+TEST(PrunedSegments, RandomMatricesRoundTrip) {
+  std::mt19937_64 rng(testing::fresh_seed());
+  for (int trial = 0; trial < 5; ++trial) {
+    const int rows = std::uniform_int_distribution<int>(1, 1500)(rng);
+    const int cols = std::uniform_int_distribution<int>(1, 40)(rng);
+    const double density = std::uniform_real_distribution<double>(0.0, 1.0)(rng);
+    std::vector<float> w(static_cast<size_t>(rows) * cols);
+    std::bernoulli_distribution keep(density);
+    for (float& v : w) v = keep(rng) ? std::uniform_real_distribution<float>(0.1f, 1.0f)(rng) : 0.0f;
+    const auto s = cuda::PrunedSegments::from_column_major(w.data(), rows, cols);
+    const int nrb = cuda::row_blocks(rows);
+    std::vector<float> back(w.size(), 0.0f);
+    for (int c = 0; c < cols; ++c)
+      for (int rb = 0; rb < nrb; ++rb)
+        for (int e = 0; e < s.width; ++e) {
+          const size_t at = (static_cast<size_t>(c) * nrb + rb) * s.width + e;
+          const int r = rb * cuda::kDistileRowsPerBlock + s.row[at];
+          if (s.val[at] == 0.0f) continue;  // padding
+          ASSERT_LT(r, rows);
+          back[static_cast<size_t>(c) * rows + r] += s.val[at];
+        }
+    EXPECT_EQ(back, w) << rows << " x " << cols;
+  }
+}
+
+}  // namespace
+}  // namespace evsim
