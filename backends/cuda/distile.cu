@@ -10,8 +10,12 @@ namespace {
 
 constexpr int kThreads = 128;     // one thread = 4 consecutive rows of a dense column
 constexpr int kUnroll = 8;        // independent 16-byte weight loads in flight per thread (gather)
-constexpr int kPrunedUnroll = 4;  // pruned entries in flight per thread
+constexpr int kPrunedUnroll = 8;  // pruned entries in flight per thread
 static_assert(4 * kThreads == kDistileRowsPerBlock, "a block owns the rows of one pruned segment");
+
+// Dynamic shared memory: bitmask words, the column list, then (pruned columns) the block's
+// rows per sample, at a 16-byte boundary (read as float4).
+__host__ __device__ __forceinline__ int pruned_rows_offset(int cols) { return ((cols + 31) / 32 + cols + 3) / 4 * 4; }
 
 __device__ __forceinline__ int row_blocks_of(int rows) {
   return (rows + kDistileRowsPerBlock - 1) / kDistileRowsPerBlock;
@@ -157,53 +161,44 @@ __device__ __forceinline__ void add4(float* dst, float4 v, bool atomic) {
 #endif
 }
 
-// DenseColumns: one batch of U columns list[k..k+U) for this thread's 4 rows. All loads of
-// the batch (indices, then weights, then x) are issued before any use, so a batch costs one
-// memory round trip: with loads and uses interleaved the compiler kept each weight load
-// behind the previous column's FMAs (seen in the PTX), and with a bounds test around each
-// load it issued them one at a time (32 registers for 16 loads); a full batch has no tests.
-template <int NB, int U, bool kFull>
-__device__ __forceinline__ void dense_batch(const DistileProblem& q, const int* list, int k, int k1, int r4, int b0,
-                                            int batch, float4 (&acc)[NB]) {
-  const int rows4 = q.rows / 4;
-  const float4* w = reinterpret_cast<const float4*>(q.w);
-  int col[U];
-  float4 wv[U];
-  float xv[NB][U];
-#pragma unroll
-  for (int u = 0; u < U; ++u) col[u] = kFull || k + u < k1 ? list[k + u] : -1;
-#pragma unroll
-  for (int u = 0; u < U; ++u)
-    wv[u] = kFull || col[u] >= 0 ? load_weights(w + static_cast<size_t>(col[u]) * rows4 + r4)
-                                 : make_float4(0.f, 0.f, 0.f, 0.f);
-#pragma unroll
-  for (int b = 0; b < NB; ++b)
-#pragma unroll
-    for (int u = 0; u < U; ++u)
-      xv[b][u] =
-          (kFull || col[u] >= 0) && b0 + b < batch ? __ldg(q.x + static_cast<size_t>(b0 + b) * q.cols + col[u]) : 0.0f;
-#pragma unroll
-  for (int b = 0; b < NB; ++b)
-#pragma unroll
-    for (int u = 0; u < U; ++u) {
-      acc[b].x += wv[u].x * xv[b][u];
-      acc[b].y += wv[u].y * xv[b][u];
-      acc[b].z += wv[u].z * xv[b][u];
-      acc[b].w += wv[u].w * xv[b][u];
-    }
-}
-
-// DenseColumns: this thread's 4 rows of the columns list[k0..k1), in batches of U.
+// DenseColumns: this thread's 4 rows of the columns list[k0..k1). Loads are issued in
+// batches of U columns (indices, then weights, then x) before any use, so a batch costs
+// one memory round trip: with the loads and their uses interleaved in one loop body, the
+// compiler kept each weight load behind the previous column's FMAs (seen in the PTX).
+// Plain __ldg here: the streaming load (load_weights) made a gather step slower on the H100
+// (4.1 -> 5.5 us at 10 % of 2048 columns).
 template <int NB, int U>
 __device__ void gather_dense(const DistileProblem& q, const int* list, int k0, int k1, int b0, int batch, bool atomic) {
-  const int r4 = blockIdx.x * kThreads + threadIdx.x;
-  if (r4 >= q.rows / 4) return;
+  const int rows4 = q.rows / 4, r4 = blockIdx.x * kThreads + threadIdx.x;
+  if (r4 >= rows4) return;
+  const float4* w = reinterpret_cast<const float4*>(q.w);
   float4 acc[NB];
 #pragma unroll
   for (int b = 0; b < NB; ++b) acc[b] = make_float4(0.f, 0.f, 0.f, 0.f);
-  int k = k0;
-  for (; k + U <= k1; k += U) dense_batch<NB, U, true>(q, list, k, k1, r4, b0, batch, acc);
-  if (k < k1) dense_batch<NB, U, false>(q, list, k, k1, r4, b0, batch, acc);
+  for (int k = k0; k < k1; k += U) {
+    int col[U];
+    float4 wv[U];
+    float xv[NB][U];
+#pragma unroll
+    for (int u = 0; u < U; ++u) col[u] = k + u < k1 ? list[k + u] : -1;
+#pragma unroll
+    for (int u = 0; u < U; ++u)
+      wv[u] = col[u] >= 0 ? __ldg(w + static_cast<size_t>(col[u]) * rows4 + r4) : make_float4(0.f, 0.f, 0.f, 0.f);
+#pragma unroll
+    for (int b = 0; b < NB; ++b)
+#pragma unroll
+      for (int u = 0; u < U; ++u)
+        xv[b][u] = col[u] >= 0 && b0 + b < batch ? __ldg(q.x + static_cast<size_t>(b0 + b) * q.cols + col[u]) : 0.0f;
+#pragma unroll
+    for (int b = 0; b < NB; ++b)
+#pragma unroll
+      for (int u = 0; u < U; ++u) {
+        acc[b].x += wv[u].x * xv[b][u];
+        acc[b].y += wv[u].y * xv[b][u];
+        acc[b].z += wv[u].z * xv[b][u];
+        acc[b].w += wv[u].w * xv[b][u];
+      }
+  }
 #pragma unroll
   for (int b = 0; b < NB; ++b)
     if (b0 + b < batch) add4(q.acc + static_cast<size_t>(b0 + b) * q.rows + 4 * r4, acc[b], atomic);
@@ -221,26 +216,31 @@ __device__ void gather_pruned(const DistileProblem& q, const int* list, int k0, 
   for (int i = threadIdx.x; i < NB * kDistileRowsPerBlock; i += kThreads) rows_acc[i] = 0.0f;
   __syncthreads();
   const int total = (k1 - k0) * width;
+  // Entries past the end load the last entry again (no bounds test around a load: with one
+  // the compiler issues the loads one at a time) and count as zero.
   for (int t0 = 0; t0 < total; t0 += kThreads * kPrunedUnroll) {
     float v[kPrunedUnroll], xv[NB][kPrunedUnroll];
-    int r[kPrunedUnroll];
+    int r[kPrunedUnroll], col[kPrunedUnroll];
+    size_t at[kPrunedUnroll];
 #pragma unroll
     for (int u = 0; u < kPrunedUnroll; ++u) {
-      const int t = t0 + u * kThreads + threadIdx.x;
-      v[u] = 0.0f;
-      r[u] = 0;
-      if (t >= total) continue;
-      const int j = t / width, col = list[k0 + j];
-      const size_t at = (static_cast<size_t>(col) * nrb + rb) * width + (t - j * width);
-      v[u] = __ldg(q.seg_val + at);
-      r[u] = __ldg(q.seg_row + at);
-#pragma unroll
-      for (int b = 0; b < NB; ++b)
-        xv[b][u] = b0 + b < batch ? __ldg(q.x + static_cast<size_t>(b0 + b) * q.cols + col) : 0.0f;
+      const int t = min(t0 + u * kThreads + static_cast<int>(threadIdx.x), total - 1), j = t / width;
+      col[u] = list[k0 + j];
+      at[u] = (static_cast<size_t>(col[u]) * nrb + rb) * width + (t - j * width);
     }
 #pragma unroll
+    for (int u = 0; u < kPrunedUnroll; ++u) {
+      v[u] = __ldg(q.seg_val + at[u]);
+      r[u] = __ldg(q.seg_row + at[u]);
+    }
+#pragma unroll
+    for (int b = 0; b < NB; ++b)
+#pragma unroll
+      for (int u = 0; u < kPrunedUnroll; ++u)
+        xv[b][u] = b0 + b < batch ? __ldg(q.x + static_cast<size_t>(b0 + b) * q.cols + col[u]) : 0.0f;
+#pragma unroll
     for (int u = 0; u < kPrunedUnroll; ++u)
-      if (v[u] != 0.0f)
+      if (v[u] != 0.0f && t0 + u * kThreads + static_cast<int>(threadIdx.x) < total)
 #pragma unroll
         for (int b = 0; b < NB; ++b)
           if (xv[b][u] != 0.0f) atomicAdd(rows_acc + b * kDistileRowsPerBlock + r[u], v[u] * xv[b][u]);
@@ -376,7 +376,8 @@ __global__ void __launch_bounds__(kThreads)
   const int k0 = static_cast<int>(static_cast<long long>(n) * s / splits);
   const int k1 = static_cast<int>(static_cast<long long>(n) * (s + 1) / splits);
   if (pruned)
-    gather_pruned<NB>(q, list, k0, k1, b0, batch, splits > 1, reinterpret_cast<float*>(list + q.cols));
+    gather_pruned<NB>(q, list, k0, k1, b0, batch, splits > 1,
+                      reinterpret_cast<float*>(dyn) + pruned_rows_offset(q.cols));
   else
     gather_dense<NB, kUnroll>(q, list, k0, k1, b0, batch, splits > 1);
 }
@@ -384,9 +385,9 @@ __global__ void __launch_bounds__(kThreads)
 template <int NB>
 void launch(const ProblemSet& set, int batch, const DistilePlan& plan, int max_rows, int max_cols, bool any_pruned,
             cudaStream_t stream) {
-  // Bitmask words, the column list, and (pruned columns) the block's rows per sample.
-  const size_t smem =
-      static_cast<size_t>((max_cols + 31) / 32 + max_cols + (any_pruned ? NB * kDistileRowsPerBlock : 0)) * 4;
+  const size_t smem = static_cast<size_t>(any_pruned ? pruned_rows_offset(max_cols) + NB * kDistileRowsPerBlock
+                                                     : (max_cols + 31) / 32 + max_cols) *
+                      4;
   const dim3 grid(static_cast<unsigned>(row_blocks(max_rows)), static_cast<unsigned>(std::max(1, plan.max_splits)),
                   static_cast<unsigned>(set.count));
   const auto kernel = plan.stream_unroll >= 16 ? distile_kernel<NB, 16> : distile_kernel<NB, 8>;
