@@ -18,7 +18,7 @@ struct GpuProfile {
   double cublas_overhead_s = 0.0;     // a cuBLAS GEMV (fit over sizes: the intercept)
   double cublas_bandwidth = 2.56e12;  // bytes/s of a cuBLAS GEMV
   int min_cols_per_split = 8;         // active columns per block before another split pays
-  int pruned_cols_per_split = 8;      // the same for pruned columns (a fraction of the rows each)
+  int pruned_cols_per_split = 4;      // the same for pruned columns (a fraction of the rows each)
   int max_splits = 32;                // most blocks along the active-column list
   int stream_unroll = 16;             // 16-byte loads in flight per thread when streaming (8 or 16)
   // Bytes of the streamed weights a streaming-capable launch prefetches into L2 at entry,
