@@ -259,27 +259,28 @@ __device__ void gather_pruned(const DistileProblem& q, const int* list, int k0, 
   }
 }
 
-// One row's dot product with x, SU 16-byte loads per lane in flight (all issued before the
-// first use; a full batch without bounds tests, see dense_batch).
-template <int NB, int SU, bool kFull>
+// One row's dot product with x, SU 16-byte loads per lane in flight, all issued before the
+// first use and none behind a bounds test (with one around each load the compiler issued
+// them one at a time: 32 registers for 16 loads). Past the row's end a lane loads its last
+// element again and adds nothing.
+template <int NB, int SU>
 __device__ __forceinline__ void stream_batch(const DistileProblem& q, const float4* row, int k0, int c4, int b0,
                                              int batch, bool x_vec, float (&sum)[NB]) {
-  const float4 zero4 = make_float4(0.f, 0.f, 0.f, 0.f);
   float4 wv[SU];
 #pragma unroll
-  for (int u = 0; u < SU; ++u) wv[u] = kFull || k0 + 32 * u < c4 ? load_weights(row + k0 + 32 * u) : zero4;
+  for (int u = 0; u < SU; ++u) wv[u] = load_weights(row + min(k0 + 32 * u, c4 - 1));
 #pragma unroll
   for (int b = 0; b < NB; ++b) {
     if (b0 + b >= batch) continue;
     const float* xb = q.x + static_cast<size_t>(b0 + b) * q.cols;
 #pragma unroll
     for (int u = 0; u < SU; ++u) {
-      const int k = k0 + 32 * u;
+      const int k = min(k0 + 32 * u, c4 - 1);
       const float4 xv =
-          !kFull && k >= c4 ? zero4
-          : x_vec           ? __ldg(reinterpret_cast<const float4*>(xb) + k)
-                  : make_float4(__ldg(xb + 4 * k), __ldg(xb + 4 * k + 1), __ldg(xb + 4 * k + 2), __ldg(xb + 4 * k + 3));
-      sum[b] += wv[u].x * xv.x + wv[u].y * xv.y + wv[u].z * xv.z + wv[u].w * xv.w;
+          x_vec ? __ldg(reinterpret_cast<const float4*>(xb) + k)
+                : make_float4(__ldg(xb + 4 * k), __ldg(xb + 4 * k + 1), __ldg(xb + 4 * k + 2), __ldg(xb + 4 * k + 3));
+      const float dot = wv[u].x * xv.x + wv[u].y * xv.y + wv[u].z * xv.z + wv[u].w * xv.w;
+      sum[b] += k0 + 32 * u < c4 ? dot : 0.0f;
     }
   }
 }
@@ -303,9 +304,7 @@ __device__ void stream_rows(const DistileProblem& q, int xblocks, int b0, int ba
     float sum[NB];
 #pragma unroll
     for (int b = 0; b < NB; ++b) sum[b] = 0.0f;
-    int k0 = lane;
-    for (; k0 + 32 * (SU - 1) < c4; k0 += 32 * SU) stream_batch<NB, SU, true>(q, row, k0, c4, b0, batch, x_vec, sum);
-    if (k0 < c4) stream_batch<NB, SU, false>(q, row, k0, c4, b0, batch, x_vec, sum);
+    for (int k0 = lane; k0 < c4; k0 += 32 * SU) stream_batch<NB, SU>(q, row, k0, c4, b0, batch, x_vec, sum);
 #pragma unroll
     for (int b = 0; b < NB; ++b) {
       for (int o = 16; o > 0; o >>= 1) sum[b] += __shfl_xor_sync(0xffffffffu, sum[b], o);
