@@ -260,28 +260,29 @@ __device__ void gather_pruned(const DistileProblem& q, const int* list, int k0, 
 }
 
 // One row's dot product with x, SU 16-byte loads per lane in flight, all issued before the
-// first use and none behind a bounds test (with one around each load the compiler issued
-// them one at a time: 32 registers for 16 loads, and 8.9 us for 3072 x 1024 on the H100).
-// A full batch needs no test; in the last, partial one a lane past the row's end loads the
-// row's last element again and adds nothing.
+// first use. A full batch has no bounds test around a load; the partial last batch has
+// (the compiler then issues its loads one at a time), so the launch picks SU for whole
+// batches (launch()). Variants measured on the H100 at 6144 x 2048: this form 19.0 us;
+// clamped loads in every batch 20.6; clamped in the last one only 20.0.
 template <int NB, int SU, bool kFull>
 __device__ __forceinline__ void stream_batch(const DistileProblem& q, const float4* row, int k0, int c4, int b0,
                                              int batch, bool x_vec, float (&sum)[NB]) {
+  const float4 zero4 = make_float4(0.f, 0.f, 0.f, 0.f);
   float4 wv[SU];
 #pragma unroll
-  for (int u = 0; u < SU; ++u) wv[u] = load_weights(row + (kFull ? k0 + 32 * u : min(k0 + 32 * u, c4 - 1)));
+  for (int u = 0; u < SU; ++u) wv[u] = kFull || k0 + 32 * u < c4 ? load_weights(row + k0 + 32 * u) : zero4;
 #pragma unroll
   for (int b = 0; b < NB; ++b) {
     if (b0 + b >= batch) continue;
     const float* xb = q.x + static_cast<size_t>(b0 + b) * q.cols;
 #pragma unroll
     for (int u = 0; u < SU; ++u) {
-      const int k = kFull ? k0 + 32 * u : min(k0 + 32 * u, c4 - 1);
+      const int k = k0 + 32 * u;
       const float4 xv =
-          x_vec ? __ldg(reinterpret_cast<const float4*>(xb) + k)
-                : make_float4(__ldg(xb + 4 * k), __ldg(xb + 4 * k + 1), __ldg(xb + 4 * k + 2), __ldg(xb + 4 * k + 3));
-      const float dot = wv[u].x * xv.x + wv[u].y * xv.y + wv[u].z * xv.z + wv[u].w * xv.w;
-      sum[b] += kFull || k0 + 32 * u < c4 ? dot : 0.0f;
+          !kFull && k >= c4 ? zero4
+          : x_vec           ? __ldg(reinterpret_cast<const float4*>(xb) + k)
+                  : make_float4(__ldg(xb + 4 * k), __ldg(xb + 4 * k + 1), __ldg(xb + 4 * k + 2), __ldg(xb + 4 * k + 3));
+      sum[b] += wv[u].x * xv.x + wv[u].y * xv.y + wv[u].z * xv.z + wv[u].w * xv.w;
     }
   }
 }
@@ -378,15 +379,16 @@ __global__ void __launch_bounds__(kThreads)
 
 template <int NB>
 void launch(const ProblemSet& set, int batch, const DistilePlan& plan, int max_rows, int max_cols, bool any_pruned,
-            bool may_stream, cudaStream_t stream) {
+            bool may_stream, int min_stream_cols, cudaStream_t stream) {
   const size_t smem = static_cast<size_t>(any_pruned ? pruned_rows_offset(max_cols) + NB * kDistileRowsPerBlock
                                                      : (max_cols + 31) / 32 + max_cols) *
                       4;
   const dim3 grid(static_cast<unsigned>(row_blocks(max_rows)), static_cast<unsigned>(std::max(1, plan.max_splits)),
                   static_cast<unsigned>(set.count));
-  const auto kernel = !may_stream                ? distile_kernel<NB, 0>
-                      : plan.stream_unroll >= 16 ? distile_kernel<NB, 16>
-                                                 : distile_kernel<NB, 8>;
+  // 16 loads per lane cover 2048 columns per warp pass; narrower rows take 8 (1024 columns:
+  // one whole batch instead of a partial one).
+  const bool su16 = plan.stream_unroll >= 16 && min_stream_cols >= 32 * 16 * 4;
+  const auto kernel = !may_stream ? distile_kernel<NB, 0> : su16 ? distile_kernel<NB, 16> : distile_kernel<NB, 8>;
   if (smem > 48 * 1024)  // past the default limit: opt in (at most 8192 columns: under 64 KiB)
     EVSIM_CUDA_CHECK(cudaFuncSetAttribute(kernel, cudaFuncAttributeMaxDynamicSharedMemorySize, static_cast<int>(smem)));
   for (int b0 = 0; b0 < batch; b0 += NB)
@@ -402,6 +404,7 @@ void distile_step(const DistileProblem* problems, int count, int batch, const Di
   set.count = count;
   int max_rows = 0, max_cols = 0;
   bool any_pruned = false, may_stream = false;
+  int min_stream_cols = 1 << 30;  // the narrowest projection that can stream
   for (int i = 0; i < count; ++i) {
     const DistileProblem& q = problems[i];
     if (q.format == ColumnFormat::DenseColumns && (q.rows % 4 || !q.w))
@@ -415,16 +418,19 @@ void distile_step(const DistileProblem* problems, int count, int batch, const Di
     max_rows = std::max(max_rows, q.rows);
     max_cols = std::max(max_cols, q.cols);
     any_pruned |= q.format == ColumnFormat::PrunedColumns;
-    may_stream |= q.stream_above < q.cols;
+    if (q.stream_above < q.cols) {
+      may_stream = true;
+      min_stream_cols = std::min(min_stream_cols, q.cols);
+    }
   }
   if (batch >= 8)
-    launch<8>(set, batch, plan, max_rows, max_cols, any_pruned, may_stream, stream);
+    launch<8>(set, batch, plan, max_rows, max_cols, any_pruned, may_stream, min_stream_cols, stream);
   else if (batch >= 4)
-    launch<4>(set, batch, plan, max_rows, max_cols, any_pruned, may_stream, stream);
+    launch<4>(set, batch, plan, max_rows, max_cols, any_pruned, may_stream, min_stream_cols, stream);
   else if (batch >= 2)
-    launch<2>(set, batch, plan, max_rows, max_cols, any_pruned, may_stream, stream);
+    launch<2>(set, batch, plan, max_rows, max_cols, any_pruned, may_stream, min_stream_cols, stream);
   else
-    launch<1>(set, batch, plan, max_rows, max_cols, any_pruned, may_stream, stream);
+    launch<1>(set, batch, plan, max_rows, max_cols, any_pruned, may_stream, min_stream_cols, stream);
   EVSIM_KERNEL_CHECK();
 }
 
