@@ -2,21 +2,21 @@
 // The PolyKernel cost model: which DISTile variant (or cuBLAS) a projection step should use.
 // Each path costs a fixed per-step overhead plus the bytes it must read over its effective
 // bandwidth. The constants come from a per-GPU profile that `evsim calibrate` measures and
-// stores as JSON; the defaults were measured on an H100 (docs/results/h100_v7_*).
+// stores as JSON; the defaults were measured on an H100 (docs/results/h100_v8_*).
 #include <string>
 
 namespace evsim::cuda {
 
 struct GpuProfile {
-  std::string device = "default (H100, DISTile v7)";
-  double distile_overhead_s = 2.32e-6;  // gathering dense columns: a step with (almost) no active column
-  double distile_bandwidth = 2.76e12;   // bytes/s of active weight columns gathered
-  double pruned_overhead_s = 4.96e-6;   // gathering pruned columns (CSC non-zeros)
-  double pruned_bandwidth = 3.5e11;     // bytes/s of non-zeros (value + row index) gathered
-  double stream_overhead_s = 1.65e-6;   // streaming every row (the in-kernel dense fallback)
-  double stream_bandwidth = 2.74e12;
+  std::string device = "default (H100, DISTile v8)";
+  double distile_overhead_s = 2.83e-6;  // gathering dense columns: a step with (almost) no active column
+  double distile_bandwidth = 2.77e12;   // bytes/s of active weight columns gathered
+  double pruned_overhead_s = 4.09e-6;   // gathering pruned columns (segments)
+  double pruned_bandwidth = 8.24e11;    // bytes/s of segment entries (value + 16-bit row)
+  double stream_overhead_s = 3.84e-6;   // streaming every row (the in-kernel dense fallback)
+  double stream_bandwidth = 3.33e12;
   double cublas_overhead_s = 0.0;     // a cuBLAS GEMV (fit over sizes: the intercept)
-  double cublas_bandwidth = 2.56e12;  // bytes/s of a cuBLAS GEMV
+  double cublas_bandwidth = 2.54e12;  // bytes/s of a cuBLAS GEMV
   int min_cols_per_split = 8;         // active columns per block before another split pays
   int pruned_cols_per_split = 4;      // the same for pruned columns (a fraction of the rows each)
   int max_splits = 32;                // most blocks along the active-column list

@@ -12,11 +12,12 @@
 //    (backends/cuda/pruned_segments.hpp), added into the block's rows in shared memory.
 // Partial sums are added into `acc` with float atomics, so no second reduction launch is
 // needed; `acc` must be zero before the launch (the consumer zeroes what it read, or the
-// launch zeroes the next step's buffer through `zero`). With one split the sums are plain
-// stores and bit-reproducible; with atomics the order of additions varies (last bits).
+// launch zeroes the next step's buffer through `zero`). With one split, dense-column sums are
+// plain stores and bit-reproducible; with atomics the order of additions varies (last bits).
 //
-// PolyKernel: the variant (column format, samples per pass) is compiled per template and
-// chosen per problem; gather or stream (all columns) is chosen per step on the device from
+// PolyKernel: the variant (column format, samples per pass, loads per lane when streaming, or
+// no streaming path at all when no problem of the launch can stream: fewer registers) is
+// compiled per template and chosen per launch and problem; gather or stream (all columns) is chosen per step on the device from
 // the active count (DistileProblem::stream_above, set from the cost model); the number of splits is chosen on the
 // device per step from the number of active columns (DistilePlan::min_cols_per_split: enough columns per block to
 // amortize its prologue and atomics), so a quiet step uses few blocks and a busy one many.
