@@ -113,6 +113,7 @@ TEST_F(ProfileFile, RoundTrip) {
   p.max_splits = 12;
   p.pruned_cols_per_split = 17;
   p.stream_prefetch_bytes = 12345;
+  p.sample_groups = 3;
   p.stream_unroll = 16;
   p.pdl_early = false;
   p.pdl = false;
@@ -132,6 +133,7 @@ TEST_F(ProfileFile, RoundTrip) {
   EXPECT_EQ(q.max_splits, p.max_splits);
   EXPECT_EQ(q.pruned_cols_per_split, p.pruned_cols_per_split);
   EXPECT_EQ(q.stream_prefetch_bytes, p.stream_prefetch_bytes);
+  EXPECT_EQ(q.sample_groups, p.sample_groups);
   EXPECT_EQ(q.stream_unroll, p.stream_unroll);
   EXPECT_EQ(q.pdl_early, p.pdl_early);
   EXPECT_EQ(q.pdl, p.pdl);
@@ -152,6 +154,7 @@ TEST_F(ProfileFile, BadFilesAreOneLineErrors) {
       {R"({"pdl": 1})", "'pdl' has the wrong type"},
       {R"({"pruned_cols_per_split": 0})", "'pruned_cols_per_split' must be positive"},
       {R"({"stream_prefetch_bytes": -1})", "'stream_prefetch_bytes' must be >= 0"},
+      {R"({"sample_groups": -2})", "'sample_groups' must be >= 0"},
   };
   for (const auto& [text, message] : cases) {
     write(text);

@@ -26,6 +26,9 @@ struct GpuProfile {
   // does, and costs a gathering step that much extra traffic. Off: on the H100, 1 MiB saved
   // 0.2 us of a 18.7 us streaming step and cost as much at 1 % activity.
   int stream_prefetch_bytes = 0;
+  // Groups of 8 samples per launch for batch > 8 (0: all in one launch, side by side, so
+  // their reads of the same columns meet in L2; 1: one launch per group, as before v8).
+  int sample_groups = 0;
   bool pdl = true;               // programmatic dependent launch between the kernels of a step
   bool pdl_early = false;        // DISTile lets the next kernel launch at entry (else at exit)
   bool cublas_fallback = false;  // fall back to cuBLAS through graph conditionals, not in-kernel

@@ -17,10 +17,10 @@
 //
 // PolyKernel: the variant (column format, samples per pass, loads per lane when streaming, or
 // no streaming path at all when no problem of the launch can stream: fewer registers) is
-// compiled per template and chosen per launch and problem; gather or stream (all columns) is chosen per step on the device from
-// the active count (DistileProblem::stream_above, set from the cost model); the number of splits is chosen on the
-// device per step from the number of active columns (DistilePlan::min_cols_per_split: enough columns per block to
-// amortize its prologue and atomics), so a quiet step uses few blocks and a busy one many.
+// compiled per template and chosen per launch and problem; gather or stream (all columns) is chosen per step on the
+// device from the active count (DistileProblem::stream_above, set from the cost model); the number of splits is chosen
+// on the device per step from the number of active columns (DistilePlan::min_cols_per_split: enough columns per block
+// to amortize its prologue and atomics), so a quiet step uses few blocks and a busy one many.
 #include <cstdint>
 
 #include "backends/cuda/cost_model.hpp"
@@ -55,6 +55,7 @@ struct DistilePlan {
   int min_cols_per_split = 0;     // fewer splits when fewer columns are active
   int pruned_cols_per_split = 0;  // the same for pruned columns (less work per column)
   int stream_prefetch_bytes = 0;  // GpuProfile::stream_prefetch_bytes
+  int sample_groups = 0;          // GpuProfile::sample_groups
   int stream_unroll = 0;          // 16-byte loads in flight per thread when streaming: 8 or 16
   bool pdl_early = false;         // trigger the next launch at entry (else when each block exits)
   // Programmatic dependent launch (sm_90): the launch is scheduled while the previous kernel
@@ -71,6 +72,7 @@ inline DistilePlan plan_for(const GpuProfile& p) {
   plan.min_cols_per_split = p.min_cols_per_split;
   plan.pruned_cols_per_split = p.pruned_cols_per_split;
   plan.stream_prefetch_bytes = p.stream_prefetch_bytes;
+  plan.sample_groups = p.sample_groups;
   plan.stream_unroll = p.stream_unroll;
   plan.pdl_early = p.pdl_early;
   return plan;
