@@ -401,8 +401,10 @@ void gpu_compare(Graph& g, const Sequence& input, int repeats, double tolerance)
     }
     const double err = max_relative_error(r.output, cpu.output);
     agree = agree && err <= tolerance;
-    t.add({mode == cuda::GpuMode::Dense ? "cuda-dense" : "cuda-distile", fmt_time(r.seconds_per_step),
-           fmt_pct(ev / units), fmt_fixed(err, 8)});
+    const char* label = mode == cuda::GpuMode::Dense ? "cuda-dense"
+                        : r.gemm_projections         ? "cuda-distile (cuBLAS GEMMs: large batch)"
+                                                     : "cuda-distile";
+    t.add({label, fmt_time(r.seconds_per_step), fmt_pct(ev / units), fmt_fixed(err, 8)});
   }
   std::printf("GPU: %s (GPU rows: median of %d CUDA-graph replays; CPU rows: one run)\n%s",
               cuda::describe_device().c_str(), repeats, t.str().c_str());

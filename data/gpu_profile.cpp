@@ -53,7 +53,8 @@ cuda::GpuProfile read_gpu_profile(const std::string& path) {
                                "pdl_early",
                                "pruned_cols_per_split",
                                "stream_prefetch_bytes",
-                               "sample_groups"};
+                               "sample_groups",
+                               "gemm_batch_from"};
   for (const auto& item : j.items())
     if (std::find(std::begin(keys), std::end(keys), item.key()) == std::end(keys))
       throw InputError(path + ": unknown key '" + item.key() + "'");
@@ -76,12 +77,14 @@ cuda::GpuProfile read_gpu_profile(const std::string& path) {
   read_field(j, path, "pruned_cols_per_split", p.pruned_cols_per_split);
   read_field(j, path, "stream_prefetch_bytes", p.stream_prefetch_bytes);
   read_field(j, path, "sample_groups", p.sample_groups);
+  read_field(j, path, "gemm_batch_from", p.gemm_batch_from);
   for (const auto& [key, v] : {std::pair<const char*, double>{"distile_bandwidth", p.distile_bandwidth},
                                {"pruned_bandwidth", p.pruned_bandwidth},
                                {"stream_bandwidth", p.stream_bandwidth},
                                {"cublas_bandwidth", p.cublas_bandwidth},
                                {"min_cols_per_split", p.min_cols_per_split},
                                {"pruned_cols_per_split", p.pruned_cols_per_split},
+                               {"gemm_batch_from", p.gemm_batch_from},
                                {"max_splits", p.max_splits}})
     require_positive(path, key, v);
   if (p.stream_unroll != 8 && p.stream_unroll != 16) throw InputError(path + ": 'stream_unroll' must be 8 or 16");
@@ -108,6 +111,7 @@ void write_gpu_profile(const cuda::GpuProfile& p, const std::string& path) {
                             {"max_splits", p.max_splits},
                             {"stream_prefetch_bytes", p.stream_prefetch_bytes},
                             {"sample_groups", p.sample_groups},
+                            {"gemm_batch_from", p.gemm_batch_from},
                             {"stream_unroll", p.stream_unroll},
                             {"pdl_early", p.pdl_early},
                             {"pdl", p.pdl},

@@ -114,6 +114,7 @@ TEST_F(ProfileFile, RoundTrip) {
   p.pruned_cols_per_split = 17;
   p.stream_prefetch_bytes = 12345;
   p.sample_groups = 3;
+  p.gemm_batch_from = 40;
   p.stream_unroll = 16;
   p.pdl_early = false;
   p.pdl = false;
@@ -134,6 +135,7 @@ TEST_F(ProfileFile, RoundTrip) {
   EXPECT_EQ(q.pruned_cols_per_split, p.pruned_cols_per_split);
   EXPECT_EQ(q.stream_prefetch_bytes, p.stream_prefetch_bytes);
   EXPECT_EQ(q.sample_groups, p.sample_groups);
+  EXPECT_EQ(q.gemm_batch_from, p.gemm_batch_from);
   EXPECT_EQ(q.stream_unroll, p.stream_unroll);
   EXPECT_EQ(q.pdl_early, p.pdl_early);
   EXPECT_EQ(q.pdl, p.pdl);
@@ -155,6 +157,7 @@ TEST_F(ProfileFile, BadFilesAreOneLineErrors) {
       {R"({"pruned_cols_per_split": 0})", "'pruned_cols_per_split' must be positive"},
       {R"({"stream_prefetch_bytes": -1})", "'stream_prefetch_bytes' must be >= 0"},
       {R"({"sample_groups": -2})", "'sample_groups' must be >= 0"},
+      {R"({"gemm_batch_from": 0})", "'gemm_batch_from' must be positive"},
   };
   for (const auto& [text, message] : cases) {
     write(text);

@@ -29,6 +29,11 @@ struct GpuProfile {
   // Groups of 8 samples per launch for batch > 8 (0: all in one launch, side by side, so
   // their reads of the same columns meet in L2; 1: one launch per group, as before v8).
   int sample_groups = 0;
+  // Batches of this many samples or more take cuBLAS GEMMs for their projections in event
+  // mode too: with many samples per weight a step is a GEMM (the union of the samples' events
+  // is nearly dense), which no column gather beats (H100, hidden 2048, batch 64: SGEMM 45.6 us,
+  // DISTile 269 us at 10 % activity).
+  int gemm_batch_from = 16;
   bool pdl = true;               // programmatic dependent launch between the kernels of a step
   bool pdl_early = false;        // DISTile lets the next kernel launch at entry (else at exit)
   bool cublas_fallback = false;  // fall back to cuBLAS through graph conditionals, not in-kernel

@@ -142,6 +142,7 @@ struct EgruEngine::Impl {
   DeviceBuffer<const float*> ptrs;   // cuBLAS batched pointer arrays, all phases
   std::vector<size_t> phase_cursor;  // each phase's first entry in ptrs
   bool select = false;               // DISTile phases choose DISTile or cuBLAS on the device
+  bool gemm_projections = false;     // event mode at a batch of GpuProfile::gemm_batch_from or more
   bool chained = false;              // the last launch recorded was one of ours (a PDL edge is allowed)
   std::vector<cudaGraphConditionalHandle> handles;
   DeviceBuffer<cudaGraphConditionalHandle> d_handles;
@@ -259,7 +260,7 @@ struct EgruEngine::Impl {
       const int t = p - l;
       if (t < 0 || t >= steps) continue;
       Layer& L = layers[static_cast<size_t>(l)];
-      const bool accumulating = mode == GpuMode::Distile;
+      const bool accumulating = mode == GpuMode::Distile && !gemm_projections;
       CellLayer c{};
       c.gi = l == 0 ? gi0.get() + static_cast<size_t>(t) * 3 * L.h * batch : L.acc_ih.get();
       c.gh = L.acc_hh.get();
@@ -360,7 +361,7 @@ struct EgruEngine::Impl {
     chained = false;
     for (int p = 0; p < phases(); ++p) {
       const auto projs = phase_projections(p);
-      if (mode == GpuMode::Dense) {
+      if (mode == GpuMode::Dense || gemm_projections) {
         dense_phase(p, projs);
         chained = false;
       } else if (select && p > 0) {
@@ -387,6 +388,7 @@ struct EgruEngine::Impl {
   GpuRunResult result(double seconds_per_step) {
     GpuRunResult res;
     res.seconds_per_step = seconds_per_step;
+    res.gemm_projections = gemm_projections;
     res.output = Sequence(steps, batch, outputs);
     if (readout_w.size()) {
       res.output.data = out.download();
@@ -449,8 +451,11 @@ EgruEngine::EgruEngine(const EgruStackParams& p, GpuMode mode, int64_t batch, in
     m.readout_b = p.readout_b;
     m.out = DeviceBuffer<float>(static_cast<size_t>(m.steps) * m.batch * m.outputs);
   }
-  m.select = mode == GpuMode::Distile && profile.cublas_fallback;
-  if (mode == GpuMode::Dense || m.select) m.ptrs = DeviceBuffer<const float*>(m.pointer_arrays());
+  // A large batch makes every projection step a GEMM: cuBLAS for them, the cells (events,
+  // bitmasks, counts) as in event mode.
+  m.gemm_projections = mode == GpuMode::Distile && batch >= profile.gemm_batch_from;
+  m.select = mode == GpuMode::Distile && profile.cublas_fallback && !m.gemm_projections;
+  if (mode == GpuMode::Dense || m.select || m.gemm_projections) m.ptrs = DeviceBuffer<const float*>(m.pointer_arrays());
   if (m.select) {
     EVSIM_CUDA_CHECK(cudaStreamCreateWithFlags(&m.side, cudaStreamNonBlocking));
     m.handles.assign(static_cast<size_t>(m.phases()), cudaGraphConditionalHandle{});

@@ -31,7 +31,8 @@ struct GpuRunResult {
   double seconds_per_step = 0;   // median over timed replays, CUDA events
   std::vector<uint64_t> events;  // per layer, one replay
   std::vector<uint64_t> unit_steps;
-  int pruned_projections = 0;  // projections the cost model put in the pruned-column format
+  int pruned_projections = 0;     // projections the cost model put in the pruned-column format
+  bool gemm_projections = false;  // event mode with cuBLAS GEMMs (GpuProfile::gemm_batch_from)
 };
 
 class EgruEngine {

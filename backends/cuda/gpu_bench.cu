@@ -335,7 +335,8 @@ GpuBenchResult ProjectionBench::run(int64_t batch_size, double activity, int rep
       res.streamed ? res.dense_floor_s : double(union_active) * column_bytes(m, res.pruned_chosen, p.width) / bw;
   // The cuBLAS fallback (graph conditionals) replaces the step by cuBLAS; its cost of
   // selection is not in this number (the sequence benchmark measures it).
-  res.cublas_selected = p.profile.cublas_fallback && union_active > dense_fallback_above(p.profile, m, k, p.width);
+  res.cublas_selected = (p.profile.cublas_fallback && union_active > dense_fallback_above(p.profile, m, k, p.width)) ||
+                        batch >= p.profile.gemm_batch_from;
   if (res.cublas_selected) res.distile_s = res.cublas_s;
 
   for (auto& d : xin) cusparseDestroyDnMat(d);

@@ -44,7 +44,8 @@ TEST_P(CudaParity, EgruStackMatchesCpu) {
   // The default profile (gather, PDL); streaming every step that has an event (no PDL);
   // pruned columns for every projection; the cuBLAS fallback through graph conditionals
   // with a budget that makes both choices.
-  cuda::GpuProfile streaming, pruned, via_cublas;
+  cuda::GpuProfile streaming, pruned, via_cublas, gemm;
+  gemm.gemm_batch_from = 2;  // batches of 2+: projections through cuBLAS GEMMs, cells in event mode
   streaming.stream_overhead_s = 0;
   streaming.stream_bandwidth = 1e16;
   streaming.pdl = false;
@@ -55,11 +56,9 @@ TEST_P(CudaParity, EgruStackMatchesCpu) {
   via_cublas.cublas_fallback = true;
   via_cublas.cublas_overhead_s = via_cublas.distile_overhead_s;
   via_cublas.cublas_bandwidth = via_cublas.distile_bandwidth * std::uniform_real_distribution<double>(0.1, 1.0)(rng);
-  const std::pair<cuda::GpuMode, cuda::GpuProfile> runs[] = {{cuda::GpuMode::Dense, {}},
-                                                             {cuda::GpuMode::Distile, {}},
-                                                             {cuda::GpuMode::Distile, streaming},
-                                                             {cuda::GpuMode::Distile, pruned},
-                                                             {cuda::GpuMode::Distile, via_cublas}};
+  const std::pair<cuda::GpuMode, cuda::GpuProfile> runs[] = {
+      {cuda::GpuMode::Dense, {}},       {cuda::GpuMode::Distile, {}},   {cuda::GpuMode::Distile, streaming},
+      {cuda::GpuMode::Distile, pruned}, {cuda::GpuMode::Distile, gemm}, {cuda::GpuMode::Distile, via_cublas}};
   int run = 0;
   for (const auto& [mode, profile] : runs) {
     SCOPED_TRACE("run " + std::to_string(run++));
