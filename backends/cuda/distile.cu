@@ -22,7 +22,7 @@ __device__ __forceinline__ int row_blocks_of(int rows) {
 }
 
 // A weight load that is used once: not kept in L1, and a 256-byte L2 fetch (the next
-// sectors of a streamed row or column are read next). Measured on the H100: the streaming
+// sectors of a streamed row are read next). Measured on the H100: the streaming
 // GEMV at 2048 x 6144 went from 19.1 to 18.4 us with it (tools/experiments/).
 __device__ __forceinline__ float4 load_weights(const float4* p) {
 #if defined(__CUDA_ARCH__) && __CUDA_ARCH__ >= 900
