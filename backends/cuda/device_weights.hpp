@@ -16,7 +16,6 @@ namespace evsim::cuda {
 
 struct DeviceWeights {
   int rows = 0, cols = 0;
-  double density = 1;
   bool pruned = false;
   int width = 0;                   // entries per pruned segment (PrunedSegments::width)
   int stream_above = 1 << 30;      // active columns past which a step streams every row
@@ -28,8 +27,6 @@ struct DeviceWeights {
   DeviceWeights(const Matrix& w, const GpuProfile& profile)
       : rows(static_cast<int>(w.rows())), cols(static_cast<int>(w.cols())) {
     dense = DeviceBuffer<float>(std::vector<float>(w.data(), w.data() + w.size()));
-    const double nnz = static_cast<double>((w.array() != 0.0f).count());
-    density = nnz / std::max(1.0, double(w.size()));
     width = PrunedSegments::width_of(w.data(), rows, cols);
     pruned = prefer_pruned(profile, rows, cols, width) || rows % 4 != 0;
     // The in-kernel fallback streams row-major rows (16-byte loads: cols a multiple of 4);

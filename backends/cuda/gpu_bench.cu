@@ -87,7 +87,6 @@ struct ProjectionBench::Impl {
   std::mt19937_64 rng;
   std::vector<float> w_rm;
   DeviceBuffer<float> d_wrm, d_wcm;
-  double density = 1;
   GpuProfile profile;
   Csr csr;
   DeviceBuffer<int> d_ptr, d_idx;  // CSR (cuSPARSE)
@@ -129,7 +128,6 @@ ProjectionBench::ProjectionBench(int64_t hidden, double density, uint64_t seed, 
   p.width = seg.width;
   p.d_seg_val = DeviceBuffer<float>(seg.val);
   p.d_seg_row = DeviceBuffer<uint16_t>(seg.row);
-  p.density = density;
 }
 
 ProjectionBench::~ProjectionBench() { delete impl_; }
@@ -331,13 +329,15 @@ GpuBenchResult ProjectionBench::run(int64_t batch_size, double activity, int rep
     for (int j = 0; j < k; ++j) any[j] |= x0[static_cast<size_t>(b) * k + j] != 0.0f;
   const auto union_active = std::count(any.begin(), any.end(), 1);
   res.streamed = !p.profile.cublas_fallback && union_active > chosen_stream_above;
-  res.distile_floor_s =
-      res.streamed ? res.dense_floor_s : double(union_active) * column_bytes(m, res.pruned_chosen, p.width) / bw;
-  // The cuBLAS fallback (graph conditionals) replaces the step by cuBLAS; its cost of
-  // selection is not in this number (the sequence benchmark measures it).
+  // cuBLAS replaces the step for a batch of gemm_batch_from or more, or when the cuBLAS
+  // fallback (graph conditionals) selects it; the conditionals' own cost is not in this
+  // number (the sequence benchmark measures it).
   res.cublas_selected = (p.profile.cublas_fallback && union_active > dense_fallback_above(p.profile, m, k, p.width)) ||
                         batch >= p.profile.gemm_batch_from;
   if (res.cublas_selected) res.distile_s = res.cublas_s;
+  res.distile_floor_s = res.streamed || res.cublas_selected
+                            ? res.dense_floor_s
+                            : double(union_active) * column_bytes(m, res.pruned_chosen, p.width) / bw;
 
   for (auto& d : xin) cusparseDestroyDnMat(d);
   for (auto& d : vin) cusparseDestroyDnVec(d);
