@@ -21,11 +21,6 @@ struct GpuProfile {
   int pruned_cols_per_split = 4;      // the same for pruned columns (a fraction of the rows each)
   int max_splits = 32;                // most blocks along the active-column list
   int stream_unroll = 16;             // 16-byte loads in flight per thread when streaming (8 or 16)
-  // Bytes of the streamed weights a streaming-capable launch prefetches into L2 at entry,
-  // before it knows whether the step streams: hides its prologue (bitmask count) when it
-  // does, and costs a gathering step that much extra traffic. Off: on the H100, 1 MiB saved
-  // 0.2 us of a 18.7 us streaming step and cost as much at 1 % activity.
-  int stream_prefetch_bytes = 0;
   // Groups of 8 samples per launch for batch > 8 (0: all in one launch, side by side, so
   // their reads of the same columns meet in L2; 1: one launch per group, as before v8).
   int sample_groups = 0;

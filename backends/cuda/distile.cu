@@ -36,13 +36,6 @@ __device__ __forceinline__ float4 load_weights(const float4* p) {
 #endif
 }
 
-// Asynchronous prefetch of `bytes` (a multiple of 16, 16-byte aligned) into L2.
-__device__ __forceinline__ void prefetch_l2(const void* p, uint32_t bytes) {
-#if defined(__CUDA_ARCH__) && __CUDA_ARCH__ >= 900
-  asm volatile("cp.async.bulk.prefetch.L2.global [%0], %1;" ::"l"(p), "r"(bytes) : "memory");
-#endif
-}
-
 struct ProblemSet {
   DistileProblem p[kMaxProblems];
   int count;
@@ -287,21 +280,18 @@ __device__ __forceinline__ void stream_batch(const DistileProblem& q, const floa
   }
 }
 
-// The first warp of this block that streams, and how many warps stream this problem (the
-// first `xblocks` blocks along x, all along y).
-__device__ __forceinline__ long long stream_warp(int xblocks) {
-  return (static_cast<long long>(blockIdx.y) * xblocks + blockIdx.x) * (kThreads / 32) + (threadIdx.x >> 5);
-}
-
 // The streaming fallback: row-major weights, one warp per row at a time, 16-byte loads
 // along the row (a contiguous 4*cols-byte stream per warp, as a dense GEMV reads it), x from
-// L1, a warp reduction and one add per row: no partial sums across blocks.
+// L1, a warp reduction and one add per row: no partial sums across blocks. Rows are spread
+// over this problem's blocks (the first `xblocks` along x, all along y).
 template <int NB, int SU>
 __device__ void stream_rows(const DistileProblem& q, int xblocks, int b0, int batch) {
   const int lane = threadIdx.x & 31, c4 = q.cols / 4;
   const long long warps = static_cast<long long>(xblocks) * gridDim.y * (kThreads / 32);
   const bool x_vec = (reinterpret_cast<uintptr_t>(q.x) & 15) == 0;
-  for (long long r = stream_warp(xblocks); r < q.rows; r += warps) {
+  const long long first =
+      (static_cast<long long>(blockIdx.y) * xblocks + blockIdx.x) * (kThreads / 32) + (threadIdx.x >> 5);
+  for (long long r = first; r < q.rows; r += warps) {
     const float4* row = reinterpret_cast<const float4*>(q.w_rows) + r * c4;
     float sum[NB];
 #pragma unroll
@@ -317,17 +307,6 @@ __device__ void stream_rows(const DistileProblem& q, int xblocks, int b0, int ba
   }
 }
 
-// Before the previous kernel has finished (weights never change): each warp that would
-// stream starts its first row's first bytes on their way into L2, `bytes` over all warps.
-// A streaming step then finds them there after its prologue; a gathering one has paid a
-// little bandwidth while it was waiting for its bitmask anyway.
-__device__ void prefetch_stream_head(const DistileProblem& q, int xblocks, int bytes) {
-  const long long warps = static_cast<long long>(xblocks) * gridDim.y * (kThreads / 32), r = stream_warp(xblocks);
-  const long long share = bytes / warps, per_warp = (share < 4LL * q.cols ? share : 4LL * q.cols) / 16 * 16;
-  if ((threadIdx.x & 31) == 0 && r < q.rows && per_warp > 0)
-    prefetch_l2(q.w_rows + r * q.cols, static_cast<uint32_t>(per_warp));
-}
-
 // grid: x = row blocks, y = splits of the active list, z = problem.
 // SU: loads in flight per thread when streaming (a compiled variant, DistilePlan::stream_unroll);
 // 0: no streaming path, for launches where no problem can stream. The streaming path's
@@ -336,7 +315,7 @@ __device__ void prefetch_stream_head(const DistileProblem& q, int xblocks, int b
 template <int NB, int SU>
 __global__ void __launch_bounds__(kThreads)
     distile_kernel(const ProblemSet set, int group0, int batch, int min_cols_per_split, int pruned_cols_per_split,
-                   bool zero_pass, bool early_trigger, int prefetch_bytes) {
+                   bool zero_pass, bool early_trigger) {
   extern __shared__ uint32_t dyn[];
   // Early: the next step's blocks become resident while this one works (hides the most
   // launch latency, but they hold SM slots during a busy step); late: blocks trigger as
@@ -347,9 +326,6 @@ __global__ void __launch_bounds__(kThreads)
   const DistileProblem& q = set.p[blockIdx.z % set.count];
   const int group = group0 + static_cast<int>(blockIdx.z) / set.count, b0 = group * NB;
   const int xblocks = row_blocks_of(q.rows);
-  const bool may_stream = SU > 0 && q.stream_above < q.cols;
-  if (may_stream && prefetch_bytes > 0 && static_cast<int>(blockIdx.x) < xblocks)
-    prefetch_stream_head(q, xblocks, prefetch_bytes);
   pdl_wait();
   if (zero_pass && group == 0) zero_buffer(q, batch);
   if (static_cast<int>(blockIdx.x) >= xblocks) return;
@@ -398,7 +374,7 @@ void launch(const ProblemSet& set, int batch, const DistilePlan& plan, int max_r
     const dim3 grid(static_cast<unsigned>(row_blocks(max_rows)), static_cast<unsigned>(std::max(1, plan.max_splits)),
                     static_cast<unsigned>(set.count * std::min(per_launch, groups - g0)));
     launch_kernel(kernel, grid, dim3(kThreads), smem, stream, plan.pdl, set, g0, batch, plan.min_cols_per_split,
-                  plan.pruned_cols_per_split, g0 == 0, plan.pdl_early, plan.stream_prefetch_bytes);
+                  plan.pruned_cols_per_split, g0 == 0, plan.pdl_early);
   }
 }
 
