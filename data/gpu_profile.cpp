@@ -40,7 +40,7 @@ cuda::GpuProfile read_gpu_profile(const std::string& path) {
                                "pruned_bandwidth", "stream_overhead_s",  "stream_bandwidth",  "cublas_overhead_s",
                                "cublas_bandwidth", "min_cols_per_split", "max_splits",        "pdl",
                                "cublas_fallback",  "stream_unroll",      "pdl_early",         "pruned_cols_per_split",
-                               "sample_groups",    "gemm_batch_from"};
+                               "gemm_batch_from"};
   for (const auto& item : j.items())
     if (std::find(std::begin(keys), std::end(keys), item.key()) == std::end(keys))
       throw InputError(path + ": unknown key '" + item.key() + "'");
@@ -61,7 +61,6 @@ cuda::GpuProfile read_gpu_profile(const std::string& path) {
   read_field(j, path, "stream_unroll", p.stream_unroll);
   read_field(j, path, "pdl_early", p.pdl_early);
   read_field(j, path, "pruned_cols_per_split", p.pruned_cols_per_split);
-  read_field(j, path, "sample_groups", p.sample_groups);
   read_field(j, path, "gemm_batch_from", p.gemm_batch_from);
   for (const auto& [key, v] : {std::pair<const char*, double>{"distile_bandwidth", p.distile_bandwidth},
                                {"pruned_bandwidth", p.pruned_bandwidth},
@@ -74,7 +73,6 @@ cuda::GpuProfile read_gpu_profile(const std::string& path) {
     require_positive(path, key, v);
   if (p.stream_unroll != 8 && p.stream_unroll != 16) throw InputError(path + ": 'stream_unroll' must be 8 or 16");
   if (p.max_splits > 1024) throw InputError(path + ": 'max_splits' must be at most 1024");
-  if (p.sample_groups < 0) throw InputError(path + ": 'sample_groups' must be >= 0");
   for (double o : {p.distile_overhead_s, p.pruned_overhead_s, p.stream_overhead_s, p.cublas_overhead_s})
     if (o < 0) throw InputError(path + ": overheads must be >= 0");
   return p;
@@ -93,7 +91,6 @@ void write_gpu_profile(const cuda::GpuProfile& p, const std::string& path) {
                             {"min_cols_per_split", p.min_cols_per_split},
                             {"pruned_cols_per_split", p.pruned_cols_per_split},
                             {"max_splits", p.max_splits},
-                            {"sample_groups", p.sample_groups},
                             {"gemm_batch_from", p.gemm_batch_from},
                             {"stream_unroll", p.stream_unroll},
                             {"pdl_early", p.pdl_early},

@@ -112,7 +112,6 @@ TEST_F(ProfileFile, RoundTrip) {
   p.cublas_fallback = false;
   p.max_splits = 12;
   p.pruned_cols_per_split = 17;
-  p.sample_groups = 3;
   p.gemm_batch_from = 40;
   p.stream_unroll = 16;
   p.pdl_early = false;
@@ -132,7 +131,6 @@ TEST_F(ProfileFile, RoundTrip) {
   EXPECT_EQ(q.cublas_fallback, p.cublas_fallback);
   EXPECT_EQ(q.max_splits, p.max_splits);
   EXPECT_EQ(q.pruned_cols_per_split, p.pruned_cols_per_split);
-  EXPECT_EQ(q.sample_groups, p.sample_groups);
   EXPECT_EQ(q.gemm_batch_from, p.gemm_batch_from);
   EXPECT_EQ(q.stream_unroll, p.stream_unroll);
   EXPECT_EQ(q.pdl_early, p.pdl_early);
@@ -153,7 +151,6 @@ TEST_F(ProfileFile, BadFilesAreOneLineErrors) {
       {R"({"stream_overhead_s": -1e-6})", "overheads must be >= 0"},
       {R"({"pdl": 1})", "'pdl' has the wrong type"},
       {R"({"pruned_cols_per_split": 0})", "'pruned_cols_per_split' must be positive"},
-      {R"({"sample_groups": -2})", "'sample_groups' must be >= 0"},
       {R"({"gemm_batch_from": 0})", "'gemm_batch_from' must be positive"},
   };
   for (const auto& [text, message] : cases) {

@@ -21,9 +21,6 @@ struct GpuProfile {
   int pruned_cols_per_split = 4;      // the same for pruned columns (a fraction of the rows each)
   int max_splits = 32;                // most blocks along the active-column list
   int stream_unroll = 16;             // 16-byte loads in flight per thread when streaming (8 or 16)
-  // Groups of 8 samples per launch for batch > 8 (0: all in one launch, side by side, so
-  // their reads of the same columns meet in L2; 1: one launch per group, as before v8).
-  int sample_groups = 0;
   // Batches of this many samples or more take cuBLAS GEMMs for their projections in event
   // mode too: with many samples per weight a step is a GEMM (the union of the samples' events
   // is nearly dense), which no column gather beats (H100, hidden 2048, batch 64: SGEMM 45.6 us,

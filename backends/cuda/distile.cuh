@@ -54,7 +54,6 @@ struct DistilePlan {
   int max_splits = 0;             // grid.y: most blocks along the active-column list
   int min_cols_per_split = 0;     // fewer splits when fewer columns are active
   int pruned_cols_per_split = 0;  // the same for pruned columns (less work per column)
-  int sample_groups = 0;          // GpuProfile::sample_groups
   int stream_unroll = 0;          // 16-byte loads in flight per thread when streaming: 8 or 16
   bool pdl_early = false;         // trigger the next launch at entry (else when each block exits)
   // Programmatic dependent launch (sm_90): the launch is scheduled while the previous kernel
@@ -70,7 +69,6 @@ inline DistilePlan plan_for(const GpuProfile& p) {
   plan.max_splits = p.max_splits;
   plan.min_cols_per_split = p.min_cols_per_split;
   plan.pruned_cols_per_split = p.pruned_cols_per_split;
-  plan.sample_groups = p.sample_groups;
   plan.stream_unroll = p.stream_unroll;
   plan.pdl_early = p.pdl_early;
   return plan;

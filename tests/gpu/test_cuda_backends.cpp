@@ -49,7 +49,6 @@ TEST_P(CudaParity, EgruStackMatchesCpu) {
   streaming.stream_overhead_s = 0;
   streaming.stream_bandwidth = 1e16;
   streaming.pdl = false;
-  streaming.sample_groups = 1;  // batches over 8 samples: one launch per group of 8
   pruned.pruned_overhead_s = 0;
   pruned.pruned_bandwidth = 1e16;
   pruned.pruned_cols_per_split = std::uniform_int_distribution<int>(1, 8)(rng);
