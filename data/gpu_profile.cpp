@@ -38,9 +38,8 @@ cuda::GpuProfile read_gpu_profile(const std::string& path) {
   if (!j.is_object()) throw InputError(path + ": expected a JSON object");
   static const char* keys[] = {"device",           "distile_overhead_s", "distile_bandwidth", "pruned_overhead_s",
                                "pruned_bandwidth", "stream_overhead_s",  "stream_bandwidth",  "cublas_overhead_s",
-                               "cublas_bandwidth", "min_cols_per_split", "max_splits",        "pdl",
-                               "cublas_fallback",  "stream_unroll",      "pdl_early",         "pruned_cols_per_split",
-                               "gemm_batch_from"};
+                               "cublas_bandwidth", "range_cols",         "max_ranges",        "pdl",
+                               "cublas_fallback",  "stream_unroll",      "pdl_early",         "gemm_batch_from"};
   for (const auto& item : j.items())
     if (std::find(std::begin(keys), std::end(keys), item.key()) == std::end(keys))
       throw InputError(path + ": unknown key '" + item.key() + "'");
@@ -54,25 +53,25 @@ cuda::GpuProfile read_gpu_profile(const std::string& path) {
   read_field(j, path, "stream_bandwidth", p.stream_bandwidth);
   read_field(j, path, "cublas_overhead_s", p.cublas_overhead_s);
   read_field(j, path, "cublas_bandwidth", p.cublas_bandwidth);
-  read_field(j, path, "min_cols_per_split", p.min_cols_per_split);
-  read_field(j, path, "max_splits", p.max_splits);
+  read_field(j, path, "range_cols", p.range_cols);
+  read_field(j, path, "max_ranges", p.max_ranges);
   read_field(j, path, "pdl", p.pdl);
   read_field(j, path, "cublas_fallback", p.cublas_fallback);
   read_field(j, path, "stream_unroll", p.stream_unroll);
   read_field(j, path, "pdl_early", p.pdl_early);
-  read_field(j, path, "pruned_cols_per_split", p.pruned_cols_per_split);
   read_field(j, path, "gemm_batch_from", p.gemm_batch_from);
   for (const auto& [key, v] : {std::pair<const char*, double>{"distile_bandwidth", p.distile_bandwidth},
                                {"pruned_bandwidth", p.pruned_bandwidth},
                                {"stream_bandwidth", p.stream_bandwidth},
                                {"cublas_bandwidth", p.cublas_bandwidth},
-                               {"min_cols_per_split", p.min_cols_per_split},
-                               {"pruned_cols_per_split", p.pruned_cols_per_split},
+                               {"range_cols", p.range_cols},
                                {"gemm_batch_from", p.gemm_batch_from},
-                               {"max_splits", p.max_splits}})
+                               {"max_ranges", p.max_ranges}})
     require_positive(path, key, v);
   if (p.stream_unroll != 8 && p.stream_unroll != 16) throw InputError(path + ": 'stream_unroll' must be 8 or 16");
-  if (p.max_splits > 1024) throw InputError(path + ": 'max_splits' must be at most 1024");
+  if (p.max_ranges > 1024) throw InputError(path + ": 'max_ranges' must be at most 1024");
+  if (p.range_cols % 32 || p.range_cols > 1024)
+    throw InputError(path + ": 'range_cols' must be a multiple of 32, at most 1024");
   for (double o : {p.distile_overhead_s, p.pruned_overhead_s, p.stream_overhead_s, p.cublas_overhead_s})
     if (o < 0) throw InputError(path + ": overheads must be >= 0");
   return p;
@@ -88,9 +87,8 @@ void write_gpu_profile(const cuda::GpuProfile& p, const std::string& path) {
                             {"stream_bandwidth", p.stream_bandwidth},
                             {"cublas_overhead_s", p.cublas_overhead_s},
                             {"cublas_bandwidth", p.cublas_bandwidth},
-                            {"min_cols_per_split", p.min_cols_per_split},
-                            {"pruned_cols_per_split", p.pruned_cols_per_split},
-                            {"max_splits", p.max_splits},
+                            {"range_cols", p.range_cols},
+                            {"max_ranges", p.max_ranges},
                             {"gemm_batch_from", p.gemm_batch_from},
                             {"stream_unroll", p.stream_unroll},
                             {"pdl_early", p.pdl_early},

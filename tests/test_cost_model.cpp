@@ -108,10 +108,9 @@ TEST_F(ProfileFile, RoundTrip) {
   p.pruned_bandwidth = 0.75e12;
   p.stream_overhead_s = 2.25e-6;
   p.stream_bandwidth = 2.75e12;
-  p.min_cols_per_split = 16;
+  p.range_cols = 96;
   p.cublas_fallback = false;
-  p.max_splits = 12;
-  p.pruned_cols_per_split = 17;
+  p.max_ranges = 12;
   p.gemm_batch_from = 40;
   p.stream_unroll = 16;
   p.pdl_early = false;
@@ -127,10 +126,9 @@ TEST_F(ProfileFile, RoundTrip) {
   EXPECT_EQ(q.pruned_bandwidth, p.pruned_bandwidth);
   EXPECT_EQ(q.stream_overhead_s, p.stream_overhead_s);
   EXPECT_EQ(q.stream_bandwidth, p.stream_bandwidth);
-  EXPECT_EQ(q.min_cols_per_split, p.min_cols_per_split);
+  EXPECT_EQ(q.range_cols, p.range_cols);
   EXPECT_EQ(q.cublas_fallback, p.cublas_fallback);
-  EXPECT_EQ(q.max_splits, p.max_splits);
-  EXPECT_EQ(q.pruned_cols_per_split, p.pruned_cols_per_split);
+  EXPECT_EQ(q.max_ranges, p.max_ranges);
   EXPECT_EQ(q.gemm_batch_from, p.gemm_batch_from);
   EXPECT_EQ(q.stream_unroll, p.stream_unroll);
   EXPECT_EQ(q.pdl_early, p.pdl_early);
@@ -145,12 +143,14 @@ TEST_F(ProfileFile, BadFilesAreOneLineErrors) {
       {R"({"distile_bandwidth": "fast"})", "'distile_bandwidth' has the wrong type"},
       {R"({"cublas_bandwidth": 0})", "'cublas_bandwidth' must be positive"},
       {R"({"distile_overhead_s": -1})", "overheads must be >= 0"},
-      {R"({"max_splits": 0})", "'max_splits' must be positive"},
-      {R"({"max_splits": 5000})", "'max_splits' must be at most 1024"},
+      {R"({"max_ranges": 0})", "'max_ranges' must be positive"},
+      {R"({"max_ranges": 5000})", "'max_ranges' must be at most 1024"},
+      {R"({"range_cols": 48})", "'range_cols' must be a multiple of 32, at most 1024"},
+      {R"({"range_cols": 2048})", "'range_cols' must be a multiple of 32, at most 1024"},
+      {R"({"range_cols": 0})", "'range_cols' must be positive"},
       {R"({"stream_unroll": 12})", "'stream_unroll' must be 8 or 16"},
       {R"({"stream_overhead_s": -1e-6})", "overheads must be >= 0"},
       {R"({"pdl": 1})", "'pdl' has the wrong type"},
-      {R"({"pruned_cols_per_split": 0})", "'pruned_cols_per_split' must be positive"},
       {R"({"gemm_batch_from": 0})", "'gemm_batch_from' must be positive"},
   };
   for (const auto& [text, message] : cases) {

@@ -17,9 +17,8 @@ struct GpuProfile {
   double stream_bandwidth = 3.33e12;
   double cublas_overhead_s = 0.0;     // a cuBLAS GEMV (fit over sizes: the intercept)
   double cublas_bandwidth = 2.54e12;  // bytes/s of a cuBLAS GEMV
-  int min_cols_per_split = 8;         // active columns per block before another split pays
-  int pruned_cols_per_split = 4;      // the same for pruned columns (a fraction of the rows each)
-  int max_splits = 32;                // most blocks along the active-column list
+  int range_cols = 64;                // DISTile: columns per block (a multiple of 32)...
+  int max_ranges = 32;                // ...widened to keep at most this many ranges per projection
   int stream_unroll = 16;             // 16-byte loads in flight per thread when streaming (8 or 16)
   // Batches of this many samples or more take cuBLAS GEMMs for their projections in event
   // mode too: with many samples per weight a step is a GEMM (the union of the samples' events

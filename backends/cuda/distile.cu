@@ -13,9 +13,32 @@ constexpr int kUnroll = 8;        // independent 16-byte weight loads in flight 
 constexpr int kPrunedUnroll = 8;  // pruned entries in flight per thread
 static_assert(4 * kThreads == kDistileRowsPerBlock, "a block owns the rows of one pruned segment");
 
-// Dynamic shared memory: bitmask words, the column list, then (pruned columns) the block's
-// rows per sample, at a 16-byte boundary (read as float4).
-__host__ __device__ __forceinline__ int pruned_rows_offset(int cols) { return ((cols + 31) / 32 + cols + 3) / 4 * 4; }
+// Column ranges: block row s of a problem owns the bitmask words [s rw, (s + 1) rw), i.e. a
+// fixed range of 32 rw columns, whatever is active in it. rw is the plan's range, widened so
+// that a projection has at most max_ranges ranges (up to 32 words, one per lane).
+__host__ __device__ __forceinline__ int range_words(int cols, int range_cols, int max_ranges) {
+  const int nwords = (cols + 31) / 32, want = range_cols < 32 ? 1 : range_cols / 32;
+  const int least = (nwords + max_ranges - 1) / max_ranges;  // at most max_ranges ranges
+  const int rw = want > least ? want : least;
+  return rw < 32 ? rw : 32;  // a range's words are held one per lane
+}
+__host__ __device__ __forceinline__ int ranges_of(int cols, int range_cols, int max_ranges) {
+  const int rw = range_words(cols, range_cols, max_ranges);
+  return ((cols + 31) / 32 + rw - 1) / rw;
+}
+
+// Dynamic shared memory: bitmask words (bitmask derived from x), the range's column list
+// (pruned columns), then the block's rows per sample, at a 16-byte boundary (read as float4).
+struct SmemLayout {
+  int list, rows, total;  // offsets and size in 4-byte words
+};
+__host__ __device__ __forceinline__ SmemLayout smem_layout(int max_cols, int max_range_cols, int nb) {
+  SmemLayout l;
+  l.list = (max_cols + 31) / 32;
+  l.rows = (l.list + max_range_cols + 3) / 4 * 4;
+  l.total = l.rows + nb * kDistileRowsPerBlock;
+  return l;
+}
 
 __device__ __forceinline__ int row_blocks_of(int rows) {
   return (rows + kDistileRowsPerBlock - 1) / kDistileRowsPerBlock;
@@ -51,17 +74,17 @@ __device__ void zero_buffer(const DistileProblem& q, int batch) {
 
 // Mask words from x when no producer wrote them: scalar form, a warp ballot per word.
 template <int NB>
-__device__ void mask_words_scalar(const DistileProblem& q, int b0, int batch, uint32_t* words) {
-  const int nwords = (q.cols + 31) / 32, lane = threadIdx.x & 31, warp = threadIdx.x >> 5;
+__device__ void mask_words_scalar(const DistileProblem& q, int b0, int batch, int w0, int w1, uint32_t* words) {
+  const int lane = threadIdx.x & 31, warp = threadIdx.x >> 5;
 #pragma unroll 4
-  for (int wd = warp; wd < nwords; wd += kThreads / 32) {
+  for (int wd = w0 + warp; wd < w1; wd += kThreads / 32) {
     const int c = wd * 32 + lane;
     bool a = false;
 #pragma unroll
     for (int b = 0; b < NB; ++b)
       if (c < q.cols && b0 + b < batch) a |= q.x[static_cast<size_t>(b0 + b) * q.cols + c] != 0.0f;
     const uint32_t m = __ballot_sync(0xffffffffu, a);
-    if (lane == 0) words[wd] = m;
+    if (lane == 0) words[wd - w0] = m;
   }
 }
 
@@ -69,10 +92,10 @@ __device__ void mask_words_scalar(const DistileProblem& q, int b0, int batch, ui
 // of its loads issued before the first use (one L2 round trip instead of one per word);
 // 8 lanes' 4-bit masks are OR-ed into one word with shuffles.
 template <int NB>
-__device__ void mask_words_vector(const DistileProblem& q, int b0, int batch, uint32_t* words) {
+__device__ void mask_words_vector(const DistileProblem& q, int b0, int batch, int w0, int w1, uint32_t* words) {
   constexpr int kPer = 4;  // float4 loads per thread per round
-  const int n4 = q.cols / 4, lane = threadIdx.x & 31;
-  for (int base = 0; base < n4; base += kThreads * kPer) {
+  const int n4 = min(q.cols, 32 * w1) / 4, lane = threadIdx.x & 31;
+  for (int base = 8 * w0; base < n4; base += kThreads * kPer) {
     uint32_t nib[kPer] = {};
 #pragma unroll
     for (int b = 0; b < NB; ++b) {
@@ -95,38 +118,85 @@ __device__ void mask_words_vector(const DistileProblem& q, int b0, int batch, ui
       m |= __shfl_xor_sync(0xffffffffu, m, 1);
       m |= __shfl_xor_sync(0xffffffffu, m, 2);
       m |= __shfl_xor_sync(0xffffffffu, m, 4);
-      if ((lane & 7) == 0 && f < n4) words[f / 8] = m;
+      if ((lane & 7) == 0 && f < n4) words[f / 8 - w0] = m;
     }
   }
 }
 
-// The ordered list of active columns in shared memory; returns their number.
+// A block's view of the step's bitmask: its range's words, one per lane (every warp holds
+// them: no barrier to share them), their active count, and (only where a problem may stream)
+// the whole step's count. With a producer's bitmask these are plain loads of a few words,
+// one memory round trip before the weight loads; deriving the bitmask from x takes ballots
+// and a barrier. (DISTile v8 ranked the whole bitmask with a block scan and split the
+// ordered list evenly: measured on the H100 at 2048 columns, that front end cost 1.0 us of
+// a 3.8 us step at 10 % activity: tools/experiments/step_latency.cu.)
+struct RangeMask {
+  uint32_t word;  // lane i: word i of the range (0 past its end)
+  int base;       // the range's first column
+  int rw;         // words in the range
+  int n;          // active columns in the range
+  int total;      // active columns in the step (counted only when asked)
+};
+
 template <int NB>
-__device__ int active_columns(const DistileProblem& q, int b0, int batch, uint32_t* words, int* list) {
-  using Scan = cub::BlockScan<int, kThreads>;
-  __shared__ typename Scan::TempStorage scan_tmp;
-  __shared__ int total_s;
-  const int nwords = (q.cols + 31) / 32;
+__device__ RangeMask range_mask(const DistileProblem& q, int b0, int batch, int rw, bool count, uint32_t* words) {
+  RangeMask m;
+  const int lane = threadIdx.x & 31, nwords = (q.cols + 31) / 32, w0 = blockIdx.y * rw, w1 = min(nwords, w0 + rw);
+  m.base = 32 * w0;
+  m.rw = w1 - w0;
+  m.total = 0;
   if (q.mask) {
-    for (int wd = threadIdx.x; wd < nwords; wd += kThreads) words[wd] = q.mask[wd];
-  } else if (q.cols % 32 == 0 && (reinterpret_cast<uintptr_t>(q.x) & 15) == 0) {
-    mask_words_vector<NB>(q, b0, batch, words);
+    m.word = lane < m.rw ? __ldg(q.mask + w0 + lane) : 0u;
+    if (count) {
+      int c = 0;
+      for (int wd = lane; wd < nwords; wd += 32) c += __popc(__ldg(q.mask + wd));
+      m.total = __reduce_add_sync(0xffffffffu, c);
+    }
   } else {
-    mask_words_scalar<NB>(q, b0, batch, words);
+    const int from = count ? 0 : w0, to = count ? nwords : w1;  // the count needs every word
+    if (q.cols % 32 == 0 && (reinterpret_cast<uintptr_t>(q.x) & 15) == 0)
+      mask_words_vector<NB>(q, b0, batch, from, to, words);
+    else
+      mask_words_scalar<NB>(q, b0, batch, from, to, words);
+    __syncthreads();
+    m.word = lane < m.rw ? words[w0 - from + lane] : 0u;
+    if (count) {
+      int c = 0;
+      for (int wd = lane; wd < nwords; wd += 32) c += __popc(words[wd]);
+      m.total = __reduce_add_sync(0xffffffffu, c);
+    }
   }
-  __syncthreads();
-  const int per = (nwords + kThreads - 1) / kThreads, first = threadIdx.x * per;  // contiguous: ascending list
-  int mine = 0;
-  for (int wd = first; wd < first + per && wd < nwords; ++wd) mine += __popc(words[wd]);
-  int offset = 0, total = 0;
-  Scan(scan_tmp).ExclusiveSum(mine, offset, total);
-  // A step that will stream needs only the count: the list costs ~2 us at full activity.
-  if (total <= q.stream_above)
-    for (int wd = first; wd < first + per && wd < nwords; ++wd)
-      for (uint32_t m = words[wd]; m; m &= m - 1) list[offset++] = wd * 32 + __ffs(m) - 1;
-  if (threadIdx.x == 0) total_s = total;
-  __syncthreads();
-  return total_s;
+  m.n = __reduce_add_sync(0xffffffffu, __popc(m.word));
+  return m;
+}
+
+// The next active column of the range (-1 when none is left): the cursor (word index, bits
+// left in that word) is the same in every lane, so the shuffles are uniform.
+__device__ __forceinline__ int next_column(const RangeMask& m, int& wi, uint32_t& bits) {
+  while (bits == 0 && wi + 1 < m.rw) bits = __shfl_sync(0xffffffffu, m.word, ++wi);
+  if (bits == 0) return -1;
+  const int col = m.base + 32 * wi + __ffs(bits) - 1;
+  bits &= bits - 1;
+  return col;
+}
+
+// The range's active columns in order, in shared memory (pruned columns index them by entry).
+// Column t of the range: its rank is the popc of the range's bits before it.
+__device__ void range_list(const RangeMask& m, int* list) {
+  const int lane = threadIdx.x & 31;
+  int pre = __popc(m.word);  // exclusive prefix of the words' counts over lanes
+#pragma unroll
+  for (int o = 1; o < 32; o <<= 1) {
+    const int v = __shfl_up_sync(0xffffffffu, pre, o);
+    if (lane >= o) pre += v;
+  }
+  pre -= __popc(m.word);
+  for (int t0 = threadIdx.x & ~31; t0 < 32 * m.rw; t0 += kThreads) {
+    const int wd = t0 >> 5;  // the same in the whole warp
+    const uint32_t w = __shfl_sync(0xffffffffu, m.word, wd);
+    const int before = __shfl_sync(0xffffffffu, pre, wd);
+    if (w >> lane & 1u) list[before + __popc(w & ((1u << lane) - 1u))] = m.base + t0 + lane;
+  }
 }
 
 __device__ __forceinline__ void add4(float* dst, float4 v, bool atomic) {
@@ -144,29 +214,33 @@ __device__ __forceinline__ void add4(float* dst, float4 v, bool atomic) {
 #endif
 }
 
-// DenseColumns: this thread's 4 rows of the columns list[k0..k1). Loads are issued in
-// batches of U columns (indices, then weights, then x) before any use, so a batch costs
+// DenseColumns: this thread's 4 rows of the range's active columns. Loads are issued in
+// batches of U columns (columns, then weights, then x) before any use, so a batch costs
 // one memory round trip: with the loads and their uses interleaved in one loop body, the
 // compiler kept each weight load behind the previous column's FMAs (seen in the PTX).
 // Plain __ldg here: the streaming load (load_weights) made a gather step slower on the H100
-// (4.1 -> 5.5 us at 10 % of 2048 columns).
+// (4.1 -> 5.5 us at 10 % of 2048 columns). Every lane walks the columns (uniform shuffles),
+// lanes past the last row only skip the loads.
 template <int NB, int U>
-__device__ void gather_dense(const DistileProblem& q, const int* list, int k0, int k1, int b0, int batch, bool atomic) {
+__device__ void gather_dense(const DistileProblem& q, const RangeMask& m, int b0, int batch, bool atomic) {
   const int rows4 = q.rows / 4, r4 = blockIdx.x * kThreads + threadIdx.x;
-  if (r4 >= rows4) return;
+  const bool mine = r4 < rows4;
   const float4* w = reinterpret_cast<const float4*>(q.w);
   float4 acc[NB];
 #pragma unroll
   for (int b = 0; b < NB; ++b) acc[b] = make_float4(0.f, 0.f, 0.f, 0.f);
-  for (int k = k0; k < k1; k += U) {
+  int wi = 0;
+  uint32_t bits = __shfl_sync(0xffffffffu, m.word, 0);
+  for (int left = m.n; left > 0; left -= U) {
     int col[U];
     float4 wv[U];
     float xv[NB][U];
 #pragma unroll
-    for (int u = 0; u < U; ++u) col[u] = k + u < k1 ? list[k + u] : -1;
+    for (int u = 0; u < U; ++u) col[u] = next_column(m, wi, bits);
 #pragma unroll
     for (int u = 0; u < U; ++u)
-      wv[u] = col[u] >= 0 ? __ldg(w + static_cast<size_t>(col[u]) * rows4 + r4) : make_float4(0.f, 0.f, 0.f, 0.f);
+      wv[u] = col[u] >= 0 && mine ? __ldg(w + static_cast<size_t>(col[u]) * rows4 + r4)
+                                  : make_float4(0.f, 0.f, 0.f, 0.f);
 #pragma unroll
     for (int b = 0; b < NB; ++b)
 #pragma unroll
@@ -182,13 +256,14 @@ __device__ void gather_dense(const DistileProblem& q, const int* list, int k0, i
         acc[b].w += wv[u].w * xv[b][u];
       }
   }
+  if (!mine) return;
 #pragma unroll
   for (int b = 0; b < NB; ++b)
     if (b0 + b < batch) add4(q.acc + static_cast<size_t>(b0 + b) * q.rows + 4 * r4, acc[b], atomic);
 }
 
-// PrunedColumns: this block's segments of the columns list[k0..k1) (backends/cuda/
-// pruned_segments.hpp), entries spread over all threads (consecutive threads read
+// PrunedColumns: this block's segments of the columns list[k0..k1) (the range's list in
+// shared memory; backends/cuda/pruned_segments.hpp), entries spread over all threads (consecutive threads read
 // consecutive entries of a segment), each added into the block's rows in shared memory;
 // then each thread adds 4 of those rows into `acc` (as dense columns do: one atomic per
 // 4 rows and block, not one per non-zero). Padding entries are zero and skipped.
@@ -307,73 +382,73 @@ __device__ void stream_rows(const DistileProblem& q, int xblocks, int b0, int ba
   }
 }
 
-// grid: x = row blocks, y = splits of the active list, z = problem.
+// grid: x = row blocks, y = column ranges, z = problem.
 // SU: loads in flight per thread when streaming (a compiled variant, DistilePlan::stream_unroll);
 // 0: no streaming path, for launches where no problem can stream. The streaming path's
 // registers count for the whole kernel: without it a gather runs at higher occupancy (the
 // 3-layer hidden-1024 sequence: 8.1 instead of 9.7 us per step on the H100).
 template <int NB, int SU>
 __global__ void __launch_bounds__(kThreads)
-    distile_kernel(const ProblemSet set, int b0, int batch, int min_cols_per_split, int pruned_cols_per_split,
-                   bool zero_pass, bool early_trigger) {
+    distile_kernel(const ProblemSet set, int b0, int batch, int range_cols, int max_ranges, bool zero_pass,
+                   bool early_trigger) {
   extern __shared__ uint32_t dyn[];
   // Early: the next step's blocks become resident while this one works (hides the most
   // launch latency, but they hold SM slots during a busy step); late: blocks trigger as
   // they exit.
   if (early_trigger) pdl_trigger();
   const DistileProblem& q = set.p[blockIdx.z];
-  const int xblocks = row_blocks_of(q.rows);
+  const int xblocks = row_blocks_of(q.rows), ranges = ranges_of(q.cols, range_cols, max_ranges);
   pdl_wait();
   if (zero_pass) zero_buffer(q, batch);
-  if (static_cast<int>(blockIdx.x) >= xblocks) return;
-  uint32_t* words = dyn;
-  int* list = reinterpret_cast<int*>(dyn + (q.cols + 31) / 32);
-  const int n = active_columns<NB>(q, b0, batch, words, list);
-  // PolyKernel, per problem and step, the same in every block (all see the same n): past
-  // `stream_above` active columns, stream every dense column with all blocks. (A count per
-  // warp without the block scan was no faster to stream, and cost a gathering step 0.4 us
-  // on the H100: a second read of the bitmask.)
+  if (static_cast<int>(blockIdx.x) >= xblocks || static_cast<int>(blockIdx.y) >= ranges) return;
+  const bool count = SU > 0 && q.stream_above < q.cols;
+  const RangeMask m = range_mask<NB>(q, b0, batch, range_words(q.cols, range_cols, max_ranges), count, dyn);
+  // PolyKernel, per problem and step, the same in every block (all count the same bitmask):
+  // past `stream_above` active columns, stream every dense column with all blocks.
   if constexpr (SU > 0) {
-    if (n > q.stream_above) {
+    if (count && m.total > q.stream_above) {
       stream_rows<NB, SU>(q, xblocks, b0, batch);
       return;
     }
   }
-  // Device-side choice of the split count: as many as the active columns can feed.
-  const bool pruned = q.format == ColumnFormat::PrunedColumns;
-  const int per_split = max(1, pruned ? pruned_cols_per_split : min_cols_per_split);
-  const int splits = max(1, min(static_cast<int>(gridDim.y), n / per_split)), s = blockIdx.y;
-  if (s >= splits || n == 0) return;
-  const int k0 = static_cast<int>(static_cast<long long>(n) * s / splits);
-  const int k1 = static_cast<int>(static_cast<long long>(n) * (s + 1) / splits);
-  if (pruned)
-    gather_pruned<NB>(q, list, k0, k1, b0, batch, splits > 1,
-                      reinterpret_cast<float*>(dyn) + pruned_rows_offset(q.cols));
-  else
-    gather_dense<NB, kUnroll>(q, list, k0, k1, b0, batch, splits > 1);
+  if (m.n == 0) return;
+  const SmemLayout lay = smem_layout(q.cols, 32 * m.rw, NB);
+  const bool atomic = ranges > 1;  // one range: this block owns its rows' sums (plain stores)
+  if (q.format == ColumnFormat::PrunedColumns) {
+    int* list = reinterpret_cast<int*>(dyn) + lay.list;
+    range_list(m, list);  // gather_pruned's first barrier publishes it
+    gather_pruned<NB>(q, list, 0, m.n, b0, batch, atomic, reinterpret_cast<float*>(dyn) + lay.rows);
+  } else {
+    gather_dense<NB, kUnroll>(q, m, b0, batch, atomic);
+  }
 }
 
 template <int NB>
 void launch(const ProblemSet& set, int batch, const DistilePlan& plan, int max_rows, int max_cols, bool any_pruned,
             bool may_stream, int min_stream_cols, cudaStream_t stream) {
-  const size_t smem = static_cast<size_t>(any_pruned ? pruned_rows_offset(max_cols) + NB * kDistileRowsPerBlock
-                                                     : (max_cols + 31) / 32 + max_cols) *
-                      4;
-  const dim3 grid(static_cast<unsigned>(row_blocks(max_rows)), static_cast<unsigned>(std::max(1, plan.max_splits)),
+  int max_ranges = 1, max_range_cols = 32;
+  for (int i = 0; i < set.count; ++i) {
+    max_ranges = std::max(max_ranges, ranges_of(set.p[i].cols, plan.range_cols, plan.max_ranges));
+    max_range_cols = std::max(max_range_cols, 32 * range_words(set.p[i].cols, plan.range_cols, plan.max_ranges));
+  }
+  // Words of the bitmask derived from x; the range's list and rows only with pruned columns.
+  const SmemLayout lay = smem_layout(max_cols, max_range_cols, NB);
+  const size_t smem = 4 * static_cast<size_t>(any_pruned ? lay.total : lay.list);
+  const dim3 grid(static_cast<unsigned>(row_blocks(max_rows)), static_cast<unsigned>(max_ranges),
                   static_cast<unsigned>(set.count));
   // 16 loads per lane cover 2048 columns per warp pass; narrower rows take 8 (1024 columns:
   // one whole batch instead of a partial one).
   const bool su16 = plan.stream_unroll >= 16 && min_stream_cols >= 32 * 16 * 4;
   const auto kernel = !may_stream ? distile_kernel<NB, 0> : su16 ? distile_kernel<NB, 16> : distile_kernel<NB, 8>;
-  if (smem > 48 * 1024)  // past the default limit: opt in (at most 8192 columns: under 64 KiB)
+  if (smem > 48 * 1024)  // past the default limit: opt in
     EVSIM_CUDA_CHECK(cudaFuncSetAttribute(kernel, cudaFuncAttributeMaxDynamicSharedMemorySize, static_cast<int>(smem)));
   // Passes of NB samples, one launch each. (Running the passes side by side in one launch,
   // grid.z = problems x passes, let them share column reads in L2 — batch 64: 349 -> 269 us —
   // but its index arithmetic cost every batch-1 step 0.2-0.4 us on the H100; batches of
   // gemm_batch_from and more take cuBLAS GEMMs anyway.)
   for (int b0 = 0; b0 < batch; b0 += NB)
-    launch_kernel(kernel, grid, dim3(kThreads), smem, stream, plan.pdl, set, b0, batch, plan.min_cols_per_split,
-                  plan.pruned_cols_per_split, b0 == 0, plan.pdl_early);
+    launch_kernel(kernel, grid, dim3(kThreads), smem, stream, plan.pdl, set, b0, batch, plan.range_cols,
+                  plan.max_ranges, b0 == 0, plan.pdl_early);
 }
 
 }  // namespace

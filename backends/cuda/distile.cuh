@@ -2,25 +2,26 @@
 // DISTile: dense-in-sparse tiles for activity-sparse projections acc += W x on the GPU.
 //
 // One launch does a whole step for up to kMaxProblems projections (e.g. every W_ih and W_hh
-// of an EGRU stack in one wavefront phase). Each block turns the step's activity bitmask
-// (written by the producer with warp ballots, or derived here from x) into the ordered list
-// of active columns in shared memory (prefix sum over mask words), takes a contiguous,
-// balanced share of that list and reads only those weight columns:
+// of an EGRU stack in one wavefront phase). Block row s owns a fixed range of columns (32 rw
+// consecutive columns: bitmask words s rw .. s rw + rw - 1) and reads only the active ones:
+// a few mask words, then the weights, one dependent round trip (the bitmask is written by the
+// producer with warp ballots, or derived here from x):
 //  - DenseColumns: weights column-major, a column is one coalesced stream read with 16-byte
 //    loads (4 rows per thread; rows a multiple of 4);
 //  - PrunedColumns: the pruned weights as per-row-block segments of (value, row) entries
 //    (backends/cuda/pruned_segments.hpp), added into the block's rows in shared memory.
-// Partial sums are added into `acc` with float atomics, so no second reduction launch is
-// needed; `acc` must be zero before the launch (the consumer zeroes what it read, or the
-// launch zeroes the next step's buffer through `zero`). With one split, dense-column sums are
-// plain stores and bit-reproducible; with atomics the order of additions varies (last bits).
+// Partial sums of the ranges are added into `acc` with float atomics, so no second reduction
+// launch is needed; `acc` must be zero before the launch (the consumer zeroes what it read, or
+// the launch zeroes the next step's buffer through `zero`). With one range, sums are plain
+// stores and bit-reproducible; with atomics the order of additions varies (last bits).
 //
 // PolyKernel: the variant (column format, samples per pass, loads per lane when streaming, or
 // no streaming path at all when no problem of the launch can stream: fewer registers) is
-// compiled per template and chosen per launch and problem; gather or stream (all columns) is chosen per step on the
-// device from the active count (DistileProblem::stream_above, set from the cost model); the number of splits is chosen
-// on the device per step from the number of active columns (DistilePlan::min_cols_per_split: enough columns per block
-// to amortize its prologue and atomics), so a quiet step uses few blocks and a busy one many.
+// compiled per template and chosen per launch and problem; gather or stream (all columns) is
+// chosen per step on the device from the step's active count (DistileProblem::stream_above,
+// set from the cost model). Fixed ranges need no ranking of the bitmask (v8's block scan cost
+// 1 us of a 3.8 us step); the price is imbalance: a range with more than 8 active columns
+// takes a second round of loads.
 #include <cstdint>
 
 #include "backends/cuda/cost_model.hpp"
@@ -51,10 +52,9 @@ constexpr int kMaxDistileCols = 8192;
 
 // Build with plan_for(profile): the launch-shape defaults live in GpuProfile only.
 struct DistilePlan {
-  int max_splits = 0;             // grid.y: most blocks along the active-column list
-  int min_cols_per_split = 0;     // fewer splits when fewer columns are active
-  int pruned_cols_per_split = 0;  // the same for pruned columns (less work per column)
-  int stream_unroll = 0;          // 16-byte loads in flight per thread when streaming: 8 or 16
+  int range_cols = 0;     // columns per block row (a multiple of 32)...
+  int max_ranges = 0;     // ...widened to keep at most this many ranges (grid.y) per projection
+  int stream_unroll = 0;  // 16-byte loads in flight per thread when streaming: 8 or 16
   bool pdl_early = false;         // trigger the next launch at entry (else when each block exits)
   // Programmatic dependent launch (sm_90): the launch is scheduled while the previous kernel
   // in the stream still runs, and its blocks wait (griddepcontrol.wait) for that kernel's
@@ -66,9 +66,8 @@ struct DistilePlan {
 // previous launch in the stream was, which only the caller knows).
 inline DistilePlan plan_for(const GpuProfile& p) {
   DistilePlan plan;
-  plan.max_splits = p.max_splits;
-  plan.min_cols_per_split = p.min_cols_per_split;
-  plan.pruned_cols_per_split = p.pruned_cols_per_split;
+  plan.range_cols = p.range_cols;
+  plan.max_ranges = p.max_ranges;
   plan.stream_unroll = p.stream_unroll;
   plan.pdl_early = p.pdl_early;
   return plan;

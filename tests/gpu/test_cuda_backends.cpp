@@ -51,7 +51,8 @@ TEST_P(CudaParity, EgruStackMatchesCpu) {
   streaming.pdl = false;
   pruned.pruned_overhead_s = 0;
   pruned.pruned_bandwidth = 1e16;
-  pruned.pruned_cols_per_split = std::uniform_int_distribution<int>(1, 8)(rng);
+  pruned.range_cols = 32 * std::uniform_int_distribution<int>(1, 8)(rng);  // and widened ranges, or one
+  pruned.max_ranges = std::uniform_int_distribution<int>(1, 4)(rng);
   via_cublas.cublas_fallback = true;
   via_cublas.cublas_overhead_s = via_cublas.distile_overhead_s;
   via_cublas.cublas_bandwidth = via_cublas.distile_bandwidth * std::uniform_real_distribution<double>(0.1, 1.0)(rng);
@@ -165,15 +166,23 @@ TEST(Distile, MatchesCublasOverActivityAndBatch) {
   REQUIRE_GPU();
   const uint64_t seed = testing::fresh_seed();
   SCOPED_TRACE("seed=" + std::to_string(seed));
-  for (double density : {0.1, 1.0})
-    for (int64_t hidden : {96, 200}) {  // 288 rows: one row block; 600: a ragged second one
-      cuda::ProjectionBench bench(hidden, density, seed);
-      for (int64_t batch : {1, 3, 8, 13})
-        for (double activity : {0.0, 0.05, 0.3, 1.0}) {
-          const auto r = bench.run(batch, activity, 2);
-          EXPECT_LE(r.max_rel_err, 1e-5) << "hidden " << hidden << " batch " << batch << " activity " << activity;
-        }
-    }
+  // Column ranges of the default profile (2 and 4 ranges, a ragged last one), one word per
+  // range, and ranges widened to at most two.
+  cuda::GpuProfile narrow, wide;
+  narrow.range_cols = 32;
+  wide.max_ranges = 2;
+  for (const cuda::GpuProfile& profile : {cuda::GpuProfile{}, narrow, wide})
+    for (double density : {0.1, 1.0})
+      for (int64_t hidden : {96, 200}) {  // 288 rows: one row block; 600: a ragged second one
+        cuda::ProjectionBench bench(hidden, density, seed, profile);
+        for (int64_t batch : {1, 3, 8, 13})
+          for (double activity : {0.0, 0.05, 0.3, 1.0}) {
+            const auto r = bench.run(batch, activity, 2);
+            EXPECT_LE(r.max_rel_err, 1e-5) << "hidden " << hidden << " batch " << batch << " activity " << activity
+                                           << " ranges of " << profile.range_cols << " columns, at most "
+                                           << profile.max_ranges;
+          }
+      }
 }
 
 }  // namespace
