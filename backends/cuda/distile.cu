@@ -125,7 +125,7 @@ __device__ void mask_words_vector(const DistileProblem& q, int b0, int batch, in
 
 // A block's view of the step's bitmask: its range's words, one per lane (every warp holds
 // them: no barrier to share them), their active count, and (only where a problem may stream)
-// the whole step's count. With a producer's bitmask these are plain loads of a few words,
+// the whole step's count (the producer's, or counted here). With a producer's bitmask these are plain loads of a few words,
 // one memory round trip before the weight loads; deriving the bitmask from x takes ballots
 // and a barrier. (DISTile v8 ranked the whole bitmask with a block scan and split the
 // ordered list evenly: measured on the H100 at 2048 columns, that front end cost 1.0 us of
@@ -147,7 +147,9 @@ __device__ RangeMask range_mask(const DistileProblem& q, int b0, int batch, int 
   m.total = 0;
   if (q.mask) {
     m.word = lane < m.rw ? __ldg(q.mask + w0 + lane) : 0u;
-    if (count) {
+    if (count && q.count) {
+      m.total = static_cast<int>(__ldg(q.count));
+    } else if (count) {  // every warp of every block reads the same words: an L2 hot spot
       int c = 0;
       for (int wd = lane; wd < nwords; wd += 32) c += __popc(__ldg(q.mask + wd));
       m.total = __reduce_add_sync(0xffffffffu, c);

@@ -39,6 +39,7 @@ struct DistileProblem {
   int seg_width = 0;                  //             PrunedSegments::width
   const float* x = nullptr;           // cols x batch (sample b at x + b * cols)
   const uint32_t* mask = nullptr;     // ceil(cols / 32) words, union over the batch; null: from x
+  const uint32_t* count = nullptr;    // optional: the mask's set bits, written by its producer
   float* acc = nullptr;               // rows x batch (sample b at acc + b * rows), += W x
   float* zero = nullptr;              // optional rows x batch buffer zeroed by this launch
   int rows = 0, cols = 0;

@@ -28,7 +28,8 @@ struct CellLayer {
   float* zero_gh;
   const float *b_ih, *b_hh, *theta;
   float *c, *y;
-  uint32_t* mask;  // this step's event bitmask (union over the batch), for the next projections
+  uint32_t* mask;  // this step's event bitmask (union over the batch), for the next projections,
+                   // followed by its count of set bits (DistileProblem::count)
   unsigned long long* events;
   int h;
   float next_bytes_per_col;  // weight bytes the next phase reads per event of this layer (DISTile)
@@ -87,6 +88,7 @@ __global__ void egru_cell_kernel(const CellSet set, int layers, int batch, const
   const bool valid = idx < h * batch;
   const int i = valid ? idx % h : 0, b = valid ? idx / h : 0;
   float out = 0.0f;
+  bool newly_set = false;
   if (valid) {
     const size_t base = static_cast<size_t>(b) * rows;
     const size_t ir = base + i, iz = base + h + i, in = base + 2 * h + i;
@@ -103,8 +105,20 @@ __global__ void egru_cell_kernel(const CellSet set, int layers, int batch, const
     out = fire ? c_hat : 0.0f;
     L.c[idx] = fire ? c_hat - L.theta[i] : c_hat;
     L.y[idx] = out;
-    if (fire) atomicOr(L.mask + (i >> 5), 1u << (i & 31));
+    if (fire) {
+      const uint32_t bit = 1u << (i & 31);
+      if (batch == 1) {  // every event sets a new bit: no returned value to wait for
+        atomicOr(L.mask + (i >> 5), bit);
+        newly_set = true;
+      } else {  // a unit may fire in several samples: count it once, where its bit is new
+        newly_set = !(atomicOr(L.mask + (i >> 5), bit) & bit);
+      }
+    }
   }
+  // The bitmask's count for DISTile's stream-or-gather choice: one read instead of a pass
+  // over the whole bitmask in every block of the next launch.
+  const unsigned fresh = __ballot_sync(0xffffffffu, newly_set);
+  if ((threadIdx.x & 31) == 0 && fresh) atomicAdd(L.mask + (h + 31) / 32, static_cast<unsigned>(__popc(fresh)));
   const unsigned ballot = __ballot_sync(0xffffffffu, out != 0.0f);
   if ((threadIdx.x & 31) == 0 && ballot) atomicAdd(L.events, static_cast<unsigned long long>(__popc(ballot)));
   if (sel.next) select_next_phase(set, layers, sel);
@@ -114,10 +128,10 @@ std::vector<float> col_major(const Matrix& m) { return std::vector<float>(m.data
 std::vector<float> vec(const Vector& v) { return std::vector<float>(v.data(), v.data() + v.size()); }
 
 struct Layer {
-  int in = 0, h = 0, words = 0;
+  int in = 0, h = 0, words = 0, slot_words = 0;  // a mask slot: `words` words and their count
   std::unique_ptr<DeviceWeights> w_ih, w_hh;
   DeviceBuffer<float> b_ih, b_hh, theta, c, ys;  // ys: (T + 1) slots of H x B, slot 0 = zeros
-  DeviceBuffer<uint32_t> masks;                  // (T + 1) slots of `words` words
+  DeviceBuffer<uint32_t> masks;                  // (T + 1) slots of `slot_words`
   DeviceBuffer<float> acc_ih, acc_hh;            // 3H x B
 };
 
@@ -153,7 +167,7 @@ struct EgruEngine::Impl {
   cudaGraphExec_t exec = nullptr;
 
   float* y_slot(Layer& l, int t) { return l.ys.get() + static_cast<size_t>(t) * l.h * batch; }
-  uint32_t* mask_slot(Layer& l, int t) { return l.masks.get() + static_cast<size_t>(t) * l.words; }
+  uint32_t* mask_slot(Layer& l, int t) { return l.masks.get() + static_cast<size_t>(t) * l.slot_words; }
 
   void gemm(const float* w, int m, int k, const float* x, float* y, int n) {
     const float one = 1.0f, zero = 0.0f;
@@ -189,6 +203,7 @@ struct EgruEngine::Impl {
         DistileProblem q = projs[j].w->problem();
         q.x = projs[j].x;
         q.mask = projs[j].mask;
+        q.count = projs[j].mask + (q.cols + 31) / 32;  // the cell kernel counts behind the words
         q.acc = projs[j].acc;
         qs.push_back(q);
       }
@@ -346,7 +361,7 @@ struct EgruEngine::Impl {
       const size_t hb = static_cast<size_t>(l.h) * batch;
       EVSIM_CUDA_CHECK(
           cudaMemcpyAsync(l.ys.get(), y_slot(l, steps), hb * sizeof(float), cudaMemcpyDeviceToDevice, stream));
-      EVSIM_CUDA_CHECK(cudaMemcpyAsync(l.masks.get(), mask_slot(l, steps), static_cast<size_t>(l.words) * 4,
+      EVSIM_CUDA_CHECK(cudaMemcpyAsync(l.masks.get(), mask_slot(l, steps), static_cast<size_t>(l.slot_words) * 4,
                                        cudaMemcpyDeviceToDevice, stream));
     }
   }
@@ -354,7 +369,7 @@ struct EgruEngine::Impl {
   void record_sequence() {
     // Masks of slots 1..T are built by atomicOr: clear them first (slot 0 is carried in).
     for (auto& l : layers)
-      EVSIM_CUDA_CHECK(cudaMemsetAsync(mask_slot(l, 1), 0, static_cast<size_t>(steps) * l.words * 4, stream));
+      EVSIM_CUDA_CHECK(cudaMemsetAsync(mask_slot(l, 1), 0, static_cast<size_t>(steps) * l.slot_words * 4, stream));
     // Layer 1's input is dense: one GEMM for all steps, in both modes.
     Layer& first = layers[0];
     gemm(first.w_ih->dense.get(), 3 * first.h, inputs, input.get(), gi0.get(), steps * batch);
@@ -427,6 +442,7 @@ EgruEngine::EgruEngine(const EgruStackParams& p, GpuMode mode, int64_t batch, in
     l.in = static_cast<int>(lp.inputs);
     l.h = static_cast<int>(lp.hidden);
     l.words = (l.h + 31) / 32;
+    l.slot_words = l.words + 1;
     if ((3 * l.h) % 4) throw Error("cuda backend: 3 x hidden must be a multiple of 4");
     if (l.h > kMaxDistileCols) throw Error("cuda backend: at most 8192 units per EGRU layer");
     const size_t hb = static_cast<size_t>(l.h) * m.batch;
@@ -437,7 +453,7 @@ EgruEngine::EgruEngine(const EgruStackParams& p, GpuMode mode, int64_t batch, in
     l.theta = DeviceBuffer<float>(vec(lp.theta));
     l.c = DeviceBuffer<float>(hb);
     l.ys = DeviceBuffer<float>((m.steps + 1) * hb);
-    l.masks = DeviceBuffer<uint32_t>(static_cast<size_t>(m.steps + 1) * l.words);
+    l.masks = DeviceBuffer<uint32_t>(static_cast<size_t>(m.steps + 1) * l.slot_words);
     l.acc_ih = DeviceBuffer<float>(3 * hb);
     l.acc_hh = DeviceBuffer<float>(3 * hb);
     m.layers.push_back(std::move(l));
@@ -495,7 +511,7 @@ void EgruEngine::copy_state_from(const EgruEngine& other) {
     EVSIM_CUDA_CHECK(cudaMemcpy(a.c.get(), b.c.get(), hb * sizeof(float), cudaMemcpyDeviceToDevice));
     EVSIM_CUDA_CHECK(cudaMemcpy(a.ys.get(), b.ys.get(), hb * sizeof(float), cudaMemcpyDeviceToDevice));
     EVSIM_CUDA_CHECK(
-        cudaMemcpy(a.masks.get(), b.masks.get(), static_cast<size_t>(a.words) * 4, cudaMemcpyDeviceToDevice));
+        cudaMemcpy(a.masks.get(), b.masks.get(), static_cast<size_t>(a.slot_words) * 4, cudaMemcpyDeviceToDevice));
   }
 }
 

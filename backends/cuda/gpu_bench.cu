@@ -244,6 +244,10 @@ GpuBenchResult ProjectionBench::run(int64_t batch_size, double activity, int rep
         if (xs[(static_cast<size_t>(set) * batch + b) * k + j] != 0.0f)
           masks[static_cast<size_t>(set) * nwords + j / 32] |= 1u << (j % 32);
   DeviceBuffer<uint32_t> d_masks(masks);
+  std::vector<uint32_t> counts(kInputSets, 0);  // what the producer counts behind its bitmask
+  for (int set = 0; set < kInputSets; ++set)
+    for (int wd = 0; wd < nwords; ++wd) counts[set] += __builtin_popcount(masks[static_cast<size_t>(set) * nwords + wd]);
+  DeviceBuffer<uint32_t> d_counts(counts);
   res.pruned_chosen = prefer_pruned(p.profile, m, k, p.width);
   res.pruned_width = p.width;
   const int chosen_stream_above = stream_above(p.profile, m, k, res.pruned_chosen, p.width);
@@ -262,6 +266,7 @@ GpuBenchResult ProjectionBench::run(int64_t batch_size, double activity, int rep
     q.seg_width = p.width;
     q.x = x_of(set);
     q.mask = v.given_mask ? d_masks.get() + static_cast<size_t>(set) * nwords : nullptr;
+    q.count = v.given_mask ? d_counts.get() + set : nullptr;
     q.acc = acc[static_cast<size_t>(set)].get();
     q.zero = acc[static_cast<size_t>((set + 1) % kInputSets)].get();
     q.rows = m;
