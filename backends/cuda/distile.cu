@@ -398,7 +398,9 @@ __global__ void __launch_bounds__(kThreads)
   // launch latency, but they hold SM slots during a busy step); late: blocks trigger as
   // they exit.
   if (early_trigger) pdl_trigger();
-  const DistileProblem& q = set.p[blockIdx.z];
+  // A copy: read through a reference, every use of a field in the loops was a load from the
+  // parameter bank at a computed address (seen in the PTX), inside the gather's load batches.
+  const DistileProblem q = set.p[blockIdx.z];
   const int xblocks = row_blocks_of(q.rows), ranges = ranges_of(q.cols, range_cols, max_ranges);
   pdl_wait();
   if (zero_pass) zero_buffer(q, batch);

@@ -6,7 +6,10 @@
 // [64 s, 64 s + 64): two mask words, the block's list by popc of the lower bits, no scan), and
 // "list" (the producer wrote a compacted list and its count; block s takes entries 8 s..8 s+7).
 // Build and run on the GPU machine:
-//   nvcc -O3 -std=c++17 -arch=sm_90 tools/experiments/step_latency.cu -lcublas -o /tmp/sl && /tmp/sl
+//   nvcc -O3 -std=c++17 -arch=sm_90 -I. tools/experiments/step_latency.cu backends/cuda/distile.cu \
+//     backends/cuda/cost_model.cpp -lcublas \
+//     -o /tmp/sl && /tmp/sl
+// (The "product" rows call backends/cuda/distile.cu's distile_step with the given bitmask and its count.)
 #include <cublas_v2.h>
 
 #include <algorithm>
@@ -18,6 +21,8 @@
 #include <numeric>
 #include <random>
 #include <vector>
+
+#include "backends/cuda/distile.cuh"
 #define CK(x)                                              \
   do {                                                     \
     auto e_ = (x);                                         \
@@ -46,7 +51,7 @@ struct Args {
 __device__ __forceinline__ void wait() { asm volatile("griddepcontrol.wait;" ::: "memory"); }
 
 enum Stage { kEmpty, kMask, kScan, kGather, kGatherNoZero, kGatherStore };
-enum Front { kFrontScan, kFrontRange, kFrontList, kFrontWarp, kFrontScanCeil };
+enum Front { kFrontScan, kFrontRange, kFrontList, kFrontWarp, kFrontScanCeil, kFrontRangeShfl };
 
 __device__ void zero_next(const Args& a) {
   const int n = a.rows, blocks = gridDim.x * gridDim.y, b = blockIdx.y * gridDim.x + blockIdx.x;
@@ -206,7 +211,41 @@ __global__ void __launch_bounds__(kT) step(Args a, int min_cols, int pruned_cols
   uint32_t* words = dyn;
   int* list = reinterpret_cast<int*>(dyn + a.cols / 32);
   float* rows_acc = reinterpret_cast<float*>(dyn + a.cols / 32 + a.cols);
-  if (F == kFrontWarp) {
+  if (F == kFrontRangeShfl) {  // the range's words one per lane, a uniform cursor (as distile.cu)
+    const int lane = threadIdx.x & 31, rw = 2;
+    const uint32_t word = lane < rw ? __ldg(a.mask + rw * blockIdx.y + lane) : 0u;
+    const int n = __reduce_add_sync(0xffffffffu, __popc(word));
+    if (n == 0) return;
+    const int base = blockIdx.y * kRange, rows4 = a.rows / 4, r4 = blockIdx.x * kT + threadIdx.x;
+    const float4* w = reinterpret_cast<const float4*>(a.w);
+    float4 sum = make_float4(0.f, 0.f, 0.f, 0.f);
+    int wi = 0;
+    uint32_t bits = __shfl_sync(0xffffffffu, word, 0);
+    for (int left = n; left > 0; left -= kU) {
+      int col[kU];
+      float4 wv[kU];
+      float xv[kU];
+#pragma unroll
+      for (int u = 0; u < kU; ++u) {
+        while (bits == 0 && wi + 1 < rw) bits = __shfl_sync(0xffffffffu, word, ++wi);
+        col[u] = bits ? base + 32 * wi + __ffs(bits) - 1 : -1;
+        bits &= bits - 1;
+      }
+#pragma unroll
+      for (int u = 0; u < kU; ++u)
+        wv[u] = col[u] >= 0 ? __ldg(w + size_t(col[u]) * rows4 + r4) : make_float4(0.f, 0.f, 0.f, 0.f);
+#pragma unroll
+      for (int u = 0; u < kU; ++u) xv[u] = col[u] >= 0 ? __ldg(a.x + col[u]) : 0.f;
+#pragma unroll
+      for (int u = 0; u < kU; ++u) {
+        sum.x += wv[u].x * xv[u];
+        sum.y += wv[u].y * xv[u];
+        sum.z += wv[u].z * xv[u];
+        sum.w += wv[u].w * xv[u];
+      }
+    }
+    atomicAdd(reinterpret_cast<float4*>(a.acc) + r4, sum);
+  } else if (F == kFrontWarp) {
     const WarpRank r = warp_rank(a.mask, a.cols / 32);
     const int n = r.total, lane = threadIdx.x & 31;
     const int per = kPruned ? pruned_cols : min_cols;
@@ -469,6 +508,7 @@ int main() {
         {"scan: dense gather, stores (racy)", step<kGatherStore, kFrontScan, false>, g32, true},
         {"range: dense gather", step<kGather, kFrontRange, false>, grange, true},
         {"list: dense gather", step<kGather, kFrontList, false>, g32, true},
+        {"range, lane words + cursor: dense gather", step<kGather, kFrontRangeShfl, false>, grange, true},
         {"scan, ceil splits: dense gather", step<kGather, kFrontScanCeil, false>, g32, true},
         {"warp rank: dense gather", step<kGather, kFrontWarp, false>, g32, true},
         {"warp rank: dense gather, 64 splits", step<kGather, kFrontWarp, false>, dim3(nrb, 64), true},
@@ -484,6 +524,30 @@ int main() {
              cublasSgemv(h, CUBLAS_OP_N, rows, cols, &one, dw, rows, dx + size_t(set) * cols, 1, &zero,
                          dacc + size_t(set) * rows, 1);
            }));
+    for (int su : {0, 8, 16}) {
+      evsim::cuda::DistilePlan plan = evsim::cuda::plan_for(evsim::cuda::GpuProfile{});
+      plan.pdl = true;
+      plan.stream_unroll = su ? su : 16;
+      auto problem = [&](int set) {
+        evsim::cuda::DistileProblem q;
+        q.w = dw;
+        q.w_rows = dw;  // never streams here (stream_above past the count), but may
+        q.x = dx + size_t(set) * cols;
+        q.mask = dmask + size_t(set) * cols / 32;
+        q.count = reinterpret_cast<const uint32_t*>(dcount + set);
+        q.acc = dacc + size_t(set) * rows;
+        q.zero = dacc + size_t((set + 1) % kSets) * rows;
+        q.rows = rows;
+        q.cols = cols;
+        q.stream_above = su ? cols - 1 : cols;
+        return q;
+      };
+      const double t = time_graph(s, [&](int set) {
+        const auto q = problem(set);
+        evsim::cuda::distile_step(&q, 1, 1, plan, s);
+      });
+      printf("product distile_step, SU%-2d                : %6.2f us\n", su, t);
+    }
     for (const V& v : vs) {
       CK(cudaFuncSetAttribute(v.k, cudaFuncAttributeMaxDynamicSharedMemorySize, int(smem)));
       const double t = time_graph(s, [&](int set) { launch(v.k, v.grid, smem, s, v.pdl, args(set), 8, v.pc); });
