@@ -400,6 +400,8 @@ __global__ void __launch_bounds__(kThreads)
   if (early_trigger) pdl_trigger();
   // A copy: read through a reference, every use of a field in the loops was a load from the
   // parameter bank at a computed address (seen in the PTX), inside the gather's load batches.
+  // (Copying with constant offsets only, a select per problem, was slower; a launch with room
+  // for one problem instead of six was no faster: tools/experiments/step_latency.cu.)
   const DistileProblem q = set.p[blockIdx.z];
   const int xblocks = row_blocks_of(q.rows), ranges = ranges_of(q.cols, range_cols, max_ranges);
   pdl_wait();

@@ -202,16 +202,8 @@ __device__ __forceinline__ int column_at(const WarpRank& r, int k) {
   return col;
 }
 
-template <int S, int F, bool kPruned>
-__global__ void __launch_bounds__(kT) step(Args a, int min_cols, int pruned_cols) {
-  extern __shared__ uint32_t dyn[];
-  wait();
-  if (S == kEmpty) return;
-  if (S != kGatherNoZero) zero_next(a);
-  uint32_t* words = dyn;
-  int* list = reinterpret_cast<int*>(dyn + a.cols / 32);
-  float* rows_acc = reinterpret_cast<float*>(dyn + a.cols / 32 + a.cols);
-  if (F == kFrontRangeShfl) {  // the range's words one per lane, a uniform cursor (as distile.cu)
+// The range front end with the range's words one per lane and a uniform cursor (as distile.cu).
+__device__ __forceinline__ void range_cursor(const Args& a) {
     const int lane = threadIdx.x & 31, rw = 2;
     const uint32_t word = lane < rw ? __ldg(a.mask + rw * blockIdx.y + lane) : 0u;
     const int n = __reduce_add_sync(0xffffffffu, __popc(word));
@@ -245,6 +237,40 @@ __global__ void __launch_bounds__(kT) step(Args a, int min_cols, int pruned_cols
       }
     }
     atomicAdd(reinterpret_cast<float4*>(a.acc) + r4, sum);
+}
+
+// The same with the launch's parameters as large as distile.cu's (six problems, one chosen
+// by blockIdx.z): does the parameter size cost a step time?
+struct Big {
+  Args p[6];
+  int count;
+};
+template <bool kStatic>
+__global__ void __launch_bounds__(kT) range_big(const Big set) {
+  Args a = set.p[0];
+  if (kStatic) {
+#pragma unroll
+    for (int i = 1; i < 6; ++i)
+      if (int(blockIdx.z) == i) a = set.p[i];
+  } else {
+    a = set.p[blockIdx.z];
+  }
+  wait();
+  zero_next(a);
+  range_cursor(a);
+}
+
+template <int S, int F, bool kPruned>
+__global__ void __launch_bounds__(kT) step(Args a, int min_cols, int pruned_cols) {
+  extern __shared__ uint32_t dyn[];
+  wait();
+  if (S == kEmpty) return;
+  if (S != kGatherNoZero) zero_next(a);
+  uint32_t* words = dyn;
+  int* list = reinterpret_cast<int*>(dyn + a.cols / 32);
+  float* rows_acc = reinterpret_cast<float*>(dyn + a.cols / 32 + a.cols);
+  if (F == kFrontRangeShfl) {  // the range's words one per lane, a uniform cursor (as distile.cu)
+    range_cursor(a);
   } else if (F == kFrontWarp) {
     const WarpRank r = warp_rank(a.mask, a.cols / 32);
     const int n = r.total, lane = threadIdx.x & 31;
@@ -547,6 +573,24 @@ int main() {
         evsim::cuda::distile_step(&q, 1, 1, plan, s);
       });
       printf("product distile_step, SU%-2d                : %6.2f us\n", su, t);
+    }
+    for (bool stat : {false, true}) {
+      const double t = time_graph(s, [&](int set) {
+        Big big{};
+        for (int i = 0; i < 6; ++i) big.p[i] = args(set);
+        big.count = 1;
+        cudaLaunchAttribute attr{};
+        attr.id = cudaLaunchAttributeProgrammaticStreamSerialization;
+        attr.val.programmaticStreamSerializationAllowed = 1;
+        cudaLaunchConfig_t c{};
+        c.gridDim = grange;
+        c.blockDim = dim3(kT);
+        c.stream = s;
+        c.attrs = &attr;
+        c.numAttrs = 1;
+        CK(cudaLaunchKernelEx(&c, stat ? range_big<true> : range_big<false>, big));
+      });
+      printf("range, lane words + cursor, 6-problem params%s: %6.2f us\n", stat ? " (static copy)" : "", t);
     }
     for (const V& v : vs) {
       CK(cudaFuncSetAttribute(v.k, cudaFuncAttributeMaxDynamicSharedMemorySize, int(smem)));
