@@ -1,5 +1,4 @@
 #include <algorithm>
-#include <cub/block/block_scan.cuh>
 
 #include "backends/cuda/cuda_check.hpp"
 #include "backends/cuda/distile.cuh"
