@@ -124,11 +124,10 @@ __device__ void mask_words_vector(const DistileProblem& q, int b0, int batch, in
 
 // A block's view of the step's bitmask: its range's words, one per lane (every warp holds
 // them: no barrier to share them), their active count, and (only where a problem may stream)
-// the whole step's count (the producer's, or counted here). With a producer's bitmask these are plain loads of a few words,
-// one memory round trip before the weight loads; deriving the bitmask from x takes ballots
-// and a barrier. (DISTile v8 ranked the whole bitmask with a block scan and split the
-// ordered list evenly: measured on the H100 at 2048 columns, that front end cost 1.0 us of
-// a 3.8 us step at 10 % activity: tools/experiments/step_latency.cu.)
+// the whole step's count (the producer's, or counted here). With a producer's bitmask these are plain loads of a few
+// words, one memory round trip before the weight loads; deriving the bitmask from x takes ballots and a barrier.
+// (DISTile v8 ranked the whole bitmask with a block scan and split the ordered list evenly: measured on the H100 at
+// 2048 columns, that front end cost 1.0 us of a 3.8 us step at 10 % activity: tools/experiments/step_latency.cu.)
 struct RangeMask {
   uint32_t word;  // lane i: word i of the range (0 past its end)
   int base;       // the range's first column
@@ -240,8 +239,8 @@ __device__ void gather_dense(const DistileProblem& q, const RangeMask& m, int b0
     for (int u = 0; u < U; ++u) col[u] = next_column(m, wi, bits);
 #pragma unroll
     for (int u = 0; u < U; ++u)
-      wv[u] = col[u] >= 0 && mine ? __ldg(w + static_cast<size_t>(col[u]) * rows4 + r4)
-                                  : make_float4(0.f, 0.f, 0.f, 0.f);
+      wv[u] =
+          col[u] >= 0 && mine ? __ldg(w + static_cast<size_t>(col[u]) * rows4 + r4) : make_float4(0.f, 0.f, 0.f, 0.f);
 #pragma unroll
     for (int b = 0; b < NB; ++b)
 #pragma unroll
@@ -389,9 +388,8 @@ __device__ void stream_rows(const DistileProblem& q, int xblocks, int b0, int ba
 // registers count for the whole kernel: without it a gather runs at higher occupancy (the
 // 3-layer hidden-1024 sequence: 8.1 instead of 9.7 us per step on the H100).
 template <int NB, int SU>
-__global__ void __launch_bounds__(kThreads)
-    distile_kernel(const ProblemSet set, int b0, int batch, int range_cols, int max_ranges, bool zero_pass,
-                   bool early_trigger) {
+__global__ void __launch_bounds__(kThreads) distile_kernel(const ProblemSet set, int b0, int batch, int range_cols,
+                                                           int max_ranges, bool zero_pass, bool early_trigger) {
   extern __shared__ uint32_t dyn[];
   // Early: the next step's blocks become resident while this one works (hides the most
   // launch latency, but they hold SM slots during a busy step); late: blocks trigger as
@@ -464,6 +462,8 @@ void launch(const ProblemSet& set, int batch, const DistilePlan& plan, int max_r
 
 void distile_step(const DistileProblem* problems, int count, int batch, const DistilePlan& plan, cudaStream_t stream) {
   if (count < 1 || count > kMaxProblems) throw Error("DISTile: 1 to " + std::to_string(kMaxProblems) + " problems");
+  if (plan.range_cols < 32 || plan.max_ranges < 1)
+    throw Error("DISTile: the plan needs range_cols >= 32 and max_ranges >= 1 (build it with plan_for)");
   ProblemSet set{};
   set.count = count;
   int max_rows = 0, max_cols = 0;

@@ -48,35 +48,26 @@ struct Selector {
   float sparse_below_bytes = 0;                      // DISTile while its bytes stay below this
 };
 
+// The count of set bits the cell kernel keeps behind a step's bitmask.
+__device__ __forceinline__ unsigned* event_count(const CellLayer& L) { return L.mask + (L.h + 31) / 32; }
+
 __device__ void select_next_phase(const CellSet& set, int layers, const Selector& sel) {
   __shared__ bool last;
   __syncthreads();
   if (threadIdx.x == 0) {
-    __threadfence();  // this block's mask bits are visible before it counts as done
+    __threadfence();  // this block's mask bits and counts are visible before it counts as done
     const unsigned blocks = gridDim.x * gridDim.y;
     last = atomicAdd(sel.done, 1u) == blocks - 1;
   }
   __syncthreads();
   if (!last) return;
   __threadfence();
+  if (threadIdx.x != 0) return;
   float bytes = 0;
-  for (int l = 0; l < layers; ++l) {
-    const CellLayer& L = set.l[l];
-    int events = 0;
-    for (int w = threadIdx.x; w < (L.h + 31) / 32; w += blockDim.x)
-      events += __popc(__ldcg(L.mask + w));  // L2: other blocks' atomics
-    bytes += events * L.next_bytes_per_col;
-  }
-  for (int o = 16; o > 0; o >>= 1) bytes += __shfl_xor_sync(0xffffffffu, bytes, o);
-  __shared__ float warp_bytes[32];
-  if ((threadIdx.x & 31) == 0) warp_bytes[threadIdx.x >> 5] = bytes;
-  __syncthreads();
-  if (threadIdx.x == 0) {
-    float total = 0;
-    for (int w = 0; w < static_cast<int>(blockDim.x + 31) / 32; ++w) total += warp_bytes[w];
-    cudaGraphSetConditional(*sel.next, total < sel.sparse_below_bytes ? 1u : 0u);
-    *sel.done = 0;
-  }
+  for (int l = 0; l < layers; ++l)  // L2: the other blocks' atomics
+    bytes += static_cast<float>(__ldcg(event_count(set.l[l]))) * set.l[l].next_bytes_per_col;
+  cudaGraphSetConditional(*sel.next, bytes < sel.sparse_below_bytes ? 1u : 0u);
+  *sel.done = 0;
 }
 
 __global__ void egru_cell_kernel(const CellSet set, int layers, int batch, const Selector sel) {
@@ -118,7 +109,7 @@ __global__ void egru_cell_kernel(const CellSet set, int layers, int batch, const
   // The bitmask's count for DISTile's stream-or-gather choice: one read instead of a pass
   // over the whole bitmask in every block of the next launch.
   const unsigned fresh = __ballot_sync(0xffffffffu, newly_set);
-  if ((threadIdx.x & 31) == 0 && fresh) atomicAdd(L.mask + (h + 31) / 32, static_cast<unsigned>(__popc(fresh)));
+  if ((threadIdx.x & 31) == 0 && fresh) atomicAdd(event_count(L), static_cast<unsigned>(__popc(fresh)));
   const unsigned ballot = __ballot_sync(0xffffffffu, out != 0.0f);
   if ((threadIdx.x & 31) == 0 && ballot) atomicAdd(L.events, static_cast<unsigned long long>(__popc(ballot)));
   if (sel.next) select_next_phase(set, layers, sel);

@@ -1,10 +1,12 @@
 // GPU backends vs the CPU simulator on random EGRU stacks with fresh seeds; and DISTile
 // against cuBLAS. Skipped (not failed) on machines without a GPU.
+#include <cuda_runtime.h>
 #include <gtest/gtest.h>
 
 #include <random>
 
 #include "backends/cuda/device_info.hpp"
+#include "backends/cuda/distile.cuh"
 #include "backends/cuda/egru_stack_params.hpp"
 #include "backends/cuda/gpu_bench.hpp"
 #include "backends/cuda/snn_params.hpp"
@@ -178,11 +180,32 @@ TEST(Distile, MatchesCublasOverActivityAndBatch) {
         for (int64_t batch : {1, 3, 8, 13})
           for (double activity : {0.0, 0.05, 0.3, 1.0}) {
             const auto r = bench.run(batch, activity, 2);
-            EXPECT_LE(r.max_rel_err, 1e-5) << "hidden " << hidden << " batch " << batch << " activity " << activity
-                                           << " ranges of " << profile.range_cols << " columns, at most "
-                                           << profile.max_ranges;
+            EXPECT_LE(r.max_rel_err, 1e-5)
+                << "hidden " << hidden << " batch " << batch << " activity " << activity << " ranges of "
+                << profile.range_cols << " columns, at most " << profile.max_ranges;
           }
       }
+}
+
+// Caught on the host before any launch (no GPU needed): a plan with no column ranges would
+// divide by zero in the kernel's range arithmetic.
+TEST(Distile, RejectsAPlanWithoutRanges) {
+  cuda::DistileProblem q;
+  q.rows = q.cols = 32;
+  auto message = [&](const cuda::DistilePlan& plan) {
+    try {
+      cuda::distile_step(&q, 1, 1, plan, nullptr);
+    } catch (const Error& e) {
+      return std::string(e.what());
+    }
+    return std::string("no error");
+  };
+  cuda::DistilePlan plan = cuda::plan_for(cuda::GpuProfile{});
+  plan.max_ranges = 0;
+  EXPECT_NE(message(plan).find("max_ranges >= 1"), std::string::npos) << message(plan);
+  plan = cuda::plan_for(cuda::GpuProfile{});
+  plan.range_cols = 16;
+  EXPECT_NE(message(plan).find("range_cols >= 32"), std::string::npos) << message(plan);
 }
 
 }  // namespace

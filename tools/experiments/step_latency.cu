@@ -23,13 +23,13 @@
 #include <vector>
 
 #include "backends/cuda/distile.cuh"
-#define CK(x)                                              \
-  do {                                                     \
-    auto e_ = (x);                                         \
-    if (e_ != 0) {                                         \
-      printf("err %d line %d\n", int(e_), __LINE__);       \
-      exit(1);                                             \
-    }                                                      \
+#define CK(x)                                        \
+  do {                                               \
+    auto e_ = (x);                                   \
+    if (e_ != 0) {                                   \
+      printf("err %d line %d\n", int(e_), __LINE__); \
+      exit(1);                                       \
+    }                                                \
   } while (0)
 
 constexpr int kT = 128, kRB = 512, kU = 8, kSets = 4, kRange = 64;
@@ -58,31 +58,38 @@ __device__ void zero_next(const Args& a) {
   for (int i = b * kT + threadIdx.x; i < n; i += blocks * kT) a.zero[i] = 0.f;
 }
 
+// One batch of kU columns (-1: none) for this thread's 4 rows: every load issued before the
+// first use, as in backends/cuda/distile.cu.
+__device__ __forceinline__ void add_columns(const Args& a, const int (&col)[kU], int r4, float4& s) {
+  const float4* w = reinterpret_cast<const float4*>(a.w);
+  const int rows4 = a.rows / 4;
+  float4 wv[kU];
+  float xv[kU];
+#pragma unroll
+  for (int u = 0; u < kU; ++u)
+    wv[u] = col[u] >= 0 ? __ldg(w + size_t(col[u]) * rows4 + r4) : make_float4(0.f, 0.f, 0.f, 0.f);
+#pragma unroll
+  for (int u = 0; u < kU; ++u) xv[u] = col[u] >= 0 ? __ldg(a.x + col[u]) : 0.f;
+#pragma unroll
+  for (int u = 0; u < kU; ++u) {
+    s.x += wv[u].x * xv[u];
+    s.y += wv[u].y * xv[u];
+    s.z += wv[u].z * xv[u];
+    s.w += wv[u].w * xv[u];
+  }
+}
+
 // Dense columns, 4 rows per thread, columns taken from `col_of(k)` for k in [k0, k1).
 template <bool kAtomic, typename ColOf>
 __device__ void gather_dense(const Args& a, int k0, int k1, ColOf col_of) {
   const int rows4 = a.rows / 4, r4 = blockIdx.x * kT + threadIdx.x;
   if (r4 >= rows4) return;
-  const float4* w = reinterpret_cast<const float4*>(a.w);
   float4 s = make_float4(0.f, 0.f, 0.f, 0.f);
   for (int k = k0; k < k1; k += kU) {
     int col[kU];
-    float4 wv[kU];
-    float xv[kU];
 #pragma unroll
     for (int u = 0; u < kU; ++u) col[u] = k + u < k1 ? col_of(k + u) : -1;
-#pragma unroll
-    for (int u = 0; u < kU; ++u)
-      wv[u] = col[u] >= 0 ? __ldg(w + size_t(col[u]) * rows4 + r4) : make_float4(0.f, 0.f, 0.f, 0.f);
-#pragma unroll
-    for (int u = 0; u < kU; ++u) xv[u] = col[u] >= 0 ? __ldg(a.x + col[u]) : 0.f;
-#pragma unroll
-    for (int u = 0; u < kU; ++u) {
-      s.x += wv[u].x * xv[u];
-      s.y += wv[u].y * xv[u];
-      s.z += wv[u].z * xv[u];
-      s.w += wv[u].w * xv[u];
-    }
+    add_columns(a, col, r4, s);
   }
   float4* dst = reinterpret_cast<float4*>(a.acc) + r4;
   if (kAtomic)
@@ -204,39 +211,25 @@ __device__ __forceinline__ int column_at(const WarpRank& r, int k) {
 
 // The range front end with the range's words one per lane and a uniform cursor (as distile.cu).
 __device__ __forceinline__ void range_cursor(const Args& a) {
-    const int lane = threadIdx.x & 31, rw = 2;
-    const uint32_t word = lane < rw ? __ldg(a.mask + rw * blockIdx.y + lane) : 0u;
-    const int n = __reduce_add_sync(0xffffffffu, __popc(word));
-    if (n == 0) return;
-    const int base = blockIdx.y * kRange, rows4 = a.rows / 4, r4 = blockIdx.x * kT + threadIdx.x;
-    const float4* w = reinterpret_cast<const float4*>(a.w);
-    float4 sum = make_float4(0.f, 0.f, 0.f, 0.f);
-    int wi = 0;
-    uint32_t bits = __shfl_sync(0xffffffffu, word, 0);
-    for (int left = n; left > 0; left -= kU) {
-      int col[kU];
-      float4 wv[kU];
-      float xv[kU];
+  const int lane = threadIdx.x & 31, rw = 2;
+  const uint32_t word = lane < rw ? __ldg(a.mask + rw * blockIdx.y + lane) : 0u;
+  const int n = __reduce_add_sync(0xffffffffu, __popc(word));
+  if (n == 0) return;
+  const int base = blockIdx.y * kRange, r4 = blockIdx.x * kT + threadIdx.x;
+  float4 sum = make_float4(0.f, 0.f, 0.f, 0.f);
+  int wi = 0;
+  uint32_t bits = __shfl_sync(0xffffffffu, word, 0);
+  for (int left = n; left > 0; left -= kU) {
+    int col[kU];
 #pragma unroll
-      for (int u = 0; u < kU; ++u) {
-        while (bits == 0 && wi + 1 < rw) bits = __shfl_sync(0xffffffffu, word, ++wi);
-        col[u] = bits ? base + 32 * wi + __ffs(bits) - 1 : -1;
-        bits &= bits - 1;
-      }
-#pragma unroll
-      for (int u = 0; u < kU; ++u)
-        wv[u] = col[u] >= 0 ? __ldg(w + size_t(col[u]) * rows4 + r4) : make_float4(0.f, 0.f, 0.f, 0.f);
-#pragma unroll
-      for (int u = 0; u < kU; ++u) xv[u] = col[u] >= 0 ? __ldg(a.x + col[u]) : 0.f;
-#pragma unroll
-      for (int u = 0; u < kU; ++u) {
-        sum.x += wv[u].x * xv[u];
-        sum.y += wv[u].y * xv[u];
-        sum.z += wv[u].z * xv[u];
-        sum.w += wv[u].w * xv[u];
-      }
+    for (int u = 0; u < kU; ++u) {
+      while (bits == 0 && wi + 1 < rw) bits = __shfl_sync(0xffffffffu, word, ++wi);
+      col[u] = bits ? base + 32 * wi + __ffs(bits) - 1 : -1;
+      bits &= bits - 1;
     }
-    atomicAdd(reinterpret_cast<float4*>(a.acc) + r4, sum);
+    add_columns(a, col, r4, sum);
+  }
+  atomicAdd(reinterpret_cast<float4*>(a.acc) + r4, sum);
 }
 
 // The same with the launch's parameters as large as distile.cu's (six problems, one chosen
@@ -286,30 +279,16 @@ __global__ void __launch_bounds__(kT) step(Args a, int min_cols, int pruned_cols
       gather_pruned(a, list, 0, k1 - k0, rows_acc);
     } else {
       const int rows4 = a.rows / 4, r4 = blockIdx.x * kT + threadIdx.x;
-      const float4* w = reinterpret_cast<const float4*>(a.w);
       float4 sum = make_float4(0.f, 0.f, 0.f, 0.f);
       for (int k = k0; k < k1; k += kU) {
         const int mine = column_at(r, min(k + (lane & (kU - 1)), n - 1));
         int col[kU];
-        float4 wv[kU];
-        float xv[kU];
 #pragma unroll
         for (int u = 0; u < kU; ++u) {
           col[u] = __shfl_sync(0xffffffffu, mine, u);
           if (k + u >= k1 || r4 >= rows4) col[u] = -1;
         }
-#pragma unroll
-        for (int u = 0; u < kU; ++u)
-          wv[u] = col[u] >= 0 ? __ldg(w + size_t(col[u]) * rows4 + r4) : make_float4(0.f, 0.f, 0.f, 0.f);
-#pragma unroll
-        for (int u = 0; u < kU; ++u) xv[u] = col[u] >= 0 ? __ldg(a.x + col[u]) : 0.f;
-#pragma unroll
-        for (int u = 0; u < kU; ++u) {
-          sum.x += wv[u].x * xv[u];
-          sum.y += wv[u].y * xv[u];
-          sum.z += wv[u].z * xv[u];
-          sum.w += wv[u].w * xv[u];
-        }
+        add_columns(a, col, r4, sum);
       }
       if (r4 < rows4) atomicAdd(reinterpret_cast<float4*>(a.acc) + r4, sum);
     }
@@ -343,29 +322,15 @@ __global__ void __launch_bounds__(kT) step(Args a, int min_cols, int pruned_cols
       uint64_t rest = m;  // every thread walks the same bits in registers
       const int rows4 = a.rows / 4, r4 = blockIdx.x * kT + threadIdx.x;
       if (r4 >= rows4) return;
-      const float4* w = reinterpret_cast<const float4*>(a.w);
       float4 s = make_float4(0.f, 0.f, 0.f, 0.f);
       while (rest) {
         int col[kU];
-        float4 wv[kU];
-        float xv[kU];
 #pragma unroll
         for (int u = 0; u < kU; ++u) {
           col[u] = rest ? base + __ffsll(rest) - 1 : -1;
           rest &= rest - 1;
         }
-#pragma unroll
-        for (int u = 0; u < kU; ++u)
-          wv[u] = col[u] >= 0 ? __ldg(w + size_t(col[u]) * rows4 + r4) : make_float4(0.f, 0.f, 0.f, 0.f);
-#pragma unroll
-        for (int u = 0; u < kU; ++u) xv[u] = col[u] >= 0 ? __ldg(a.x + col[u]) : 0.f;
-#pragma unroll
-        for (int u = 0; u < kU; ++u) {
-          s.x += wv[u].x * xv[u];
-          s.y += wv[u].y * xv[u];
-          s.z += wv[u].z * xv[u];
-          s.w += wv[u].w * xv[u];
-        }
+        add_columns(a, col, r4, s);
       }
       atomicAdd(reinterpret_cast<float4*>(a.acc) + r4, s);
     }
@@ -508,9 +473,18 @@ int main() {
     CK(cudaMemcpy(dlist, lists.data(), lists.size() * 4, cudaMemcpyHostToDevice));
     CK(cudaMemcpy(dcount, counts.data(), kSets * 4, cudaMemcpyHostToDevice));
     auto args = [&](int set) {
-      Args a{dw, dsv, dsr, width, dx + size_t(set) * cols, dmask + size_t(set) * cols / 32,
-             dlist + size_t(set) * cols, dcount + set, dacc + size_t(set) * rows,
-             dacc + size_t((set + 1) % kSets) * rows, rows, cols};
+      Args a{dw,
+             dsv,
+             dsr,
+             width,
+             dx + size_t(set) * cols,
+             dmask + size_t(set) * cols / 32,
+             dlist + size_t(set) * cols,
+             dcount + set,
+             dacc + size_t(set) * rows,
+             dacc + size_t((set + 1) % kSets) * rows,
+             rows,
+             cols};
       return a;
     };
     const size_t smem = (cols / 32 + cols + kRB) * 4;
