@@ -58,17 +58,23 @@ __device__ __forceinline__ float4 load_weights(const float4* p) {
 #endif
 }
 
+// The launch's problems and their range shapes, computed on the host: in the kernel the
+// integer divisions behind them were ~150 serial instructions ahead of the first mask load
+// (seen in the SASS; 0.2-0.3 us of a 3.4 us step on the H100).
 struct ProblemSet {
   DistileProblem p[kMaxProblems];
+  int range_words[kMaxProblems];  // bitmask words per column range
+  int ranges[kMaxProblems];       // column ranges (block rows that gather)
   int count;
 };
 
-// Zero this problem's `zero` buffer, spread over the problem's blocks.
+// Zero this problem's `zero` buffer, spread over the problem's blocks (rows x batch < 2^31:
+// distile_step checks).
 __device__ void zero_buffer(const DistileProblem& q, int batch) {
   if (!q.zero) return;
-  const size_t n = static_cast<size_t>(q.rows) * batch;
-  const size_t block = blockIdx.y * gridDim.x + blockIdx.x, blocks = size_t(gridDim.x) * gridDim.y;
-  for (size_t i = block * kThreads + threadIdx.x; i < n; i += blocks * kThreads) q.zero[i] = 0.0f;
+  const int n = q.rows * batch, blocks = gridDim.x * gridDim.y;
+  for (int i = (blockIdx.y * gridDim.x + blockIdx.x) * kThreads + threadIdx.x; i < n; i += blocks * kThreads)
+    q.zero[i] = 0.0f;
 }
 
 // Mask words from x when no producer wrote them: scalar form, a warp ballot per word.
@@ -256,6 +262,9 @@ __device__ void gather_dense(const DistileProblem& q, const RangeMask& m, int b0
         acc[b].w += wv[u].w * xv[b][u];
       }
   }
+  // The next launch may start once every block is here: only the adds remain (measured on
+  // the H100: 0.1 us of a step at 10-20 % activity against triggering at exit).
+  pdl_trigger();
   if (!mine) return;
 #pragma unroll
   for (int b = 0; b < NB; ++b)
@@ -304,6 +313,7 @@ __device__ void gather_pruned(const DistileProblem& q, const int* list, int k0, 
           if (xv[b][u] != 0.0f) atomicAdd(rows_acc + b * kDistileRowsPerBlock + r[u], v[u] * xv[b][u]);
   }
   __syncthreads();
+  pdl_trigger();  // only the adds remain (as gather_dense)
   const int r = rb * kDistileRowsPerBlock + 4 * threadIdx.x;
   if (r >= q.rows) return;
 #pragma unroll
@@ -388,25 +398,30 @@ __device__ void stream_rows(const DistileProblem& q, int xblocks, int b0, int ba
 // registers count for the whole kernel: without it a gather runs at higher occupancy (the
 // 3-layer hidden-1024 sequence: 8.1 instead of 9.7 us per step on the H100).
 template <int NB, int SU>
-__global__ void __launch_bounds__(kThreads) distile_kernel(const ProblemSet set, int b0, int batch, int range_cols,
-                                                           int max_ranges, bool zero_pass, bool early_trigger) {
+__global__ void __launch_bounds__(kThreads)
+    distile_kernel(const ProblemSet set, int b0, int batch, bool zero_pass, bool early_trigger) {
   extern __shared__ uint32_t dyn[];
-  // Early: the next step's blocks become resident while this one works (hides the most
-  // launch latency, but they hold SM slots during a busy step); late: blocks trigger as
-  // they exit.
+  // Early: the next step's blocks become resident while this one works (they hold SM slots
+  // during a busy step: slower on the H100); else a block triggers once it holds its sums.
   if (early_trigger) pdl_trigger();
   // A copy: read through a reference, every use of a field in the loops was a load from the
   // parameter bank at a computed address (seen in the PTX), inside the gather's load batches.
   // (Copying with constant offsets only, a select per problem, was slower; a launch with room
   // for one problem instead of six was no faster: tools/experiments/step_latency.cu.)
-  const DistileProblem q = set.p[blockIdx.z];
-  const int xblocks = row_blocks_of(q.rows), ranges = ranges_of(q.cols, range_cols, max_ranges);
+  const int z = blockIdx.z;
+  const DistileProblem q = set.p[z];
+  const int xblocks = row_blocks_of(q.rows), ranges = set.ranges[z];
   pdl_wait();
-  if (zero_pass) zero_buffer(q, batch);
   // Blocks past the problem's ranges only help it stream (the grid has max_ranges rows then).
   const bool count = SU > 0 && q.stream_above < q.cols, in_range = static_cast<int>(blockIdx.y) < ranges;
-  if (static_cast<int>(blockIdx.x) >= xblocks || (!in_range && !count)) return;
-  const RangeMask m = range_mask<NB>(q, b0, batch, range_words(q.cols, range_cols, max_ranges), count, dyn);
+  if (static_cast<int>(blockIdx.x) >= xblocks || (!in_range && !count)) {
+    if (zero_pass) zero_buffer(q, batch);
+    return;
+  }
+  // The mask words first: the step's one dependent round trip before the weights; the zero
+  // stores go out while it is in flight.
+  const RangeMask m = range_mask<NB>(q, b0, batch, set.range_words[z], count, dyn);
+  if (zero_pass) zero_buffer(q, batch);
   // PolyKernel, per problem and step, the same in every block (all count the same bitmask):
   // past `stream_above` active columns, stream every dense column with all blocks.
   if constexpr (SU > 0) {
@@ -435,8 +450,8 @@ void launch(const ProblemSet& set, int batch, const DistilePlan& plan, int max_r
   // 16 took 10-13 us on the H100, v8 on 32 6-9 us).
   int max_ranges = may_stream ? std::max(1, plan.max_ranges) : 1, max_range_cols = 32;
   for (int i = 0; i < set.count; ++i) {
-    max_ranges = std::max(max_ranges, ranges_of(set.p[i].cols, plan.range_cols, plan.max_ranges));
-    max_range_cols = std::max(max_range_cols, 32 * range_words(set.p[i].cols, plan.range_cols, plan.max_ranges));
+    max_ranges = std::max(max_ranges, set.ranges[i]);
+    max_range_cols = std::max(max_range_cols, 32 * set.range_words[i]);
   }
   // Words of the bitmask derived from x; the range's list and rows only with pruned columns.
   const SmemLayout lay = smem_layout(max_cols, max_range_cols, NB);
@@ -454,8 +469,7 @@ void launch(const ProblemSet& set, int batch, const DistilePlan& plan, int max_r
   // but its index arithmetic cost every batch-1 step 0.2-0.4 us on the H100; batches of
   // gemm_batch_from and more take cuBLAS GEMMs anyway.)
   for (int b0 = 0; b0 < batch; b0 += NB)
-    launch_kernel(kernel, grid, dim3(kThreads), smem, stream, plan.pdl, set, b0, batch, plan.range_cols,
-                  plan.max_ranges, b0 == 0, plan.pdl_early);
+    launch_kernel(kernel, grid, dim3(kThreads), smem, stream, plan.pdl, set, b0, batch, b0 == 0, plan.pdl_early);
 }
 
 }  // namespace
@@ -478,7 +492,10 @@ void distile_step(const DistileProblem* problems, int count, int batch, const Di
     if (q.cols > kMaxDistileCols) throw Error("DISTile: at most 8192 input units per projection");
     if (q.stream_above < q.cols && (q.cols % 4 || !q.w_rows))
       throw Error("DISTile: streaming needs row-major weights and inputs a multiple of 4");
+    if (static_cast<long long>(q.rows) * batch >= (1LL << 31)) throw Error("DISTile: rows x batch must be below 2^31");
     set.p[i] = q;
+    set.range_words[i] = range_words(q.cols, plan.range_cols, plan.max_ranges);
+    set.ranges[i] = ranges_of(q.cols, plan.range_cols, plan.max_ranges);
     max_rows = std::max(max_rows, q.rows);
     max_cols = std::max(max_cols, q.cols);
     any_pruned |= q.format == ColumnFormat::PrunedColumns;

@@ -56,7 +56,7 @@ struct DistilePlan {
   int range_cols = 0;     // columns per block row (a multiple of 32)...
   int max_ranges = 0;     // ...widened to keep at most this many ranges (grid.y) per projection
   int stream_unroll = 0;  // 16-byte loads in flight per thread when streaming: 8 or 16
-  bool pdl_early = false;         // trigger the next launch at entry (else when each block exits)
+  bool pdl_early = false;         // trigger the next launch at entry (else when a block has its sums)
   // Programmatic dependent launch (sm_90): the launch is scheduled while the previous kernel
   // in the stream still runs, and its blocks wait (griddepcontrol.wait) for that kernel's
   // completion before touching memory, hiding the launch latency between dependent steps.

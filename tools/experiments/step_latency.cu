@@ -5,6 +5,11 @@
 // scan, ordered list in shared memory, balanced splits), "range" (block s owns the columns
 // [64 s, 64 s + 64): two mask words, the block's list by popc of the lower bits, no scan), and
 // "list" (the producer wrote a compacted list and its count; block s takes entries 8 s..8 s+7).
+// Also: where the launch lets the next one go (PDL trigger), the problem descriptor in memory
+// instead of the parameter bank, 16 columns per round of loads, a parallel select of the
+// range's columns instead of the serial cursor, and two pruned layouts: warp-private rows in
+// shared memory (no float atomics) and grouped 4-row columns (a bitmap of non-empty 4-row
+// groups per column, their values packed: the dense gather's shape with a third of its bytes).
 // Build and run on the GPU machine:
 //   nvcc -O3 -std=c++17 -arch=sm_90 -I. tools/experiments/step_latency.cu backends/cuda/distile.cu \
 //     backends/cuda/cost_model.cpp -lcublas \
@@ -46,32 +51,49 @@ struct Args {
   float* acc;
   float* zero;
   int rows, cols;
+  const float4* gval;     // grouped: non-empty 4-row groups' values, (c, rb, warp) slices of gq
+  const uint32_t* gword;  // grouped: bitmap of non-empty groups, [rb][warp][col]
+  int gq;
 };
 
 __device__ __forceinline__ void wait() { asm volatile("griddepcontrol.wait;" ::: "memory"); }
 
 enum Stage { kEmpty, kMask, kScan, kGather, kGatherNoZero, kGatherStore };
-enum Front { kFrontScan, kFrontRange, kFrontList, kFrontWarp, kFrontScanCeil, kFrontRangeShfl };
+enum Front {
+  kFrontScan,
+  kFrontRange,
+  kFrontList,
+  kFrontWarp,
+  kFrontScanCeil,
+  kFrontRangeShfl,
+  kFrontGrouped,
+  kFrontPrunedWarp,
+  kFrontRangeU16,
+  kFrontListBalanced,
+  kFrontSelect8,
+  kFrontSelect16
+};
 
 __device__ void zero_next(const Args& a) {
   const int n = a.rows, blocks = gridDim.x * gridDim.y, b = blockIdx.y * gridDim.x + blockIdx.x;
   for (int i = b * kT + threadIdx.x; i < n; i += blocks * kT) a.zero[i] = 0.f;
 }
 
-// One batch of kU columns (-1: none) for this thread's 4 rows: every load issued before the
+// One batch of U columns (-1: none) for this thread's 4 rows: every load issued before the
 // first use, as in backends/cuda/distile.cu.
-__device__ __forceinline__ void add_columns(const Args& a, const int (&col)[kU], int r4, float4& s) {
+template <int U = kU>
+__device__ __forceinline__ void add_columns(const Args& a, const int (&col)[U], int r4, float4& s) {
   const float4* w = reinterpret_cast<const float4*>(a.w);
   const int rows4 = a.rows / 4;
-  float4 wv[kU];
-  float xv[kU];
+  float4 wv[U];
+  float xv[U];
 #pragma unroll
-  for (int u = 0; u < kU; ++u)
+  for (int u = 0; u < U; ++u)
     wv[u] = col[u] >= 0 ? __ldg(w + size_t(col[u]) * rows4 + r4) : make_float4(0.f, 0.f, 0.f, 0.f);
 #pragma unroll
-  for (int u = 0; u < kU; ++u) xv[u] = col[u] >= 0 ? __ldg(a.x + col[u]) : 0.f;
+  for (int u = 0; u < U; ++u) xv[u] = col[u] >= 0 ? __ldg(a.x + col[u]) : 0.f;
 #pragma unroll
-  for (int u = 0; u < kU; ++u) {
+  for (int u = 0; u < U; ++u) {
     s.x += wv[u].x * xv[u];
     s.y += wv[u].y * xv[u];
     s.z += wv[u].z * xv[u];
@@ -210,26 +232,197 @@ __device__ __forceinline__ int column_at(const WarpRank& r, int k) {
 }
 
 // The range front end with the range's words one per lane and a uniform cursor (as distile.cu).
+// U: columns per batch of loads; kTrig: where the block lets the next launch go (0: at exit,
+// 1: once its mask words are read, 2: before its atomic adds).
+template <int U = kU, int kTrig = 0>
 __device__ __forceinline__ void range_cursor(const Args& a) {
   const int lane = threadIdx.x & 31, rw = 2;
   const uint32_t word = lane < rw ? __ldg(a.mask + rw * blockIdx.y + lane) : 0u;
   const int n = __reduce_add_sync(0xffffffffu, __popc(word));
+  if (kTrig == 1) asm volatile("griddepcontrol.launch_dependents;");
   if (n == 0) return;
   const int base = blockIdx.y * kRange, r4 = blockIdx.x * kT + threadIdx.x;
   float4 sum = make_float4(0.f, 0.f, 0.f, 0.f);
   int wi = 0;
   uint32_t bits = __shfl_sync(0xffffffffu, word, 0);
-  for (int left = n; left > 0; left -= kU) {
-    int col[kU];
+  for (int left = n; left > 0; left -= U) {
+    int col[U];
 #pragma unroll
-    for (int u = 0; u < kU; ++u) {
+    for (int u = 0; u < U; ++u) {
       while (bits == 0 && wi + 1 < rw) bits = __shfl_sync(0xffffffffu, word, ++wi);
       col[u] = bits ? base + 32 * wi + __ffs(bits) - 1 : -1;
       bits &= bits - 1;
     }
-    add_columns(a, col, r4, sum);
+    add_columns<U>(a, col, r4, sum);
+  }
+  if (kTrig == 2) asm volatile("griddepcontrol.launch_dependents;");
+  atomicAdd(reinterpret_cast<float4*>(a.acc) + r4, sum);
+}
+
+// The range's active columns selected in parallel: lane k finds the range's k-th active column
+// (a scan of the words' counts over lanes, a binary search over it, the n-th set bit of one
+// word), batches of U columns are broadcast by shuffles: no serial cursor.
+template <int U>
+__device__ __forceinline__ void range_select(const Args& a) {
+  const int lane = threadIdx.x & 31, rw = 2;
+  const uint32_t word = lane < rw ? __ldg(a.mask + rw * blockIdx.y + lane) : 0u;
+  const int cnt = __popc(word);
+  int incl = cnt;
+#pragma unroll
+  for (int o = 1; o < 32; o <<= 1) {
+    const int v = __shfl_up_sync(0xffffffffu, incl, o);
+    if (lane >= o) incl += v;
+  }
+  const int n = __shfl_sync(0xffffffffu, incl, 31), excl = incl - cnt;
+  if (n == 0) return;
+  const int base = blockIdx.y * kRange, r4 = blockIdx.x * kT + threadIdx.x;
+  float4 sum = make_float4(0.f, 0.f, 0.f, 0.f);
+  for (int k0 = 0; k0 < n; k0 += 32) {
+    const int k = k0 + lane;
+    int L = 0;
+#pragma unroll
+    for (int st = 16; st; st >>= 1)
+      if (__shfl_sync(0xffffffffu, incl, L + st - 1) <= k) L += st;
+    const uint32_t w = __shfl_sync(0xffffffffu, word, L);
+    const int r = k - __shfl_sync(0xffffffffu, excl, L);
+    const int mine = k < n ? base + 32 * L + nth_bit(w, r) : -1;
+    for (int u0 = 0; u0 < 32 && k0 + u0 < n; u0 += U) {
+      int col[U];
+#pragma unroll
+      for (int u = 0; u < U; ++u) col[u] = __shfl_sync(0xffffffffu, mine, u0 + u);
+      add_columns<U>(a, col, r4, sum);
+    }
   }
   atomicAdd(reinterpret_cast<float4*>(a.acc) + r4, sum);
+}
+
+// A 32-bit load the compiler may not move past a branch (it sank plain loads of the group
+// words below the mask's early exit: one more dependent round trip, seen in the SASS).
+__device__ __forceinline__ uint32_t ldg_now(const uint32_t* p) {
+  uint32_t v;
+  asm volatile("ld.global.nc.u32 %0, [%1];" : "=r"(v) : "l"(p));
+  return v;
+}
+
+// Grouped 4-row columns: per column and row block, a bitmap of the 4-row groups (one thread's
+// rows) that hold a non-zero, one word per warp, and those groups' values packed per warp.
+// The group words of all 64 columns of the range are loaded with the mask words (one round
+// trip), a thread loads a float4 only where its bit is set: the dense gather's shape, with
+// the bytes of the non-empty groups only.
+__device__ __forceinline__ void range_grouped(const Args& a) {
+  const int lane = threadIdx.x & 31, warp = threadIdx.x >> 5, rw = 2;
+  const int base = blockIdx.y * kRange, rb = blockIdx.x, nrb = a.rows / kRB;
+  const uint32_t word = lane < rw ? __ldg(a.mask + rw * blockIdx.y + lane) : 0u;
+  const uint32_t* gw = a.gword + size_t(rb * 4 + warp) * a.cols + base;
+  const uint32_t g0 = ldg_now(gw + lane), g1 = ldg_now(gw + 32 + lane);
+  const int n = __reduce_add_sync(0xffffffffu, __popc(word));
+  if (n == 0) return;
+  const uint32_t lt = (1u << lane) - 1u;
+  float4 sum = make_float4(0.f, 0.f, 0.f, 0.f);
+  int wi = 0;
+  uint32_t bits = __shfl_sync(0xffffffffu, word, 0);
+  for (int left = n; left > 0; left -= kU) {
+    int col[kU];
+    uint32_t g[kU];
+#pragma unroll
+    for (int u = 0; u < kU; ++u) {
+      while (bits == 0 && wi + 1 < rw) bits = __shfl_sync(0xffffffffu, word, ++wi);
+      const int j = bits ? 32 * wi + __ffs(bits) - 1 : -1;
+      col[u] = j >= 0 ? base + j : -1;
+      bits &= bits - 1;
+      g[u] = __shfl_sync(0xffffffffu, j < 32 ? g0 : g1, j & 31);
+      if (j < 0) g[u] = 0;
+    }
+    float4 wv[kU];
+    float xv[kU];
+#pragma unroll
+    for (int u = 0; u < kU; ++u)
+      wv[u] = g[u] >> lane & 1u ? __ldg(a.gval + (size_t(col[u] * nrb + rb) * 4 + warp) * a.gq + __popc(g[u] & lt))
+                                : make_float4(0.f, 0.f, 0.f, 0.f);
+#pragma unroll
+    for (int u = 0; u < kU; ++u) xv[u] = col[u] >= 0 ? __ldg(a.x + col[u]) : 0.f;
+#pragma unroll
+    for (int u = 0; u < kU; ++u) {
+      sum.x += wv[u].x * xv[u];
+      sum.y += wv[u].y * xv[u];
+      sum.z += wv[u].z * xv[u];
+      sum.w += wv[u].w * xv[u];
+    }
+  }
+  atomicAdd(reinterpret_cast<float4*>(a.acc) + rb * (kRB / 4) + threadIdx.x, sum);
+}
+
+// Pruned segments with a private copy of the block's rows per warp: a warp takes whole columns
+// (every 4th of the range), its 32 lanes hold distinct rows of one column at a time, so each
+// add is a plain read-modify-write in shared memory (no float atomic: a compare-and-swap loop
+// on the SM), ordered by __syncwarp; the four copies are summed at the end.
+__device__ __forceinline__ void range_pruned_warp(const Args& a, float* rows_acc) {
+  const int lane = threadIdx.x & 31, warp = threadIdx.x >> 5, rw = 2;
+  const int base = blockIdx.y * kRange, rb = blockIdx.x, nrb = a.rows / kRB, width = a.width;
+  const uint32_t word = lane < rw ? __ldg(a.mask + rw * blockIdx.y + lane) : 0u;
+  const int n = __reduce_add_sync(0xffffffffu, __popc(word));
+  if (n == 0) return;
+  float* mine = rows_acc + warp * kRB;
+#pragma unroll
+  for (int i = 0; i < kRB / 128; ++i) reinterpret_cast<float4*>(mine)[lane + 32 * i] = make_float4(0.f, 0.f, 0.f, 0.f);
+  __syncwarp();
+  const int per_col = (width + 31) / 32, cols_w = n > warp ? (n - warp + 3) / 4 : 0;
+  int wi = 0, col = -1, e = per_col, skip = warp;  // the warp's next column is `skip` columns on
+  uint32_t bits = __shfl_sync(0xffffffffu, word, 0);
+  for (int left = cols_w * per_col; left > 0; left -= kU) {
+    float v[kU], xv[kU];
+    int r[kU], c[kU];
+    size_t at[kU];
+    bool ok[kU];
+#pragma unroll
+    for (int u = 0; u < kU; ++u) {
+      if (e == per_col) {  // uniform: next column of this warp
+        for (int k = 0; k <= skip; ++k) {
+          while (bits == 0 && wi + 1 < rw) bits = __shfl_sync(0xffffffffu, word, ++wi);
+          col = bits ? base + 32 * wi + __ffs(bits) - 1 : -1;
+          bits &= bits - 1;
+        }
+        skip = 3;
+        e = 0;
+      }
+      const int t = 32 * e + lane;
+      ok[u] = col >= 0 && t < width && u < left;
+      at[u] = (size_t(col < 0 ? 0 : col) * nrb + rb) * width + (t < width ? t : 0);
+      c[u] = col;
+      ++e;
+    }
+#pragma unroll
+    for (int u = 0; u < kU; ++u) {
+      v[u] = ok[u] ? __ldg(a.sval + at[u]) : 0.f;
+      r[u] = ok[u] ? __ldg(a.srow + at[u]) : 0;
+      xv[u] = ok[u] ? __ldg(a.x + c[u]) : 0.f;
+    }
+#pragma unroll
+    for (int u = 0; u < kU; ++u) {
+      mine[r[u]] += v[u] * xv[u];
+      __syncwarp();
+    }
+  }
+  __syncthreads();
+  float4 s = reinterpret_cast<const float4*>(rows_acc)[threadIdx.x];
+#pragma unroll
+  for (int w = 1; w < 4; ++w) {
+    const float4 o = reinterpret_cast<const float4*>(rows_acc + w * kRB)[threadIdx.x];
+    s.x += o.x, s.y += o.y, s.z += o.z, s.w += o.w;
+  }
+  if (s.x != 0.f || s.y != 0.f || s.z != 0.f || s.w != 0.f)
+    atomicAdd(reinterpret_cast<float4*>(a.acc + rb * kRB) + threadIdx.x, s);
+}
+
+// The problem descriptor from global memory, loaded before the PDL wait (it does not depend
+// on the previous kernel): against the parameter bank of a six-problem launch.
+template <bool kEarly>
+__global__ void __launch_bounds__(kT) range_table(const Args* table) {
+  if (kEarly) asm volatile("griddepcontrol.launch_dependents;");
+  const Args a = table[blockIdx.z];
+  wait();
+  zero_next(a);
+  range_cursor(a);
 }
 
 // The same with the launch's parameters as large as distile.cu's (six problems, one chosen
@@ -238,8 +431,9 @@ struct Big {
   Args p[6];
   int count;
 };
-template <bool kStatic>
+template <bool kStatic, bool kEarly = false, int U = kU, int kTrig = 0>
 __global__ void __launch_bounds__(kT) range_big(const Big set) {
+  if (kEarly) asm volatile("griddepcontrol.launch_dependents;");
   Args a = set.p[0];
   if (kStatic) {
 #pragma unroll
@@ -250,7 +444,7 @@ __global__ void __launch_bounds__(kT) range_big(const Big set) {
   }
   wait();
   zero_next(a);
-  range_cursor(a);
+  range_cursor<U, kTrig>(a);
 }
 
 template <int S, int F, bool kPruned>
@@ -264,6 +458,29 @@ __global__ void __launch_bounds__(kT) step(Args a, int min_cols, int pruned_cols
   float* rows_acc = reinterpret_cast<float*>(dyn + a.cols / 32 + a.cols);
   if (F == kFrontRangeShfl) {  // the range's words one per lane, a uniform cursor (as distile.cu)
     range_cursor(a);
+  } else if (F == kFrontListBalanced) {
+    // Producer list, split evenly over the block rows; up to 16 columns per round of loads.
+    const int n = *a.count, per = max(1, (n + int(gridDim.y) - 1) / int(gridDim.y));
+    const int k0 = blockIdx.y * per, k1 = min(n, k0 + per), r4 = blockIdx.x * kT + threadIdx.x;
+    if (k0 >= k1) return;
+    float4 sum = make_float4(0.f, 0.f, 0.f, 0.f);
+    for (int k = k0; k < k1; k += 16) {
+      int col[16];
+#pragma unroll
+      for (int u = 0; u < 16; ++u) col[u] = k + u < k1 ? __ldg(a.list + k + u) : -1;
+      add_columns<16>(a, col, r4, sum);
+    }
+    atomicAdd(reinterpret_cast<float4*>(a.acc) + r4, sum);
+  } else if (F == kFrontSelect8) {
+    range_select<8>(a);
+  } else if (F == kFrontSelect16) {
+    range_select<16>(a);
+  } else if (F == kFrontRangeU16) {
+    range_cursor<16>(a);
+  } else if (F == kFrontGrouped) {
+    range_grouped(a);
+  } else if (F == kFrontPrunedWarp) {
+    range_pruned_warp(a, reinterpret_cast<float*>(dyn));
   } else if (F == kFrontWarp) {
     const WarpRank r = warp_rank(a.mask, a.cols / 32);
     const int n = r.total, lane = threadIdx.x & 31;
@@ -427,11 +644,45 @@ int main() {
           srow[at++] = uint16_t(r);
         }
     }
-  printf("W %d x %d, pruned segment width %d\n", rows, cols, width);
+  // Grouped 4-row columns of the same pruned matrix.
+  std::vector<uint32_t> gword(size_t(nrb) * 4 * cols, 0);
+  int gq = 1;
+  for (int c = 0; c < cols; ++c)
+    for (int rb = 0; rb < nrb; ++rb)
+      for (int w = 0; w < 4; ++w) {
+        uint32_t m = 0;
+        for (int l = 0; l < 32; ++l) {
+          const size_t r0 = size_t(c) * rows + rb * kRB + w * 128 + 4 * l;
+          if (pr[r0] != 0.f || pr[r0 + 1] != 0.f || pr[r0 + 2] != 0.f || pr[r0 + 3] != 0.f) m |= 1u << l;
+        }
+        gword[(size_t(rb) * 4 + w) * cols + c] = m;
+        gq = std::max(gq, __builtin_popcount(m));
+      }
+  std::vector<float> gval(size_t(cols) * nrb * 4 * gq * 4, 0.f);
+  for (int c = 0; c < cols; ++c)
+    for (int rb = 0; rb < nrb; ++rb)
+      for (int w = 0; w < 4; ++w) {
+        const uint32_t m = gword[(size_t(rb) * 4 + w) * cols + c];
+        size_t at = ((size_t(c) * nrb + rb) * 4 + w) * gq * 4;
+        for (int l = 0; l < 32; ++l)
+          if (m >> l & 1u) {
+            for (int i = 0; i < 4; ++i) gval[at + i] = pr[size_t(c) * rows + rb * kRB + w * 128 + 4 * l + i];
+            at += 4;
+          }
+      }
+  printf("W %d x %d, pruned segment width %d, grouped slice %d (%.1f MB)\n", rows, cols, width, gq, gval.size() * 4e-6);
   float *dw, *dsv, *dx, *dacc;
   uint16_t* dsr;
   uint32_t* dmask;
   int *dlist, *dcount;
+  float* dgval;
+  uint32_t* dgword;
+  CK(cudaMalloc(&dgval, gval.size() * 4));
+  CK(cudaMemcpy(dgval, gval.data(), gval.size() * 4, cudaMemcpyHostToDevice));
+  CK(cudaMalloc(&dgword, gword.size() * 4));
+  CK(cudaMemcpy(dgword, gword.data(), gword.size() * 4, cudaMemcpyHostToDevice));
+  Args* dtable;
+  CK(cudaMalloc(&dtable, kSets * sizeof(Args)));
   CK(cudaMalloc(&dw, wcm.size() * 4));
   CK(cudaMemcpy(dw, wcm.data(), wcm.size() * 4, cudaMemcpyHostToDevice));
   CK(cudaMalloc(&dsv, sval.size() * 4));
@@ -484,9 +735,16 @@ int main() {
              dacc + size_t(set) * rows,
              dacc + size_t((set + 1) % kSets) * rows,
              rows,
-             cols};
+             cols,
+             reinterpret_cast<const float4*>(dgval),
+             dgword,
+             gq};
       return a;
     };
+    for (int set = 0; set < kSets; ++set) {
+      const Args a = args(set);
+      CK(cudaMemcpy(dtable + set, &a, sizeof(Args), cudaMemcpyHostToDevice));
+    }
     const size_t smem = (cols / 32 + cols + kRB) * 4;
     const dim3 g32(nrb, 32), grange(nrb, cols / kRange), g1(1, 1);
     struct V {
@@ -517,6 +775,12 @@ int main() {
         {"warp rank: pruned", step<kGather, kFrontWarp, true>, g32, true},
         {"warp rank: pruned, 8 cols per split", step<kGather, kFrontWarp, true>, g32, true, 8},
         {"range: pruned", step<kGather, kFrontRange, true>, grange, true},
+        {"range: pruned, warp-private rows", step<kGather, kFrontPrunedWarp, true>, grange, true},
+        {"range: pruned as grouped 4-row columns", step<kGather, kFrontGrouped, false>, grange, true},
+        {"range, lane words + cursor, U16: dense gather", step<kGather, kFrontRangeU16, false>, grange, true},
+        {"list, balanced, U16: dense gather", step<kGather, kFrontListBalanced, false>, g32, true},
+        {"range, parallel select U8: dense gather", step<kGather, kFrontSelect8, false>, grange, true},
+        {"range, parallel select U16: dense gather", step<kGather, kFrontSelect16, false>, grange, true},
         {"list: pruned", step<kGather, kFrontList, true>, g32, true},
     };
     printf("\nactivity %.0f %%\n", act * 100);
@@ -524,9 +788,11 @@ int main() {
              cublasSgemv(h, CUBLAS_OP_N, rows, cols, &one, dw, rows, dx + size_t(set) * cols, 1, &zero,
                          dacc + size_t(set) * rows, 1);
            }));
-    for (int su : {0, 8, 16}) {
+    for (int su : {0, 8, 16, -1}) {  // -1: SU0 with the early trigger
       evsim::cuda::DistilePlan plan = evsim::cuda::plan_for(evsim::cuda::GpuProfile{});
       plan.pdl = true;
+      plan.pdl_early = su < 0;
+      su = std::max(su, 0);
       plan.stream_unroll = su ? su : 16;
       auto problem = [&](int set) {
         evsim::cuda::DistileProblem q;
@@ -546,9 +812,25 @@ int main() {
         const auto q = problem(set);
         evsim::cuda::distile_step(&q, 1, 1, plan, s);
       });
-      printf("product distile_step, SU%-2d                : %6.2f us\n", su, t);
+      printf("product distile_step, SU%-2d%s: %6.2f us\n", su, plan.pdl_early ? " early trigger" : "              ", t);
     }
-    for (bool stat : {false, true}) {
+    for (bool early : {false, true}) {
+      const double t = time_graph(s, [&](int set) {
+        cudaLaunchAttribute attr{};
+        attr.id = cudaLaunchAttributeProgrammaticStreamSerialization;
+        attr.val.programmaticStreamSerializationAllowed = 1;
+        cudaLaunchConfig_t c{};
+        c.gridDim = grange;
+        c.blockDim = dim3(kT);
+        c.stream = s;
+        c.attrs = &attr;
+        c.numAttrs = 1;
+        const Args* tab = dtable + set;
+        CK(cudaLaunchKernelEx(&c, early ? range_table<true> : range_table<false>, tab));
+      });
+      printf("range, lane words + cursor, descriptor in memory%s: %6.2f us\n", early ? " (early trigger)" : "", t);
+    }
+    for (int stat : {0, 1, 2, 3, 4, 5}) {
       const double t = time_graph(s, [&](int set) {
         Big big{};
         for (int i = 0; i < 6; ++i) big.p[i] = args(set);
@@ -562,9 +844,17 @@ int main() {
         c.stream = s;
         c.attrs = &attr;
         c.numAttrs = 1;
-        CK(cudaLaunchKernelEx(&c, stat ? range_big<true> : range_big<false>, big));
+        void (*k)(Big) = stat == 1   ? range_big<true>
+                         : stat == 2 ? range_big<false, true>
+                         : stat == 3 ? range_big<false, false, kU, 1>
+                         : stat == 4 ? range_big<false, false, kU, 2>
+                         : stat == 5 ? range_big<false, false, 16, 0>
+                                     : range_big<false>;
+        CK(cudaLaunchKernelEx(&c, k, big));
       });
-      printf("range, lane words + cursor, 6-problem params%s: %6.2f us\n", stat ? " (static copy)" : "", t);
+      const char* what[] = {
+          "", " (static copy)", " (early trigger)", " (trigger after mask)", " (trigger before atomics)", " (U16)"};
+      printf("range, lane words + cursor, 6-problem params%s: %6.2f us\n", what[stat], t);
     }
     for (const V& v : vs) {
       CK(cudaFuncSetAttribute(v.k, cudaFuncAttributeMaxDynamicSharedMemorySize, int(smem)));
