@@ -2,19 +2,19 @@
 // The PolyKernel cost model: which DISTile variant (or cuBLAS) a projection step should use.
 // Each path costs a fixed per-step overhead plus the bytes it must read over its effective
 // bandwidth. The constants come from a per-GPU profile that `evsim calibrate` measures and
-// stores as JSON; the defaults were measured on an H100 (docs/results/h100_v9_gpu_profile.json).
+// stores as JSON; the defaults were measured on an H100 (docs/results/h100_v10_gpu_profile.json).
 #include <string>
 
 namespace evsim::cuda {
 
 struct GpuProfile {
-  std::string device = "default (H100, DISTile v9)";
-  double distile_overhead_s = 2.22e-6;  // gathering dense columns: a step with (almost) no active column
-  double distile_bandwidth = 2.85e12;   // bytes/s of active weight columns gathered
-  double pruned_overhead_s = 4.68e-6;   // gathering pruned columns (segments)
+  std::string device = "default (H100, DISTile v10)";
+  double distile_overhead_s = 2.07e-6;  // gathering dense columns: a step with (almost) no active column
+  double distile_bandwidth = 2.93e12;   // bytes/s of active weight columns gathered
+  double pruned_overhead_s = 4.43e-6;   // gathering pruned columns (segments)
   double pruned_bandwidth = 1.01e12;    // bytes/s of segment entries (value + 16-bit row)
-  double stream_overhead_s = 4.66e-6;   // streaming every row (the in-kernel dense fallback)
-  double stream_bandwidth = 3.55e12;
+  double stream_overhead_s = 4.64e-6;   // streaming every row (the in-kernel dense fallback)
+  double stream_bandwidth = 3.57e12;
   double cublas_overhead_s = 0.0;     // a cuBLAS GEMV (fit over sizes: the intercept)
   double cublas_bandwidth = 2.53e12;  // bytes/s of a cuBLAS GEMV
   int range_cols = 64;                // DISTile: columns per block (a multiple of 32)...
