@@ -14,14 +14,15 @@ static_assert(4 * kThreads == kDistileRowsPerBlock, "a block owns the rows of on
 
 // Column ranges: block row s of a problem owns the bitmask words [s rw, (s + 1) rw), i.e. a
 // fixed range of 32 rw columns, whatever is active in it. rw is the plan's range, widened so
-// that a projection has at most max_ranges ranges (up to 32 words, one per lane).
-__host__ __device__ __forceinline__ int range_words(int cols, int range_cols, int max_ranges) {
+// that a projection has at most max_ranges ranges (up to 32 words, one per lane). Computed on
+// the host (ProblemSet): the divisions cost the kernel a serial stretch before its first load.
+int range_words(int cols, int range_cols, int max_ranges) {
   const int nwords = (cols + 31) / 32, want = range_cols < 32 ? 1 : range_cols / 32;
   const int least = (nwords + max_ranges - 1) / max_ranges;  // at most max_ranges ranges
   const int rw = want > least ? want : least;
   return rw < 32 ? rw : 32;  // a range's words are held one per lane
 }
-__host__ __device__ __forceinline__ int ranges_of(int cols, int range_cols, int max_ranges) {
+int ranges_of(int cols, int range_cols, int max_ranges) {
   const int rw = range_words(cols, range_cols, max_ranges);
   return ((cols + 31) / 32 + rw - 1) / rw;
 }

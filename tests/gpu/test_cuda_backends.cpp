@@ -5,6 +5,7 @@
 
 #include <random>
 
+#include "backends/cuda/device_buffer.hpp"
 #include "backends/cuda/device_info.hpp"
 #include "backends/cuda/distile.cuh"
 #include "backends/cuda/egru_stack_params.hpp"
@@ -206,6 +207,25 @@ TEST(Distile, RejectsAPlanWithoutRanges) {
   plan = cuda::plan_for(cuda::GpuProfile{});
   plan.range_cols = 16;
   EXPECT_NE(message(plan).find("range_cols >= 32"), std::string::npos) << message(plan);
+}
+
+// The kernel indexes rows x batch with 32-bit ints: a larger step is refused before launching.
+TEST(Distile, RejectsRowsTimesBatchPast32Bits) {
+  std::vector<float> one(4, 0.0f);
+  cuda::DeviceBuffer<float> w(one);
+  cuda::DistileProblem q;
+  q.w = q.acc = w.get();
+  q.x = w.get();
+  q.rows = 1 << 20;
+  q.cols = 32;
+  const cuda::DistilePlan plan = cuda::plan_for(cuda::GpuProfile{});
+  std::string message = "no error";
+  try {
+    cuda::distile_step(&q, 1, 1 << 11, plan, nullptr);
+  } catch (const Error& e) {
+    message = e.what();
+  }
+  EXPECT_NE(message.find("rows x batch must be below 2^31"), std::string::npos) << message;
 }
 
 }  // namespace

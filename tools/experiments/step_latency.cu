@@ -79,17 +79,11 @@ __device__ void zero_next(const Args& a) {
   for (int i = b * kT + threadIdx.x; i < n; i += blocks * kT) a.zero[i] = 0.f;
 }
 
-// One batch of U columns (-1: none) for this thread's 4 rows: every load issued before the
-// first use, as in backends/cuda/distile.cu.
-template <int U = kU>
-__device__ __forceinline__ void add_columns(const Args& a, const int (&col)[U], int r4, float4& s) {
-  const float4* w = reinterpret_cast<const float4*>(a.w);
-  const int rows4 = a.rows / 4;
-  float4 wv[U];
+// The x values of a batch of columns (loaded after the weights, before any use) times the
+// weights already in flight, into this thread's 4 rows.
+template <int U>
+__device__ __forceinline__ void fma_columns(const Args& a, const int (&col)[U], const float4 (&wv)[U], float4& s) {
   float xv[U];
-#pragma unroll
-  for (int u = 0; u < U; ++u)
-    wv[u] = col[u] >= 0 ? __ldg(w + size_t(col[u]) * rows4 + r4) : make_float4(0.f, 0.f, 0.f, 0.f);
 #pragma unroll
   for (int u = 0; u < U; ++u) xv[u] = col[u] >= 0 ? __ldg(a.x + col[u]) : 0.f;
 #pragma unroll
@@ -99,6 +93,19 @@ __device__ __forceinline__ void add_columns(const Args& a, const int (&col)[U], 
     s.z += wv[u].z * xv[u];
     s.w += wv[u].w * xv[u];
   }
+}
+
+// One batch of U columns (-1: none) for this thread's 4 rows: every load issued before the
+// first use, as in backends/cuda/distile.cu.
+template <int U = kU>
+__device__ __forceinline__ void add_columns(const Args& a, const int (&col)[U], int r4, float4& s) {
+  const float4* w = reinterpret_cast<const float4*>(a.w);
+  const int rows4 = a.rows / 4;
+  float4 wv[U];
+#pragma unroll
+  for (int u = 0; u < U; ++u)
+    wv[u] = col[u] >= 0 ? __ldg(w + size_t(col[u]) * rows4 + r4) : make_float4(0.f, 0.f, 0.f, 0.f);
+  fma_columns<U>(a, col, wv, s);
 }
 
 // Dense columns, 4 rows per thread, columns taken from `col_of(k)` for k in [k0, k1).
@@ -334,20 +341,11 @@ __device__ __forceinline__ void range_grouped(const Args& a) {
       if (j < 0) g[u] = 0;
     }
     float4 wv[kU];
-    float xv[kU];
 #pragma unroll
     for (int u = 0; u < kU; ++u)
       wv[u] = g[u] >> lane & 1u ? __ldg(a.gval + (size_t(col[u] * nrb + rb) * 4 + warp) * a.gq + __popc(g[u] & lt))
                                 : make_float4(0.f, 0.f, 0.f, 0.f);
-#pragma unroll
-    for (int u = 0; u < kU; ++u) xv[u] = col[u] >= 0 ? __ldg(a.x + col[u]) : 0.f;
-#pragma unroll
-    for (int u = 0; u < kU; ++u) {
-      sum.x += wv[u].x * xv[u];
-      sum.y += wv[u].y * xv[u];
-      sum.z += wv[u].z * xv[u];
-      sum.w += wv[u].w * xv[u];
-    }
+    fma_columns<kU>(a, col, wv, sum);
   }
   atomicAdd(reinterpret_cast<float4*>(a.acc) + rb * (kRB / 4) + threadIdx.x, sum);
 }
@@ -597,8 +595,9 @@ double time_graph(cudaStream_t s, const std::function<void(int)>& f) {
   return t[t.size() / 2];
 }
 
-template <typename K>
-void launch(K kernel, dim3 grid, size_t smem, cudaStream_t s, bool pdl, const Args& a, int min_cols, int pruned_cols) {
+// kernel<<<grid, kT, smem, s>>>(args...), with programmatic stream serialization if `pdl`.
+template <typename... P, typename... A>
+void launch(void (*kernel)(P...), dim3 grid, size_t smem, cudaStream_t s, bool pdl, A... args) {
   cudaLaunchAttribute attr{};
   attr.id = cudaLaunchAttributeProgrammaticStreamSerialization;
   attr.val.programmaticStreamSerializationAllowed = 1;
@@ -609,7 +608,7 @@ void launch(K kernel, dim3 grid, size_t smem, cudaStream_t s, bool pdl, const Ar
   c.stream = s;
   c.attrs = &attr;
   c.numAttrs = pdl ? 1 : 0;
-  CK(cudaLaunchKernelEx(&c, kernel, a, min_cols, pruned_cols));
+  CK(cudaLaunchKernelEx(&c, kernel, args...));
 }
 
 int main() {
@@ -816,17 +815,8 @@ int main() {
     }
     for (bool early : {false, true}) {
       const double t = time_graph(s, [&](int set) {
-        cudaLaunchAttribute attr{};
-        attr.id = cudaLaunchAttributeProgrammaticStreamSerialization;
-        attr.val.programmaticStreamSerializationAllowed = 1;
-        cudaLaunchConfig_t c{};
-        c.gridDim = grange;
-        c.blockDim = dim3(kT);
-        c.stream = s;
-        c.attrs = &attr;
-        c.numAttrs = 1;
         const Args* tab = dtable + set;
-        CK(cudaLaunchKernelEx(&c, early ? range_table<true> : range_table<false>, tab));
+        launch(early ? range_table<true> : range_table<false>, grange, 0, s, true, tab);
       });
       printf("range, lane words + cursor, descriptor in memory%s: %6.2f us\n", early ? " (early trigger)" : "", t);
     }
@@ -835,22 +825,13 @@ int main() {
         Big big{};
         for (int i = 0; i < 6; ++i) big.p[i] = args(set);
         big.count = 1;
-        cudaLaunchAttribute attr{};
-        attr.id = cudaLaunchAttributeProgrammaticStreamSerialization;
-        attr.val.programmaticStreamSerializationAllowed = 1;
-        cudaLaunchConfig_t c{};
-        c.gridDim = grange;
-        c.blockDim = dim3(kT);
-        c.stream = s;
-        c.attrs = &attr;
-        c.numAttrs = 1;
         void (*k)(Big) = stat == 1   ? range_big<true>
                          : stat == 2 ? range_big<false, true>
                          : stat == 3 ? range_big<false, false, kU, 1>
                          : stat == 4 ? range_big<false, false, kU, 2>
                          : stat == 5 ? range_big<false, false, 16, 0>
                                      : range_big<false>;
-        CK(cudaLaunchKernelEx(&c, k, big));
+        launch(k, grange, 0, s, true, big);
       });
       const char* what[] = {
           "", " (static copy)", " (early trigger)", " (trigger after mask)", " (trigger before atomics)", " (U16)"};
