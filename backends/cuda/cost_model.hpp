@@ -26,7 +26,7 @@ struct GpuProfile {
   // DISTile 269 us at 10 % activity).
   int gemm_batch_from = 16;
   bool pdl = true;               // programmatic dependent launch between the kernels of a step
-  bool pdl_early = false;        // DISTile lets the next kernel launch at entry (else at exit)
+  bool pdl_early = false;        // DISTile lets the next kernel launch at entry (else once a block has its sums)
   bool cublas_fallback = false;  // fall back to cuBLAS through graph conditionals, not in-kernel
 };
 
