@@ -143,11 +143,11 @@ void gpu_bench(const GpuBenchOptions& o) {
   Table t({"hidden",     "batch",        "density",       "activity",    "cuBLAS us",      "cuSPARSE us",
            "DISTile us", "path",         "vs cuBLAS",     "vs cuSPARSE", "theory",         "floor us",
            "x floor",    "x-mask dense", "x-mask pruned", "mask dense",  "mask+PDL dense", "mask+PDL pruned",
-           "stream all", "launch us",    "CPU dense us",  "CPU event us"});
+           "list dense", "list pruned",  "stream all",    "launch us",   "CPU dense us",   "CPU event us"});
   std::ostringstream csv;
   csv << "hidden,batch,density,activity,cublas_s,cusparse_s,distile_s,path,speedup_vs_cublas,speedup_vs_cusparse,"
          "theoretical,distile_floor_s,dense_floor_s,max_rel_err,x_mask_dense_s,x_mask_pruned_s,mask_dense_s,"
-         "pdl_dense_s,pdl_pruned_s,stream_s,launch_floor_s,cpu_dense_s,cpu_event_s\n";
+         "pdl_dense_s,pdl_pruned_s,list_dense_s,list_pruned_s,stream_s,launch_floor_s,cpu_dense_s,cpu_event_s\n";
   for (int64_t h : o.hidden)
     for (double d : o.density) {
       cuda::ProjectionBench bench(h, d, o.seed, prof);
@@ -180,6 +180,8 @@ void gpu_bench(const GpuBenchOptions& o) {
                  us(r.distile_given_mask_s),
                  us(r.distile_pdl_s),
                  us(r.pruned_pdl_s),
+                 us(r.list_dense_s),
+                 us(r.list_pruned_s),
                  us(r.stream_s),
                  us(r.launch_floor_s),
                  us(c.dense_s),
@@ -188,8 +190,8 @@ void gpu_bench(const GpuBenchOptions& o) {
               << ',' << path << ',' << r.cublas_s / r.distile_s << ',' << r.cusparse_s / r.distile_s << ',' << theory
               << ',' << r.distile_floor_s << ',' << r.dense_floor_s << ',' << r.max_rel_err << ',' << r.distile_dense_s
               << ',' << r.distile_pruned_s << ',' << r.distile_given_mask_s << ',' << r.distile_pdl_s << ','
-              << r.pruned_pdl_s << ',' << r.stream_s << ',' << r.launch_floor_s << ',' << c.dense_s << ',' << c.event_s
-              << '\n';
+              << r.pruned_pdl_s << ',' << r.list_dense_s << ',' << r.list_pruned_s << ',' << r.stream_s << ','
+              << r.launch_floor_s << ',' << c.dense_s << ',' << c.event_s << '\n';
           if (r.max_rel_err > 1e-4) {
             std::fprintf(stderr, "evsim: error: DISTile differs from cuBLAS by %.3g (hidden %lld)\n", r.max_rel_err,
                          static_cast<long long>(h));
@@ -200,11 +202,12 @@ void gpu_bench(const GpuBenchOptions& o) {
     }
   std::printf("%s", t.str().c_str());
   std::printf(
-      "DISTile = the step as the engine runs it under the profile (%s): bitmask from the producer\n"
-      "(the cell kernel writes it with the events), column format and gather-or-stream chosen by the cost\n"
+      "DISTile = the step as the engine runs it under the profile (%s): the list of active columns from\n"
+      "the producer (the cell kernel compacts the events), column format and gather-or-stream chosen by the cost\n"
       "model (path), PDL as profiled; theory = 1 / (activity x density): dense MACs over effective MACs;\n"
       "floor = bytes the path must read / copy bandwidth. Variants (us): x-mask = bitmask derived from x in\n"
-      "the kernel (no producer), mask = bitmask given, +PDL = programmatic dependent launch, stream all =\n"
+      "the kernel (no producer), mask = bitmask given, +PDL = programmatic dependent launch, list = the\n"
+      "compacted list given (PDL as profiled), stream all =\n"
       "every row of the row-major copy (the in-kernel fallback); launch = an empty kernel per step. CPU = the same\n"
       "projection with cpu-dense (Eigen) and cpu-event (CSC push), one thread, median of up to 10 steps\n",
       prof.device.c_str());
@@ -239,18 +242,17 @@ void gpu_calibrate(const GpuCalibrateOptions& o) {
   Samples gather, pruned, stream, cublas;
   cuda::GpuProfile p;
   p.device = cuda::describe_device();
-  // What the engine runs: the producer's bitmask, PDL as in the default profile.
+  // What the engine runs: the producer's list, PDL as in the default profile.
   for (int64_t h : o.hidden) {
     const double rows = 3.0 * double(h), all = rows * double(h) * 4;
     cuda::ProjectionBench dense(h, 1.0, o.seed, p), sparse(h, pruned_density, o.seed, p);
     for (double a : activities) {
       const auto r = dense.run(1, a, o.repeats);
-      gather.add(double(r.active_units) * rows * 4, p.pdl ? r.distile_pdl_s : r.distile_given_mask_s);
+      gather.add(double(r.active_units) * rows * 4, r.list_dense_s);
       stream.add(all, r.stream_s);
       cublas.add(all, r.cublas_s);
       const auto q = sparse.run(1, a, o.repeats);
-      pruned.add(double(q.active_units) * cuda::column_bytes(int(rows), true, q.pruned_width),
-                 p.pdl ? q.pruned_pdl_s : q.distile_pruned_s);
+      pruned.add(double(q.active_units) * cuda::column_bytes(int(rows), true, q.pruned_width), q.list_pruned_s);
     }
     std::fprintf(stderr, "  hidden %lld measured\n", static_cast<long long>(h));
   }

@@ -221,29 +221,65 @@ __device__ __forceinline__ void add4(float* dst, float4 v, bool atomic) {
 #endif
 }
 
-// DenseColumns: this thread's 4 rows of the range's active columns. Loads are issued in
+// Where a block's active columns come from, U at a time (-1 past the last): fill() returns
+// false when none is left. Every lane of a warp sees the same columns (uniform shuffles).
+// RangeColumns: the block's range of the bitmask, walked with a cursor.
+struct RangeColumns {
+  RangeMask m;
+  int wi = 0, left;
+  uint32_t bits;
+  __device__ explicit RangeColumns(const RangeMask& mask)
+      : m(mask), left(mask.n), bits(__shfl_sync(0xffffffffu, mask.word, 0)) {}
+  template <int U>
+  __device__ bool fill(int (&col)[U]) {
+    if (left <= 0) return false;
+#pragma unroll
+    for (int u = 0; u < U; ++u) col[u] = next_column(m, wi, bits);
+    left -= U;
+    return true;
+  }
+};
+
+// ListColumns: the producer's list, chunks of U entries: this block row's chunks are
+// k = U s, U (s + grid.y), ...; lane u < U holds entry k + u, and the next chunk's entries
+// are loaded while this chunk's weights are in flight.
+struct ListColumns {
+  const int* list;
+  int n, k, held;
+  template <int U>
+  __device__ bool fill(int (&col)[U]) {
+    if (k >= n) return false;
+#pragma unroll
+    for (int u = 0; u < U; ++u) {
+      const int c = __shfl_sync(0xffffffffu, held, u);
+      col[u] = k + u < n ? c : -1;
+    }
+    k += static_cast<int>(gridDim.y) * U;
+    const int lane = threadIdx.x & 31;
+    held = lane < U && k + lane < n ? __ldg(list + k + lane) : 0;
+    return true;
+  }
+};
+
+// DenseColumns: this thread's 4 rows of the block's active columns. Loads are issued in
 // batches of U columns (columns, then weights, then x) before any use, so a batch costs
 // one memory round trip: with the loads and their uses interleaved in one loop body, the
 // compiler kept each weight load behind the previous column's FMAs (seen in the PTX).
 // Plain __ldg here: the streaming load (load_weights) made a gather step slower on the H100
 // (4.1 -> 5.5 us at 10 % of 2048 columns). Every lane walks the columns (uniform shuffles),
 // lanes past the last row only skip the loads.
-template <int NB, int U>
-__device__ void gather_dense(const DistileProblem& q, const RangeMask& m, int b0, int batch, bool atomic) {
+template <int NB, int U, typename Columns>
+__device__ void gather_dense(const DistileProblem& q, Columns columns, int b0, int batch, bool atomic) {
   const int rows4 = q.rows / 4, r4 = blockIdx.x * kThreads + threadIdx.x;
   const bool mine = r4 < rows4;
   const float4* w = reinterpret_cast<const float4*>(q.w);
   float4 acc[NB];
 #pragma unroll
   for (int b = 0; b < NB; ++b) acc[b] = make_float4(0.f, 0.f, 0.f, 0.f);
-  int wi = 0;
-  uint32_t bits = __shfl_sync(0xffffffffu, m.word, 0);
-  for (int left = m.n; left > 0; left -= U) {
-    int col[U];
+  int col[U];
+  while (columns.fill(col)) {
     float4 wv[U];
     float xv[NB][U];
-#pragma unroll
-    for (int u = 0; u < U; ++u) col[u] = next_column(m, wi, bits);
 #pragma unroll
     for (int u = 0; u < U; ++u)
       wv[u] =
@@ -272,17 +308,22 @@ __device__ void gather_dense(const DistileProblem& q, const RangeMask& m, int b0
     if (b0 + b < batch) add4(q.acc + static_cast<size_t>(b0 + b) * q.rows + 4 * r4, acc[b], atomic);
 }
 
-// PrunedColumns: this block's segments of the columns list[k0..k1) (the range's list in
-// shared memory; backends/cuda/pruned_segments.hpp), entries spread over all threads (consecutive threads read
-// consecutive entries of a segment), each added into the block's rows in shared memory;
-// then each thread adds 4 of those rows into `acc` (as dense columns do: one atomic per
-// 4 rows and block, not one per non-zero). Padding entries are zero and skipped.
+// PrunedColumns: the block's rows in shared memory (rows_acc, per sample) collect its
+// segments of the active columns; then each thread adds 4 of those rows into `acc` (as
+// dense columns do: one atomic per 4 rows and block, not one per non-zero).
 template <int NB>
-__device__ void gather_pruned(const DistileProblem& q, const int* list, int k0, int k1, int b0, int batch, bool atomic,
-                              float* rows_acc) {
-  const int rb = blockIdx.x, nrb = row_blocks_of(q.rows), width = q.seg_width;
+__device__ void zero_rows(float* rows_acc) {
   for (int i = threadIdx.x; i < NB * kDistileRowsPerBlock; i += kThreads) rows_acc[i] = 0.0f;
-  __syncthreads();
+}
+
+// This block's segments of the columns list[k0..k1) (shared memory; backends/cuda/pruned_segments.hpp),
+// entries spread over all threads (consecutive threads read consecutive entries of a segment),
+// each added into the block's rows. Padding entries are zero and skipped. The caller syncs
+// before (the list and zeroed rows) and after (the sums).
+template <int NB>
+__device__ void accumulate_pruned(const DistileProblem& q, const int* list, int k0, int k1, int b0, int batch,
+                                  float* rows_acc) {
+  const int rb = blockIdx.x, nrb = row_blocks_of(q.rows), width = q.seg_width;
   const int total = (k1 - k0) * width;
   // Entries past the end load the last entry again (no bounds test around a load: with one
   // the compiler issues the loads one at a time) and count as zero.
@@ -313,9 +354,13 @@ __device__ void gather_pruned(const DistileProblem& q, const int* list, int k0, 
         for (int b = 0; b < NB; ++b)
           if (xv[b][u] != 0.0f) atomicAdd(rows_acc + b * kDistileRowsPerBlock + r[u], v[u] * xv[b][u]);
   }
-  __syncthreads();
+}
+
+// The block's rows into `acc` (after a barrier behind the last accumulate_pruned).
+template <int NB>
+__device__ void add_rows(const DistileProblem& q, const float* rows_acc, int b0, int batch, bool atomic) {
   pdl_trigger();  // only the adds remain (as gather_dense)
-  const int r = rb * kDistileRowsPerBlock + 4 * threadIdx.x;
+  const int r = blockIdx.x * kDistileRowsPerBlock + 4 * threadIdx.x;
   if (r >= q.rows) return;
 #pragma unroll
   for (int b = 0; b < NB; ++b) {
@@ -336,6 +381,27 @@ __device__ void gather_pruned(const DistileProblem& q, const int* list, int k0, 
       else
         dst[i] = part[i];
   }
+}
+
+// Pruned columns of the producer's list, chunk by chunk (ListColumns' chunks) through a
+// kUnroll-entry list in shared memory.
+template <int NB>
+__device__ void list_pruned(const DistileProblem& q, ListColumns chunks, int b0, int batch, bool atomic, int* list,
+                            float* rows_acc) {
+  zero_rows<NB>(rows_acc);
+  int col[kUnroll];
+  while (chunks.fill(col)) {
+    if (threadIdx.x == 0)
+#pragma unroll
+      for (int u = 0; u < kUnroll; ++u) list[u] = col[u];
+    __syncthreads();  // the chunk's list (and the zeroed rows)
+    int n = 0;
+#pragma unroll
+    for (int u = 0; u < kUnroll; ++u) n += col[u] >= 0;
+    accumulate_pruned<NB>(q, list, 0, n, b0, batch, rows_acc);
+    __syncthreads();  // the sums, and the list is free for the next chunk
+  }
+  add_rows<NB>(q, rows_acc, b0, batch, atomic);
 }
 
 // One row's dot product with x, SU 16-byte loads per lane in flight, all issued before the
@@ -393,29 +459,14 @@ __device__ void stream_rows(const DistileProblem& q, int xblocks, int b0, int ba
   }
 }
 
-// grid: x = row blocks, y = column ranges, z = problem.
-// SU: loads in flight per thread when streaming (a compiled variant, DistilePlan::stream_unroll);
-// 0: no streaming path, for launches where no problem can stream. The streaming path's
-// registers count for the whole kernel: without it a gather runs at higher occupancy (the
-// 3-layer hidden-1024 sequence: 8.1 instead of 9.7 us per step on the H100).
+// The bitmask front end: block row s gathers the active columns of its fixed range.
 template <int NB, int SU>
-__global__ void __launch_bounds__(kThreads)
-    distile_kernel(const ProblemSet set, int b0, int batch, bool zero_pass, bool early_trigger) {
-  extern __shared__ uint32_t dyn[];
-  // Early: the next step's blocks become resident while this one works (they hold SM slots
-  // during a busy step: slower on the H100); else a block triggers once it holds its sums.
-  if (early_trigger) pdl_trigger();
-  // A copy: read through a reference, every use of a field in the loops was a load from the
-  // parameter bank at a computed address (seen in the PTX), inside the gather's load batches.
-  // (Copying with constant offsets only, a select per problem, was slower; a launch with room
-  // for one problem instead of six was no faster: tools/experiments/step_latency.cu.)
-  const int z = blockIdx.z;
-  const DistileProblem q = set.p[z];
-  const int xblocks = row_blocks_of(q.rows), ranges = set.ranges[z];
-  pdl_wait();
+__device__ void range_step(const ProblemSet& set, const DistileProblem& q, int xblocks, int b0, int batch,
+                           bool zero_pass, uint32_t* dyn) {
+  const int z = blockIdx.z, ranges = set.ranges[z];
   // Blocks past the problem's ranges only help it stream (the grid has max_ranges rows then).
   const bool count = SU > 0 && q.stream_above < q.cols, in_range = static_cast<int>(blockIdx.y) < ranges;
-  if (static_cast<int>(blockIdx.x) >= xblocks || (!in_range && !count)) {
+  if (!in_range && !count) {
     if (zero_pass) zero_buffer(q, batch);
     return;
   }
@@ -436,33 +487,100 @@ __global__ void __launch_bounds__(kThreads)
   const bool atomic = ranges > 1;  // one range: this block owns its rows' sums (plain stores)
   if (q.format == ColumnFormat::PrunedColumns) {
     int* list = reinterpret_cast<int*>(dyn) + lay.list;
-    range_list(m, list);  // gather_pruned's first barrier publishes it
-    gather_pruned<NB>(q, list, 0, m.n, b0, batch, atomic, reinterpret_cast<float*>(dyn) + lay.rows);
+    float* rows_acc = reinterpret_cast<float*>(dyn) + lay.rows;
+    range_list(m, list);
+    zero_rows<NB>(rows_acc);
+    __syncthreads();
+    accumulate_pruned<NB>(q, list, 0, m.n, b0, batch, rows_acc);
+    __syncthreads();
+    add_rows<NB>(q, rows_acc, b0, batch, atomic);
   } else {
-    gather_dense<NB, kUnroll>(q, m, b0, batch, atomic);
+    gather_dense<NB, kUnroll>(q, RangeColumns(m), b0, batch, atomic);
   }
 }
 
-template <int NB>
+// The list front end (every problem of the launch has the producer's list): block row s
+// takes the list's chunks s, s + grid.y, ... (ListColumns). Its first chunk is loaded
+// together with the count: one round trip before the weights, as with the bitmask.
+template <int NB, int SU>
+__device__ void list_step(const DistileProblem& q, int xblocks, int b0, int batch, bool zero_pass, uint32_t* dyn) {
+  const int lane = threadIdx.x & 31, first = blockIdx.y * kUnroll;
+  const int held = lane < kUnroll && first + lane < q.cols ? __ldg(q.list + first + lane) : 0;
+  const int n = static_cast<int>(__ldg(q.count));
+  if (zero_pass) zero_buffer(q, batch);
+  if constexpr (SU > 0) {
+    if (n > q.stream_above) {
+      stream_rows<NB, SU>(q, xblocks, b0, batch);
+      return;
+    }
+  }
+  if (first >= n) return;
+  const ListColumns columns{q.list, n, first, held};
+  const bool atomic = n > kUnroll;  // one chunk: only block row 0 writes (plain stores)
+  if (q.format == ColumnFormat::PrunedColumns) {
+    const SmemLayout lay = smem_layout(0, kUnroll, NB);
+    list_pruned<NB>(q, columns, b0, batch, atomic, reinterpret_cast<int*>(dyn) + lay.list,
+                    reinterpret_cast<float*>(dyn) + lay.rows);
+  } else {
+    gather_dense<NB, kUnroll>(q, columns, b0, batch, atomic);
+  }
+}
+
+// grid: x = row blocks, y = column ranges (bitmask) or list block rows, z = problem.
+// SU: loads in flight per thread when streaming (a compiled variant, DistilePlan::stream_unroll);
+// 0: no streaming path, for launches where no problem can stream. The streaming path's
+// registers count for the whole kernel: without it a gather runs at higher occupancy (the
+// 3-layer hidden-1024 sequence: 8.1 instead of 9.7 us per step on the H100).
+// kList: every problem has the producer's list (list_step), else the bitmask (range_step).
+template <int NB, int SU, bool kList>
+__global__ void __launch_bounds__(kThreads)
+    distile_kernel(const ProblemSet set, int b0, int batch, bool zero_pass, bool early_trigger) {
+  extern __shared__ uint32_t dyn[];
+  // Early: the next step's blocks become resident while this one works (they hold SM slots
+  // during a busy step: slower on the H100); else a block triggers once it holds its sums.
+  if (early_trigger) pdl_trigger();
+  // A copy: read through a reference, every use of a field in the loops was a load from the
+  // parameter bank at a computed address (seen in the PTX), inside the gather's load batches.
+  // (Copying with constant offsets only, a select per problem, was slower; a launch with room
+  // for one problem instead of six was no faster: tools/experiments/step_latency.cu.)
+  const DistileProblem q = set.p[blockIdx.z];
+  const int xblocks = row_blocks_of(q.rows);
+  pdl_wait();
+  if (static_cast<int>(blockIdx.x) >= xblocks) {
+    if (zero_pass) zero_buffer(q, batch);
+    return;
+  }
+  if constexpr (kList)
+    list_step<NB, SU>(q, xblocks, b0, batch, zero_pass, dyn);
+  else
+    range_step<NB, SU>(set, q, xblocks, b0, batch, zero_pass, dyn);
+}
+
+template <int NB, bool kList>
 void launch(const ProblemSet& set, int batch, const DistilePlan& plan, int max_rows, int max_cols, bool any_pruned,
             bool may_stream, int min_stream_cols, cudaStream_t stream) {
   // Streaming spreads rows over all blocks: with a possible stream, max_ranges rows of blocks
   // even where the ranges are fewer (hidden 1024 with ranges of 64 columns: 16; streaming on
-  // 16 took 10-13 us on the H100, v8 on 32 6-9 us).
-  int max_ranges = may_stream ? std::max(1, plan.max_ranges) : 1, max_range_cols = 32;
+  // 16 took 10-13 us on the H100, v8 on 32 6-9 us). A list takes max_ranges block rows of
+  // kUnroll columns each per round (fewer where the columns are fewer).
+  int rows_y = may_stream ? std::max(1, plan.max_ranges) : 1, max_range_cols = 32;
   for (int i = 0; i < set.count; ++i) {
-    max_ranges = std::max(max_ranges, set.ranges[i]);
+    rows_y = std::max(rows_y, set.ranges[i]);
     max_range_cols = std::max(max_range_cols, 32 * set.range_words[i]);
   }
-  // Words of the bitmask derived from x; the range's list and rows only with pruned columns.
-  const SmemLayout lay = smem_layout(max_cols, max_range_cols, NB);
+  if (kList) rows_y = std::max(rows_y, std::min(plan.max_ranges, (max_cols + kUnroll - 1) / kUnroll));
+  // Bitmask: words derived from x, then the range's list and rows (pruned columns). List:
+  // one chunk's list and the rows (pruned columns only).
+  const SmemLayout lay = kList ? smem_layout(0, kUnroll, NB) : smem_layout(max_cols, max_range_cols, NB);
   const size_t smem = 4 * static_cast<size_t>(any_pruned ? lay.total : lay.list);
-  const dim3 grid(static_cast<unsigned>(row_blocks(max_rows)), static_cast<unsigned>(max_ranges),
+  const dim3 grid(static_cast<unsigned>(row_blocks(max_rows)), static_cast<unsigned>(rows_y),
                   static_cast<unsigned>(set.count));
   // 16 loads per lane cover 2048 columns per warp pass; narrower rows take 8 (1024 columns:
   // one whole batch instead of a partial one).
   const bool su16 = plan.stream_unroll >= 16 && min_stream_cols >= 32 * 16 * 4;
-  const auto kernel = !may_stream ? distile_kernel<NB, 0> : su16 ? distile_kernel<NB, 16> : distile_kernel<NB, 8>;
+  const auto kernel = !may_stream ? distile_kernel<NB, 0, kList>
+                      : su16      ? distile_kernel<NB, 16, kList>
+                                  : distile_kernel<NB, 8, kList>;
   if (smem > 48 * 1024)  // past the default limit: opt in
     EVSIM_CUDA_CHECK(cudaFuncSetAttribute(kernel, cudaFuncAttributeMaxDynamicSharedMemorySize, static_cast<int>(smem)));
   // Passes of NB samples, one launch each. (Running the passes side by side in one launch,
@@ -471,6 +589,15 @@ void launch(const ProblemSet& set, int batch, const DistilePlan& plan, int max_r
   // gemm_batch_from and more take cuBLAS GEMMs anyway.)
   for (int b0 = 0; b0 < batch; b0 += NB)
     launch_kernel(kernel, grid, dim3(kThreads), smem, stream, plan.pdl, set, b0, batch, b0 == 0, plan.pdl_early);
+}
+
+template <int NB>
+void launch_front(const ProblemSet& set, bool all_lists, int batch, const DistilePlan& plan, int max_rows, int max_cols,
+                  bool any_pruned, bool may_stream, int min_stream_cols, cudaStream_t stream) {
+  if (all_lists)
+    launch<NB, true>(set, batch, plan, max_rows, max_cols, any_pruned, may_stream, min_stream_cols, stream);
+  else
+    launch<NB, false>(set, batch, plan, max_rows, max_cols, any_pruned, may_stream, min_stream_cols, stream);
 }
 
 }  // namespace
@@ -482,7 +609,7 @@ void distile_step(const DistileProblem* problems, int count, int batch, const Di
   ProblemSet set{};
   set.count = count;
   int max_rows = 0, max_cols = 0;
-  bool any_pruned = false, may_stream = false;
+  bool any_pruned = false, may_stream = false, all_lists = true;
   int min_stream_cols = 1 << 30;  // the narrowest projection that can stream
   for (int i = 0; i < count; ++i) {
     const DistileProblem& q = problems[i];
@@ -494,6 +621,9 @@ void distile_step(const DistileProblem* problems, int count, int batch, const Di
     if (q.stream_above < q.cols && (q.cols % 4 || !q.w_rows))
       throw Error("DISTile: streaming needs row-major weights and inputs a multiple of 4");
     if (static_cast<long long>(q.rows) * batch >= (1LL << 31)) throw Error("DISTile: rows x batch must be below 2^31");
+    if (q.list && !q.count) throw Error("DISTile: a list of active columns needs its count");
+    if (!q.x || !q.acc) throw Error("DISTile: a problem needs its input x and its accumulator");
+    all_lists &= q.list != nullptr;
     set.p[i] = q;
     set.range_words[i] = range_words(q.cols, plan.range_cols, plan.max_ranges);
     set.ranges[i] = ranges_of(q.cols, plan.range_cols, plan.max_ranges);
@@ -506,13 +636,13 @@ void distile_step(const DistileProblem* problems, int count, int batch, const Di
     }
   }
   if (batch >= 8)
-    launch<8>(set, batch, plan, max_rows, max_cols, any_pruned, may_stream, min_stream_cols, stream);
+    launch_front<8>(set, all_lists, batch, plan, max_rows, max_cols, any_pruned, may_stream, min_stream_cols, stream);
   else if (batch >= 4)
-    launch<4>(set, batch, plan, max_rows, max_cols, any_pruned, may_stream, min_stream_cols, stream);
+    launch_front<4>(set, all_lists, batch, plan, max_rows, max_cols, any_pruned, may_stream, min_stream_cols, stream);
   else if (batch >= 2)
-    launch<2>(set, batch, plan, max_rows, max_cols, any_pruned, may_stream, min_stream_cols, stream);
+    launch_front<2>(set, all_lists, batch, plan, max_rows, max_cols, any_pruned, may_stream, min_stream_cols, stream);
   else
-    launch<1>(set, batch, plan, max_rows, max_cols, any_pruned, may_stream, min_stream_cols, stream);
+    launch_front<1>(set, all_lists, batch, plan, max_rows, max_cols, any_pruned, may_stream, min_stream_cols, stream);
   EVSIM_KERNEL_CHECK();
 }
 

@@ -5,7 +5,11 @@
 // of an EGRU stack in one wavefront phase). Block row s owns a fixed range of columns (32 rw
 // consecutive columns: bitmask words s rw .. s rw + rw - 1) and reads only the active ones:
 // a few mask words, then the weights, one dependent round trip (the bitmask is written by the
-// producer with warp ballots, or derived here from x):
+// producer with warp ballots, or derived here from x). When the producer also wrote a
+// compacted list of the active columns (DistileProblem::list), block row s instead takes the
+// list's chunks s, s + grid.y, ... of 8 entries: every block gets at most 8 columns per round
+// of loads whatever the bitmask looks like (a fixed range with more than 8 active columns
+// takes a second round: at 10 % of 2048 columns almost every step has such a range).
 //  - DenseColumns: weights column-major, a column is one coalesced stream read with 16-byte
 //    loads (4 rows per thread; rows a multiple of 4);
 //  - PrunedColumns: the pruned weights as per-row-block segments of (value, row) entries
@@ -40,8 +44,13 @@ struct DistileProblem {
   const float* x = nullptr;           // cols x batch (sample b at x + b * cols)
   const uint32_t* mask = nullptr;     // ceil(cols / 32) words, union over the batch; null: from x
   const uint32_t* count = nullptr;    // optional: the mask's set bits, written by its producer
-  float* acc = nullptr;               // rows x batch (sample b at acc + b * rows), += W x
-  float* zero = nullptr;              // optional rows x batch buffer zeroed by this launch
+  // Optional: the active columns compacted by the producer, in any order, `*count` of them
+  // (needs `count`). It must have room for `cols` entries: a block loads its first chunk
+  // together with the count, so entries past the count are read (and ignored) and must be
+  // valid memory.
+  const int* list = nullptr;
+  float* acc = nullptr;   // rows x batch (sample b at acc + b * rows), += W x
+  float* zero = nullptr;  // optional rows x batch buffer zeroed by this launch
   int rows = 0, cols = 0;
   // In-kernel fallback: with more active columns than this, the step streams every row of
   // `w_rows` (a dense GEMV) instead of gathering the active columns (the cost model's crossover).
@@ -53,10 +62,10 @@ constexpr int kMaxDistileCols = 8192;
 
 // Build with plan_for(profile): the launch-shape defaults live in GpuProfile only.
 struct DistilePlan {
-  int range_cols = 0;     // columns per block row (a multiple of 32)...
-  int max_ranges = 0;     // ...widened to keep at most this many ranges (grid.y) per projection
-  int stream_unroll = 0;  // 16-byte loads in flight per thread when streaming: 8 or 16
-  bool pdl_early = false;         // trigger the next launch at entry (else when a block has its sums)
+  int range_cols = 0;      // columns per block row (a multiple of 32)...
+  int max_ranges = 0;      // ...widened to keep at most this many ranges (grid.y) per projection
+  int stream_unroll = 0;   // 16-byte loads in flight per thread when streaming: 8 or 16
+  bool pdl_early = false;  // trigger the next launch at entry (else when a block has its sums)
   // Programmatic dependent launch (sm_90): the launch is scheduled while the previous kernel
   // in the stream still runs, and its blocks wait (griddepcontrol.wait) for that kernel's
   // completion before touching memory, hiding the launch latency between dependent steps.

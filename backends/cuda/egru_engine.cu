@@ -29,7 +29,8 @@ struct CellLayer {
   const float *b_ih, *b_hh, *theta;
   float *c, *y;
   uint32_t* mask;  // this step's event bitmask (union over the batch), for the next projections,
-                   // followed by its count of set bits (DistileProblem::count)
+                   // followed by its count of set bits (DistileProblem::count) and the list of
+                   // the units that fired, compacted in any order (DistileProblem::list)
   unsigned long long* events;
   int h;
   float next_bytes_per_col;  // weight bytes the next phase reads per event of this layer (DISTile)
@@ -48,8 +49,11 @@ struct Selector {
   float sparse_below_bytes = 0;                      // DISTile while its bytes stay below this
 };
 
-// The count of set bits the cell kernel keeps behind a step's bitmask.
+// The count of set bits the cell kernel keeps behind a step's bitmask, and the list behind it.
 __device__ __forceinline__ unsigned* event_count(const CellLayer& L) { return L.mask + (L.h + 31) / 32; }
+__device__ __forceinline__ int* event_list(const CellLayer& L) {
+  return reinterpret_cast<int*>(L.mask + (L.h + 31) / 32 + 1);
+}
 
 __device__ void select_next_phase(const CellSet& set, int layers, const Selector& sel) {
   __shared__ bool last;
@@ -106,10 +110,17 @@ __global__ void egru_cell_kernel(const CellSet set, int layers, int batch, const
       }
     }
   }
-  // The bitmask's count for DISTile's stream-or-gather choice: one read instead of a pass
-  // over the whole bitmask in every block of the next launch.
+  // The units that fired, compacted for DISTile: a warp reserves room for its new units in
+  // the step's list with one atomic on the count and writes them there. The count also
+  // drives DISTile's stream-or-gather choice (one read, not a pass over the bitmask).
   const unsigned fresh = __ballot_sync(0xffffffffu, newly_set);
-  if ((threadIdx.x & 31) == 0 && fresh) atomicAdd(event_count(L), static_cast<unsigned>(__popc(fresh)));
+  if (fresh) {
+    const int lane = threadIdx.x & 31;
+    unsigned at = 0;
+    if (lane == 0) at = atomicAdd(event_count(L), static_cast<unsigned>(__popc(fresh)));
+    at = __shfl_sync(0xffffffffu, at, 0);
+    if (newly_set) event_list(L)[at + __popc(fresh & ((1u << lane) - 1u))] = i;
+  }
   const unsigned ballot = __ballot_sync(0xffffffffu, out != 0.0f);
   if ((threadIdx.x & 31) == 0 && ballot) atomicAdd(L.events, static_cast<unsigned long long>(__popc(ballot)));
   if (sel.next) select_next_phase(set, layers, sel);
@@ -119,7 +130,7 @@ std::vector<float> col_major(const Matrix& m) { return std::vector<float>(m.data
 std::vector<float> vec(const Vector& v) { return std::vector<float>(v.data(), v.data() + v.size()); }
 
 struct Layer {
-  int in = 0, h = 0, words = 0, slot_words = 0;  // a mask slot: `words` words and their count
+  int in = 0, h = 0, words = 0, slot_words = 0;  // a mask slot: `words` words, their count, the list
   std::unique_ptr<DeviceWeights> w_ih, w_hh;
   DeviceBuffer<float> b_ih, b_hh, theta, c, ys;  // ys: (T + 1) slots of H x B, slot 0 = zeros
   DeviceBuffer<uint32_t> masks;                  // (T + 1) slots of `slot_words`
@@ -194,7 +205,8 @@ struct EgruEngine::Impl {
         DistileProblem q = projs[j].w->problem();
         q.x = projs[j].x;
         q.mask = projs[j].mask;
-        q.count = projs[j].mask + (q.cols + 31) / 32;  // the cell kernel counts behind the words
+        q.count = projs[j].mask + (q.cols + 31) / 32;        // the cell kernel counts behind the words...
+        q.list = reinterpret_cast<const int*>(q.count + 1);  // ...and lists the units that fired
         q.acc = projs[j].acc;
         qs.push_back(q);
       }
@@ -358,9 +370,13 @@ struct EgruEngine::Impl {
   }
 
   void record_sequence() {
-    // Masks of slots 1..T are built by atomicOr: clear them first (slot 0 is carried in).
-    for (auto& l : layers)
-      EVSIM_CUDA_CHECK(cudaMemsetAsync(mask_slot(l, 1), 0, static_cast<size_t>(steps) * l.slot_words * 4, stream));
+    // Masks and counts of slots 1..T are built by atomics: clear them first (slot 0 is carried
+    // in). The lists need no clearing: entries past the count are never used.
+    for (auto& l : layers) {
+      const size_t pitch = static_cast<size_t>(l.slot_words) * 4;
+      EVSIM_CUDA_CHECK(cudaMemset2DAsync(mask_slot(l, 1), pitch, 0, static_cast<size_t>(l.words + 1) * 4,
+                                         static_cast<size_t>(steps), stream));
+    }
     // Layer 1's input is dense: one GEMM for all steps, in both modes.
     Layer& first = layers[0];
     gemm(first.w_ih->dense.get(), 3 * first.h, inputs, input.get(), gi0.get(), steps * batch);
@@ -433,7 +449,7 @@ EgruEngine::EgruEngine(const EgruStackParams& p, GpuMode mode, int64_t batch, in
     l.in = static_cast<int>(lp.inputs);
     l.h = static_cast<int>(lp.hidden);
     l.words = (l.h + 31) / 32;
-    l.slot_words = l.words + 1;
+    l.slot_words = l.words + 1 + l.h;
     if ((3 * l.h) % 4) throw Error("cuda backend: 3 x hidden must be a multiple of 4");
     if (l.h > kMaxDistileCols) throw Error("cuda backend: at most 8192 units per EGRU layer");
     const size_t hb = static_cast<size_t>(l.h) * m.batch;

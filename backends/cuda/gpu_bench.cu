@@ -230,9 +230,10 @@ GpuBenchResult ProjectionBench::run(int64_t batch_size, double activity, int rep
 
   // DISTile. Each step adds into its own accumulator and zeroes the next step's (what the
   // engine's consumer does), one launch per step. Variants side by side: the bitmask derived
-  // from x in the kernel (no producer) for both column formats; the bitmask given by the
-  // producer (the engine's cell kernel writes it with the events), without and with PDL;
-  // streaming every row (the in-kernel fallback); and the engine's choice under the profile.
+  // from x in the kernel (no producer) for both column formats; the bitmask given by a
+  // producer, without and with PDL; the bitmask and the compacted list given (what the
+  // engine's cell kernel writes with the events), both formats; streaming every row (the
+  // in-kernel fallback); and the engine's choice under the profile.
   std::vector<DeviceBuffer<float>> acc;
   for (int set = 0; set < kInputSets; ++set) acc.emplace_back(static_cast<size_t>(m) * batch);
   for (auto& a_buf : acc) EVSIM_CUDA_CHECK(cudaMemset(a_buf.get(), 0, a_buf.size() * sizeof(float)));
@@ -246,14 +247,28 @@ GpuBenchResult ProjectionBench::run(int64_t batch_size, double activity, int rep
   DeviceBuffer<uint32_t> d_masks(masks);
   std::vector<uint32_t> counts(kInputSets, 0);  // what the producer counts behind its bitmask
   for (int set = 0; set < kInputSets; ++set)
-    for (int wd = 0; wd < nwords; ++wd) counts[set] += __builtin_popcount(masks[static_cast<size_t>(set) * nwords + wd]);
+    for (int wd = 0; wd < nwords; ++wd)
+      counts[set] += __builtin_popcount(masks[static_cast<size_t>(set) * nwords + wd]);
   DeviceBuffer<uint32_t> d_counts(counts);
+  // The producer's list: the active units compacted in any order (the cell kernel's warps
+  // append in whatever order their atomics land), `cols` entries per set.
+  std::vector<int> lists(static_cast<size_t>(kInputSets) * k, 0);
+  for (int set = 0; set < kInputSets; ++set) {
+    int* list = lists.data() + static_cast<size_t>(set) * k;
+    int n = 0;
+    for (int j = 0; j < k; ++j)
+      if (masks[static_cast<size_t>(set) * nwords + j / 32] >> (j % 32) & 1u) list[n++] = j;
+    std::shuffle(list, list + n, rng);
+  }
+  DeviceBuffer<int> d_lists(lists);
   res.pruned_chosen = prefer_pruned(p.profile, m, k, p.width);
   res.pruned_width = p.width;
   const int chosen_stream_above = stream_above(p.profile, m, k, res.pruned_chosen, p.width);
+  enum Front { kFromX, kMask, kList };  // what the producer gives: nothing, the bitmask, bitmask and list
   struct Variant {
     ColumnFormat format;
-    bool given_mask, pdl;
+    Front front;
+    bool pdl;
     int stream_above;
   };
   auto problem = [&](const Variant& v, int set) {
@@ -265,8 +280,9 @@ GpuBenchResult ProjectionBench::run(int64_t batch_size, double activity, int rep
     q.seg_row = p.d_seg_row.get();
     q.seg_width = p.width;
     q.x = x_of(set);
-    q.mask = v.given_mask ? d_masks.get() + static_cast<size_t>(set) * nwords : nullptr;
-    q.count = v.given_mask ? d_counts.get() + set : nullptr;
+    q.mask = v.front != kFromX ? d_masks.get() + static_cast<size_t>(set) * nwords : nullptr;
+    q.count = v.front != kFromX ? d_counts.get() + set : nullptr;
+    q.list = v.front == kList ? d_lists.get() + static_cast<size_t>(set) * k : nullptr;
     q.acc = acc[static_cast<size_t>(set)].get();
     q.zero = acc[static_cast<size_t>((set + 1) % kInputSets)].get();
     q.rows = m;
@@ -287,13 +303,15 @@ GpuBenchResult ProjectionBench::run(int64_t batch_size, double activity, int rep
   };
   constexpr int kNever = 1 << 30;
   const auto dense = ColumnFormat::DenseColumns, pruned = ColumnFormat::PrunedColumns;
-  res.distile_dense_s = time_variant({dense, false, false, kNever});
-  res.distile_pruned_s = time_variant({pruned, false, false, kNever});
-  res.distile_given_mask_s = time_variant({dense, true, false, kNever});
-  res.distile_pdl_s = time_variant({dense, true, true, kNever});
-  res.pruned_pdl_s = time_variant({pruned, true, true, kNever});
-  res.stream_s = time_variant({dense, true, p.profile.pdl, 0});
-  const Variant engine{res.pruned_chosen ? pruned : dense, true, p.profile.pdl, chosen_stream_above};
+  res.distile_dense_s = time_variant({dense, kFromX, false, kNever});
+  res.distile_pruned_s = time_variant({pruned, kFromX, false, kNever});
+  res.distile_given_mask_s = time_variant({dense, kMask, false, kNever});
+  res.distile_pdl_s = time_variant({dense, kMask, true, kNever});
+  res.pruned_pdl_s = time_variant({pruned, kMask, true, kNever});
+  res.list_dense_s = time_variant({dense, kList, p.profile.pdl, kNever});
+  res.list_pruned_s = time_variant({pruned, kList, p.profile.pdl, kNever});
+  res.stream_s = time_variant({dense, kList, p.profile.pdl, 0});
+  const Variant engine{res.pruned_chosen ? pruned : dense, kList, p.profile.pdl, chosen_stream_above};
   res.distile_s = time_variant(engine);
   res.launch_floor_s = time_graph(
       [&](cudaStream_t s, int) {
@@ -308,8 +326,10 @@ GpuBenchResult ProjectionBench::run(int64_t batch_size, double activity, int rep
       cublasSgemm(blas, CUBLAS_OP_T, CUBLAS_OP_N, m, batch, k, &one, d_wrm.get(), k, x_of(0), k, &zero, d_y.get(), m));
   EVSIM_CUDA_CHECK(cudaDeviceSynchronize());
   const auto ref = d_y.download();
-  const Variant checked[] = {
-      {dense, false, false, kNever}, {pruned, false, false, kNever}, {dense, true, false, 0}, engine};
+  const Variant checked[] = {{dense, kFromX, false, kNever}, {pruned, kFromX, false, kNever},
+                             {dense, kMask, false, 0},       {dense, kList, false, kNever},
+                             {pruned, kList, false, kNever}, {pruned, kMask, false, kNever},
+                             {dense, kList, false, 0},       engine};
   for (const Variant& v : checked) {
     EVSIM_CUDA_CHECK(cudaMemset(acc[0].get(), 0, acc[0].size() * sizeof(float)));
     DistileProblem q = problem(v, 0);

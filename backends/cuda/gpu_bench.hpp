@@ -12,15 +12,17 @@ namespace evsim::cuda {
 
 struct GpuBenchResult {
   double cublas_s = 0, cusparse_s = 0;  // per step
-  // DISTile as the engine runs it under the profile: bitmask from the producer, the column
+  // DISTile as the engine runs it under the profile: the producer's list of active columns, the column
   // format the cost model picks, streaming past its crossover, PDL if the profile says so;
   // or cuBLAS when the profile's cuBLAS fallback selects it.
   double distile_s = 0;
   bool pruned_chosen = false, streamed = false, cublas_selected = false;
   // Variants: bitmask derived from x in the kernel, each format; given bitmask, dense
-  // columns, without and with PDL; pruned columns with PDL; streaming every column.
+  // columns, without and with PDL; pruned columns with PDL; given list (PDL as profiled),
+  // each format; streaming every column.
   double distile_dense_s = 0, distile_pruned_s = 0;
   double distile_given_mask_s = 0, distile_pdl_s = 0, pruned_pdl_s = 0, stream_s = 0;
+  double list_dense_s = 0, list_pruned_s = 0;
   double launch_floor_s = 0;                      // an empty kernel per step: the launch cost
   double dense_floor_s = 0, distile_floor_s = 0;  // bytes that must move / copy bandwidth
   int64_t active_units = 0;

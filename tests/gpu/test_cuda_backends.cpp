@@ -170,7 +170,9 @@ TEST(Distile, MatchesCublasOverActivityAndBatch) {
   const uint64_t seed = testing::fresh_seed();
   SCOPED_TRACE("seed=" + std::to_string(seed));
   // Column ranges of the default profile (2 and 4 ranges, a ragged last one), one word per
-  // range, and ranges widened to at most two.
+  // range, and ranges widened to at most two (with the producer's list: two block rows, so
+  // each takes several chunks of the list). ProjectionBench checks every front end (bitmask
+  // from x, given bitmask, given list) and column format against cuBLAS.
   cuda::GpuProfile narrow, wide;
   narrow.range_cols = 32;
   wide.max_ranges = 2;
@@ -207,6 +209,25 @@ TEST(Distile, RejectsAPlanWithoutRanges) {
   plan = cuda::plan_for(cuda::GpuProfile{});
   plan.range_cols = 16;
   EXPECT_NE(message(plan).find("range_cols >= 32"), std::string::npos) << message(plan);
+}
+
+// The list front end reads the count before the list: a list without one is refused on the host.
+TEST(Distile, RejectsAListWithoutItsCount) {
+  std::vector<float> one(4, 0.0f);
+  cuda::DeviceBuffer<float> w(one);
+  cuda::DeviceBuffer<int> list(std::vector<int>(32, 0));
+  cuda::DistileProblem q;
+  q.w = q.acc = w.get();
+  q.x = w.get();
+  q.list = list.get();
+  q.rows = q.cols = 32;
+  std::string message = "no error";
+  try {
+    cuda::distile_step(&q, 1, 1, cuda::plan_for(cuda::GpuProfile{}), nullptr);
+  } catch (const Error& e) {
+    message = e.what();
+  }
+  EXPECT_NE(message.find("list of active columns needs its count"), std::string::npos) << message;
 }
 
 // The kernel indexes rows x batch with 32-bit ints: a larger step is refused before launching.
