@@ -33,6 +33,10 @@ echo "== evsim bench --backend cuda (acceptance cases)"
 build-gpu/evsim bench --backend cuda "${P[@]}" --hidden 2048 --batch 1 --density 0.1,1 \
   --activity 0.01,0.02,0.05,0.1,0.2,0.5,1 --repeats 30 --csv "$OUT/bench_cuda.csv" >"$OUT/bench_cuda.txt" 2>"$OUT/bench_cuda.err"
 echo "bench exit $?"; tail -3 "$OUT/bench_cuda.err"; cat "$OUT/bench_cuda.txt"
+echo "== evsim bench --backend cuda (hidden 4096)"
+build-gpu/evsim bench --backend cuda "${P[@]}" --hidden 4096 --batch 1 --density 0.1,1 --activity 0.01,0.1,1 \
+  --repeats 30 --no-cpu --no-sequence --csv "$OUT/bench_4096.csv" >"$OUT/bench_4096.txt" 2>&1
+echo "bench exit $?"; grep -E "^4096" "$OUT/bench_4096.txt"
 if [ -d .data/ptb ] && [ "${EVAL:-1}" = 1 ]; then
   echo "== eval --backend cuda"
   for m in dense event; do

@@ -2,24 +2,25 @@
 // The PolyKernel cost model: which DISTile variant (or cuBLAS) a projection step should use.
 // Each path costs a fixed per-step overhead plus the bytes it must read over its effective
 // bandwidth. The constants come from a per-GPU profile that `evsim calibrate` measures and
-// stores as JSON; the defaults were measured on an H100 (docs/results/h100_v10_gpu_profile.json).
+// stores as JSON; the defaults were measured on an H200 with DISTile v11 and inputs rotated
+// past the L2 (docs/results/h200_v11_gpu_profile.json).
 #include <string>
 
 namespace evsim::cuda {
 
 struct GpuProfile {
-  std::string device = "default (H100, DISTile v10)";
-  double distile_overhead_s = 2.07e-6;  // gathering dense columns: a step with (almost) no active column
-  double distile_bandwidth = 2.93e12;   // bytes/s of active weight columns gathered
-  double pruned_overhead_s = 4.43e-6;   // gathering pruned columns (segments)
-  double pruned_bandwidth = 1.01e12;    // bytes/s of segment entries (value + 16-bit row)
-  double stream_overhead_s = 4.64e-6;   // streaming every row (the in-kernel dense fallback)
-  double stream_bandwidth = 3.57e12;
-  double cublas_overhead_s = 0.0;     // a cuBLAS GEMV (fit over sizes: the intercept)
-  double cublas_bandwidth = 2.53e12;  // bytes/s of a cuBLAS GEMV
-  int range_cols = 64;                // DISTile: columns per block (a multiple of 32)...
-  int max_ranges = 32;                // ...widened to keep at most this many ranges per projection
-  int stream_unroll = 16;             // 16-byte loads in flight per thread when streaming (8 or 16)
+  std::string device = "default (H200, DISTile v11)";
+  double distile_overhead_s = 1.64e-6;  // gathering dense columns: a step with (almost) no active column
+  double distile_bandwidth = 5.20e12;   // bytes/s of active weight columns gathered (hidden 1024 sits in L2)
+  double pruned_overhead_s = 3.11e-6;   // gathering pruned columns (segments)
+  double pruned_bandwidth = 0.767e12;   // bytes/s of segment entries (value + 16-bit row)
+  double stream_overhead_s = 4.39e-6;   // streaming every row (the in-kernel dense fallback)
+  double stream_bandwidth = 4.83e12;
+  double cublas_overhead_s = 1.22e-6;  // a cuBLAS GEMV (fit over sizes: the intercept)
+  double cublas_bandwidth = 4.07e12;   // bytes/s of a cuBLAS GEMV
+  int range_cols = 64;                 // DISTile: columns per block (a multiple of 32)...
+  int max_ranges = 32;                 // ...widened to keep at most this many ranges per projection
+  int stream_unroll = 16;              // 16-byte loads in flight per thread when streaming (8 or 16)
   // Batches of this many samples or more take cuBLAS GEMMs for their projections in event
   // mode too: with many samples per weight a step is a GEMM (the union of the samples' events
   // is nearly dense), which no column gather beats (H100, hidden 2048, batch 64: SGEMM 45.6 us,

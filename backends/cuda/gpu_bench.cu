@@ -11,29 +11,31 @@
 #include "backends/cuda/distile.cuh"
 #include "backends/cuda/gpu_bench.hpp"
 #include "backends/cuda/graph_timer.hpp"
+#include "backends/cuda/input_rotation.hpp"
 #include "backends/cuda/pruned_segments.hpp"
 
 namespace evsim::cuda {
 namespace {
 
-constexpr int kStepsPerGraph = 20;  // one graph replays this many steps; time / 20 = per step
-constexpr int kInputSets = 4;       // rotate inputs so no step replays the same vector
+constexpr int kStepsPerGraph = kMinInputSets;  // a graph replays at least this many steps
 
-// Median over `repeats` replays of a graph holding kStepsPerGraph steps, per step.
-double time_graph(const std::function<void(cudaStream_t, int)>& step, int repeats) {
+// Median over `repeats` replays of a graph of max(kStepsPerGraph, sets) steps, per step;
+// step k uses input set k % sets.
+double time_graph(const std::function<void(cudaStream_t, int)>& step, int sets, int repeats) {
+  const int steps = std::max(kStepsPerGraph, sets);
   cudaStream_t s;
   EVSIM_CUDA_CHECK(cudaStreamCreateWithFlags(&s, cudaStreamNonBlocking));
-  for (int k = 0; k < kInputSets; ++k) step(s, k);  // warm-up (module load, handles, caches); ends on the last set
+  for (int k = 0; k < sets; ++k) step(s, k);  // warm-up (module load, handles, caches); ends on the last set
   EVSIM_CUDA_CHECK(cudaStreamSynchronize(s));
   cudaGraph_t graph;
   cudaGraphExec_t exec;
   EVSIM_CUDA_CHECK(cudaStreamBeginCapture(s, cudaStreamCaptureModeThreadLocal));
-  for (int k = 0; k < kStepsPerGraph; ++k) step(s, k % kInputSets);
+  for (int k = 0; k < steps; ++k) step(s, k % sets);
   EVSIM_CUDA_CHECK(cudaStreamEndCapture(s, &graph));
   EVSIM_CUDA_CHECK(cudaGraphInstantiate(&exec, graph, 0));
   std::vector<double> t;
   for (int r = -2; r < repeats; ++r) {
-    const double seconds = time_graph_replay(exec, s) / kStepsPerGraph;
+    const double seconds = time_graph_replay(exec, s) / steps;
     if (r >= 0) t.push_back(seconds);
   }
   cudaGraphExecDestroy(exec);
@@ -65,6 +67,20 @@ Csr to_csr(const std::vector<float>& w_rm, int rows, int cols) {
   return c;
 }
 
+double l2_bytes() {
+  int device = 0, bytes = 0;
+  EVSIM_CUDA_CHECK(cudaGetDevice(&device));
+  EVSIM_CUDA_CHECK(cudaDeviceGetAttribute(&bytes, cudaDevAttrL2CacheSize, device));
+  return bytes;
+}
+
+// The expected union of `batch` samples' `active` random columns, each read in full.
+int auto_input_sets(int rows, int cols, int active, int batch) {
+  const double miss = std::pow(1.0 - double(active) / cols, batch);
+  const double column = 4.0 * rows;
+  return rotated_input_sets(cols * (1.0 - miss) * column, cols * column, l2_bytes());
+}
+
 }  // namespace
 
 double copy_bandwidth() {
@@ -77,7 +93,7 @@ double copy_bandwidth() {
       [&](cudaStream_t s, int) {
         EVSIM_CUDA_CHECK(cudaMemcpyAsync(dst.get(), src.get(), bytes, cudaMemcpyDeviceToDevice, s));
       },
-      5);
+      1, 5);
   bw = 2.0 * static_cast<double>(bytes) / t;
   return bw;
 }
@@ -132,17 +148,19 @@ ProjectionBench::ProjectionBench(int64_t hidden, double density, uint64_t seed, 
 
 ProjectionBench::~ProjectionBench() { delete impl_; }
 
-GpuBenchResult ProjectionBench::run(int64_t batch_size, double activity, int repeats) {
+GpuBenchResult ProjectionBench::run(int64_t batch_size, double activity, int repeats, int input_sets) {
   Impl& p = *impl_;
   const int k = p.k, m = p.m, batch = static_cast<int>(batch_size);
   auto& rng = p.rng;
   std::uniform_real_distribution<float> u(-1.0f, 1.0f);
-  // Inputs: exactly round(activity * H) active units per sample, graded values.
+  // Inputs: exactly round(activity * H) active units per sample, graded values, in enough
+  // independent sets that replaying them does not time the L2 (input_rotation.hpp).
   const int active = static_cast<int>(std::lround(activity * k));
-  std::vector<float> xs(static_cast<size_t>(kInputSets) * k * batch, 0.0f);
+  const int sets = input_sets > 0 ? input_sets : auto_input_sets(m, k, active, batch);
+  std::vector<float> xs(static_cast<size_t>(sets) * k * batch, 0.0f);
   std::vector<int> units(k);
   std::iota(units.begin(), units.end(), 0);
-  for (int set = 0; set < kInputSets; ++set)
+  for (int set = 0; set < sets; ++set)
     for (int b = 0; b < batch; ++b) {
       std::shuffle(units.begin(), units.end(), rng);
       for (int a = 0; a < active; ++a)
@@ -155,6 +173,7 @@ GpuBenchResult ProjectionBench::run(int64_t batch_size, double activity, int rep
 
   GpuBenchResult res;
   res.active_units = active;
+  res.input_sets = sets;
   cublasHandle_t blas;
   EVSIM_CUBLAS_CHECK(cublasCreate(&blas));
   EVSIM_CUBLAS_CHECK(cublasSetMathMode(blas, CUBLAS_PEDANTIC_MATH));  // plain float32: no TF32
@@ -180,7 +199,7 @@ GpuBenchResult ProjectionBench::run(int64_t batch_size, double activity, int rep
                                            k, &zero, d_y.get(), m));
           }
         },
-        repeats);
+        sets, repeats);
     best = std::min(best, t);
   }
   res.cublas_s = best;
@@ -196,11 +215,11 @@ GpuBenchResult ProjectionBench::run(int64_t batch_size, double activity, int rep
   EVSIM_CUSPARSE_CHECK(cusparseCreateCsr(&a, m, k, static_cast<int64_t>(csr.val.size()), d_ptr.get(), d_idx.get(),
                                          d_val.get(), CUSPARSE_INDEX_32I, CUSPARSE_INDEX_32I, CUSPARSE_INDEX_BASE_ZERO,
                                          CUDA_R_32F));
-  std::vector<cusparseDnMatDescr_t> xin(kInputSets);
-  std::vector<cusparseDnVecDescr_t> vin(kInputSets);
+  std::vector<cusparseDnMatDescr_t> xin(sets);
+  std::vector<cusparseDnVecDescr_t> vin(sets);
   cusparseDnMatDescr_t yout;
   cusparseDnVecDescr_t vout;
-  for (int set = 0; set < kInputSets; ++set) {
+  for (int set = 0; set < sets; ++set) {
     EVSIM_CUSPARSE_CHECK(cusparseCreateDnMat(&xin[set], k, batch, k, x_of(set), CUDA_R_32F, CUSPARSE_ORDER_COL));
     EVSIM_CUSPARSE_CHECK(cusparseCreateDnVec(&vin[set], k, x_of(set), CUDA_R_32F));
   }
@@ -226,7 +245,7 @@ GpuBenchResult ProjectionBench::run(int64_t batch_size, double activity, int rep
                                             &one, a, xin[set], &zero, yout, CUDA_R_32F, CUSPARSE_SPMM_CSR_ALG2,
                                             d_ws.get()));
       },
-      repeats);
+      sets, repeats);
 
   // DISTile. Each step adds into its own accumulator and zeroes the next step's (what the
   // engine's consumer does), one launch per step. Variants side by side: the bitmask derived
@@ -235,25 +254,25 @@ GpuBenchResult ProjectionBench::run(int64_t batch_size, double activity, int rep
   // engine's cell kernel writes with the events), both formats; streaming every row (the
   // in-kernel fallback); and the engine's choice under the profile.
   std::vector<DeviceBuffer<float>> acc;
-  for (int set = 0; set < kInputSets; ++set) acc.emplace_back(static_cast<size_t>(m) * batch);
+  for (int set = 0; set < sets; ++set) acc.emplace_back(static_cast<size_t>(m) * batch);
   for (auto& a_buf : acc) EVSIM_CUDA_CHECK(cudaMemset(a_buf.get(), 0, a_buf.size() * sizeof(float)));
   const int nwords = (k + 31) / 32;
-  std::vector<uint32_t> masks(static_cast<size_t>(kInputSets) * nwords, 0);
-  for (int set = 0; set < kInputSets; ++set)
+  std::vector<uint32_t> masks(static_cast<size_t>(sets) * nwords, 0);
+  for (int set = 0; set < sets; ++set)
     for (int b = 0; b < batch; ++b)
       for (int j = 0; j < k; ++j)
         if (xs[(static_cast<size_t>(set) * batch + b) * k + j] != 0.0f)
           masks[static_cast<size_t>(set) * nwords + j / 32] |= 1u << (j % 32);
   DeviceBuffer<uint32_t> d_masks(masks);
-  std::vector<uint32_t> counts(kInputSets, 0);  // what the producer counts behind its bitmask
-  for (int set = 0; set < kInputSets; ++set)
+  std::vector<uint32_t> counts(sets, 0);  // what the producer counts behind its bitmask
+  for (int set = 0; set < sets; ++set)
     for (int wd = 0; wd < nwords; ++wd)
       counts[set] += __builtin_popcount(masks[static_cast<size_t>(set) * nwords + wd]);
   DeviceBuffer<uint32_t> d_counts(counts);
   // The producer's list: the active units compacted in any order (the cell kernel's warps
   // append in whatever order their atomics land), `cols` entries per set.
-  std::vector<int> lists(static_cast<size_t>(kInputSets) * k, 0);
-  for (int set = 0; set < kInputSets; ++set) {
+  std::vector<int> lists(static_cast<size_t>(sets) * k, 0);
+  for (int set = 0; set < sets; ++set) {
     int* list = lists.data() + static_cast<size_t>(set) * k;
     int n = 0;
     for (int j = 0; j < k; ++j)
@@ -284,7 +303,7 @@ GpuBenchResult ProjectionBench::run(int64_t batch_size, double activity, int rep
     q.count = v.front != kFromX ? d_counts.get() + set : nullptr;
     q.list = v.front == kList ? d_lists.get() + static_cast<size_t>(set) * k : nullptr;
     q.acc = acc[static_cast<size_t>(set)].get();
-    q.zero = acc[static_cast<size_t>((set + 1) % kInputSets)].get();
+    q.zero = acc[static_cast<size_t>((set + 1) % sets)].get();
     q.rows = m;
     q.cols = k;
     q.stream_above = v.stream_above;
@@ -299,7 +318,7 @@ GpuBenchResult ProjectionBench::run(int64_t batch_size, double activity, int rep
           const DistileProblem q = problem(v, set);
           distile_step(&q, 1, batch, vp, s);
         },
-        repeats);
+        sets, repeats);
   };
   constexpr int kNever = 1 << 30;
   const auto dense = ColumnFormat::DenseColumns, pruned = ColumnFormat::PrunedColumns;
@@ -318,7 +337,7 @@ GpuBenchResult ProjectionBench::run(int64_t batch_size, double activity, int rep
         empty_kernel<<<1, 32, 0, s>>>();
         EVSIM_KERNEL_CHECK();
       },
-      repeats);
+      1, repeats);
 
   // Correctness of this very configuration: both formats vs cuBLAS on input set 0.
   EVSIM_CUBLAS_CHECK(cublasSetStream(blas, nullptr));

@@ -26,6 +26,7 @@ struct GpuBenchResult {
   double launch_floor_s = 0;                      // an empty kernel per step: the launch cost
   double dense_floor_s = 0, distile_floor_s = 0;  // bytes that must move / copy bandwidth
   int64_t active_units = 0;
+  int input_sets = 0;      // independent input patterns the timed steps rotated over
   int pruned_width = 0;    // entries per pruned segment (bytes of a pruned column: 6 x width x row blocks)
   double max_rel_err = 0;  // DISTile variants vs cuBLAS output
 };
@@ -34,12 +35,13 @@ struct GpuBenchResult {
 double copy_bandwidth();
 
 // Weights (3H x H, pruned per column to `density`) are built and uploaded once; each
-// run() draws inputs with exactly round(activity * H) active units per sample.
+// run() draws inputs with exactly round(activity * H) active units per sample, in
+// `input_sets` patterns (0: enough that replaying them does not time the L2, input_rotation.hpp).
 class ProjectionBench {
  public:
   ProjectionBench(int64_t hidden, double density, uint64_t seed, const GpuProfile& profile = {});
   ~ProjectionBench();
-  GpuBenchResult run(int64_t batch, double activity, int repeats);
+  GpuBenchResult run(int64_t batch, double activity, int repeats, int input_sets = 0);
 
  private:
   struct Impl;
