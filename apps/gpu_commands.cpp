@@ -146,9 +146,9 @@ void gpu_bench(const GpuBenchOptions& o) {
            "mask+PDL pruned", "list dense", "list pruned",  "stream all",    "launch us",   "CPU dense us",
            "CPU event us"});
   std::ostringstream csv;
-  csv << "hidden,batch,density,activity,input_sets,cublas_s,cusparse_s,distile_s,path,speedup_vs_cublas,speedup_vs_"
-         "cusparse,"
-         "theoretical,distile_floor_s,dense_floor_s,max_rel_err,x_mask_dense_s,x_mask_pruned_s,mask_dense_s,"
+  csv << "hidden,batch,density,activity,input_sets,cublas_s,cusparse_s,distile_s,path,speedup_vs_cublas,"
+         "speedup_vs_cusparse,theoretical,distile_floor_s,dense_floor_s,max_rel_err,x_mask_dense_s,x_mask_pruned_s,"
+         "mask_dense_s,"
          "pdl_dense_s,pdl_pruned_s,list_dense_s,list_pruned_s,stream_s,launch_floor_s,cpu_dense_s,cpu_event_s\n";
   for (int64_t h : o.hidden)
     for (double d : o.density) {

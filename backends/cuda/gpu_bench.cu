@@ -74,7 +74,8 @@ double l2_bytes() {
   return bytes;
 }
 
-// The expected union of `batch` samples' `active` random columns, each read in full.
+// Input sets for a step that reads, in full, the expected union of `batch` samples' `active`
+// random columns.
 int auto_input_sets(int rows, int cols, int active, int batch) {
   const double miss = std::pow(1.0 - double(active) / cols, batch);
   const double column = 4.0 * rows;
