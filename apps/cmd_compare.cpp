@@ -4,9 +4,9 @@
 
 #include "apps/commands.hpp"
 #include "apps/common.hpp"
-#include "apps/gpu_commands.hpp"
-#include "apps/table.hpp"
-#include "core/timer.hpp"
+#include "core/error.hpp"
+#include "core/stats.hpp"
+#include "core/table.hpp"
 #include "data/atomic_file.hpp"
 #include "data/run_report.hpp"
 
@@ -17,87 +17,143 @@ namespace {
 struct CompareOptions {
   ModelChoice model;
   InputChoice input;
-  std::string backend = "cpu", json;
+  BackendChoice backend;
   int repeats = 5;
-  double tolerance = 1e-5;
+  double tolerance = 1e-5, cross_tolerance = 1e-4;
+  std::string json;
 };
 
+// One mode's runs: the first (warm-up) result, then the timed repeats.
 struct ModeRuns {
   RunResult first;
-  std::vector<double> wall;
+  std::vector<double> wall, device;
   std::vector<std::vector<double>> layer_s;  // per layer, per repeat
+  void record(const RunResult& r) {
+    wall.push_back(r.wall_s);
+    device.push_back(r.device_s);
+    layer_s.resize(r.layers.size());
+    for (size_t k = 0; k < r.layers.size(); ++k) layer_s[k].push_back(r.layers[k].seconds);
+  }
 };
 
-void record_timing(ModeRuns& m, const RunResult& r) {
-  m.wall.push_back(r.wall_s);
-  m.layer_s.resize(r.layers.size());
-  for (size_t k = 0; k < r.layers.size(); ++k) m.layer_s[k].push_back(r.layers[k].seconds);
+std::string ratio(double num, double den) { return den > 0 ? fmt_fixed(num / den, 2) + "x" : "-"; }
+std::string spread_str(const Spread& s) {
+  return fmt_time(s.median) + " [" + fmt_time(s.min) + "-" + fmt_time(s.max) + "]";
 }
 
-std::string ratio(double num, double den) { return den > 0 ? fmt_fixed(num / den, 2) + "x" : "-"; }
+bool same_counts(const OpCounts& a, const OpCounts& b) {
+  return a.dense_macs == b.dense_macs && a.effective_macs == b.effective_macs && a.effective_acs == b.effective_acs &&
+         a.events == b.events && a.unit_steps == b.unit_steps;
+}
 
-void run_compare(const CompareOptions& o) {
-  check_gpu_profile_backend(o.backend);
-  Graph g = load_model(o.model);
-  const Sequence input = load_input(o.input, g);
-  if (o.backend == "cuda") {
-    gpu_compare(g, input, o.repeats, std::max(o.tolerance, 1e-4));
-    return;
-  }
-  ModeRuns dense, event;
-  // Warm-up, then alternate the modes so that drift affects both alike.
-  dense.first = simulate(g, o.backend, Mode::Dense, input);
-  event.first = simulate(g, o.backend, Mode::Event, input);
-  for (int k = 0; k < o.repeats; ++k) {
-    record_timing(dense, simulate(g, o.backend, Mode::Dense, input));
-    record_timing(event, simulate(g, o.backend, Mode::Event, input));
-  }
-  const double err = max_relative_error(event.first.output, dense.first.output);
-  const RunResult& d = dense.first;
-  const RunResult& e = event.first;
-  std::printf("%s on %s: %lld steps x %lld samples, dt %g s, median of %d runs per mode\n\n",
-              model_label(o.model).c_str(), o.backend.c_str(), static_cast<long long>(input.steps),
-              static_cast<long long>(input.batch), g.dt, o.repeats);
-  Table t({"layer", "type", "dense MACs", "eff. ops", "activity", "density", "theory", "dense time", "event time",
-           "realized"});
-  auto row = [&](const std::string& name, const std::string& type, const OpCounts& c, double density, double td,
-                 double te) {
-    t.add({name, type, fmt_count(double(c.dense_macs)), fmt_count(double(c.effective_ops())), fmt_pct(c.activity()),
-           density < 0 ? "" : fmt_pct(density), ratio(double(c.dense_macs), double(c.effective_ops())), fmt_time(td),
-           fmt_time(te), ratio(td, te)});
-  };
+nlohmann::json spread_json(const Spread& s) {
+  return {{"min", s.min}, {"q1", s.q1}, {"median", s.median}, {"q3", s.q3}, {"max", s.max}, {"n", s.n}};
+}
+
+std::string layer_rows(const ModeRuns& dense, const ModeRuns& event, const EnergyModel& energy) {
+  const RunResult &d = dense.first, &e = event.first;
+  const bool per_layer_times = !dense.layer_s.empty() && median(dense.layer_s[0]) > 0;
+  Table t({"layer", "type", "dense MACs", "eff. ops", "activity", "density", "theory", "dense uJ", "event uJ",
+           "dense time", "event time", "realized"});
   uint64_t w = 0, nnz = 0;
-  for (size_t k = 0; k < d.layers.size(); ++k) {
+  for (size_t k = 0; k < e.layers.size(); ++k) {
     const LayerReport& l = e.layers[k];
-    row(l.name, l.type, l.counts, l.weights ? l.weight_density() : -1.0, median(dense.layer_s[k]),
-        median(event.layer_s[k]));
+    const OpCounts& c = l.counts;
+    const double td = per_layer_times ? median(dense.layer_s[k]) : 0,
+                 te = per_layer_times ? median(event.layer_s[k]) : 0;
+    t.add({l.name, l.type, fmt_count(double(c.dense_macs)), fmt_count(double(c.effective_ops())), fmt_pct(c.activity()),
+           l.weights ? fmt_pct(l.weight_density()) : "", ratio(double(c.dense_macs), double(c.effective_ops())),
+           fmt_fixed(energy.energy_pj(d.layers[k].counts, Mode::Dense) * 1e-6, 2),
+           fmt_fixed(energy.energy_pj(c, Mode::Event) * 1e-6, 2), per_layer_times ? fmt_time(td) : "-",
+           per_layer_times ? fmt_time(te) : "-", per_layer_times ? ratio(td, te) : "-"});
     w += l.weights;
     nnz += l.nnz;
   }
-  row("total", "", e.totals, w ? double(nnz) / double(w) : -1.0, median(dense.wall), median(event.wall));
-  std::printf("%s\n", t.str().c_str());
-  std::printf("theory = dense MACs / effective ops; realized = dense time / event time (same run, same input).\n");
-  std::printf("weight bytes read: dense %s, event %s (dense / event = %s)\n",
-              fmt_count(double(d.totals.weight_bytes)).c_str(), fmt_count(double(e.totals.weight_bytes)).c_str(),
-              ratio(double(d.totals.weight_bytes), double(e.totals.weight_bytes)).c_str());
-  const bool same_counts = d.totals.effective_ops() == e.totals.effective_ops() && d.totals.events == e.totals.events;
-  const bool agree = err <= o.tolerance && same_counts;
-  std::printf("outputs: max |event - dense| / max |dense| = %.3g (tolerance %.3g): %s\n", err, o.tolerance,
-              agree ? "AGREE" : "DIFFER");
+  const Spread sd = spread_of(dense.wall), se = spread_of(event.wall);
+  const OpCounts& c = e.totals;
+  t.add({"total", "", fmt_count(double(c.dense_macs)), fmt_count(double(c.effective_ops())), fmt_pct(c.activity()),
+         w ? fmt_pct(double(nnz) / double(w)) : "", ratio(double(c.dense_macs), double(c.effective_ops())),
+         fmt_fixed(energy.energy_pj(d.totals, Mode::Dense) * 1e-6, 2),
+         fmt_fixed(energy.energy_pj(c, Mode::Event) * 1e-6, 2), spread_str(sd), spread_str(se),
+         ratio(sd.median, se.median)});
+  return t.str();
+}
+
+void run_compare(const CompareOptions& o) {
+  if (!(o.tolerance >= 0) || !(o.cross_tolerance >= 0)) throw UsageError("tolerances must be numbers >= 0");
+  Graph g = load_model(o.model);
+  const Sequence input = load_input(o.input, g);
+  const EnergyModel energy = load_energy(o.backend);
+  auto dense_runner = make_runner(o.backend.backend, Mode::Dense, g, o.backend.runner);
+  auto event_runner = make_runner(o.backend.backend, Mode::Event, g, o.backend.runner);
+  ModeRuns dense, event;
+  // Warm-up (outputs and counts), then the modes alternate so that drift affects both alike.
+  dense.first = dense_runner->run(input);
+  event.first = event_runner->run(input);
+  for (int k = 0; k < o.repeats; ++k) {
+    dense.record(dense_runner->run(input));
+    event.record(event_runner->run(input));
+  }
+  const RunResult &d = dense.first, &e = event.first;
+  std::printf("%s: %s vs %s, %lld steps x %lld samples, dt %g s; times end to end per run, median [min-max] of %d\n\n",
+              model_label(o.model).c_str(), d.backend.c_str(), e.backend.c_str(), static_cast<long long>(input.steps),
+              static_cast<long long>(input.batch), g.dt, o.repeats);
+  std::printf("%s\n", layer_rows(dense, event, energy).c_str());
+  const Spread sd = spread_of(dense.wall), se = spread_of(event.wall);
+  const bool conclusive = !ranges_overlap(sd, se);
+  std::printf(
+      "theory = dense MACs / effective ops; realized = dense / event time (same input, alternating runs): %s%s\n",
+      ratio(sd.median, se.median).c_str(),
+      conclusive ? "" : " -- inconclusive: the two modes' [min-max] ranges overlap (use more --repeats or steps)");
+  if (d.device_s > 0)
+    std::printf("GPU graph alone (CUDA events): dense %s, event %s\n", spread_str(spread_of(dense.device)).c_str(),
+                spread_str(spread_of(event.device)).c_str());
+  std::printf(
+      "energy: the work each mode performs (dense: every MAC and weight byte; event: effective ops and the "
+      "bytes it reads); table: %s\n",
+      energy.source.c_str());
+  std::printf("weight bytes read: dense %s, event %s\n", fmt_count(double(d.totals.weight_bytes)).c_str(),
+              fmt_count(double(e.totals.weight_bytes)).c_str());
+  const double err = max_relative_error(e.output, d.output);
+  bool agree = err <= o.tolerance && same_counts(d.totals, e.totals);
+  std::printf("outputs: max |event - dense| / max |dense| = %.3g (tolerance %.3g), counts %s: %s\n", err, o.tolerance,
+              same_counts(d.totals, e.totals) ? "equal" : "DIFFER", agree ? "AGREE" : "DIFFER");
+  nlohmann::json cross;
+  if (o.backend.backend != "cpu") {  // the CPU's dense mode is the reference of every other backend
+    Graph ref_graph = load_model(o.model);
+    const RunResult ref = make_runner("cpu", Mode::Dense, ref_graph)->run(input);
+    const double ed = max_relative_error(d.output, ref.output), ee = max_relative_error(e.output, ref.output);
+    const bool counts = same_counts(ref.totals, d.totals) && same_counts(ref.totals, e.totals);
+    const bool ok = ed <= o.cross_tolerance && ee <= o.cross_tolerance && counts;
+    std::printf(
+        "vs cpu-dense: %s %.3g, %s %.3g (cross-backend tolerance %.3g: float32 sums in another order and the "
+        "GPU's own exp/tanh), counts %s: %s\n",
+        d.backend.c_str(), ed, e.backend.c_str(), ee, o.cross_tolerance, counts ? "equal" : "DIFFER",
+        ok ? "AGREE" : "DIFFER");
+    agree = agree && ok;
+    cross = {{"reference", ref.backend}, {"dense_error", ed}, {"event_error", ee}, {"counts_equal", counts}};
+  }
   if (!o.json.empty()) {
-    const EnergyModel energy;
-    RunInfo di{model_label(o.model), "dense", d.backend, input.steps, input.batch, g.dt};
-    RunInfo ei{model_label(o.model), "event", e.backend, input.steps, input.batch, g.dt};
-    nlohmann::json j = {{"dense", run_report_json(d, di, energy)},
-                        {"event", run_report_json(e, ei, energy)},
-                        {"dense_wall_s_median", median(dense.wall)},
-                        {"event_wall_s_median", median(event.wall)},
+    const RunInfo info{model_label(o.model), input.steps, input.batch, g.dt};
+    nlohmann::json j = {{"dense", run_report_json(d, info, energy)},
+                        {"event", run_report_json(e, info, energy)},
+                        {"dense_wall_s", spread_json(sd)},
+                        {"event_wall_s", spread_json(se)},
+                        {"realized_speedup", sd.median / se.median},
+                        {"conclusive", conclusive},
                         {"relative_error", err},
+                        {"tolerance", o.tolerance},
                         {"agree", agree}};
+    if (d.device_s > 0) {
+      j["dense_device_s"] = spread_json(spread_of(dense.device));
+      j["event_device_s"] = spread_json(spread_of(event.device));
+    }
+    if (!cross.is_null()) j["cross_backend"] = cross;
     write_text_file(o.json, j.dump(2) + "\n");
   }
   if (!agree) {
-    std::fprintf(stderr, "evsim: error: dense and event outputs differ (relative error %.3g)\n", err);
+    std::fprintf(stderr, "evsim: error: %s: outputs or counts differ between modes or backends (see above)\n",
+                 model_label(o.model).c_str());
     g_exit_code = 4;
   }
 }
@@ -109,11 +165,16 @@ void register_compare(CLI::App& app) {
   auto* cmd = app.add_subcommand("compare", "Run dense and event mode on the same input: parity, counts, timings");
   add_model_options(*cmd, o->model, false);
   add_input_options(*cmd, o->input);
-  cmd->add_option("--backend", o->backend, "cpu, or cuda (cuda-dense and cuda-distile next to cpu-dense)");
-  add_gpu_profile_option(*cmd);
-  cmd->add_option("--repeats", o->repeats, "Timed runs per mode (median reported)")->check(CLI::PositiveNumber);
-  cmd->add_option("--tolerance", o->tolerance, "Largest accepted relative output difference");
-  cmd->add_option("--json", o->json, "Write both runs' reports and timings as JSON");
+  add_backend_options(*cmd, o->backend, "Where both modes run (cuda is also checked against cpu-dense)");
+  cmd->add_option("--repeats", o->repeats, "Timed runs per mode (median and range reported)")
+      ->check(CLI::PositiveNumber)
+      ->capture_default_str();
+  cmd->add_option("--tolerance", o->tolerance, "Largest accepted relative output difference between the two modes")
+      ->capture_default_str();
+  cmd->add_option("--cross-tolerance", o->cross_tolerance,
+                  "Largest accepted relative difference from cpu-dense for another backend")
+      ->capture_default_str();
+  cmd->add_option("--json", o->json, "Write both runs' reports, timings and parity as JSON");
   cmd->callback([o] { run_compare(*o); });
 }
 

@@ -3,6 +3,7 @@
 #include "apps/commands.hpp"
 #include "data/checkpoint.hpp"
 #include "data/sequence_io.hpp"
+#include "data/text_corpus.hpp"
 #include "models/egru_stack.hpp"
 
 namespace evsim {
@@ -10,7 +11,8 @@ namespace evsim {
 namespace {
 
 struct ConvertOptions {
-  std::string in, out;
+  std::string in, out, vocab;
+  int64_t steps = 0, batch = 1;
   std::vector<int> columns{0};
   EgruStackConfig egru = default_model_config();
 };
@@ -31,6 +33,29 @@ void register_convert(CLI::App& app) {
     write_input(o->out, s);
     std::printf("wrote %s: input (%lld x 1 x %lld)\n", o->out.c_str(), static_cast<long long>(s.steps),
                 static_cast<long long>(s.width));
+  });
+
+  auto* text = cmd->add_subcommand(
+      "text", "Mikolov-format text -> IN.h5 with dataset `tokens` (T x B) in a checkpoint's vocabulary");
+  text->add_option("corpus", o->in, "Text file: one sentence per line (<eos> is appended per line)")
+      ->required()
+      ->check(CLI::ExistingFile);
+  text->add_option("output", o->out, "IN.h5 to write")->required();
+  text->add_option("--vocab", o->vocab, "Checkpoint whose vocabulary (evsim/vocab) maps the words")
+      ->required()
+      ->check(CLI::ExistingFile);
+  text->add_option("--batch", o->batch, "Contiguous streams the text is cut into (as `evsim eval`)")
+      ->check(CLI::PositiveNumber)
+      ->capture_default_str();
+  text->add_option("--steps", o->steps, "Steps to keep per stream (0: all)")
+      ->check(CLI::NonNegativeNumber)
+      ->capture_default_str();
+  text->callback([o] {
+    const std::vector<int64_t> ids = read_token_ids(o->in, read_checkpoint(o->vocab).meta.vocab);
+    const Sequence s = token_streams(ids, o->batch, o->steps);
+    write_tokens(o->out, s);
+    std::printf("wrote %s: tokens (%lld x %lld) from %zu words of %s\n", o->out.c_str(),
+                static_cast<long long>(s.steps), static_cast<long long>(s.batch), ids.size(), o->in.c_str());
   });
 
   auto* ckpt = cmd->add_subcommand("checkpoint", "Read, validate and re-write a checkpoint (adds the evsim group)");

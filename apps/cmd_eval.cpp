@@ -4,8 +4,7 @@
 
 #include "apps/commands.hpp"
 #include "apps/common.hpp"
-#include "apps/gpu_commands.hpp"
-#include "apps/table.hpp"
+#include "core/table.hpp"
 #include "core/timer.hpp"
 #include "data/atomic_file.hpp"
 #include "data/run_report.hpp"
@@ -18,21 +17,38 @@ namespace {
 
 struct EvalOptions {
   ModelChoice model;
-  std::string data, split = "test", mode = "event", backend = "cpu", json;
+  BackendChoice backend;
+  std::string data, split = "test", mode = "event", json;
   int64_t batch = 10, limit_tokens = 0;
 };
 
+std::string counts_table(const RunResult& r, double tokens) {
+  Table t({"layer", "type", "activity", "density", "dense MACs/token", "eff. ops/token", "reduction"});
+  auto row = [&](const std::string& name, const std::string& type, const OpCounts& c, double density) {
+    t.add({name, type, fmt_pct(c.activity()), fmt_pct(density), fmt_count(double(c.dense_macs) / tokens),
+           fmt_count(double(c.effective_ops()) / tokens),
+           fmt_fixed(double(c.dense_macs) / std::max(1.0, double(c.effective_ops())), 1) + "x"});
+  };
+  uint64_t w = 0, nnz = 0;
+  for (const LayerReport& l : r.layers) {
+    row(l.name, l.type, l.counts, l.weight_density());
+    w += l.weights;
+    nnz += l.nnz;
+  }
+  row("total", "", r.totals, w ? double(nnz) / double(w) : 0.0);
+  return t.str();
+}
+
 void run_eval(const EvalOptions& o) {
+  Stopwatch setup;
   const Mode mode = parse_mode(o.mode);
   Graph g = load_model(o.model);
   const std::string path = find_split_file(o.data, o.split);
   const std::vector<int64_t> ids = read_token_ids(path, g.meta.vocab);
-  check_gpu_profile_backend(o.backend);
-  const bool gpu = o.backend == "cuda";
-  auto backend = gpu ? nullptr : make_backend(o.backend, mode);
-  std::fprintf(stderr, "eval: %s, %zu tokens in %lld streams, %s mode on %s\n", path.c_str(), ids.size(),
-               static_cast<long long>(o.batch), mode_name(mode).c_str(),
-               gpu ? (mode == Mode::Dense ? "cuda-dense" : "cuda-distile") : std::string(backend->name()).c_str());
+  auto runner = make_runner(o.backend.backend, mode, g, o.backend.runner);
+  const double setup_s = setup.seconds();
+  std::fprintf(stderr, "eval: %s, %zu tokens in %lld streams, %s\n", path.c_str(), ids.size(),
+               static_cast<long long>(o.batch), runner->name().c_str());
   Stopwatch clock;
   // On a terminal the progress line redraws itself; in a log it appears every 10 %.
   const bool tty = ::isatty(2);
@@ -44,40 +60,26 @@ void run_eval(const EvalOptions& o) {
                  static_cast<long long>(done), static_cast<long long>(total), ppl,
                  double(done * o.batch) / clock.seconds(), tty && done != total ? "   " : "\n");
   };
-  const LmEvalResult r = gpu ? gpu_evaluate_lm(g, mode, ids, o.batch, o.limit_tokens, progress)
-                             : evaluate_lm(g, *backend, ids, o.batch, o.limit_tokens, progress);
+  const LmEvalResult r = evaluate_lm(g, *runner, ids, o.batch, o.limit_tokens, progress);
   const double tokens = double(r.predictions);
-  std::printf("%s on %s (%s): perplexity %.3f over %lld predicted tokens, %s mode, %s\n\n",
-              model_label(o.model).c_str(), path.c_str(), o.split.c_str(), r.perplexity,
-              static_cast<long long>(r.predictions), mode_name(mode).c_str(), fmt_time(r.run.wall_s).c_str());
-  if (gpu) {  // the GPU engine counts events, not ops
-    Table t({"layer", "type", "activity"});
-    for (const LayerReport& l : r.run.layers) t.add({l.name, l.type, fmt_pct(l.counts.activity())});
-    std::printf("%s(op counts per token: --backend cpu)\n", t.str().c_str());
-  }
-  Table t({"layer", "type", "activity", "density", "dense MACs/token", "eff. ops/token", "reduction"});
-  uint64_t w = 0, nnz = 0;
-  for (const LayerReport& l : r.run.layers) {
-    t.add({l.name, l.type, fmt_pct(l.counts.activity()), fmt_pct(l.weight_density()),
-           fmt_count(double(l.counts.dense_macs) / tokens), fmt_count(double(l.counts.effective_ops()) / tokens),
-           fmt_fixed(double(l.counts.dense_macs) / std::max(1.0, double(l.counts.effective_ops())), 1) + "x"});
-    w += l.weights;
-    nnz += l.nnz;
-  }
-  const OpCounts& c = r.run.totals;
-  t.add({"total", "", fmt_pct(c.activity()), fmt_pct(w ? double(nnz) / double(w) : 0.0),
-         fmt_count(double(c.dense_macs) / tokens), fmt_count(double(c.effective_ops()) / tokens),
-         fmt_fixed(double(c.dense_macs) / std::max(1.0, double(c.effective_ops())), 1) + "x"});
-  if (!gpu) std::printf("%s", t.str().c_str());
+  std::printf("%s on %s (%s): perplexity %.3f over %lld predicted tokens, %s\n", model_label(o.model).c_str(),
+              path.c_str(), o.split.c_str(), r.perplexity, static_cast<long long>(r.predictions),
+              r.run.backend.c_str());
+  std::printf("evaluation %s end to end (%.0f tokens/s)", fmt_time(r.wall_s).c_str(), tokens / r.wall_s);
+  if (r.run.device_s > 0) std::printf(", of which GPU graph replays %s", fmt_time(r.run.device_s).c_str());
+  std::printf("; setup %s (checkpoint, corpus, planning)\n\n%s", fmt_time(setup_s).c_str(),
+              counts_table(r.run, tokens).c_str());
   if (!o.json.empty()) {
-    RunInfo info{model_label(o.model), mode_name(mode), r.run.backend, r.predictions / o.batch, o.batch, g.dt};
-    nlohmann::json j = run_report_json(r.run, info, EnergyModel{});
+    const RunInfo info{model_label(o.model), r.predictions / o.batch, o.batch, g.dt};
+    nlohmann::json j = run_report_json(r.run, info, load_energy(o.backend));
     j["perplexity"] = r.perplexity;
     j["predicted_tokens"] = r.predictions;
     j["split"] = o.split;
     j["data"] = path;
-    j["dense_macs_per_token"] = double(c.dense_macs) / tokens;
-    j["effective_ops_per_token"] = double(c.effective_ops()) / tokens;
+    j["eval_wall_s"] = r.wall_s;
+    j["setup_s"] = setup_s;
+    j["dense_macs_per_token"] = double(r.run.totals.dense_macs) / tokens;
+    j["effective_ops_per_token"] = double(r.run.totals.effective_ops()) / tokens;
     write_text_file(o.json, j.dump(2) + "\n");
   }
 }
@@ -90,14 +92,17 @@ void register_eval(CLI::App& app) {
   add_model_options(*cmd, o->model, true);
   cmd->add_option("--data", o->data, "Directory with <split>.txt or *.<split>.txt (e.g. ../shared/data/ptb)")
       ->required();
-  cmd->add_option("--split", o->split, "valid or test")->check(CLI::IsMember({"train", "valid", "test"}));
-  cmd->add_option("--mode", o->mode, "dense or event")->check(CLI::IsMember({"dense", "event"}));
-  cmd->add_option("--backend", o->backend,
-                  "cpu, or cuda (EGRU stack and decoder on the GPU: activity only, no op counts)");
-  add_gpu_profile_option(*cmd);
-  cmd->add_option("--batch", o->batch, "Parallel streams (PyTorch's eval batch size)")->check(CLI::PositiveNumber);
-  cmd->add_option("--limit-tokens", o->limit_tokens, "Stop after about this many predicted tokens")
-      ->check(CLI::NonNegativeNumber);
+  cmd->add_option("--split", o->split, "train, valid or test")
+      ->check(CLI::IsMember({"train", "valid", "test"}))
+      ->capture_default_str();
+  cmd->add_option("--mode", o->mode, "dense or event")->check(CLI::IsMember({"dense", "event"}))->capture_default_str();
+  add_backend_options(*cmd, o->backend, "Where to run (cuda: stack, decoder and log-softmax on the GPU)");
+  cmd->add_option("--batch", o->batch, "Parallel streams (PyTorch's eval batch size)")
+      ->check(CLI::PositiveNumber)
+      ->capture_default_str();
+  cmd->add_option("--limit-tokens", o->limit_tokens, "Stop after about this many predicted tokens (0: all)")
+      ->check(CLI::NonNegativeNumber)
+      ->capture_default_str();
   cmd->add_option("--json", o->json, "Write perplexity and counts as JSON");
   cmd->callback([o] { run_eval(*o); });
 }

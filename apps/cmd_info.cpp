@@ -2,7 +2,7 @@
 
 #include "apps/commands.hpp"
 #include "apps/common.hpp"
-#include "apps/table.hpp"
+#include "core/table.hpp"
 #include "data/checkpoint.hpp"
 #include "network/graph.hpp"
 #include "network/model_loader.hpp"

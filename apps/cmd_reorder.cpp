@@ -2,9 +2,8 @@
 
 #include "apps/commands.hpp"
 #include "apps/common.hpp"
-#include "apps/table.hpp"
-#include "backends/backend.hpp"
 #include "core/error.hpp"
+#include "core/table.hpp"
 #include "data/checkpoint.hpp"
 #include "models/unit_reorder.hpp"
 #include "network/graph.hpp"
@@ -19,10 +18,12 @@ struct ReorderOptions {
   double dt = 0.0;
 };
 
-RunResult run_spec(const ModelSpec& spec, double dt, Mode mode, const Sequence& x, bool record) {
+// Recording neuron activity is a CPU runner feature.
+RunResult run_spec(const ModelSpec& spec, double dt, const Sequence& x, bool record) {
   Graph g = build_graph(spec, dt);
-  auto b = make_backend("cpu", mode);
-  return Simulator(g, *b).run(x, record);
+  RunnerOptions o;
+  o.record = record;
+  return make_runner("cpu", Mode::Event, g, o)->run(x);
 }
 
 void run_reorder(const ReorderOptions& o) {
@@ -30,11 +31,11 @@ void run_reorder(const ReorderOptions& o) {
   const double dt = o.dt > 0 ? o.dt : (spec.meta.dt > 0 ? spec.meta.dt : 1e-4);
   const Graph g = build_graph(spec, dt);
   const Sequence x = load_input(o.input, g);
-  const RunResult before = run_spec(spec, dt, Mode::Event, x, true);
+  const RunResult before = run_spec(spec, dt, x, true);
   const auto plan = plan_reorder(spec, before, x.steps, x.batch, o.tile);
   apply_reorder(spec, plan);
   // The permuted model must compute the same function: same outputs on the same input.
-  const RunResult after = run_spec(spec, dt, Mode::Event, x, false);
+  const RunResult after = run_spec(spec, dt, x, false);
   const double err = max_relative_error(after.output, before.output);
   Table t({"layer", "active tiles/sample before", "after", "reduction", "note"});
   for (const auto& l : plan)
@@ -58,7 +59,7 @@ void register_reorder(CLI::App& app) {
   cmd->add_option("model", o->model, "MODEL.h5")->required()->check(CLI::ExistingFile);
   cmd->add_option("output", o->output, "OUT.h5 (written only if the outputs are unchanged)")->required();
   add_input_options(*cmd, o->input);
-  cmd->add_option("--tile", o->tile, "Units per tile")->check(CLI::Range(1, 1024));
+  cmd->add_option("--tile", o->tile, "Units per tile")->check(CLI::Range(1, 1024))->capture_default_str();
   cmd->add_option("--dt", o->dt, "Seconds per step (default: the checkpoint's)")->check(CLI::PositiveNumber);
   cmd->callback([o] { run_reorder(*o); });
 }

@@ -1,15 +1,14 @@
 #include "apps/common.hpp"
 
+#include <cmath>
 #include <random>
 
-#include "apps/gpu_commands.hpp"
-#include "apps/table.hpp"
-#include "backends/backend.hpp"
 #include "core/error.hpp"
+#include "core/table.hpp"
+#include "data/run_report.hpp"
 #include "data/sequence_io.hpp"
 #include "models/egru_stack.hpp"
 #include "models/random_input.hpp"
-#include "network/embedding_op.hpp"
 #include "network/model_loader.hpp"
 
 namespace evsim {
@@ -25,9 +24,23 @@ void add_model_options(CLI::App& cmd, ModelChoice& m, bool path_required) {
 
 void add_input_options(CLI::App& cmd, InputChoice& in) {
   cmd.add_option("--input", in.path, "IN.h5 with dataset `input` (T x B x N) or `tokens` (T x B)");
-  cmd.add_option("--steps", in.steps, "Steps of random input when --input is not given")->check(CLI::PositiveNumber);
-  cmd.add_option("--batch", in.batch, "Batch of random input when --input is not given")->check(CLI::PositiveNumber);
-  cmd.add_option("--seed", in.seed, "Seed of every random draw");
+  cmd.add_option("--steps", in.steps, "Steps of random input when --input is not given")
+      ->check(CLI::PositiveNumber)
+      ->capture_default_str();
+  cmd.add_option("--batch", in.batch, "Batch of random input when --input is not given")
+      ->check(CLI::PositiveNumber)
+      ->capture_default_str();
+  cmd.add_option("--seed", in.seed, "Seed of every random draw")->capture_default_str();
+}
+
+void add_backend_options(CLI::App& cmd, BackendChoice& b, const std::string& what) {
+  std::string names;
+  for (const auto& n : backend_names()) names += (names.empty() ? "" : ", ") + n;
+  cmd.add_option("--backend", b.backend, what + " (this build: " + names + ")")->capture_default_str();
+  cmd.add_option("--gpu-profile", b.runner.gpu_profile, "GPU cost-model profile written by `evsim calibrate` (cuda)")
+      ->check(CLI::ExistingFile);
+  cmd.add_option("--energy-table", b.energy_table, "JSON with mac_pj, ac_pj, weight_byte_pj (default: 45 nm figures)")
+      ->check(CLI::ExistingFile);
 }
 
 Graph load_model(const ModelChoice& m) {
@@ -48,8 +61,8 @@ Sequence load_input(const InputChoice& in, const Graph& g) {
   if (!in.path.empty()) return read_input(in.path, g.token_input);
   if (!g.token_input) return gaussian_input(in.steps, in.batch, g.input_width(), in.seed);
   int64_t vocab = 1;
-  for (const GraphNode& n : g.nodes)
-    if (auto* e = dynamic_cast<const EmbeddingOp*>(n.op.get())) vocab = e->vocab();
+  for (size_t k = 0; k < g.nodes.size(); ++k)
+    if (g.nodes[k].type == "Embedding") vocab = g.spec->graph.nodes[k].find("weight")->shape[0];
   std::mt19937_64 rng(in.seed);
   std::uniform_int_distribution<int64_t> id(0, vocab - 1);
   Sequence s(in.steps, in.batch, 1);
@@ -57,24 +70,18 @@ Sequence load_input(const InputChoice& in, const Graph& g) {
   return s;
 }
 
-RunResult simulate(Graph& g, const std::string& backend, Mode mode, const Sequence& input, bool record) {
-  if (backend == "cuda") {
-    if (record) throw UsageError("--record is not available with --backend cuda");
-    return gpu_run(g, mode, input);
-  }
-  auto b = make_backend(backend, mode);
-  Simulator sim(g, *b);
-  return sim.run(input, record);
+EnergyModel load_energy(const BackendChoice& b) {
+  return b.energy_table.empty() ? EnergyModel{} : read_energy_table(b.energy_table);
 }
 
 std::string layer_table(const RunResult& r, const EnergyModel& energy) {
   Table t({"layer", "type", "dense MACs", "eff. MACs", "eff. ACs", "events", "activity", "density", "weight bytes",
-           "energy (uJ)"});
+           "energy uJ (" + mode_name(r.mode) + ")"});
   auto row = [&](const std::string& name, const std::string& type, const OpCounts& c, double density) {
     t.add({name, type, fmt_count(double(c.dense_macs)), fmt_count(double(c.effective_macs)),
            fmt_count(double(c.effective_acs)), fmt_count(double(c.events)), fmt_pct(c.activity()),
            density < 0 ? "" : fmt_pct(density), fmt_count(double(c.weight_bytes)),
-           fmt_fixed(energy.energy_pj(c) * 1e-6, 3)});
+           fmt_fixed(energy.energy_pj(c, r.mode) * 1e-6, 3)});
   };
   uint64_t w = 0, nnz = 0;
   for (const LayerReport& l : r.layers) {

@@ -1,13 +1,12 @@
 #pragma once
-// Shared pieces of the subcommands: which model, which input, how to report.
+// Shared pieces of the subcommands: which model, which input, which backend, how to report.
 #include <CLI/CLI.hpp>
 #include <cstdint>
-#include <optional>
 #include <string>
 
+#include "backends/runner.hpp"
 #include "core/energy_model.hpp"
 #include "network/graph.hpp"
-#include "network/simulator.hpp"
 
 namespace evsim {
 
@@ -22,18 +21,25 @@ struct InputChoice {
   uint64_t seed = 1;
 };
 
+struct BackendChoice {
+  std::string backend = "cpu";
+  RunnerOptions runner;
+  std::string energy_table;
+};
+
 void add_model_options(CLI::App& cmd, ModelChoice& m, bool path_required);
 void add_input_options(CLI::App& cmd, InputChoice& in);
+// --backend (the registry's names), --gpu-profile, --energy-table.
+void add_backend_options(CLI::App& cmd, BackendChoice& b, const std::string& what);
 
 Graph load_model(const ModelChoice& m);
 std::string model_label(const ModelChoice& m);
 // Reads IN.h5, or draws a seeded random input: token ids for Embedding models,
 // N(0,1) values otherwise.
 Sequence load_input(const InputChoice& in, const Graph& g);
+EnergyModel load_energy(const BackendChoice& b);
 
-RunResult simulate(Graph& g, const std::string& backend, Mode mode, const Sequence& input, bool record = false);
-
-// Per-layer count table of one run.
+// Per-layer count table of one run, layers in graph order, energy of the run's mode.
 std::string layer_table(const RunResult& r, const EnergyModel& energy);
 
 }  // namespace evsim

@@ -25,8 +25,13 @@ int main(int argc, char** argv) {
   evsim::register_reorder(app);
   try {
     app.parse(argc, argv);
-  } catch (const CLI::ParseError& e) {
+  } catch (const CLI::CallForHelp& e) {
     return app.exit(e);
+  } catch (const CLI::CallForAllHelp& e) {
+    return app.exit(e);
+  } catch (const CLI::ParseError& e) {  // CLI11's own errors, as one line like every other
+    std::fprintf(stderr, "evsim: error: %s (see --help)\n", e.what());
+    return e.get_exit_code() ? e.get_exit_code() : 2;
   } catch (const evsim::Error& e) {
     std::fprintf(stderr, "evsim: error: %s\n", e.what());
     return 2;

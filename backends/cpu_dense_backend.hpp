@@ -3,11 +3,11 @@
 // step (Eigen GEMM). Inputs are buffered per port in a two-slot ring (now, next step).
 #include <array>
 
-#include "backends/backend.hpp"
+#include "network/port_backend.hpp"
 
 namespace evsim {
 
-class CpuDenseBackend final : public Backend {
+class CpuDenseBackend final : public PortBackend {
  public:
   std::string_view name() const override { return "cpu-dense"; }
   Mode mode() const override { return Mode::Dense; }

@@ -2,12 +2,12 @@
 // cpu-event: sources emit their non-zero outputs as events into each consuming port's
 // event queue; a port drains the bucket due now and pushes every event through the
 // non-zero weights of its column. Units that did not fire cost nothing downstream.
-#include "backends/backend.hpp"
 #include "core/event_queue.hpp"
+#include "network/port_backend.hpp"
 
 namespace evsim {
 
-class CpuEventBackend final : public Backend {
+class CpuEventBackend final : public PortBackend {
  public:
   std::string_view name() const override { return "cpu-event"; }
   Mode mode() const override { return Mode::Event; }

@@ -4,7 +4,7 @@
 // TimeGriddedData (data: T x B x N, attribute dt).
 #include <string>
 
-#include "network/simulator.hpp"
+#include "core/run_result.hpp"
 
 namespace evsim {
 

@@ -55,4 +55,19 @@ std::vector<int64_t> read_token_ids(const std::string& path, const std::vector<s
   return ids;
 }
 
+Sequence token_streams(const std::vector<int64_t>& ids, int64_t batch, int64_t steps) {
+  if (batch < 1) throw UsageError("batch must be >= 1");
+  const int64_t per_stream = static_cast<int64_t>(ids.size()) / batch;
+  if (per_stream < 1) throw InputError("text too short for " + std::to_string(batch) + " streams");
+  if (steps > per_stream)
+    throw InputError(std::to_string(steps) + " steps asked, the text gives " + std::to_string(per_stream) +
+                     " per stream at batch " + std::to_string(batch));
+  const int64_t n = steps > 0 ? steps : per_stream;
+  Sequence s(n, batch, 1);
+  for (int64_t t = 0; t < n; ++t)
+    for (int64_t b = 0; b < batch; ++b)
+      s.step(t)(0, b) = static_cast<float>(ids[static_cast<size_t>(b * per_stream + t)]);
+  return s;
+}
+
 }  // namespace evsim

@@ -4,16 +4,9 @@
 #include <cmath>
 
 #include "core/error.hpp"
+#include "core/timer.hpp"
 
 namespace evsim {
-
-double token_nll(const float* logits, int64_t n, int64_t target) {
-  double mx = logits[0];
-  for (int64_t k = 1; k < n; ++k) mx = std::max(mx, double(logits[k]));
-  double sum = 0.0;
-  for (int64_t k = 0; k < n; ++k) sum += std::exp(double(logits[k]) - mx);
-  return mx + std::log(sum) - double(logits[target]);
-}
 
 int64_t lm_eval_steps(int64_t tokens, int64_t batch, int64_t limit_tokens) {
   if (batch < 1) throw UsageError("batch must be >= 1");
@@ -24,31 +17,31 @@ int64_t lm_eval_steps(int64_t tokens, int64_t batch, int64_t limit_tokens) {
   return steps;
 }
 
-LmEvalResult evaluate_lm(Graph& graph, Backend& backend, const std::vector<int64_t>& ids, int64_t batch,
+LmEvalResult evaluate_lm(const Graph& graph, Runner& runner, const std::vector<int64_t>& ids, int64_t batch,
                          int64_t limit_tokens, const LmProgress& progress) {
   if (!graph.token_input) throw InputError("model is not a language model (its Input does not feed an Embedding)");
   const int64_t steps = lm_eval_steps(static_cast<int64_t>(ids.size()), batch, limit_tokens);
   const int64_t per_stream = static_cast<int64_t>(ids.size()) / batch;
-  const int64_t vocab = graph.output_width();
-  Simulator sim(graph, backend);
-  sim.begin(batch);
-  Matrix x(1, batch);
+  Stopwatch clock;
   LmEvalResult res;
-  const int64_t every = std::max<int64_t>(1, steps / 50);
-  for (int64_t t = 0; t < steps; ++t) {
-    for (int64_t b = 0; b < batch; ++b) x(0, b) = static_cast<float>(ids[static_cast<size_t>(b * per_stream + t)]);
-    const Matrix& logits = sim.step(x);
-    for (int64_t b = 0; b < batch; ++b) {
-      const int64_t target = ids[static_cast<size_t>(b * per_stream + t + 1)];
-      if (target >= vocab) throw InputError("token id " + std::to_string(target) + " beyond the model's outputs");
-      res.nll += token_nll(logits.col(b).data(), vocab, target);
-    }
-    res.predictions += batch;
-    if (progress && ((t + 1) % every == 0 || t + 1 == steps))
-      progress(t + 1, steps, std::exp(res.nll / double(res.predictions)));
+  runner.begin(batch);
+  for (int64_t t0 = 0; t0 < steps; t0 += kLmChunkSteps) {
+    const int64_t n = std::min(kLmChunkSteps, steps - t0);
+    Sequence x(n, batch, 1);
+    std::vector<int64_t> targets(static_cast<size_t>(n * batch));
+    for (int64_t t = 0; t < n; ++t)
+      for (int64_t b = 0; b < batch; ++b) {
+        const auto at = static_cast<size_t>(b * per_stream + t0 + t);
+        x.step(t)(0, b) = static_cast<float>(ids[at]);
+        targets[static_cast<size_t>(t * batch + b)] = ids[at + 1];
+      }
+    res.nll += runner.step_nll(x, targets);
+    res.predictions += n * batch;
+    if (progress) progress(t0 + n, steps, std::exp(res.nll / double(res.predictions)));
   }
   res.perplexity = std::exp(res.nll / double(res.predictions));
-  res.run = sim.finish();
+  res.run = runner.finish();
+  res.wall_s = clock.seconds();
   return res;
 }
 

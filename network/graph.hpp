@@ -31,6 +31,9 @@ struct Graph {
   bool token_input = false;  // the Input feeds an Embedding: IN.h5 holds `tokens`
   ModelMeta meta;
   std::string source;
+  // The checkpoint the graph was built from; nodes[k] is spec->graph.nodes[k]. Backends that
+  // re-implement the nodes read their parameters from here (network/node_params.hpp).
+  std::shared_ptr<const ModelSpec> spec;
   double dt = 0.0;  // seconds per step the neurons were discretised with
 
   int find(const std::string& name) const;
@@ -40,6 +43,7 @@ struct Graph {
 
 // Gives the checkpoint its meaning; dt (seconds) discretises the NIR ODEs.
 // Throws CheckpointError("<file>: node 'n' ...") for anything inconsistent.
-Graph build_graph(const ModelSpec& spec, double dt);
+Graph build_graph(std::shared_ptr<const ModelSpec> spec, double dt);
+Graph build_graph(const ModelSpec& spec, double dt);  // keeps a copy of `spec`
 
 }  // namespace evsim

@@ -125,13 +125,17 @@ int Graph::find(const std::string& name) const {
   return -1;
 }
 
-Graph build_graph(const ModelSpec& spec, double dt) {
+Graph build_graph(const ModelSpec& spec, double dt) { return build_graph(std::make_shared<const ModelSpec>(spec), dt); }
+
+Graph build_graph(std::shared_ptr<const ModelSpec> spec_ptr, double dt) {
+  const ModelSpec& spec = *spec_ptr;
   try {
     if (!(dt > 0.0)) throw UsageError("dt must be positive");
     Graph g;
     g.meta = spec.meta;
     g.source = spec.source;
     g.dt = dt;
+    g.spec = spec_ptr;
     std::map<std::string, int> index;
     for (size_t k = 0; k < spec.graph.nodes.size(); ++k) {
       const NodeSpec& n = spec.graph.nodes[k];

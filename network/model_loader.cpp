@@ -1,5 +1,7 @@
 #include "network/model_loader.hpp"
 
+#include <memory>
+
 #include "data/checkpoint.hpp"
 
 namespace evsim {
@@ -10,8 +12,8 @@ double resolve_dt(double requested, const ModelSpec& spec) {
 }
 
 Graph load_graph(const std::string& path, double dt_option) {
-  ModelSpec spec = read_checkpoint(path);
-  return build_graph(spec, resolve_dt(dt_option, spec));
+  auto spec = std::make_shared<const ModelSpec>(read_checkpoint(path));
+  return build_graph(spec, resolve_dt(dt_option, *spec));
 }
 
 }  // namespace evsim

@@ -12,130 +12,16 @@
 #include "network/embedding_op.hpp"
 #include "network/matrix_projection.hpp"
 #include "network/neuron_op.hpp"
+#include "network/node_params.hpp"
+#include "network/node_reader.hpp"
 #include "network/pointwise_ops.hpp"
 #include "network/pool2d_projection.hpp"
 #include "network/synapse_op.hpp"
-#include "neurons/cuba_lif.hpp"
-#include "neurons/integrator.hpp"
-#include "neurons/lif.hpp"
-#include "neurons/threshold.hpp"
-#include "neurons/vsn.hpp"
 
 namespace evsim {
 namespace {
 
-struct Ctx {
-  const NodeSpec& node;
-  const Shape& in_shape;
-  double dt;
-
-  [[noreturn]] void fail(const std::string& key, const std::string& msg) const {
-    throw CheckpointError("node '" + node.name + "' (" + node.type + ")" +
-                          (key.empty() ? "" : " dataset '" + key + "'") + ": " + msg);
-  }
-  const Array& get(const std::string& key) const {
-    const Array* a = node.find(key);
-    if (!a) fail(key, "missing");
-    return *a;
-  }
-  bool has(const std::string& key) const { return node.find(key) != nullptr; }
-
-  std::vector<int64_t> ints(const std::string& key) const {
-    const Array& a = get(key);
-    if (a.kind == Array::Kind::Int) return a.i;
-    std::vector<int64_t> v;
-    for (float f : a.f) {
-      if (f != std::round(f)) fail(key, "expected integer values");
-      v.push_back(static_cast<int64_t>(f));
-    }
-    return v;
-  }
-  int64_t scalar_int(const std::string& key, int64_t dflt) const {
-    if (!has(key)) return dflt;
-    auto v = ints(key);
-    if (v.size() != 1) fail(key, "expected a scalar, got shape " + shape_str(get(key).shape));
-    return v[0];
-  }
-  std::array<int64_t, 2> pair(const std::string& key, int64_t dflt, int64_t min_value) const {
-    if (!has(key)) return {dflt, dflt};
-    auto v = ints(key);
-    if (v.size() == 1) v.push_back(v[0]);
-    if (v.size() != 2) fail(key, "expected 1 or 2 values, got shape " + shape_str(get(key).shape));
-    for (auto x : v)
-      if (x < min_value) fail(key, "expected values >= " + std::to_string(min_value) + ", got " + std::to_string(x));
-    return {v[0], v[1]};
-  }
-
-  // One value per unit of `shape`: accepts a scalar, one per channel (C of (C, ...)),
-  // or exactly one per unit.
-  Vector per_unit(const std::string& key, const Shape& shape, std::optional<float> dflt = {}) const {
-    const int64_t n = shape_size(shape);
-    if (!has(key)) {
-      if (!dflt) fail(key, "missing");
-      return Vector::Constant(n, *dflt);
-    }
-    const Array& a = get(key);
-    if (a.kind != Array::Kind::Float) fail(key, "expected float data");
-    if (a.size() == n) return Eigen::Map<const Vector>(a.f.data(), n);
-    if (a.size() == 1) return Vector::Constant(n, a.f[0]);
-    if (shape.size() > 1 && a.size() == shape[0]) {
-      const int64_t per = n / shape[0];
-      Vector v(n);
-      for (int64_t c = 0; c < shape[0]; ++c) v.segment(c * per, per).setConstant(a.f[static_cast<size_t>(c)]);
-      return v;
-    }
-    fail(key, "expected 1, " + (shape.size() > 1 ? std::to_string(shape[0]) + ", " : std::string()) + "or " +
-                  std::to_string(n) + " values for shape " + shape_str(shape) + ", got shape " + shape_str(a.shape));
-  }
-
-  Matrix matrix(const std::string& key) const {
-    const Array& a = get(key);
-    Matrix m(a.shape[0], a.shape[1]);
-    // Stored row-major (out x in).
-    for (int64_t r = 0; r < a.shape[0]; ++r)
-      for (int64_t c = 0; c < a.shape[1]; ++c) m(r, c) = a.f[static_cast<size_t>(r * a.shape[1] + c)];
-    return m;
-  }
-
-  // Neurons take their shape from the input, or from their parameters if unconnected.
-  Shape neuron_shape(std::initializer_list<const char*> keys) const {
-    if (!in_shape.empty()) return in_shape;
-    Shape best = {1};
-    for (const char* k : keys)
-      if (has(k) && get(k).size() > shape_size(best)) best = get(k).shape;
-    return best;
-  }
-  void require_in_size(int64_t expected, const std::string& key) const {
-    if (!in_shape.empty() && shape_size(in_shape) != expected)
-      fail(key, "expects input of size " + std::to_string(expected) + ", but its in-edges carry shape " +
-                    shape_str(in_shape));
-  }
-};
-
-std::optional<FiringParams> firing(const Ctx& c, const Shape& s) {
-  return FiringParams{c.per_unit("v_threshold", s), c.per_unit("v_reset", s, 0.0f)};
-}
-
-void check_positive(const Ctx& c, const std::string& key, const Vector& v) {
-  if ((v.array() <= 0.0f).any()) c.fail(key, "expected positive values");
-}
-
-BuiltNode make_matrix_node(const Ctx& c, bool affine) {
-  Matrix w = c.matrix("weight");
-  c.require_in_size(w.cols(), "weight");
-  Vector bias;
-  if (affine) {
-    const Array& b = c.get("bias");
-    if (b.size() != w.rows())
-      c.fail("bias", "expected shape (" + std::to_string(w.rows()) + "), got " + shape_str(b.shape));
-    bias = Eigen::Map<const Vector>(b.f.data(), w.rows());
-  }
-  const int64_t rows = w.rows();
-  auto proj = std::make_shared<MatrixProjection>(std::move(w));
-  return {std::make_unique<SynapseOp>(c.node.type, proj, bias), {rows}};
-}
-
-Conv2dGeometry conv_geometry(const Ctx& c, bool one_d) {
+Conv2dGeometry conv_geometry(const NodeReader& c, bool one_d) {
   const Array& w = c.get("weight");
   Conv2dGeometry g;
   g.out_channels = w.shape[0];
@@ -184,7 +70,7 @@ Conv2dGeometry conv_geometry(const Ctx& c, bool one_d) {
   return g;
 }
 
-BuiltNode make_conv(const Ctx& c, bool one_d) {
+BuiltNode make_conv(const NodeReader& c, bool one_d) {
   Conv2dGeometry g = conv_geometry(c, one_d);
   const Array& w = c.get("weight");
   Vector bias;
@@ -202,7 +88,7 @@ BuiltNode make_conv(const Ctx& c, bool one_d) {
   return {std::make_unique<SynapseOp>(c.node.type, proj, bias), out};
 }
 
-BuiltNode make_pool(const Ctx& c, bool average) {
+BuiltNode make_pool(const NodeReader& c, bool average) {
   if (c.in_shape.size() != 3) c.fail("", "expects a (C, H, W) input, in-edges carry shape " + shape_str(c.in_shape));
   Pool2dGeometry g;
   g.channels = c.in_shape[0];
@@ -216,7 +102,7 @@ BuiltNode make_pool(const Ctx& c, bool average) {
   return {std::make_unique<SynapseOp>(c.node.type, proj, Vector()), {g.channels, g.out_h(), g.out_w()}};
 }
 
-BuiltNode make_flatten(const Ctx& c) {
+BuiltNode make_flatten(const NodeReader& c) {
   const auto rank = static_cast<int64_t>(c.in_shape.size());
   int64_t s = c.scalar_int("start_dim", 0), e = c.scalar_int("end_dim", -1);
   if (s < 0) s += rank;
@@ -231,61 +117,7 @@ BuiltNode make_flatten(const Ctx& c) {
   return {std::make_unique<IdentityOp>("Flatten"), out};
 }
 
-BuiltNode make_egru(const Ctx& c) {
-  Matrix w_ih = c.matrix("weight_ih"), w_hh = c.matrix("weight_hh");
-  const int64_t h = w_hh.cols();
-  if (w_hh.rows() != 3 * h) c.fail("weight_hh", "expected shape (3H, H), got " + shape_str(c.get("weight_hh").shape));
-  if (w_ih.rows() != 3 * h)
-    c.fail("weight_ih", "expected " + std::to_string(3 * h) + " rows (3H), got " + shape_str(c.get("weight_ih").shape));
-  c.require_in_size(w_ih.cols(), "weight_ih");
-  auto bias = [&](const char* key) {
-    if (!c.has(key)) return Vector::Zero(3 * h).eval();
-    const Array& b = c.get(key);
-    if (b.size() != 3 * h) c.fail(key, "expected shape (" + std::to_string(3 * h) + "), got " + shape_str(b.shape));
-    return Vector(Eigen::Map<const Vector>(b.f.data(), 3 * h));
-  };
-  Vector theta = c.per_unit("threshold", {h});
-  return {std::make_unique<EgruOp>(std::make_shared<MatrixProjection>(std::move(w_ih)),
-                                   std::make_shared<MatrixProjection>(std::move(w_hh)), bias("bias_ih"),
-                                   bias("bias_hh"), theta),
-          {h}};
-}
-
-BuiltNode make_neuron(const Ctx& c) {
-  const std::string& t = c.node.type;
-  Shape s = c.neuron_shape({"r", "tau", "tau_mem", "v_threshold", "threshold", "beta"});
-  std::unique_ptr<NeuronModel> m;
-  if (t == "LIF" || t == "LI") {
-    LeakyParams p{c.per_unit("tau", s), c.per_unit("r", s), c.per_unit("v_leak", s)};
-    check_positive(c, "tau", p.tau);
-    m = std::make_unique<Lif>(p, t == "LIF" ? firing(c, s) : std::nullopt, c.dt);
-  } else if (t == "CubaLIF" || t == "CubaLI") {
-    CubaParams p{c.per_unit("tau_syn", s), c.per_unit("tau_mem", s), c.per_unit("r", s), c.per_unit("v_leak", s),
-                 c.per_unit("w_in", s, 1.0f)};
-    check_positive(c, "tau_syn", p.tau_syn);
-    check_positive(c, "tau_mem", p.tau_mem);
-    m = std::make_unique<CubaLif>(p, t == "CubaLIF" ? firing(c, s) : std::nullopt, c.dt);
-  } else if (t == "IF" || t == "I") {
-    m = std::make_unique<Integrator>(c.per_unit("r", s), t == "IF" ? firing(c, s) : std::nullopt, c.dt);
-  } else if (t == "Threshold") {
-    m = std::make_unique<Threshold>(c.per_unit("threshold", s));
-  } else {  // VSN
-    ActivationFn phi = ActivationFn::Identity;
-    if (c.has("activation")) {
-      try {
-        phi = parse_activation(c.get("activation").s[0]);
-      } catch (const Error& e) {
-        c.fail("activation", e.what());
-      }
-    }
-    const int64_t steps = c.scalar_int("spike_steps", 1);
-    if (steps < 1) c.fail("spike_steps", "expected >= 1");
-    m = std::make_unique<Vsn>(c.per_unit("beta", s, 1.0f), c.per_unit("threshold", s), phi, static_cast<int>(steps));
-  }
-  return {std::make_unique<NeuronOp>(std::move(m)), s};
-}
-
-BuiltNode make_delay(const Ctx& c) {
+BuiltNode make_delay(const NodeReader& c) {
   Shape s = c.neuron_shape({"delay"});
   Vector d = c.per_unit("delay", s);
   std::vector<int64_t> steps;
@@ -296,23 +128,44 @@ BuiltNode make_delay(const Ctx& c) {
   return {std::make_unique<DelayOp>(std::move(steps)), s};
 }
 
-BuiltNode make_embedding(const Ctx& c) {
-  c.require_in_size(1, "weight");
-  Matrix w = c.matrix("weight");  // V x E
-  const int64_t e = w.cols();
-  return {std::make_unique<EmbeddingOp>(w.transpose()), {e}};
+BuiltNode make_matrix_node(const NodeReader& c, bool affine) {
+  MatrixParams p = read_matrix_params(c, affine);
+  const int64_t rows = p.weight.rows();
+  auto proj = std::make_shared<MatrixProjection>(std::move(p.weight));
+  return {std::make_unique<SynapseOp>(c.node.type, proj, std::move(p.bias)), {rows}};
 }
 
-using Maker = std::function<BuiltNode(const Ctx&)>;
+BuiltNode make_egru(const NodeReader& c) {
+  EgruParams p = read_egru_params(c);
+  const int64_t h = p.w_hh.cols();
+  return {std::make_unique<EgruOp>(std::make_shared<MatrixProjection>(std::move(p.w_ih)),
+                                   std::make_shared<MatrixProjection>(std::move(p.w_hh)), std::move(p.b_ih),
+                                   std::move(p.b_hh), std::move(p.theta)),
+          {h}};
+}
+
+BuiltNode make_neuron(const NodeReader& c) {
+  Shape s;
+  auto m = read_neuron_model(c, s);
+  return {std::make_unique<NeuronOp>(std::move(m)), s};
+}
+
+BuiltNode make_embedding(const NodeReader& c) {
+  Matrix table = read_embedding_table(c);
+  const int64_t e = table.rows();
+  return {std::make_unique<EmbeddingOp>(std::move(table)), {e}};
+}
+
+using Maker = std::function<BuiltNode(const NodeReader&)>;
 
 const std::map<std::string, Maker>& makers() {
   static const std::map<std::string, Maker> m = {
-      {"Affine", [](const Ctx& c) { return make_matrix_node(c, true); }},
-      {"Linear", [](const Ctx& c) { return make_matrix_node(c, false); }},
-      {"Conv2d", [](const Ctx& c) { return make_conv(c, false); }},
-      {"Conv1d", [](const Ctx& c) { return make_conv(c, true); }},
-      {"SumPool2d", [](const Ctx& c) { return make_pool(c, false); }},
-      {"AvgPool2d", [](const Ctx& c) { return make_pool(c, true); }},
+      {"Affine", [](const NodeReader& c) { return make_matrix_node(c, true); }},
+      {"Linear", [](const NodeReader& c) { return make_matrix_node(c, false); }},
+      {"Conv2d", [](const NodeReader& c) { return make_conv(c, false); }},
+      {"Conv1d", [](const NodeReader& c) { return make_conv(c, true); }},
+      {"SumPool2d", [](const NodeReader& c) { return make_pool(c, false); }},
+      {"AvgPool2d", [](const NodeReader& c) { return make_pool(c, true); }},
       {"Flatten", make_flatten},
       {"EGRU", make_egru},
       {"LIF", make_neuron},
@@ -326,12 +179,13 @@ const std::map<std::string, Maker>& makers() {
       {"Delay", make_delay},
       {"Embedding", make_embedding},
       {"Scale",
-       [](const Ctx& c) {
-         Shape s = c.neuron_shape({"scale"});
-         return BuiltNode{std::make_unique<ScaleOp>(c.per_unit("scale", s)), s};
+       [](const NodeReader& c) {
+         Shape s;
+         Vector scale = read_scale(c, s);
+         return BuiltNode{std::make_unique<ScaleOp>(std::move(scale)), s};
        }},
       {"Activation",
-       [](const Ctx& c) {
+       [](const NodeReader& c) {
          try {
            return BuiltNode{std::make_unique<ActivationOp>(parse_activation(c.get("function").s[0])), c.in_shape};
          } catch (const CheckpointError&) {
@@ -341,11 +195,11 @@ const std::map<std::string, Maker>& makers() {
          }
        }},
       {"Identity",
-       [](const Ctx& c) {
+       [](const NodeReader& c) {
          return BuiltNode{std::make_unique<IdentityOp>("Identity"), c.in_shape};
        }},
       {"Output",
-       [](const Ctx& c) {
+       [](const NodeReader& c) {
          if (c.has("shape") && !c.in_shape.empty()) {
            auto s = c.ints("shape");
            if (shape_size(Shape(s.begin(), s.end())) != shape_size(c.in_shape))
@@ -361,7 +215,7 @@ const std::map<std::string, Maker>& makers() {
 }  // namespace
 
 BuiltNode make_node(const NodeSpec& node, const Shape& in_shape, double dt) {
-  Ctx c{node, in_shape, dt};
+  NodeReader c{node, in_shape, dt};
   auto it = makers().find(node.type);
   if (it == makers().end()) c.fail("type", "node type not supported by the simulator");
   return it->second(c);

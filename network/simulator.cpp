@@ -2,10 +2,11 @@
 
 #include "core/error.hpp"
 #include "core/timer.hpp"
+#include "network/report_layout.hpp"
 
 namespace evsim {
 
-Simulator::Simulator(Graph& graph, Backend& backend) : g_(graph), backend_(backend) {
+Simulator::Simulator(Graph& graph, PortBackend& backend) : g_(graph), backend_(backend) {
   const size_t n = g_.nodes.size();
   node_ports_.resize(n);
   consumers_.resize(n);
@@ -119,6 +120,7 @@ void Simulator::begin(int64_t batch, int64_t record_steps) {
   result_ = RunResult{};
   RunResult& r = result_;
   r.backend = std::string(backend_.name());
+  r.mode = backend_.mode();
   cur_.assign(n, Matrix());
   prev_.assign(n, Matrix());
   sum_.assign(n, Matrix());
@@ -131,41 +133,22 @@ void Simulator::begin(int64_t batch, int64_t record_steps) {
     if (!node.op) continue;
     node.op->reset(batch);
     port_out_[v].resize(node.op->ports().size());
-    bool synaptic = false;
-    LayerReport rep{node.name, node.type, {}, 0, 0, node.op->is_neuron()};
-    for (const Port& p : node.op->ports()) {
-      if (!p.projection->synaptic()) continue;
-      synaptic = true;
-      rep.weights += p.projection->weight_count();
-      rep.nnz += p.projection->nnz();
-    }
-    if (synaptic || rep.neuron) {
-      report_index_[v] = static_cast<int>(r.layers.size());
-      r.layers.push_back(rep);
-    }
     if (record_steps > 0 && node.op->is_neuron()) {
       record_index_[v] = static_cast<int>(r.recording.size());
       r.recording.push_back(NodeRecording{node.name, node.type, Sequence(record_steps, batch, node.size()), {}});
     }
   }
+  for (const ReportedNode& rn : report_layout(g_)) {
+    report_index_[static_cast<size_t>(rn.node)] = static_cast<int>(r.layers.size());
+    r.layers.push_back(rn.report);
+  }
   backend_.prepare(projections_, batch);
 }
 
 const RunResult& Simulator::finish() {
-  RunResult& r = result_;
-  r.wall_s = busy_s_;
-  r.totals = OpCounts{};
-  for (const LayerReport& l : r.layers) {
-    r.totals.dense_macs += l.counts.dense_macs;
-    r.totals.effective_macs += l.counts.effective_macs;
-    r.totals.effective_acs += l.counts.effective_acs;
-    r.totals.weight_bytes += l.counts.weight_bytes;
-    if (l.neuron) {
-      r.totals.events += l.counts.events;
-      r.totals.unit_steps += l.counts.unit_steps;
-    }
-  }
-  return r;
+  result_.wall_s = busy_s_;
+  sum_layers(result_);
+  return result_;
 }
 
 RunResult Simulator::run(const Sequence& input, bool record) {

@@ -4,40 +4,15 @@
 #include <string>
 #include <vector>
 
-#include "backends/backend.hpp"
-#include "core/counters.hpp"
-#include "core/event.hpp"
+#include "core/run_result.hpp"
 #include "network/graph.hpp"
+#include "network/port_backend.hpp"
 
 namespace evsim {
 
-struct LayerReport {
-  std::string name, type;
-  OpCounts counts;
-  uint64_t weights = 0, nnz = 0;  // over the node's projections
-  bool neuron = false;            // events are emitted (else: received on its input)
-  double seconds = 0.0;           // wall time spent in this node (propagate + compute)
-  double weight_density() const { return weights ? static_cast<double>(nnz) / static_cast<double>(weights) : 0.0; }
-};
-
-struct NodeRecording {
-  std::string name, type;
-  Sequence v;                 // state after reset, T x B x N
-  std::vector<Event> spikes;  // non-zero outputs (valued for graded neurons)
-};
-
-struct RunResult {
-  Sequence output;
-  std::vector<LayerReport> layers;
-  OpCounts totals;  // ops and bytes summed over layers; events/unit_steps over neurons
-  double wall_s = 0.0;
-  std::string backend;
-  std::vector<NodeRecording> recording;
-};
-
 class Simulator {
  public:
-  Simulator(Graph& graph, Backend& backend);
+  Simulator(Graph& graph, PortBackend& backend);
   // input: T x B x N_in (token ids as floats for Embedding models).
   RunResult run(const Sequence& input, bool record = false);
 
@@ -62,7 +37,7 @@ class Simulator {
   void sum_inputs(const GraphNode& node, Matrix& into) const;
 
   Graph& g_;
-  Backend& backend_;
+  PortBackend& backend_;
   std::vector<std::vector<size_t>> node_ports_;   // node -> global port ids
   std::vector<std::vector<Consumer>> consumers_;  // node -> ports its output feeds
   std::vector<const Projection*> projections_;

@@ -156,4 +156,43 @@ ModelSpec random_egru_stack(std::mt19937_64& rng) {
   return make_egru_stack(c);
 }
 
+ModelSpec random_lm(std::mt19937_64& rng) {
+  ModelSpec s;
+  GraphSpec& g = s.graph;
+  const int64_t vocab = pick(rng, 5, 40), emb = 4 * pick(rng, 1, 6), layers = pick(rng, 1, 2);
+  g.add("input", "Input").params["shape"] = Array::ints({1}, {1});
+  g.add("embedding", "Embedding").params["weight"] = random_weight(rng, vocab, emb, 1.0, false);
+  std::string prev = "embedding";
+  g.connect("input", "embedding");
+  int64_t in = emb;
+  for (int64_t l = 0; l < layers; ++l) {
+    const int64_t h = 4 * pick(rng, 2, 8);
+    std::string name = "egru";  // (operator+ on a literal trips GCC 12's -Wrestrict)
+    name += std::to_string(l + 1);
+    NodeSpec& e = g.add(name, "EGRU");
+    const double density = std::uniform_real_distribution<double>(0.3, 1.0)(rng);
+    e.params["weight_ih"] = random_weight(rng, 3 * h, in, density, false);
+    e.params["weight_hh"] = random_weight(rng, 3 * h, h, density, false);
+    e.params["bias_ih"] = uniform_vec(rng, 3 * h, -0.2f, 0.2f);
+    e.params["bias_hh"] = uniform_vec(rng, 3 * h, -0.2f, 0.2f);
+    e.params["threshold"] = uniform_vec(rng, h, 0.0f, 0.2f);
+    g.connect(prev, name);
+    prev = name;
+    in = h;
+  }
+  NodeSpec& d = g.add("decoder", "Affine");
+  d.params["weight"] = random_weight(rng, vocab, in, 1.0, false);
+  d.params["bias"] = uniform_vec(rng, vocab, -0.5f, 0.5f);
+  g.add("output", "Output").params["shape"] = Array::ints({1}, {vocab});
+  g.connect(prev, "decoder");
+  g.connect("decoder", "output");
+  s.meta.model = "egru_lm";
+  for (int64_t k = 0; k < vocab; ++k) {
+    std::string w = "w";
+    s.meta.vocab.push_back(w += std::to_string(k));
+  }
+  s.meta.vocab.back() = "<eos>";
+  return s;
+}
+
 }  // namespace evsim::testing

@@ -18,6 +18,10 @@ ModelSpec random_vsn_mlp(std::mt19937_64& rng);
 // Small EGRU stack with a random pruning level; graded events.
 ModelSpec random_egru_stack(std::mt19937_64& rng);
 
+// Language model: Input(token id) -> Embedding (vocab x emb) -> EGRU x 1-2 -> Affine decoder
+// (vocab) -> Output, thresholds low enough that units fire.
+ModelSpec random_lm(std::mt19937_64& rng);
+
 Array random_weight(std::mt19937_64& rng, int64_t rows, int64_t cols, double density, bool dyadic);
 
 }  // namespace evsim::testing

@@ -1,15 +1,22 @@
 #pragma once
-#include "backends/backend.hpp"
+#include <stdexcept>
+#include <string>
+
+#include "backends/runner.hpp"
 #include "network/graph.hpp"
-#include "network/simulator.hpp"
 
 namespace evsim::testing {
+
+inline RunResult run_on(const std::string& backend, Graph& g, Mode mode, const Sequence& input, bool record = false) {
+  RunnerOptions o;
+  o.record = record;
+  return make_runner(backend, mode, g, o)->run(input);
+}
 
 inline RunResult run_mode(const ModelSpec& spec, Mode mode, const Sequence& input, bool record = false,
                           double dt = 1e-3) {
   Graph g = build_graph(spec, dt);
-  auto backend = make_backend("cpu", mode);
-  return Simulator(g, *backend).run(input, record);
+  return run_on("cpu", g, mode, input, record);
 }
 
 inline const LayerReport& layer(const RunResult& r, const std::string& name) {

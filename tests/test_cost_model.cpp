@@ -6,8 +6,8 @@
 #include <random>
 
 #include "backends/cuda/cost_model.hpp"
+#include "backends/cuda/gpu_profile.hpp"
 #include "core/error.hpp"
-#include "data/gpu_profile.hpp"
 #include "tests/random_models.hpp"
 
 namespace evsim {
@@ -72,22 +72,6 @@ TEST(CostModel, StreamingAboveTheHandComputedCrossover) {
   EXPECT_EQ(cuda::stream_above(p, 6144, 2048, false, 0), 2048);
 }
 
-TEST(CostModel, FallbackColumnsMatchHandArithmetic) {
-  cuda::GpuProfile p;
-  p.distile_overhead_s = 8e-6;
-  p.distile_bandwidth = 2e12;
-  p.cublas_overhead_s = 3e-6;
-  p.cublas_bandwidth = 4e12;
-  // 6144 x 2048 float32 = 50,331,648 bytes: cuBLAS 3 us + 12.582912 us = 15.582912 us.
-  // DISTile has 15.582912 - 8 = 7.582912 us for columns at 2 TB/s = 15,165,824 bytes,
-  // 24,576 bytes per dense column -> 617 whole columns.
-  EXPECT_NEAR(cuda::distile_budget_bytes(p, 50331648.0), 15165824.0, 1.0);
-  EXPECT_EQ(cuda::dense_fallback_above(p, 6144, 2048, 512), 617);
-  // When cuBLAS is predicted faster than DISTile's fixed overhead alone: always cuBLAS.
-  p.distile_overhead_s = 1e-3;
-  EXPECT_EQ(cuda::dense_fallback_above(p, 6144, 2048, 512), 0);
-}
-
 class ProfileFile : public ::testing::Test {
  protected:
   // One file per test: ctest runs the tests of this fixture in parallel processes.
@@ -109,11 +93,9 @@ TEST_F(ProfileFile, RoundTrip) {
   p.stream_overhead_s = 2.25e-6;
   p.stream_bandwidth = 2.75e12;
   p.range_cols = 96;
-  p.cublas_fallback = false;
   p.max_ranges = 12;
   p.gemm_batch_from = 40;
   p.stream_unroll = 16;
-  p.pdl_early = false;
   p.pdl = false;
   write_gpu_profile(p, path);
   const cuda::GpuProfile q = read_gpu_profile(path);
@@ -127,11 +109,9 @@ TEST_F(ProfileFile, RoundTrip) {
   EXPECT_EQ(q.stream_overhead_s, p.stream_overhead_s);
   EXPECT_EQ(q.stream_bandwidth, p.stream_bandwidth);
   EXPECT_EQ(q.range_cols, p.range_cols);
-  EXPECT_EQ(q.cublas_fallback, p.cublas_fallback);
   EXPECT_EQ(q.max_ranges, p.max_ranges);
   EXPECT_EQ(q.gemm_batch_from, p.gemm_batch_from);
   EXPECT_EQ(q.stream_unroll, p.stream_unroll);
-  EXPECT_EQ(q.pdl_early, p.pdl_early);
   EXPECT_EQ(q.pdl, p.pdl);
 }
 

@@ -25,8 +25,7 @@ TEST(NirFiles, LifNorseMatchesReferenceTrace) {
   for (int64_t t = 0; t < csv.steps; ++t) in.data[static_cast<size_t>(t)] = csv.data[static_cast<size_t>(3 * t)];
   for (Mode m : {Mode::Dense, Mode::Event}) {
     Graph g = load_graph(kNir + "/lif_norse.nir", 1e-4);
-    auto b = make_backend("cpu", m);
-    const RunResult r = Simulator(g, *b).run(in, true);
+    const RunResult r = testing::run_on("cpu", g, m, in, true);
     ASSERT_EQ(r.recording.size(), 1u);
     int spikes = 0;
     for (int64_t t = 0; t < csv.steps; ++t) {

@@ -41,22 +41,6 @@ int stream_above(const GpuProfile& p, int rows, int cols, bool pruned, int width
   return static_cast<int>(std::clamp(std::floor(cols_fit), 0.0, double(cols)));
 }
 
-double equivalent_column_bytes(const GpuProfile& p, int rows, bool pruned, int width) {
-  const double bytes = column_bytes(rows, pruned, width);
-  return pruned ? bytes * p.distile_bandwidth / p.pruned_bandwidth : bytes;
-}
-
-double distile_budget_bytes(const GpuProfile& p, double dense_bytes) {
-  return std::max(0.0, predict_cublas_s(p, dense_bytes) - p.distile_overhead_s) * p.distile_bandwidth;
-}
-
-int dense_fallback_above(const GpuProfile& p, int rows, int cols, int width) {
-  const bool pruned = prefer_pruned(p, rows, cols, width);
-  const double budget = distile_budget_bytes(p, 4.0 * rows * cols);
-  return static_cast<int>(
-      std::clamp(std::floor(budget / equivalent_column_bytes(p, rows, pruned, width)), 0.0, double(cols)));
-}
-
 LinearFit fit_time_vs_bytes(const double* bytes, const double* seconds, int n) {
   double sx = 0, sy = 0, sxx = 0, sxy = 0;
   for (int i = 0; i < n; ++i) {

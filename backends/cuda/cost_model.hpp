@@ -4,6 +4,7 @@
 // bandwidth. The constants come from a per-GPU profile that `evsim calibrate` measures and
 // stores as JSON; the defaults were measured on an H200 with DISTile v11 and inputs rotated
 // past the L2 (docs/results/h200_v11_gpu_profile.json).
+#include <cstdint>
 #include <string>
 
 namespace evsim::cuda {
@@ -26,10 +27,11 @@ struct GpuProfile {
   // is nearly dense), which no column gather beats (H100, hidden 2048, batch 64: SGEMM 45.6 us,
   // DISTile 269 us at 10 % activity).
   int gemm_batch_from = 16;
-  bool pdl = true;               // programmatic dependent launch between the kernels of a step
-  bool pdl_early = false;        // DISTile lets the next kernel launch at entry (else once a block has its sums)
-  bool cublas_fallback = false;  // fall back to cuBLAS through graph conditionals, not in-kernel
+  bool pdl = true;  // programmatic dependent launch between the kernels of a step
 };
+
+// Event mode runs a batch's projections as cuBLAS GEMMs (p.gemm_batch_from or more samples).
+inline bool takes_gemms(const GpuProfile& p, int64_t batch) { return batch >= p.gemm_batch_from; }
 
 // DISTile's row block (a block of 128 threads, 4 rows each): pruned columns are stored per
 // column and row block (backends/cuda/pruned_segments.hpp).
@@ -50,13 +52,6 @@ bool prefer_pruned(const GpuProfile& p, int rows, int cols, int width);
 // Active columns above which streaming every column is predicted faster than gathering
 // (DistileProblem::stream_above); `cols` when it never is.
 int stream_above(const GpuProfile& p, int rows, int cols, bool pruned, int width);
-// cuBLAS fallback (graph conditionals): a column's cost in dense-column bytes, the bytes
-// below which DISTile is predicted faster than cuBLAS reading `dense_bytes` in the same
-// step, and for one projection the active columns above which cuBLAS is.
-double equivalent_column_bytes(const GpuProfile& p, int rows, bool pruned, int width);
-double distile_budget_bytes(const GpuProfile& p, double dense_bytes);
-int dense_fallback_above(const GpuProfile& p, int rows, int cols, int width);
-
 // Fit of `evsim calibrate`: time = overhead + bytes / bandwidth, least squares over samples.
 struct LinearFit {
   double overhead_s = 0, bandwidth = 0;

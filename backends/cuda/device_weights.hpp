@@ -29,10 +29,8 @@ struct DeviceWeights {
     dense = DeviceBuffer<float>(std::vector<float>(w.data(), w.data() + w.size()));
     width = PrunedSegments::width_of(w.data(), rows, cols);
     pruned = prefer_pruned(profile, rows, cols, width) || rows % 4 != 0;
-    // The in-kernel fallback streams row-major rows (16-byte loads: cols a multiple of 4);
-    // with the cuBLAS fallback the graph conditionals choose instead.
-    if (cols % 4 == 0 && !profile.cublas_fallback)
-      stream_above = cuda::stream_above(profile, rows, cols, pruned, width);
+    // The in-kernel fallback streams row-major rows (16-byte loads: cols a multiple of 4).
+    if (cols % 4 == 0) stream_above = cuda::stream_above(profile, rows, cols, pruned, width);
     if (stream_above < cols) {
       const Eigen::Matrix<float, Eigen::Dynamic, Eigen::Dynamic, Eigen::RowMajor> rm = w;
       dense_rows = DeviceBuffer<float>(std::vector<float>(rm.data(), rm.data() + rm.size()));
@@ -41,6 +39,15 @@ struct DeviceWeights {
     const PrunedSegments seg = PrunedSegments::from_column_major(w.data(), rows, cols);
     seg_val = DeviceBuffer<float>(seg.val);
     seg_row = DeviceBuffer<uint16_t>(seg.row);
+  }
+
+  // The engine's choice for a step with `active` active columns (the union over the batch):
+  // DISTile streams every row past stream_above, else gathers the active columns.
+  bool streams(unsigned active) const { return static_cast<int>(active) > stream_above; }
+  // Weight bytes that step reads: all of them when cuBLAS runs it (`dense_path`) or it streams.
+  double step_bytes(unsigned active, bool dense_path) const {
+    if (dense_path || streams(active)) return 4.0 * rows * cols;
+    return active * column_bytes(rows, pruned, width);
   }
 
   DistileProblem problem() const {

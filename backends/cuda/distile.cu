@@ -46,7 +46,7 @@ __device__ __forceinline__ int row_blocks_of(int rows) {
 
 // A weight load that is used once: not kept in L1, and a 256-byte L2 fetch (the next
 // sectors of a streamed row are read next). Measured on the H100: the streaming
-// GEMV at 2048 x 6144 went from 19.1 to 18.4 us with it (tools/experiments/).
+// GEMV at 2048 x 6144 went from 19.1 to 18.4 us with it (docs/kernel-history.md).
 __device__ __forceinline__ float4 load_weights(const float4* p) {
 #if defined(__CUDA_ARCH__) && __CUDA_ARCH__ >= 900
   float4 v;
@@ -533,16 +533,12 @@ __device__ void list_step(const DistileProblem& q, int xblocks, int b0, int batc
 // 3-layer hidden-1024 sequence: 8.1 instead of 9.7 us per step on the H100).
 // kList: every problem has the producer's list (list_step), else the bitmask (range_step).
 template <int NB, int SU, bool kList>
-__global__ void __launch_bounds__(kThreads)
-    distile_kernel(const ProblemSet set, int b0, int batch, bool zero_pass, bool early_trigger) {
+__global__ void __launch_bounds__(kThreads) distile_kernel(const ProblemSet set, int b0, int batch, bool zero_pass) {
   extern __shared__ uint32_t dyn[];
-  // Early: the next step's blocks become resident while this one works (they hold SM slots
-  // during a busy step: slower on the H100); else a block triggers once it holds its sums.
-  if (early_trigger) pdl_trigger();
   // A copy: read through a reference, every use of a field in the loops was a load from the
   // parameter bank at a computed address (seen in the PTX), inside the gather's load batches.
   // (Copying with constant offsets only, a select per problem, was slower; a launch with room
-  // for one problem instead of six was no faster: tools/experiments/step_latency.cu.)
+  // for one problem instead of six was no faster: docs/kernel-history.md.)
   const DistileProblem q = set.p[blockIdx.z];
   const int xblocks = row_blocks_of(q.rows);
   pdl_wait();
@@ -588,7 +584,7 @@ void launch(const ProblemSet& set, int batch, const DistilePlan& plan, int max_r
   // but its index arithmetic cost every batch-1 step 0.2-0.4 us on the H100; batches of
   // gemm_batch_from and more take cuBLAS GEMMs anyway.)
   for (int b0 = 0; b0 < batch; b0 += NB)
-    launch_kernel(kernel, grid, dim3(kThreads), smem, stream, plan.pdl, set, b0, batch, b0 == 0, plan.pdl_early);
+    launch_kernel(kernel, grid, dim3(kThreads), smem, stream, plan.pdl, set, b0, batch, b0 == 0);
 }
 
 template <int NB>

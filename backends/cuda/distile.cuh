@@ -62,24 +62,22 @@ constexpr int kMaxDistileCols = 8192;
 
 // Build with plan_for(profile): the launch-shape defaults live in GpuProfile only.
 struct DistilePlan {
-  int range_cols = 0;      // columns per block row (a multiple of 32)...
-  int max_ranges = 0;      // ...widened to keep at most this many ranges (grid.y) per projection
-  int stream_unroll = 0;   // 16-byte loads in flight per thread when streaming: 8 or 16
-  bool pdl_early = false;  // trigger the next launch at entry (else when a block has its sums)
+  int range_cols = 0;     // columns per block row (a multiple of 32)...
+  int max_ranges = 0;     // ...widened to keep at most this many ranges (grid.y) per projection
+  int stream_unroll = 0;  // 16-byte loads in flight per thread when streaming: 8 or 16
   // Programmatic dependent launch (sm_90): the launch is scheduled while the previous kernel
   // in the stream still runs, and its blocks wait (griddepcontrol.wait) for that kernel's
   // completion before touching memory, hiding the launch latency between dependent steps.
   bool pdl = false;
 };
 
-// The launch shape and PDL trigger a profile sets; `pdl` stays off (it depends on what the
+// The launch shape a profile sets; `pdl` stays off (it depends on what the
 // previous launch in the stream was, which only the caller knows).
 inline DistilePlan plan_for(const GpuProfile& p) {
   DistilePlan plan;
   plan.range_cols = p.range_cols;
   plan.max_ranges = p.max_ranges;
   plan.stream_unroll = p.stream_unroll;
-  plan.pdl_early = p.pdl_early;
   return plan;
 }
 

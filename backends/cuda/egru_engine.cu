@@ -10,6 +10,7 @@
 #include "backends/cuda/distile.cuh"
 #include "backends/cuda/egru_engine.hpp"
 #include "backends/cuda/graph_timer.hpp"
+#include "backends/cuda/op_count.hpp"
 #include "backends/cuda/pdl.cuh"
 
 namespace evsim::cuda {
@@ -31,22 +32,11 @@ struct CellLayer {
   uint32_t* mask;  // this step's event bitmask (union over the batch), for the next projections,
                    // followed by its count of set bits (DistileProblem::count) and the list of
                    // the units that fired, compacted in any order (DistileProblem::list)
-  unsigned long long* events;
   int h;
-  float next_bytes_per_col;  // weight bytes the next phase reads per event of this layer (DISTile)
 };
 
 struct CellSet {
   CellLayer l[kMaxCellLayers];
-};
-
-// PolyKernel selection for the next phase, made on the device by the producer: the last
-// block of the cell launch sums the bytes DISTile would read for the events just emitted
-// and sets the phase's graph conditional (1: DISTile, 0: cuBLAS on the whole matrices).
-struct Selector {
-  const cudaGraphConditionalHandle* next = nullptr;  // null: no choice to make
-  unsigned int* done = nullptr;                      // blocks finished (reset by the last)
-  float sparse_below_bytes = 0;                      // DISTile while its bytes stay below this
 };
 
 // The count of set bits the cell kernel keeps behind a step's bitmask, and the list behind it.
@@ -55,26 +45,7 @@ __device__ __forceinline__ int* event_list(const CellLayer& L) {
   return reinterpret_cast<int*>(L.mask + (L.h + 31) / 32 + 1);
 }
 
-__device__ void select_next_phase(const CellSet& set, int layers, const Selector& sel) {
-  __shared__ bool last;
-  __syncthreads();
-  if (threadIdx.x == 0) {
-    __threadfence();  // this block's mask bits and counts are visible before it counts as done
-    const unsigned blocks = gridDim.x * gridDim.y;
-    last = atomicAdd(sel.done, 1u) == blocks - 1;
-  }
-  __syncthreads();
-  if (!last) return;
-  __threadfence();
-  if (threadIdx.x != 0) return;
-  float bytes = 0;
-  for (int l = 0; l < layers; ++l)  // L2: the other blocks' atomics
-    bytes += static_cast<float>(__ldcg(event_count(set.l[l]))) * set.l[l].next_bytes_per_col;
-  cudaGraphSetConditional(*sel.next, bytes < sel.sparse_below_bytes ? 1u : 0u);
-  *sel.done = 0;
-}
-
-__global__ void egru_cell_kernel(const CellSet set, int layers, int batch, const Selector sel) {
+__global__ void egru_cell_kernel(const CellSet set, int batch) {
   pdl_trigger();
   pdl_wait();
   const CellLayer& L = set.l[blockIdx.y];
@@ -121,20 +92,116 @@ __global__ void egru_cell_kernel(const CellSet set, int layers, int batch, const
     at = __shfl_sync(0xffffffffu, at, 0);
     if (newly_set) event_list(L)[at + __popc(fresh & ((1u << lane) - 1u))] = i;
   }
-  const unsigned ballot = __ballot_sync(0xffffffffu, out != 0.0f);
-  if ((threadIdx.x & 31) == 0 && ballot) atomicAdd(L.events, static_cast<unsigned long long>(__popc(ballot)));
-  if (sel.next) select_next_phase(set, layers, sel);
 }
+
+// Token ids -> embedding columns: out (n tokens x e) from the table (e x vocab, column-major).
+__global__ void embed_kernel(const float* __restrict__ table, int e, const int* __restrict__ ids, int n,
+                             float* __restrict__ out) {
+  const size_t idx = static_cast<size_t>(blockIdx.x) * blockDim.x + threadIdx.x;
+  if (idx >= static_cast<size_t>(n) * e) return;
+  const size_t tok = idx / e, k = idx % e;
+  out[idx] = table[static_cast<size_t>(ids[tok]) * e + k];
+}
+
+// y (n x columns) += bias per row, in float as the CPU's Affine.
+__global__ void add_bias_kernel(float* __restrict__ y, const float* __restrict__ bias, int n, size_t total) {
+  const size_t idx = static_cast<size_t>(blockIdx.x) * blockDim.x + threadIdx.x;
+  if (idx < total) y[idx] = __fadd_rn(y[idx], bias[idx % n]);
+}
+
+// -log softmax(logits[:, c])[target[c]] per column c, in double as the CPU (core/log_softmax).
+constexpr int kNllThreads = 256;
+__global__ void nll_kernel(const float* __restrict__ logits, int vocab, const int* __restrict__ targets,
+                           double* __restrict__ nll) {
+  __shared__ float smax[kNllThreads];
+  __shared__ double ssum[kNllThreads];
+  const float* z = logits + static_cast<size_t>(blockIdx.x) * vocab;
+  float mx = -INFINITY;
+  for (int v = threadIdx.x; v < vocab; v += blockDim.x) mx = fmaxf(mx, z[v]);
+  smax[threadIdx.x] = mx;
+  __syncthreads();
+  for (int s = blockDim.x / 2; s > 0; s /= 2) {
+    if (threadIdx.x < s) smax[threadIdx.x] = fmaxf(smax[threadIdx.x], smax[threadIdx.x + s]);
+    __syncthreads();
+  }
+  const double m = smax[0];
+  double sum = 0.0;
+  for (int v = threadIdx.x; v < vocab; v += blockDim.x) sum += exp(static_cast<double>(z[v]) - m);
+  ssum[threadIdx.x] = sum;
+  __syncthreads();
+  for (int s = blockDim.x / 2; s > 0; s /= 2) {
+    if (threadIdx.x < s) ssum[threadIdx.x] += ssum[threadIdx.x + s];
+    __syncthreads();
+  }
+  if (threadIdx.x == 0) nll[blockIdx.x] = m + log(ssum[0]) - static_cast<double>(z[targets[blockIdx.x]]);
+}
+
+unsigned blocks_for(size_t n, int threads) { return static_cast<unsigned>((n + threads - 1) / threads); }
 
 std::vector<float> col_major(const Matrix& m) { return std::vector<float>(m.data(), m.data() + m.size()); }
 std::vector<float> vec(const Vector& v) { return std::vector<float>(v.data(), v.data() + v.size()); }
 
-struct Layer {
-  int in = 0, h = 0, words = 0, slot_words = 0;  // a mask slot: `words` words, their count, the list
+}  // namespace
+
+struct DeviceLayer {
+  int in = 0, h = 0;
   std::unique_ptr<DeviceWeights> w_ih, w_hh;
-  DeviceBuffer<float> b_ih, b_hh, theta, c, ys;  // ys: (T + 1) slots of H x B, slot 0 = zeros
-  DeviceBuffer<uint32_t> masks;                  // (T + 1) slots of `slot_words`
-  DeviceBuffer<float> acc_ih, acc_hh;            // 3H x B
+  DeviceBuffer<float> b_ih, b_hh, theta;
+  DeviceBuffer<uint32_t> fanout_ih, fanout_hh;
+};
+
+struct EgruDeviceModel {
+  GpuProfile profile;
+  int inputs = 0, outputs = 0, embed = 0, vocab = 0;
+  std::vector<DeviceLayer> layers;
+  DeviceBuffer<float> embedding;  // embed x vocab, column-major
+  DeviceBuffer<float> readout_w, readout_b;
+  DeviceBuffer<uint32_t> fanout_readout;
+  bool has_readout() const { return readout_w.size() > 0; }
+};
+
+std::shared_ptr<const EgruDeviceModel> upload_egru_stack(const EgruStackParams& p, const GpuProfile& profile) {
+  if (p.layers.empty()) throw Error("cuda backend: the model has no EGRU layer");
+  auto m = std::make_shared<EgruDeviceModel>();
+  m->profile = profile;
+  m->inputs = static_cast<int>(p.layers.front().inputs);
+  for (const auto& lp : p.layers) {
+    DeviceLayer l;
+    l.in = static_cast<int>(lp.inputs);
+    l.h = static_cast<int>(lp.hidden);
+    if ((3 * l.h) % 4) throw Error("cuda backend: 3 x hidden must be a multiple of 4");
+    if (l.h > kMaxDistileCols) throw Error("cuda backend: at most 8192 units per EGRU layer");
+    l.w_ih = std::make_unique<DeviceWeights>(lp.w_ih, profile);
+    l.w_hh = std::make_unique<DeviceWeights>(lp.w_hh, profile);
+    l.b_ih = DeviceBuffer<float>(vec(lp.b_ih));
+    l.b_hh = DeviceBuffer<float>(vec(lp.b_hh));
+    l.theta = DeviceBuffer<float>(vec(lp.theta));
+    l.fanout_ih = DeviceBuffer<uint32_t>(column_fanout(lp.w_ih.data(), lp.w_ih.rows(), lp.w_ih.cols()));
+    l.fanout_hh = DeviceBuffer<uint32_t>(column_fanout(lp.w_hh.data(), lp.w_hh.rows(), lp.w_hh.cols()));
+    m->layers.push_back(std::move(l));
+  }
+  m->outputs = p.readout_w.size() ? static_cast<int>(p.readout_w.rows()) : m->layers.back().h;
+  if (p.readout_w.size()) {
+    m->readout_w = DeviceBuffer<float>(col_major(p.readout_w));
+    m->readout_b = DeviceBuffer<float>(vec(p.readout_b));
+    m->fanout_readout =
+        DeviceBuffer<uint32_t>(column_fanout(p.readout_w.data(), p.readout_w.rows(), p.readout_w.cols()));
+  }
+  if (p.embedding.size()) {
+    m->embed = static_cast<int>(p.embedding.rows());
+    m->vocab = static_cast<int>(p.embedding.cols());
+    m->embedding = DeviceBuffer<float>(col_major(p.embedding));
+  }
+  return m;
+}
+
+namespace {
+
+struct Layer {
+  int words = 0, slot_words = 0;       // a mask slot: `words` words, their count, the list
+  DeviceBuffer<float> c, ys;           // ys: (T + 1) slots of H x B, slot 0 = the step before
+  DeviceBuffer<uint32_t> masks;        // (T + 1) slots of `slot_words`
+  DeviceBuffer<float> acc_ih, acc_hh;  // 3H x B
 };
 
 // One projection of a phase: acc = W x.
@@ -145,30 +212,30 @@ struct Projection {
   float* acc;
 };
 
+double dense_bytes(const DeviceWeights& w) { return 4.0 * w.rows * w.cols; }
+
 }  // namespace
 
 struct EgruEngine::Impl {
+  std::shared_ptr<const EgruDeviceModel> model;
   GpuMode mode;
-  GpuProfile profile;
-  int batch, steps, inputs, outputs;
+  int batch, steps;
   std::vector<Layer> layers;
-  DeviceBuffer<float> input, gi0, readout_w, out;
-  Vector readout_b;
-  DeviceBuffer<unsigned long long> events;
-  DeviceBuffer<const float*> ptrs;   // cuBLAS batched pointer arrays, all phases
-  std::vector<size_t> phase_cursor;  // each phase's first entry in ptrs
-  bool select = false;               // DISTile phases choose DISTile or cuBLAS on the device
-  bool gemm_projections = false;     // event mode at a batch of GpuProfile::gemm_batch_from or more
-  bool chained = false;              // the last launch recorded was one of ours (a PDL edge is allowed)
-  std::vector<cudaGraphConditionalHandle> handles;
-  DeviceBuffer<cudaGraphConditionalHandle> d_handles;
-  DeviceBuffer<unsigned int> done;
+  DeviceBuffer<float> input, gi0, out;
+  DeviceBuffer<int> ids, targets;
+  DeviceBuffer<double> nll;
+  DeviceBuffer<CountSlot> slots;      // count(): (3 L + 1) x steps
+  DeviceBuffer<const float*> ptrs;    // cuBLAS batched pointer arrays, all phases
+  std::vector<size_t> phase_cursor;   // each phase's first entry in ptrs
+  bool gemm_projections = false;      // event mode at a batch of GpuProfile::gemm_batch_from or more
+  bool chained = false;               // the last launch recorded was one of ours (a PDL edge is allowed)
   DeviceBuffer<char> blas_workspace;  // cuBLAS must not allocate while captured into a graph
   cublasHandle_t blas = nullptr;
-  cudaStream_t stream = nullptr, side = nullptr;
+  cudaStream_t stream = nullptr;
   cudaGraphExec_t exec = nullptr;
 
-  float* y_slot(Layer& l, int t) { return l.ys.get() + static_cast<size_t>(t) * l.h * batch; }
+  const DeviceLayer& weights(size_t l) const { return model->layers[l]; }
+  float* y_slot(Layer& l, size_t li, int t) { return l.ys.get() + static_cast<size_t>(t) * weights(li).h * batch; }
   uint32_t* mask_slot(Layer& l, int t) { return l.masks.get() + static_cast<size_t>(t) * l.slot_words; }
 
   void gemm(const float* w, int m, int k, const float* x, float* y, int n) {
@@ -180,25 +247,26 @@ struct EgruEngine::Impl {
   }
 
   std::vector<Projection> phase_projections(int p) {
-    std::vector<Projection> out;
-    for (int l = 0; l < static_cast<int>(layers.size()); ++l) {
-      const int t = p - l;
+    std::vector<Projection> projs;
+    for (size_t l = 0; l < layers.size(); ++l) {
+      const int t = p - static_cast<int>(l);
       if (t < 0 || t >= steps) continue;
-      Layer& L = layers[static_cast<size_t>(l)];
-      out.push_back({L.w_hh.get(), y_slot(L, t), mask_slot(L, t), L.acc_hh.get()});
+      Layer& L = layers[l];
+      projs.push_back({weights(l).w_hh.get(), y_slot(L, l, t), mask_slot(L, t), L.acc_hh.get()});
       if (l > 0) {
-        Layer& below = layers[static_cast<size_t>(l - 1)];
-        out.push_back({L.w_ih.get(), y_slot(below, t + 1), mask_slot(below, t + 1), L.acc_ih.get()});
+        Layer& below = layers[l - 1];
+        projs.push_back({weights(l).w_ih.get(), y_slot(below, l - 1, t + 1), mask_slot(below, t + 1), L.acc_ih.get()});
       }
     }
-    return out;
+    return projs;
   }
 
   int phases() const { return steps + static_cast<int>(layers.size()) - 1; }
 
-  void distile_phase(const std::vector<Projection>& projs, cudaStream_t st) {
+  void distile_phase(const std::vector<Projection>& projs) {
+    const GpuProfile& profile = model->profile;
     DistilePlan plan = plan_for(profile);
-    plan.pdl = profile.pdl && chained && st == stream;
+    plan.pdl = profile.pdl && chained;
     for (size_t i = 0; i < projs.size(); i += kMaxProblems) {
       std::vector<DistileProblem> qs;
       for (size_t j = i; j < std::min(projs.size(), i + kMaxProblems); ++j) {
@@ -210,10 +278,10 @@ struct EgruEngine::Impl {
         q.acc = projs[j].acc;
         qs.push_back(q);
       }
-      distile_step(qs.data(), static_cast<int>(qs.size()), batch, plan, st);
-      plan.pdl = profile.pdl && st == stream;
+      distile_step(qs.data(), static_cast<int>(qs.size()), batch, plan, stream);
+      plan.pdl = profile.pdl;
     }
-    chained = st == stream;
+    chained = true;
   }
 
   // Dense mode: projections of one shape go to cuBLAS as one batched call.
@@ -254,54 +322,29 @@ struct EgruEngine::Impl {
     }
   }
 
-  // Cost (dense-column byte equivalents) DISTile pays in phase p + 1 per event that layer l
-  // emits in phase p: a column of its own W_hh and of the next layer's W_ih.
-  float next_bytes_per_col(int p, int l) {
-    auto cost = [&](const DeviceWeights& w) { return equivalent_column_bytes(profile, w.rows, w.pruned, w.width); };
-    double bytes = 0;
-    if (p + 1 - l < steps) bytes += cost(*layers[static_cast<size_t>(l)].w_hh);
-    if (l + 1 < static_cast<int>(layers.size())) bytes += cost(*layers[static_cast<size_t>(l + 1)].w_ih);
-    return static_cast<float>(bytes);
-  }
-
-  // DISTile runs phase p while the bytes of its active columns stay below this.
-  float sparse_budget(int p) {
-    double dense_bytes = 0;
-    for (const auto& q : phase_projections(p)) dense_bytes += 4.0 * q.w->rows * q.w->cols;
-    return static_cast<float>(distile_budget_bytes(profile, dense_bytes));
-  }
-
   void cell_phase(int p) {
     std::vector<CellLayer> cells;
     int max_h = 0;
-    for (int l = 0; l < static_cast<int>(layers.size()); ++l) {
-      const int t = p - l;
+    for (size_t l = 0; l < layers.size(); ++l) {
+      const int t = p - static_cast<int>(l);
       if (t < 0 || t >= steps) continue;
-      Layer& L = layers[static_cast<size_t>(l)];
+      Layer& L = layers[l];
+      const DeviceLayer& W = weights(l);
       const bool accumulating = mode == GpuMode::Distile && !gemm_projections;
       CellLayer c{};
-      c.gi = l == 0 ? gi0.get() + static_cast<size_t>(t) * 3 * L.h * batch : L.acc_ih.get();
+      c.gi = l == 0 ? gi0.get() + static_cast<size_t>(t) * 3 * W.h * batch : L.acc_ih.get();
       c.gh = L.acc_hh.get();
       c.zero_gi = accumulating && l > 0 ? L.acc_ih.get() : nullptr;
       c.zero_gh = accumulating ? L.acc_hh.get() : nullptr;
-      c.b_ih = L.b_ih.get();
-      c.b_hh = L.b_hh.get();
-      c.theta = L.theta.get();
+      c.b_ih = W.b_ih.get();
+      c.b_hh = W.b_hh.get();
+      c.theta = W.theta.get();
       c.c = L.c.get();
-      c.y = y_slot(L, t + 1);
+      c.y = y_slot(L, l, t + 1);
       c.mask = mask_slot(L, t + 1);
-      c.events = events.get() + l;
-      c.h = L.h;
-      c.next_bytes_per_col = select ? next_bytes_per_col(p, l) : 0.0f;
+      c.h = W.h;
       cells.push_back(c);
-      max_h = std::max(max_h, L.h);
-    }
-    Selector sel;
-    if (select && p + 1 < phases()) {
-      if (cells.size() > size_t(kMaxCellLayers)) throw Error("cuda backend: the selector supports up to 8 layers");
-      sel.next = d_handles.get() + p + 1;
-      sel.done = done.get();
-      sel.sparse_below_bytes = sparse_budget(p + 1);
+      max_h = std::max(max_h, W.h);
     }
     for (size_t i = 0; i < cells.size(); i += kMaxCellLayers) {
       CellSet set{};
@@ -309,42 +352,9 @@ struct EgruEngine::Impl {
       std::copy(cells.begin() + static_cast<long>(i), cells.begin() + static_cast<long>(i + n), set.l);
       const int threads = 256, work = max_h * batch;
       launch_kernel(egru_cell_kernel, dim3((work + threads - 1) / threads, static_cast<unsigned>(n)), dim3(threads), 0,
-                    stream, profile.pdl && chained, set, static_cast<int>(n), batch, sel);
+                    stream, model->profile.pdl && chained, set, batch);
       chained = true;
     }
-  }
-
-  // Records fn's launches on the side stream into a conditional node's body graph.
-  template <typename Fn>
-  void capture_into(cudaGraph_t body, Fn fn) {
-    EVSIM_CUDA_CHECK(cudaStreamBeginCaptureToGraph(side, body, nullptr, nullptr, 0, cudaStreamCaptureModeRelaxed));
-    EVSIM_CUBLAS_CHECK(cublasSetStream(blas, side));
-    fn();
-    EVSIM_CUBLAS_CHECK(cublasSetStream(blas, stream));
-    cudaGraph_t captured;
-    EVSIM_CUDA_CHECK(cudaStreamEndCapture(side, &captured));
-  }
-
-  // Phase p as an if/else graph node: DISTile when the producer set the condition, else cuBLAS.
-  void selected_phase(int p, const std::vector<Projection>& projs) {
-    cudaStreamCaptureStatus status;
-    cudaGraph_t graph;
-    const cudaGraphNode_t* deps = nullptr;
-    size_t n_deps = 0;
-    EVSIM_CUDA_CHECK(cudaStreamGetCaptureInfo(stream, &status, nullptr, &graph, &deps, nullptr, &n_deps));
-    cudaGraphConditionalHandle h;
-    EVSIM_CUDA_CHECK(cudaGraphConditionalHandleCreate(&h, graph, 1, cudaGraphCondAssignDefault));
-    handles[static_cast<size_t>(p)] = h;
-    cudaGraphNodeParams cp{};
-    cp.type = cudaGraphNodeTypeConditional;
-    cp.conditional.handle = h;
-    cp.conditional.type = cudaGraphCondTypeIf;
-    cp.conditional.size = 2;
-    cudaGraphNode_t node;
-    EVSIM_CUDA_CHECK(cudaGraphAddNode(&node, graph, deps, nullptr, n_deps, &cp));
-    EVSIM_CUDA_CHECK(cudaStreamUpdateCaptureDependencies(stream, &node, nullptr, 1, cudaStreamSetCaptureDependencies));
-    capture_into(cp.conditional.phGraph_out[0], [&] { distile_phase(projs, side); });
-    capture_into(cp.conditional.phGraph_out[1], [&] { dense_phase(p, projs); });
   }
 
   // Zero state (outside the graph: a replay continues from whatever state it finds).
@@ -358,15 +368,30 @@ struct EgruEngine::Impl {
     }
   }
 
-  // The last step's events (values and bitmask) become slot 0 of the next replay.
+  // The last step's events (values and bitmask) become slot 0 of the next replay. Slot 0 of
+  // the last replay is kept in slot T + 1 for count() (W_hh's input at the chunk's first step).
   void carry_last_step() {
-    for (auto& l : layers) {
-      const size_t hb = static_cast<size_t>(l.h) * batch;
+    for (size_t li = 0; li < layers.size(); ++li) {
+      Layer& l = layers[li];
+      const size_t hb = static_cast<size_t>(weights(li).h) * batch;
       EVSIM_CUDA_CHECK(
-          cudaMemcpyAsync(l.ys.get(), y_slot(l, steps), hb * sizeof(float), cudaMemcpyDeviceToDevice, stream));
+          cudaMemcpyAsync(y_slot(l, li, steps + 1), l.ys.get(), hb * sizeof(float), cudaMemcpyDeviceToDevice, stream));
+      EVSIM_CUDA_CHECK(
+          cudaMemcpyAsync(l.ys.get(), y_slot(l, li, steps), hb * sizeof(float), cudaMemcpyDeviceToDevice, stream));
       EVSIM_CUDA_CHECK(cudaMemcpyAsync(l.masks.get(), mask_slot(l, steps), static_cast<size_t>(l.slot_words) * 4,
                                        cudaMemcpyDeviceToDevice, stream));
     }
+  }
+
+  void readout() {
+    if (!model->has_readout()) return;
+    Layer& last = layers.back();
+    const size_t li = layers.size() - 1;
+    gemm(model->readout_w.get(), model->outputs, weights(li).h, y_slot(last, li, 1), out.get(), steps * batch);
+    const size_t total = static_cast<size_t>(model->outputs) * steps * batch;
+    add_bias_kernel<<<blocks_for(total, 256), 256, 0, stream>>>(out.get(), model->readout_b.get(), model->outputs,
+                                                                total);
+    EVSIM_KERNEL_CHECK();
   }
 
   void record_sequence() {
@@ -378,129 +403,164 @@ struct EgruEngine::Impl {
                                          static_cast<size_t>(steps), stream));
     }
     // Layer 1's input is dense: one GEMM for all steps, in both modes.
-    Layer& first = layers[0];
-    gemm(first.w_ih->dense.get(), 3 * first.h, inputs, input.get(), gi0.get(), steps * batch);
+    const DeviceLayer& first = weights(0);
+    gemm(first.w_ih->dense.get(), 3 * first.h, model->inputs, input.get(), gi0.get(), steps * batch);
     chained = false;
     for (int p = 0; p < phases(); ++p) {
       const auto projs = phase_projections(p);
       if (mode == GpuMode::Dense || gemm_projections) {
         dense_phase(p, projs);
         chained = false;
-      } else if (select && p > 0) {
-        selected_phase(p, projs);
-        chained = false;
       } else {
-        distile_phase(projs, stream);
+        distile_phase(projs);
       }
       cell_phase(p);
     }
-    if (readout_w.size()) {
-      Layer& last = layers.back();
-      gemm(readout_w.get(), outputs, last.h, y_slot(last, 1), out.get(), steps * batch);
-    }
+    readout();
     carry_last_step();
   }
 
-  // Uploads the input, replays the graph (from the current state), returns time per step.
-  double replay() {
-    EVSIM_CUDA_CHECK(cudaMemsetAsync(events.get(), 0, events.size() * sizeof(unsigned long long), stream));
-    return time_graph_replay(exec, stream) / steps;
+  // Bytes a projection's path read in a step with `active` active columns.
+  double step_bytes(const DeviceWeights& w, unsigned active) const {
+    return w.step_bytes(active, mode == GpuMode::Dense || gemm_projections);
   }
 
-  GpuRunResult result(double seconds_per_step) {
-    GpuRunResult res;
-    res.seconds_per_step = seconds_per_step;
-    res.gemm_projections = gemm_projections;
-    res.output = Sequence(steps, batch, outputs);
-    if (readout_w.size()) {
-      res.output.data = out.download();
-      for (size_t k = 0; k < res.output.data.size(); ++k)
-        res.output.data[k] += readout_b[static_cast<long>(k % outputs)];
-    } else {
-      const auto ys = layers.back().ys.download();
-      std::copy(ys.begin() + static_cast<long>(outputs) * batch, ys.end(), res.output.data.begin());
+  EgruCounts count() {
+    const size_t L = layers.size(), T = static_cast<size_t>(steps);
+    EVSIM_CUDA_CHECK(cudaMemsetAsync(slots.get(), 0, slots.size() * sizeof(CountSlot), stream));
+    auto job = [&](size_t k) { return slots.get() + k * T; };
+    for (size_t l = 0; l < L; ++l) {
+      const DeviceLayer& W = weights(l);
+      const size_t hb = static_cast<size_t>(W.h) * batch;
+      Layer& lay = layers[l];
+      if (l == 0)
+        count_inputs(input.get(), static_cast<size_t>(model->inputs) * batch, steps, model->inputs, batch,
+                     W.fanout_ih.get(), job(0), stream);
+      else
+        count_inputs(y_slot(layers[l - 1], l - 1, 1), static_cast<size_t>(weights(l - 1).h) * batch, steps,
+                     weights(l - 1).h, batch, W.fanout_ih.get(), job(3 * l), stream);
+      // W_hh reads slot t at step t: the step before the chunk (kept in slot T + 1), then 1..T-1.
+      count_inputs(y_slot(lay, l, steps + 1), hb, 1, W.h, batch, W.fanout_hh.get(), job(3 * l + 1), stream);
+      if (steps > 1)
+        count_inputs(y_slot(lay, l, 1), hb, steps - 1, W.h, batch, W.fanout_hh.get(), job(3 * l + 1) + 1, stream);
+      count_inputs(y_slot(lay, l, 1), hb, steps, W.h, batch, nullptr, job(3 * l + 2), stream);
     }
-    const auto ev = events.download();
-    res.events.assign(ev.begin(), ev.end());
-    for (const auto& l : layers) {
-      res.unit_steps.push_back(static_cast<uint64_t>(l.h) * batch * steps);
-      res.pruned_projections += int(l.w_ih->pruned) + int(l.w_hh->pruned);
+    if (model->has_readout()) {
+      const size_t li = L - 1;
+      const size_t hb = static_cast<size_t>(weights(li).h) * batch;
+      count_inputs(y_slot(layers[li], li, 1), hb, steps, weights(li).h, batch, model->fanout_readout.get(), job(3 * L),
+                   stream);
     }
-    return res;
+    EVSIM_CUDA_CHECK(cudaStreamSynchronize(stream));
+    const std::vector<CountSlot> host = slots.download();
+    auto at = [&](size_t k) { return host.data() + k * T; };
+    EgruCounts c;
+    for (size_t l = 0; l < L; ++l) {
+      const DeviceWeights &ih = *weights(l).w_ih, &hh = *weights(l).w_hh;
+      // Layer 1's input projection is one GEMM over the chunk, whatever the mode.
+      PortCount in = l == 0 ? sum_slots(at(0), steps, [](unsigned) { return 0.0; })
+                            : sum_slots(at(3 * l), steps, [&](unsigned a) { return step_bytes(ih, a); });
+      if (l == 0) in.bytes = static_cast<uint64_t>(dense_bytes(ih));
+      c.ih.push_back(in);
+      c.hh.push_back(sum_slots(at(3 * l + 1), steps, [&](unsigned a) { return step_bytes(hh, a); }));
+      c.events.push_back(sum_slots(at(3 * l + 2), steps, [](unsigned) { return 0.0; }).nonzero);
+    }
+    if (model->has_readout()) {
+      c.readout = sum_slots(at(3 * L), steps, [](unsigned) { return 0.0; });
+      c.readout.bytes = static_cast<uint64_t>(4.0 * model->outputs * weights(L - 1).h);  // one GEMM per chunk
+    }
+    return c;
   }
 };
 
 EgruEngine::EgruEngine(const EgruStackParams& p, GpuMode mode, int64_t batch, int64_t steps, const GpuProfile& profile)
+    : EgruEngine(upload_egru_stack(p, profile), mode, batch, steps) {}
+
+EgruEngine::EgruEngine(std::shared_ptr<const EgruDeviceModel> model, GpuMode mode, int64_t batch, int64_t steps)
     : impl_(new Impl) {
   Impl& m = *impl_;
+  if (batch < 1 || steps < 1) throw Error("cuda backend: a run needs at least one step and one sample");
+  m.model = std::move(model);
   m.mode = mode;
-  m.profile = profile;
   m.batch = static_cast<int>(batch);
   m.steps = static_cast<int>(steps);
-  m.inputs = static_cast<int>(p.layers.front().inputs);
+  const GpuProfile& profile = m.model->profile;
   EVSIM_CUBLAS_CHECK(cublasCreate(&m.blas));
   EVSIM_CUBLAS_CHECK(cublasSetMathMode(m.blas, CUBLAS_PEDANTIC_MATH));  // float32, no TF32
   EVSIM_CUDA_CHECK(cudaStreamCreateWithFlags(&m.stream, cudaStreamNonBlocking));
   EVSIM_CUBLAS_CHECK(cublasSetStream(m.blas, m.stream));
   m.blas_workspace = DeviceBuffer<char>(size_t(32) << 20);
   EVSIM_CUBLAS_CHECK(cublasSetWorkspace(m.blas, m.blas_workspace.get(), m.blas_workspace.size()));
-  for (const auto& lp : p.layers) {
+  for (const DeviceLayer& w : m.model->layers) {
     Layer l;
-    l.in = static_cast<int>(lp.inputs);
-    l.h = static_cast<int>(lp.hidden);
-    l.words = (l.h + 31) / 32;
-    l.slot_words = l.words + 1 + l.h;
-    if ((3 * l.h) % 4) throw Error("cuda backend: 3 x hidden must be a multiple of 4");
-    if (l.h > kMaxDistileCols) throw Error("cuda backend: at most 8192 units per EGRU layer");
-    const size_t hb = static_cast<size_t>(l.h) * m.batch;
-    l.w_ih = std::make_unique<DeviceWeights>(lp.w_ih, profile);
-    l.w_hh = std::make_unique<DeviceWeights>(lp.w_hh, profile);
-    l.b_ih = DeviceBuffer<float>(vec(lp.b_ih));
-    l.b_hh = DeviceBuffer<float>(vec(lp.b_hh));
-    l.theta = DeviceBuffer<float>(vec(lp.theta));
+    l.words = (w.h + 31) / 32;
+    l.slot_words = l.words + 1 + w.h;
+    const size_t hb = static_cast<size_t>(w.h) * m.batch;
     l.c = DeviceBuffer<float>(hb);
-    l.ys = DeviceBuffer<float>((m.steps + 1) * hb);
+    l.ys = DeviceBuffer<float>((m.steps + 2) * hb);
     l.masks = DeviceBuffer<uint32_t>(static_cast<size_t>(m.steps + 1) * l.slot_words);
     l.acc_ih = DeviceBuffer<float>(3 * hb);
     l.acc_hh = DeviceBuffer<float>(3 * hb);
     m.layers.push_back(std::move(l));
   }
-  m.input = DeviceBuffer<float>(static_cast<size_t>(m.steps) * m.batch * m.inputs);
-  m.gi0 = DeviceBuffer<float>(static_cast<size_t>(m.steps) * m.batch * 3 * m.layers[0].h);
-  m.events = DeviceBuffer<unsigned long long>(m.layers.size());
-  m.outputs = p.readout_w.size() ? static_cast<int>(p.readout_w.rows()) : m.layers.back().h;
-  if (p.readout_w.size()) {
-    m.readout_w = DeviceBuffer<float>(col_major(p.readout_w));
-    m.readout_b = p.readout_b;
-    m.out = DeviceBuffer<float>(static_cast<size_t>(m.steps) * m.batch * m.outputs);
-  }
+  const size_t tokens = static_cast<size_t>(m.steps) * m.batch;
+  m.input = DeviceBuffer<float>(tokens * m.model->inputs);
+  m.gi0 = DeviceBuffer<float>(tokens * 3 * m.model->layers[0].h);
+  if (m.model->has_readout()) m.out = DeviceBuffer<float>(tokens * m.model->outputs);
+  m.slots = DeviceBuffer<CountSlot>((3 * m.layers.size() + 1) * m.steps);
   // A large batch makes every projection step a GEMM: cuBLAS for them, the cells (events,
   // bitmasks, counts) as in event mode.
-  m.gemm_projections = mode == GpuMode::Distile && batch >= profile.gemm_batch_from;
-  m.select = mode == GpuMode::Distile && profile.cublas_fallback && !m.gemm_projections;
-  if (mode == GpuMode::Dense || m.select || m.gemm_projections) m.ptrs = DeviceBuffer<const float*>(m.pointer_arrays());
-  if (m.select) {
-    EVSIM_CUDA_CHECK(cudaStreamCreateWithFlags(&m.side, cudaStreamNonBlocking));
-    m.handles.assign(static_cast<size_t>(m.phases()), cudaGraphConditionalHandle{});
-    m.d_handles = DeviceBuffer<cudaGraphConditionalHandle>(m.handles.size());
-    m.done = DeviceBuffer<unsigned int>(std::vector<unsigned int>{0});
-  }
+  m.gemm_projections = mode == GpuMode::Distile && takes_gemms(profile, batch);
+  if (mode == GpuMode::Dense || m.gemm_projections) m.ptrs = DeviceBuffer<const float*>(m.pointer_arrays());
   cudaGraph_t graph;
   EVSIM_CUDA_CHECK(cudaStreamBeginCapture(m.stream, cudaStreamCaptureModeThreadLocal));
   m.record_sequence();
   EVSIM_CUDA_CHECK(cudaStreamEndCapture(m.stream, &graph));
-  if (m.select) m.d_handles.upload(m.handles);  // the handles exist only once captured
   EVSIM_CUDA_CHECK(cudaGraphInstantiate(&m.exec, graph, 0));
   cudaGraphDestroy(graph);
   m.reset_state();
+  EVSIM_CUDA_CHECK(cudaStreamSynchronize(m.stream));
 }
 
 EgruEngine::~EgruEngine() {
   if (impl_->exec) cudaGraphExecDestroy(impl_->exec);
   if (impl_->blas) cublasDestroy(impl_->blas);
   if (impl_->stream) cudaStreamDestroy(impl_->stream);
-  if (impl_->side) cudaStreamDestroy(impl_->side);
 }
+
+int64_t EgruEngine::steps() const { return impl_->steps; }
+int64_t EgruEngine::batch() const { return impl_->batch; }
+bool EgruEngine::gemm_projections() const { return impl_->gemm_projections; }
+
+int EgruEngine::pruned_projections() const {
+  int n = 0;
+  for (const DeviceLayer& l : impl_->model->layers) n += int(l.w_ih->pruned) + int(l.w_hh->pruned);
+  return n;
+}
+
+void EgruEngine::set_input(const Sequence& x) {
+  Impl& m = *impl_;
+  if (x.steps != m.steps || x.batch != m.batch || x.width != m.model->inputs)
+    throw InputError("cuda backend: input is " + std::to_string(x.steps) + " x " + std::to_string(x.batch) + " x " +
+                     std::to_string(x.width) + ", the engine was planned for " + std::to_string(m.steps) + " x " +
+                     std::to_string(m.batch) + " x " + std::to_string(m.model->inputs));
+  m.input.upload(x.data);
+}
+
+void EgruEngine::set_tokens(const std::vector<int32_t>& ids) {
+  Impl& m = *impl_;
+  if (m.model->vocab == 0) throw InputError("cuda backend: the model has no embedding for token ids");
+  const size_t n = static_cast<size_t>(m.steps) * m.batch;
+  if (ids.size() != n) throw InputError("cuda backend: expected one token id per step and sample");
+  if (m.ids.size() != n) m.ids = DeviceBuffer<int>(n);
+  m.ids.upload(ids);
+  const size_t total = n * m.model->embed;
+  embed_kernel<<<blocks_for(total, 256), 256, 0, m.stream>>>(m.model->embedding.get(), m.model->embed, m.ids.get(),
+                                                             static_cast<int>(n), m.input.get());
+  EVSIM_KERNEL_CHECK();
+}
+
+double EgruEngine::replay() { return time_graph_replay(impl_->exec, impl_->stream); }
 
 void EgruEngine::reset_state() {
   impl_->reset_state();
@@ -509,12 +569,12 @@ void EgruEngine::reset_state() {
 
 void EgruEngine::copy_state_from(const EgruEngine& other) {
   Impl &m = *impl_, &o = *other.impl_;
-  if (m.layers.size() != o.layers.size() || m.batch != o.batch)
+  if (m.model != o.model || m.batch != o.batch)
     throw Error("cuda backend: engines of different shapes cannot share state");
+  EVSIM_CUDA_CHECK(cudaStreamSynchronize(o.stream));
   for (size_t k = 0; k < m.layers.size(); ++k) {
     Layer &a = m.layers[k], &b = o.layers[k];
-    if (a.h != b.h) throw Error("cuda backend: engines of different shapes cannot share state");
-    const size_t hb = static_cast<size_t>(a.h) * m.batch;
+    const size_t hb = static_cast<size_t>(m.weights(k).h) * m.batch;
     EVSIM_CUDA_CHECK(cudaMemcpy(a.c.get(), b.c.get(), hb * sizeof(float), cudaMemcpyDeviceToDevice));
     EVSIM_CUDA_CHECK(cudaMemcpy(a.ys.get(), b.ys.get(), hb * sizeof(float), cudaMemcpyDeviceToDevice));
     EVSIM_CUDA_CHECK(
@@ -522,23 +582,52 @@ void EgruEngine::copy_state_from(const EgruEngine& other) {
   }
 }
 
-GpuRunResult EgruEngine::run(const Sequence& input, int timing_repeats) {
+EgruCounts EgruEngine::count() { return impl_->count(); }
+
+Sequence EgruEngine::output() const {
   Impl& m = *impl_;
-  if (input.steps != m.steps || input.batch != m.batch || input.width != m.inputs)
-    throw InputError("cuda backend: input shape does not match the planned engine");
-  m.input.upload(input.data);
-  return m.result(median_of_replays(timing_repeats, [&] {
-    m.reset_state();
-    return m.replay();
-  }));
+  Sequence s(m.steps, m.batch, m.model->outputs);
+  if (m.model->has_readout()) {
+    s.data = m.out.download();
+  } else {
+    const size_t li = m.layers.size() - 1;
+    const auto ys = m.layers.back().ys.download();
+    const size_t hb = static_cast<size_t>(m.weights(li).h) * m.batch;
+    std::copy(ys.begin() + static_cast<long>(hb), ys.begin() + static_cast<long>(hb * (m.steps + 1)), s.data.begin());
+  }
+  return s;
 }
 
-GpuRunResult EgruEngine::run_continued(const Sequence& input) {
+double EgruEngine::nll(const std::vector<int32_t>& targets) {
   Impl& m = *impl_;
-  if (input.steps != m.steps || input.batch != m.batch || input.width != m.inputs)
-    throw InputError("cuda backend: input shape does not match the planned engine");
-  m.input.upload(input.data);
-  return m.result(m.replay());
+  if (!m.model->has_readout()) throw InputError("cuda backend: the model has no readout to predict tokens with");
+  const size_t n = static_cast<size_t>(m.steps) * m.batch;
+  if (targets.size() != n) throw InputError("cuda backend: expected one target per step and sample");
+  if (m.targets.size() != n) {
+    m.targets = DeviceBuffer<int>(n);
+    m.nll = DeviceBuffer<double>(n);
+  }
+  m.targets.upload(targets);
+  nll_kernel<<<static_cast<unsigned>(n), kNllThreads, 0, m.stream>>>(m.out.get(), m.model->outputs, m.targets.get(),
+                                                                     m.nll.get());
+  EVSIM_KERNEL_CHECK();
+  EVSIM_CUDA_CHECK(cudaStreamSynchronize(m.stream));
+  double sum = 0;
+  for (double v : m.nll.download()) sum += v;
+  return sum;
+}
+
+EgruRun EgruEngine::run(const Sequence& input, int timing_repeats) {
+  set_input(input);
+  EgruRun r;
+  for (int k = 0; k <= timing_repeats; ++k) {
+    reset_state();
+    const double t = replay();
+    if (k > 0 || timing_repeats == 0) r.replay_s.push_back(t);
+  }
+  r.counts = count();
+  r.output = output();
+  return r;
 }
 
 }  // namespace evsim::cuda

@@ -1,12 +1,16 @@
 #pragma once
-// GPU EGRU stack (cuda-dense and cuda-distile): Input -> EGRU x L -> [Affine readout] ->
-// Output, the whole sequence captured once as a CUDA graph; layers advance as a wavefront
-// (one projection launch and one cell launch per phase). Host-only header.
+// GPU EGRU stack (cuda-dense and cuda-distile): [Embedding ->] EGRU x L [-> Affine readout],
+// a chunk of steps captured once as a CUDA graph; layers advance as a wavefront (one
+// projection launch and one cell launch per phase). The model's weights live on the device
+// once (EgruDeviceModel) and are shared by the engines of the chunk lengths a run needs; an
+// engine keeps its state between replays, so a long stream runs chunk after chunk.
+// Host-only header.
 #include <cstdint>
 #include <memory>
 #include <vector>
 
 #include "backends/cuda/cost_model.hpp"
+#include "backends/cuda/port_count.hpp"
 #include "core/tensor.hpp"
 
 namespace evsim::cuda {
@@ -18,38 +22,65 @@ struct EgruLayerParams {
 };
 
 struct EgruStackParams {
-  Matrix embedding;  // E x V, one column per token (empty: the input is dense); looked up on the host
+  Matrix embedding;  // E x V, one column per token (empty: the input is dense)
   std::vector<EgruLayerParams> layers;
   Matrix readout_w;  // O x H (empty: the last layer's events are the output)
-  Vector readout_b;
+  Vector readout_b;  // O (zeros for a Linear readout)
 };
 
 enum class GpuMode { Dense, Distile };
 
-struct GpuRunResult {
+// What a replay's first n steps counted, per projection (NeuroBench counts, what each read).
+struct EgruCounts {
+  std::vector<PortCount> ih, hh;  // per layer
+  std::vector<uint64_t> events;   // per layer: units that fired
+  PortCount readout;
+};
+
+struct EgruDeviceModel;  // weights, biases, thresholds, embedding and readout on the device
+std::shared_ptr<const EgruDeviceModel> upload_egru_stack(const EgruStackParams& p, const GpuProfile& profile);
+
+// A run of an engine (tests and benchmarks): outputs, counts, and each timed replay's seconds.
+struct EgruRun {
   Sequence output;
-  double seconds_per_step = 0;   // median over timed replays, CUDA events
-  std::vector<uint64_t> events;  // per layer, one replay
-  std::vector<uint64_t> unit_steps;
-  int pruned_projections = 0;     // projections the cost model put in the pruned-column format
-  bool gemm_projections = false;  // event mode with cuBLAS GEMMs (GpuProfile::gemm_batch_from)
+  EgruCounts counts;
+  std::vector<double> replay_s;  // per timed replay (CUDA events), the whole chunk
 };
 
 class EgruEngine {
  public:
+  EgruEngine(std::shared_ptr<const EgruDeviceModel> model, GpuMode mode, int64_t batch, int64_t steps);
   EgruEngine(const EgruStackParams& p, GpuMode mode, int64_t batch, int64_t steps, const GpuProfile& profile = {});
   ~EgruEngine();
   EgruEngine(const EgruEngine&) = delete;
   EgruEngine& operator=(const EgruEngine&) = delete;
-  // input: steps x batch x inputs. Replays the graph 1 + timing_repeats times, each from
-  // the zero state.
-  GpuRunResult run(const Sequence& input, int timing_repeats = 0);
-  // One replay that starts from the state the previous call left (a long stream in chunks).
-  GpuRunResult run_continued(const Sequence& input);
-  // The state the first run_continued starts from: zero.
+
+  int64_t steps() const;
+  int64_t batch() const;
+  // Event mode with cuBLAS GEMMs for the projections (a batch of GpuProfile::gemm_batch_from+).
+  bool gemm_projections() const;
+  int pruned_projections() const;  // projections the cost model put in the pruned-column format
+
+  // The next replay's input: dense (steps x batch x inputs), or token ids (steps x batch,
+  // row-major, each below the vocabulary: the caller checks) looked up in the embedding on
+  // the device.
+  void set_input(const Sequence& x);
+  void set_tokens(const std::vector<int32_t>& ids);
+  // One replay from the current state; blocks until done; seconds on the device (CUDA events).
+  double replay();
   void reset_state();
-  // Carries another engine's final state into this one (same layers and batch).
+  // Carries another engine's state (same model and batch) into this one.
   void copy_state_from(const EgruEngine& other);
+  // Of the last replay: counts, outputs, and the summed -log softmax of the readout at the
+  // targets (steps x batch token ids below the readout's size: the caller checks), computed
+  // on the device.
+  EgruCounts count();
+  Sequence output() const;
+  double nll(const std::vector<int32_t>& targets);
+
+  // From the zero state: 1 + timing_repeats replays (the first is a warm-up), the last one's
+  // outputs and counts.
+  EgruRun run(const Sequence& input, int timing_repeats = 0);
 
  private:
   struct Impl;

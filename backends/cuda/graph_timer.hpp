@@ -1,10 +1,7 @@
 #pragma once
 // Seconds one replay of an instantiated CUDA graph takes, measured with CUDA events around
 // the launch on `stream` (blocks until the replay finished). Include from .cu files only.
-#include <vector>
-
 #include "backends/cuda/cuda_check.hpp"
-#include "core/timer.hpp"
 
 namespace evsim::cuda {
 
@@ -21,18 +18,6 @@ inline double time_graph_replay(cudaGraphExec_t exec, cudaStream_t stream) {
   cudaEventDestroy(a);
   cudaEventDestroy(b);
   return ms * 1e-3;
-}
-
-// Median of replay() over `timing_repeats` replays after one warm-up replay (with 0 repeats:
-// the single replay's time).
-template <typename Replay>
-double median_of_replays(int timing_repeats, Replay replay) {
-  std::vector<double> times;
-  for (int r = 0; r <= timing_repeats; ++r) {
-    const double t = replay();
-    if (r > 0 || timing_repeats == 0) times.push_back(t);
-  }
-  return median(times);
 }
 
 }  // namespace evsim::cuda

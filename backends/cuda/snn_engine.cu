@@ -7,6 +7,7 @@
 #include "backends/cuda/device_weights.hpp"
 #include "backends/cuda/distile.cuh"
 #include "backends/cuda/graph_timer.hpp"
+#include "backends/cuda/op_count.hpp"
 #include "backends/cuda/snn_engine.hpp"
 
 namespace evsim::cuda {
@@ -17,7 +18,6 @@ struct NeuronDev {
   int kind, fires, activation, spike_steps, n;
   const float *a_mem, *a_syn, *v_leak, *r, *w_in, *gain, *v_threshold, *v_reset, *beta, *threshold;
   float *v, *i;
-  unsigned long long* events;
 };
 
 __device__ float activate(int f, float x) {
@@ -52,8 +52,8 @@ __device__ __forceinline__ float fire(const NeuronDev& d, int u, float& v) {
 // decisions match the CPU whenever the inputs do.
 __global__ void neuron_kernel(const NeuronDev d, const float* __restrict__ x, float* __restrict__ y, int batch) {
   const int idx = blockIdx.x * blockDim.x + threadIdx.x;
-  float out = 0.0f;
   if (idx < d.n * batch) {
+    float out = 0.0f;
     const int u = idx % d.n;
     const float xv = x[idx];
     switch (static_cast<PointKind>(d.kind)) {
@@ -102,8 +102,6 @@ __global__ void neuron_kernel(const NeuronDev d, const float* __restrict__ x, fl
     }
     y[idx] = out;
   }
-  const unsigned ballot = __ballot_sync(0xffffffffu, out != 0.0f);
-  if ((threadIdx.x & 31) == 0 && ballot) atomicAdd(d.events, static_cast<unsigned long long>(__popc(ballot)));
 }
 
 __global__ void add_bias_kernel(float* __restrict__ y, const float* __restrict__ bias, int n, int batch) {
@@ -133,78 +131,121 @@ __global__ void scale_kernel(const float* __restrict__ x, const float* __restric
 }
 
 std::vector<float> host(const Vector& v) { return std::vector<float>(v.data(), v.data() + v.size()); }
+DeviceBuffer<float> up(const Vector& v) { return v.size() ? DeviceBuffer<float>(host(v)) : DeviceBuffer<float>(); }
+unsigned blocks(size_t n) { return static_cast<unsigned>((n + 255) / 256); }
 
-struct Stage {
+}  // namespace
+
+struct DeviceStage {
   SnnNode::Kind kind;
+  std::string name;
   int in = 0, out = 0;
   std::vector<int> inputs, back;
-  DeviceBuffer<float> sum;           // summed input when more than one edge arrives
   std::unique_ptr<DeviceWeights> w;  // Projection
-  DeviceBuffer<float> bias, scale, y;
-  // neuron
+  DeviceBuffer<uint32_t> fanout;
+  DeviceBuffer<float> bias, scale;
   PointNeuron desc;
-  DeviceBuffer<float> a_mem, a_syn, v_leak, r, w_in, gain, v_threshold, v_reset, beta, threshold, v, i;
-  int neuron_index = -1;
+  DeviceBuffer<float> a_mem, a_syn, v_leak, r, w_in, gain, v_threshold, v_reset, beta, threshold;
 };
 
-void upload_neuron(Stage& s, const PointNeuron& d, size_t n_batch) {
-  s.desc = d;
-  auto up = [](const Vector& v) { return v.size() ? DeviceBuffer<float>(host(v)) : DeviceBuffer<float>(); };
-  s.a_mem = up(d.a_mem);
-  s.a_syn = up(d.a_syn);
-  s.v_leak = up(d.v_leak);
-  s.r = up(d.r);
-  s.w_in = up(d.w_in);
-  s.gain = up(d.gain);
-  s.v_threshold = up(d.v_threshold);
-  s.v_reset = up(d.v_reset);
-  s.beta = up(d.beta);
-  s.threshold = up(d.threshold);
-  s.v = DeviceBuffer<float>(n_batch);
-  s.i = DeviceBuffer<float>(n_batch);
+struct SnnDeviceModel {
+  GpuProfile profile;
+  int inputs = 0, output = -1;
+  std::vector<DeviceStage> stages;
+};
+
+std::shared_ptr<const SnnDeviceModel> upload_snn(const SnnParams& p, const GpuProfile& profile) {
+  if (p.stages.empty()) throw Error("cuda backend: the model has no node to run");
+  if (p.output < 0 || p.output >= static_cast<int>(p.stages.size())) throw Error("cuda backend: no output node");
+  auto m = std::make_shared<SnnDeviceModel>();
+  m->profile = profile;
+  m->inputs = static_cast<int>(p.inputs);
+  m->output = p.output;
+  for (const auto& cs : p.stages) {
+    DeviceStage s;
+    s.kind = cs.kind;
+    s.name = cs.name;
+    s.in = static_cast<int>(cs.in);
+    s.out = static_cast<int>(cs.out);
+    s.inputs = cs.inputs;
+    s.back = cs.back;
+    for (int src : cs.inputs)
+      if (src >= static_cast<int>(m->stages.size()))
+        throw Error("cuda backend: node '" + cs.name + "' is out of order");
+    if (cs.inputs.size() + cs.back.size() > 8) throw Error("cuda backend: node '" + cs.name + "' has over 8 in-edges");
+    if (cs.kind == SnnNode::Kind::Projection) {
+      if (s.in > kMaxDistileCols) throw Error("cuda backend: node '" + cs.name + "' has more than 8192 inputs");
+      s.w = std::make_unique<DeviceWeights>(cs.w, profile);
+      s.fanout = DeviceBuffer<uint32_t>(column_fanout(cs.w.data(), cs.w.rows(), cs.w.cols()));
+      if (cs.bias.size()) s.bias = up(cs.bias);
+    } else if (cs.kind == SnnNode::Kind::Scale) {
+      s.scale = up(cs.scale);
+    } else if (cs.kind == SnnNode::Kind::Neuron) {
+      const PointNeuron& d = cs.neuron;
+      s.desc = d;
+      s.a_mem = up(d.a_mem);
+      s.a_syn = up(d.a_syn);
+      s.v_leak = up(d.v_leak);
+      s.r = up(d.r);
+      s.w_in = up(d.w_in);
+      s.gain = up(d.gain);
+      s.v_threshold = up(d.v_threshold);
+      s.v_reset = up(d.v_reset);
+      s.beta = up(d.beta);
+      s.threshold = up(d.threshold);
+    }
+    m->stages.push_back(std::move(s));
+  }
+  return m;
 }
+
+namespace {
+
+struct StageState {
+  DeviceBuffer<float> sum, y, v, i;  // summed input (several edges), output, neuron state
+};
 
 }  // namespace
 
 struct SnnEngine::Impl {
+  std::shared_ptr<const SnnDeviceModel> model;
   GpuMode mode;
   DistilePlan plan;  // the profile's launch shape (no PDL: cuBLAS and memsets sit between steps)
-  int batch, steps, inputs, outputs = 0, neurons = 0, output = -1;
-  std::vector<Stage> stages;
+  int batch, steps, outputs = 0;
+  std::vector<StageState> state;
   DeviceBuffer<float> input, out_seq;
-  DeviceBuffer<unsigned long long> events;
-  std::vector<uint64_t> unit_steps;
+  DeviceBuffer<CountSlot> slots;  // stages x steps
   cublasHandle_t blas = nullptr;
   cudaStream_t stream = nullptr;
-  cudaGraphExec_t exec = nullptr;
+  cudaGraphExec_t exec = nullptr, counted_exec = nullptr;
   DeviceBuffer<char> blas_workspace;
 
-  static int blocks(int n) { return (n + 255) / 256; }
+  const DeviceStage& stage(size_t k) const { return model->stages[k]; }
 
-  void project(Stage& s, const float* x) {
+  void project(const DeviceStage& s, StageState& st, const float* x) {
     const int n = s.out * batch;
     if (mode == GpuMode::Dense) {
       const float one = 1.0f, zero = 0.0f;
       if (batch == 1)
         EVSIM_CUBLAS_CHECK(
-            cublasSgemv(blas, CUBLAS_OP_N, s.out, s.in, &one, s.w->dense.get(), s.out, x, 1, &zero, s.y.get(), 1));
+            cublasSgemv(blas, CUBLAS_OP_N, s.out, s.in, &one, s.w->dense.get(), s.out, x, 1, &zero, st.y.get(), 1));
       else
         EVSIM_CUBLAS_CHECK(cublasSgemm(blas, CUBLAS_OP_N, CUBLAS_OP_N, s.out, batch, s.in, &one, s.w->dense.get(),
-                                       s.out, x, s.in, &zero, s.y.get(), s.out));
+                                       s.out, x, s.in, &zero, st.y.get(), s.out));
     } else {
-      EVSIM_CUDA_CHECK(cudaMemsetAsync(s.y.get(), 0, static_cast<size_t>(n) * sizeof(float), stream));
+      EVSIM_CUDA_CHECK(cudaMemsetAsync(st.y.get(), 0, static_cast<size_t>(n) * sizeof(float), stream));
       DistileProblem q = s.w->problem();
       q.x = x;
-      q.acc = s.y.get();
+      q.acc = st.y.get();
       distile_step(&q, 1, batch, plan, stream);
     }
     if (s.bias.size()) {
-      add_bias_kernel<<<blocks(n), 256, 0, stream>>>(s.y.get(), s.bias.get(), s.out, batch);
+      add_bias_kernel<<<blocks(n), 256, 0, stream>>>(st.y.get(), s.bias.get(), s.out, batch);
       EVSIM_KERNEL_CHECK();
     }
   }
 
-  void neuron(Stage& s, const float* x) {
+  void neuron(const DeviceStage& s, StageState& st, const float* x) {
     const PointNeuron& d = s.desc;
     NeuronDev nd{static_cast<int>(d.kind),
                  d.fires ? 1 : 0,
@@ -221,143 +262,200 @@ struct SnnEngine::Impl {
                  s.v_reset.get(),
                  s.beta.get(),
                  s.threshold.get(),
-                 s.v.get(),
-                 s.i.get(),
-                 events.get() + s.neuron_index};
-    neuron_kernel<<<blocks(s.out * batch), 256, 0, stream>>>(nd, x, s.y.get(), batch);
+                 st.v.get(),
+                 st.i.get()};
+    neuron_kernel<<<blocks(static_cast<size_t>(s.out) * batch), 256, 0, stream>>>(nd, x, st.y.get(), batch);
     EVSIM_KERNEL_CHECK();
   }
 
-  const float* output_of(int stage, const float* graph_input) {
-    return stage < 0 ? graph_input : stages[static_cast<size_t>(stage)].y.get();
+  const float* output_of(int k, const float* graph_input) {
+    return k < 0 ? graph_input : state[static_cast<size_t>(k)].y.get();
   }
 
   // The stage's input for this step: one edge's output as is, or the sum of all of them.
-  const float* input_of(Stage& s, const float* graph_input) {
+  const float* input_of(const DeviceStage& s, StageState& st, const float* graph_input) {
     if (s.inputs.size() == 1 && s.back.empty()) return output_of(s.inputs[0], graph_input);
     Summands in{};
     for (int src : s.inputs) in.p[in.count++] = output_of(src, graph_input);
     for (int src : s.back) in.p[in.count++] = output_of(src, graph_input);  // not yet updated: step t - 1
     const int n = s.in * batch;
-    sum_kernel<<<blocks(n), 256, 0, stream>>>(in, s.sum.get(), n);
+    sum_kernel<<<blocks(n), 256, 0, stream>>>(in, st.sum.get(), n);
     EVSIM_KERNEL_CHECK();
-    return s.sum.get();
+    return st.sum.get();
   }
 
-  void record_sequence() {
-    for (auto& s : stages) {
-      EVSIM_CUDA_CHECK(cudaMemsetAsync(s.y.get(), 0, s.y.size() * sizeof(float), stream));  // recurrent inputs at t = 0
-      if (s.kind == SnnNode::Kind::Neuron) {
-        EVSIM_CUDA_CHECK(cudaMemsetAsync(s.v.get(), 0, s.v.size() * sizeof(float), stream));
-        EVSIM_CUDA_CHECK(cudaMemsetAsync(s.i.get(), 0, s.i.size() * sizeof(float), stream));
-      }
-    }
-    EVSIM_CUDA_CHECK(cudaMemsetAsync(events.get(), 0, events.size() * sizeof(unsigned long long), stream));
+  CountSlot* slot(size_t k, int t) { return slots.get() + k * steps + t; }
+
+  void record_sequence(bool counted) {
     for (int t = 0; t < steps; ++t) {
-      const float* graph_input = input.get() + static_cast<size_t>(t) * batch * inputs;
-      for (auto& s : stages) {
-        const float* x = input_of(s, graph_input);
-        const size_t bytes = s.y.size() * sizeof(float);
+      const float* graph_input = input.get() + static_cast<size_t>(t) * batch * model->inputs;
+      for (size_t k = 0; k < model->stages.size(); ++k) {
+        const DeviceStage& s = stage(k);
+        StageState& st = state[k];
+        const float* x = input_of(s, st, graph_input);
+        const size_t bytes = st.y.size() * sizeof(float);
         switch (s.kind) {
           case SnnNode::Kind::Identity:
-            EVSIM_CUDA_CHECK(cudaMemcpyAsync(s.y.get(), x, bytes, cudaMemcpyDeviceToDevice, stream));
+            EVSIM_CUDA_CHECK(cudaMemcpyAsync(st.y.get(), x, bytes, cudaMemcpyDeviceToDevice, stream));
             break;
           case SnnNode::Kind::Projection:
-            project(s, x);
+            if (counted) count_inputs(x, 0, 1, s.in, batch, s.fanout.get(), slot(k, t), stream);
+            project(s, st, x);
             break;
           case SnnNode::Kind::Scale:
-            scale_kernel<<<blocks(s.out * batch), 256, 0, stream>>>(x, s.scale.get(), s.y.get(), s.out, batch);
+            scale_kernel<<<blocks(static_cast<size_t>(s.out) * batch), 256, 0, stream>>>(x, s.scale.get(), st.y.get(),
+                                                                                         s.out, batch);
             EVSIM_KERNEL_CHECK();
             break;
           case SnnNode::Kind::Neuron:
-            neuron(s, x);
+            neuron(s, st, x);
+            if (counted) count_inputs(st.y.get(), 0, 1, s.out, batch, nullptr, slot(k, t), stream);
             break;
         }
       }
       EVSIM_CUDA_CHECK(cudaMemcpyAsync(
-          out_seq.get() + static_cast<size_t>(t) * batch * outputs, stages[static_cast<size_t>(output)].y.get(),
+          out_seq.get() + static_cast<size_t>(t) * batch * outputs, state[static_cast<size_t>(model->output)].y.get(),
           static_cast<size_t>(batch) * outputs * sizeof(float), cudaMemcpyDeviceToDevice, stream));
     }
+  }
+
+  cudaGraphExec_t capture(bool counted) {
+    cudaGraph_t graph;
+    cudaGraphExec_t e;
+    EVSIM_CUDA_CHECK(cudaStreamBeginCapture(stream, cudaStreamCaptureModeThreadLocal));
+    record_sequence(counted);
+    EVSIM_CUDA_CHECK(cudaStreamEndCapture(stream, &graph));
+    EVSIM_CUDA_CHECK(cudaGraphInstantiate(&e, graph, 0));
+    cudaGraphDestroy(graph);
+    return e;
+  }
+
+  // Outputs of every stage (recurrent inputs at the first step) and neuron states.
+  void reset_state() {
+    for (auto& st : state)
+      for (DeviceBuffer<float>* b : {&st.y, &st.v, &st.i})
+        if (b->size()) EVSIM_CUDA_CHECK(cudaMemsetAsync(b->get(), 0, b->size() * sizeof(float), stream));
+    EVSIM_CUDA_CHECK(cudaStreamSynchronize(stream));
   }
 };
 
 SnnEngine::SnnEngine(const SnnParams& p, GpuMode mode, int64_t batch, int64_t steps, const GpuProfile& profile)
+    : SnnEngine(upload_snn(p, profile), mode, batch, steps) {}
+
+SnnEngine::SnnEngine(std::shared_ptr<const SnnDeviceModel> model, GpuMode mode, int64_t batch, int64_t steps)
     : impl_(new Impl) {
   Impl& m = *impl_;
+  if (batch < 1 || steps < 1) throw Error("cuda backend: a run needs at least one step and one sample");
+  m.model = std::move(model);
   m.mode = mode;
-  m.plan = plan_for(profile);
+  m.plan = plan_for(m.model->profile);
   m.batch = static_cast<int>(batch);
   m.steps = static_cast<int>(steps);
-  m.inputs = static_cast<int>(p.inputs);
-  if (p.stages.empty()) throw Error("cuda backend: the model has no node to run");
   EVSIM_CUBLAS_CHECK(cublasCreate(&m.blas));
   EVSIM_CUBLAS_CHECK(cublasSetMathMode(m.blas, CUBLAS_PEDANTIC_MATH));
   EVSIM_CUDA_CHECK(cudaStreamCreateWithFlags(&m.stream, cudaStreamNonBlocking));
   EVSIM_CUBLAS_CHECK(cublasSetStream(m.blas, m.stream));
   m.blas_workspace = DeviceBuffer<char>(size_t(32) << 20);
   EVSIM_CUBLAS_CHECK(cublasSetWorkspace(m.blas, m.blas_workspace.get(), m.blas_workspace.size()));
-  if (p.output < 0 || p.output >= static_cast<int>(p.stages.size())) throw Error("cuda backend: no output node");
-  for (const auto& cs : p.stages) {
-    Stage s;
-    s.kind = cs.kind;
-    s.in = static_cast<int>(cs.in);
-    s.out = static_cast<int>(cs.out);
-    s.inputs = cs.inputs;
-    s.back = cs.back;
-    for (int src : cs.inputs)
-      if (src >= static_cast<int>(m.stages.size())) throw Error("cuda backend: node '" + cs.name + "' is out of order");
-    if (cs.inputs.size() + cs.back.size() > 8) throw Error("cuda backend: node '" + cs.name + "' has over 8 in-edges");
-    if (mode == GpuMode::Distile && cs.kind == SnnNode::Kind::Projection && s.in > kMaxDistileCols)
-      throw Error("cuda backend: node '" + cs.name + "' has more than 8192 inputs");
+  for (const DeviceStage& s : m.model->stages) {
+    StageState st;
     const size_t nb = static_cast<size_t>(s.out) * m.batch;
-    s.y = DeviceBuffer<float>(nb);
-    if (cs.inputs.size() + cs.back.size() > 1) s.sum = DeviceBuffer<float>(static_cast<size_t>(s.in) * m.batch);
-    if (cs.kind == SnnNode::Kind::Projection) {
-      s.w = std::make_unique<DeviceWeights>(cs.w, profile);
-      if (cs.bias.size()) s.bias = DeviceBuffer<float>(host(cs.bias));
-    } else if (cs.kind == SnnNode::Kind::Scale) {
-      s.scale = DeviceBuffer<float>(host(cs.scale));
-    } else if (cs.kind == SnnNode::Kind::Neuron) {
-      upload_neuron(s, cs.neuron, nb);
-      s.neuron_index = m.neurons++;
-      m.unit_steps.push_back(static_cast<uint64_t>(nb) * m.steps);
+    st.y = DeviceBuffer<float>(nb);
+    if (s.inputs.size() + s.back.size() > 1) st.sum = DeviceBuffer<float>(static_cast<size_t>(s.in) * m.batch);
+    if (s.kind == SnnNode::Kind::Neuron) {
+      st.v = DeviceBuffer<float>(nb);
+      st.i = DeviceBuffer<float>(nb);
     }
-    m.stages.push_back(std::move(s));
+    m.state.push_back(std::move(st));
   }
-  m.output = p.output;
-  m.outputs = m.stages[static_cast<size_t>(p.output)].out;
-  m.input = DeviceBuffer<float>(static_cast<size_t>(m.steps) * m.batch * m.inputs);
+  m.outputs = m.model->stages[static_cast<size_t>(m.model->output)].out;
+  m.input = DeviceBuffer<float>(static_cast<size_t>(m.steps) * m.batch * m.model->inputs);
   m.out_seq = DeviceBuffer<float>(static_cast<size_t>(m.steps) * m.batch * m.outputs);
-  m.events = DeviceBuffer<unsigned long long>(std::max(1, m.neurons));
-  cudaGraph_t graph;
-  EVSIM_CUDA_CHECK(cudaStreamBeginCapture(m.stream, cudaStreamCaptureModeThreadLocal));
-  m.record_sequence();
-  EVSIM_CUDA_CHECK(cudaStreamEndCapture(m.stream, &graph));
-  EVSIM_CUDA_CHECK(cudaGraphInstantiate(&m.exec, graph, 0));
-  cudaGraphDestroy(graph);
+  m.slots = DeviceBuffer<CountSlot>(m.model->stages.size() * m.steps);
+  m.exec = m.capture(false);
+  m.counted_exec = m.capture(true);
+  m.reset_state();
 }
 
 SnnEngine::~SnnEngine() {
   if (impl_->exec) cudaGraphExecDestroy(impl_->exec);
+  if (impl_->counted_exec) cudaGraphExecDestroy(impl_->counted_exec);
   if (impl_->blas) cublasDestroy(impl_->blas);
   if (impl_->stream) cudaStreamDestroy(impl_->stream);
 }
 
-GpuRunResult SnnEngine::run(const Sequence& input, int timing_repeats) {
+int64_t SnnEngine::steps() const { return impl_->steps; }
+int64_t SnnEngine::batch() const { return impl_->batch; }
+
+void SnnEngine::set_input(const Sequence& x) {
   Impl& m = *impl_;
-  if (input.steps != m.steps || input.batch != m.batch || input.width != m.inputs)
-    throw InputError("cuda backend: input shape does not match the planned engine");
-  m.input.upload(input.data);
-  GpuRunResult res;
-  res.seconds_per_step =
-      median_of_replays(timing_repeats, [&] { return time_graph_replay(m.exec, m.stream) / m.steps; });
-  res.output = Sequence(m.steps, m.batch, m.outputs);
-  res.output.data = m.out_seq.download();
-  const auto ev = m.events.download();
-  res.events.assign(ev.begin(), ev.begin() + m.neurons);
-  res.unit_steps = m.unit_steps;
-  for (const auto& s : m.stages) res.pruned_projections += s.kind == SnnNode::Kind::Projection && s.w->pruned;
-  return res;
+  if (x.steps != m.steps || x.batch != m.batch || x.width != m.model->inputs)
+    throw InputError("cuda backend: input is " + std::to_string(x.steps) + " x " + std::to_string(x.batch) + " x " +
+                     std::to_string(x.width) + ", the engine was planned for " + std::to_string(m.steps) + " x " +
+                     std::to_string(m.batch) + " x " + std::to_string(m.model->inputs));
+  m.input.upload(x.data);
+}
+
+double SnnEngine::replay(bool counted) {
+  Impl& m = *impl_;
+  if (counted) EVSIM_CUDA_CHECK(cudaMemsetAsync(m.slots.get(), 0, m.slots.size() * sizeof(CountSlot), m.stream));
+  return time_graph_replay(counted ? m.counted_exec : m.exec, m.stream);
+}
+
+void SnnEngine::reset_state() { impl_->reset_state(); }
+
+void SnnEngine::copy_state_from(const SnnEngine& other) {
+  Impl &m = *impl_, &o = *other.impl_;
+  if (m.model != o.model || m.batch != o.batch)
+    throw Error("cuda backend: engines of different shapes cannot share state");
+  for (size_t k = 0; k < m.state.size(); ++k)
+    for (auto [a, b] :
+         {std::pair{&m.state[k].y, &o.state[k].y}, {&m.state[k].v, &o.state[k].v}, {&m.state[k].i, &o.state[k].i}})
+      if (a->size())
+        EVSIM_CUDA_CHECK(cudaMemcpy(a->get(), b->get(), a->size() * sizeof(float), cudaMemcpyDeviceToDevice));
+}
+
+SnnCounts SnnEngine::counts() const {
+  const Impl& m = *impl_;
+  const std::vector<CountSlot> host = m.slots.download();
+  SnnCounts c;
+  for (size_t k = 0; k < m.model->stages.size(); ++k) {
+    const DeviceStage& s = m.stage(k);
+    const CountSlot* at = host.data() + k * m.steps;
+    if (s.kind == SnnNode::Kind::Projection) {
+      const DeviceWeights& w = *s.w;
+      c.stages.push_back(
+          sum_slots(at, m.steps, [&](unsigned active) { return w.step_bytes(active, m.mode == GpuMode::Dense); }));
+      c.events.push_back(0);
+    } else {
+      c.stages.push_back({});
+      c.events.push_back(s.kind == SnnNode::Kind::Neuron ? sum_slots(at, m.steps, [](unsigned) { return 0.0; }).nonzero
+                                                         : 0);
+    }
+  }
+  return c;
+}
+
+Sequence SnnEngine::output() const {
+  const Impl& m = *impl_;
+  Sequence s(m.steps, m.batch, m.outputs);
+  s.data = m.out_seq.download();
+  return s;
+}
+
+SnnRun SnnEngine::run(const Sequence& input, int timing_repeats) {
+  set_input(input);
+  SnnRun r;
+  reset_state();
+  const double t = replay(true);
+  r.counts = counts();
+  r.output = output();
+  if (timing_repeats == 0) r.replay_s.push_back(t);
+  for (int k = 0; k < timing_repeats; ++k) {
+    reset_state();
+    r.replay_s.push_back(replay(false));
+  }
+  return r;
 }
 
 }  // namespace evsim::cuda

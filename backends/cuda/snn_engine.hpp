@@ -4,7 +4,7 @@
 // and recurrent edges (the source's output of the previous step), as the CPU simulator.
 // cuda-dense projects with cuBLAS, cuda-distile with the DISTile kernel (bitmask derived from
 // the spikes or graded events on the device); neuron updates are element-wise kernels with
-// the CPU's float32 rounding (no FMA contraction); the whole sequence is one CUDA graph.
+// the CPU's float32 rounding (no FMA contraction); a chunk of steps is one CUDA graph.
 // Host-only header.
 #include <cstdint>
 #include <memory>
@@ -13,6 +13,7 @@
 
 #include "backends/cuda/cost_model.hpp"
 #include "backends/cuda/egru_engine.hpp"
+#include "backends/cuda/port_count.hpp"
 #include "core/tensor.hpp"
 #include "neurons/point_neuron.hpp"
 
@@ -36,15 +37,44 @@ struct SnnParams {
   int output = -1;  // the stage whose output is the graph's
 };
 
+// Per stage: a projection's counts (Projection stages) and the events a neuron stage emitted.
+struct SnnCounts {
+  std::vector<PortCount> stages;
+  std::vector<uint64_t> events;
+};
+
+struct SnnDeviceModel;  // weights and neuron parameters on the device
+std::shared_ptr<const SnnDeviceModel> upload_snn(const SnnParams& p, const GpuProfile& profile);
+
+struct SnnRun {
+  Sequence output;
+  SnnCounts counts;
+  std::vector<double> replay_s;  // per timed replay (CUDA events), the whole chunk
+};
+
+// A chunk of steps as two CUDA graphs: one that also counts (NeuroBench counts of every
+// projection's input and every neuron's events, per step), and the one that is timed. The
+// state carries from replay to replay.
 class SnnEngine {
  public:
+  SnnEngine(std::shared_ptr<const SnnDeviceModel> model, GpuMode mode, int64_t batch, int64_t steps);
   SnnEngine(const SnnParams& p, GpuMode mode, int64_t batch, int64_t steps, const GpuProfile& profile = {});
   ~SnnEngine();
   SnnEngine(const SnnEngine&) = delete;
   SnnEngine& operator=(const SnnEngine&) = delete;
-  // input: steps x batch x inputs. Replays 1 + timing_repeats times from the zero state;
-  // events and unit_steps are per neuron node.
-  GpuRunResult run(const Sequence& input, int timing_repeats = 0);
+
+  int64_t steps() const;
+  int64_t batch() const;
+  void set_input(const Sequence& x);  // steps x batch x inputs
+  // One replay from the current state; blocks; seconds on the device (CUDA events). The
+  // counted replay adds the counting kernels (not timed for reports).
+  double replay(bool counted);
+  void reset_state();
+  void copy_state_from(const SnnEngine& other);
+  SnnCounts counts() const;  // of the last counted replay
+  Sequence output() const;   // of the last replay
+  // From the zero state: a counted replay (outputs, counts), then timing_repeats timed ones.
+  SnnRun run(const Sequence& input, int timing_repeats = 0);
 
  private:
   struct Impl;

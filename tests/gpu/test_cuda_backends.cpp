@@ -8,9 +8,8 @@
 #include "backends/cuda/device_buffer.hpp"
 #include "backends/cuda/device_info.hpp"
 #include "backends/cuda/distile.cuh"
-#include "backends/cuda/egru_stack_params.hpp"
-#include "backends/cuda/gpu_bench.hpp"
-#include "backends/cuda/snn_params.hpp"
+#include "backends/cuda/lowering.hpp"
+#include "bench/gpu_bench.hpp"
 #include "core/error.hpp"
 #include "models/egru_stack.hpp"
 #include "models/random_input.hpp"
@@ -43,11 +42,10 @@ TEST_P(CudaParity, EgruStackMatchesCpu) {
   const Sequence x = gaussian_input(16, batch, c.inputs, rng());
   const RunResult cpu = testing::run_mode(spec, Mode::Dense, x);
   Graph g = build_graph(spec, 1e-4);
-  const auto params = cuda::egru_stack_from_graph(g);
+  const auto params = cuda::lower_egru_stack(g);
   // The default profile (gather, PDL); streaming every step that has an event (no PDL);
-  // pruned columns for every projection; the cuBLAS fallback through graph conditionals
-  // with a budget that makes both choices.
-  cuda::GpuProfile streaming, pruned, via_cublas, gemm;
+  // pruned columns for every projection; cuBLAS GEMMs for the batch's projections.
+  cuda::GpuProfile streaming, pruned, gemm;
   gemm.gemm_batch_from = 2;  // batches of 2+: projections through cuBLAS GEMMs, cells in event mode
   streaming.stream_overhead_s = 0;
   streaming.stream_bandwidth = 1e16;
@@ -56,22 +54,21 @@ TEST_P(CudaParity, EgruStackMatchesCpu) {
   pruned.pruned_bandwidth = 1e16;
   pruned.range_cols = 32 * std::uniform_int_distribution<int>(1, 8)(rng);  // and widened ranges, or one
   pruned.max_ranges = std::uniform_int_distribution<int>(1, 4)(rng);
-  via_cublas.cublas_fallback = true;
-  via_cublas.cublas_overhead_s = via_cublas.distile_overhead_s;
-  via_cublas.cublas_bandwidth = via_cublas.distile_bandwidth * std::uniform_real_distribution<double>(0.1, 1.0)(rng);
-  const std::pair<cuda::GpuMode, cuda::GpuProfile> runs[] = {
-      {cuda::GpuMode::Dense, {}},       {cuda::GpuMode::Distile, {}},   {cuda::GpuMode::Distile, streaming},
-      {cuda::GpuMode::Distile, pruned}, {cuda::GpuMode::Distile, gemm}, {cuda::GpuMode::Distile, via_cublas}};
+  const std::pair<cuda::GpuMode, cuda::GpuProfile> runs[] = {{cuda::GpuMode::Dense, {}},
+                                                             {cuda::GpuMode::Distile, {}},
+                                                             {cuda::GpuMode::Distile, streaming},
+                                                             {cuda::GpuMode::Distile, pruned},
+                                                             {cuda::GpuMode::Distile, gemm}};
   int run = 0;
   for (const auto& [mode, profile] : runs) {
     SCOPED_TRACE("run " + std::to_string(run++));
     cuda::EgruEngine engine(params, mode, batch, x.steps, profile);
-    const cuda::GpuRunResult gpu = engine.run(x);
+    const cuda::EgruRun gpu = engine.run(x);
     EXPECT_LE(testing::rel_err(gpu.output, cpu.output), 1e-4) << (mode == cuda::GpuMode::Dense ? "dense" : "distile");
     uint64_t cpu_events = 0, gpu_events = 0;
     for (const auto& l : cpu.layers)
       if (l.neuron) cpu_events += l.counts.events;
-    for (auto e : gpu.events) gpu_events += e;
+    for (auto e : gpu.counts.events) gpu_events += e;
     EXPECT_EQ(gpu_events, cpu_events);
   }
 }
@@ -93,43 +90,24 @@ TEST_P(CudaParity, SnnGraphsMatchCpu) {
   const Sequence x = lif ? spike_input(40, batch, width, rng(), 0.4) : gaussian_input(12, batch, width, rng());
   const RunResult cpu = testing::run_mode(spec, Mode::Dense, x);
   Graph g = build_graph(spec, 1e-3);
-  const auto params = cuda::snn_from_graph(g);
+  const auto params = cuda::lower_snn(g);
   for (auto mode : {cuda::GpuMode::Dense, cuda::GpuMode::Distile}) {
     cuda::SnnEngine engine(params, mode, batch, x.steps);
-    const cuda::GpuRunResult gpu = engine.run(x);
+    const cuda::SnnRun gpu = engine.run(x);
     EXPECT_LE(testing::rel_err(gpu.output, cpu.output), lif ? 0.0 : 1e-4)
         << (mode == cuda::GpuMode::Dense ? "dense" : "distile");
     uint64_t cpu_events = 0, gpu_events = 0;
     for (const auto& l : cpu.layers)
       if (l.neuron) cpu_events += l.counts.events;
-    for (auto e : gpu.events) gpu_events += e;
+    for (auto e : gpu.counts.events) gpu_events += e;
     if (lif) {
       EXPECT_EQ(gpu_events, cpu_events);
     }
   }
 }
 
-// Graph mapping (host code, runs without a GPU): recurrent edges become back inputs read
-// from the previous step; unsupported node types are named.
-TEST(SnnGraph, RecurrentEdgesAndUnsupportedNodes) {
-  std::mt19937_64 rng(7);
-  Graph rec = build_graph(testing::random_lif_net(rng, false, true), 1e-3);
-  const auto p = cuda::snn_from_graph(rec);
-  int back = 0;
-  for (const auto& s : p.stages) back += static_cast<int>(s.back.size());
-  EXPECT_EQ(back, 1);
-  EXPECT_EQ(p.stages[static_cast<size_t>(p.output)].name, "output");
-  Graph conv = build_graph(testing::random_conv_net(rng), 1.0);
-  try {
-    cuda::snn_from_graph(conv);
-    ADD_FAILURE() << "a Conv2d net was accepted";
-  } catch (const UsageError& e) {
-    EXPECT_NE(std::string(e.what()).find("'conv' of type Conv2d"), std::string::npos) << e.what();
-  }
-}
-
-// A stream evaluated in chunks (run_continued, a shorter engine for the tail that takes
-// over the state) gives the outputs of one run over the whole stream.
+// A stream evaluated in chunks (replays that continue from the state, a shorter engine for
+// the tail that takes over the state) gives the outputs of one run over the whole stream.
 TEST(CudaEngine, ChunkedStreamEqualsOneRun) {
   REQUIRE_GPU();
   const uint64_t seed = testing::fresh_seed();
@@ -144,7 +122,7 @@ TEST(CudaEngine, ChunkedStreamEqualsOneRun) {
   c.threshold = 0.3;
   c.seed = rng();
   Graph g = build_graph(make_egru_stack(c), 1e-4);
-  const auto params = cuda::egru_stack_from_graph(g);
+  const auto params = cuda::lower_egru_stack(g);
   const int64_t steps = 23, chunk = 8, batch = 3;
   const Sequence x = gaussian_input(steps, batch, c.inputs, rng());
   for (auto mode : {cuda::GpuMode::Dense, cuda::GpuMode::Distile}) {
@@ -158,7 +136,10 @@ TEST(CudaEngine, ChunkedStreamEqualsOneRun) {
       Sequence xs(n, batch, x.width);
       std::copy(x.data.begin() + t0 * batch * x.width, x.data.begin() + (t0 + n) * batch * x.width, xs.data.begin());
       if (n != chunk) tail.copy_state_from(part);
-      const Sequence y = (n == chunk ? part : tail).run_continued(xs).output;
+      cuda::EgruEngine& e = n == chunk ? part : tail;
+      e.set_input(xs);
+      e.replay();
+      const Sequence y = e.output();
       std::copy(y.data.begin(), y.data.end(), got.data.begin() + t0 * batch * ref.width);
     }
     EXPECT_LE(testing::rel_err(got, ref), 1e-5) << (mode == cuda::GpuMode::Dense ? "dense" : "distile");

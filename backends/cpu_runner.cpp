@@ -1,0 +1,71 @@
+#include "backends/cpu_runner.hpp"
+
+#include "backends/cpu_dense_backend.hpp"
+#include "backends/cpu_event_backend.hpp"
+#include "core/error.hpp"
+#include "core/log_softmax.hpp"
+#include "core/timer.hpp"
+
+namespace evsim {
+
+std::unique_ptr<PortBackend> make_cpu_port_backend(Mode mode) {
+  if (mode == Mode::Dense) return std::make_unique<CpuDenseBackend>();
+  return std::make_unique<CpuEventBackend>();
+}
+
+namespace {
+
+void check_chunk(const Sequence& chunk, int64_t batch, int64_t width) {
+  if (chunk.batch != batch || chunk.width != width)
+    throw InputError("chunk is " + std::to_string(chunk.batch) + " samples x " + std::to_string(chunk.width) +
+                     " values, the run began with " + std::to_string(batch) + " x " + std::to_string(width));
+}
+
+}  // namespace
+
+CpuRunner::CpuRunner(Mode mode, Graph& graph, const RunnerOptions& options)
+    : graph_(graph), ports_(make_cpu_port_backend(mode)), sim_(graph, *ports_), record_(options.record) {}
+
+std::string CpuRunner::name() const { return std::string(ports_->name()); }
+
+RunResult CpuRunner::run(const Sequence& input) {
+  Stopwatch clock;
+  RunResult r = sim_.run(input, record_);
+  r.wall_s = clock.seconds();
+  return r;
+}
+
+void CpuRunner::begin(int64_t batch) {
+  sim_.begin(batch);
+  batch_ = batch;
+}
+
+Sequence CpuRunner::step(const Sequence& chunk) {
+  check_chunk(chunk, batch_, graph_.input_width());
+  Sequence out(chunk.steps, chunk.batch, graph_.output_width());
+  for (int64_t t = 0; t < chunk.steps; ++t) out.step(t) = sim_.step(chunk.step(t));
+  return out;
+}
+
+double CpuRunner::step_nll(const Sequence& chunk, const std::vector<int64_t>& targets) {
+  check_chunk(chunk, batch_, graph_.input_width());
+  if (static_cast<int64_t>(targets.size()) != chunk.steps * chunk.batch)
+    throw InputError("expected one target per step and sample");
+  const int64_t vocab = graph_.output_width();
+  double nll = 0.0;
+  for (int64_t t = 0; t < chunk.steps; ++t) {
+    const Matrix& logits = sim_.step(chunk.step(t));
+    for (int64_t b = 0; b < chunk.batch; ++b) {
+      const int64_t target = targets[static_cast<size_t>(t * chunk.batch + b)];
+      if (target < 0 || target >= vocab)
+        throw InputError("token id " + std::to_string(target) + " beyond the model's " + std::to_string(vocab) +
+                         " outputs");
+      nll += token_nll(logits.col(b).data(), vocab, target);
+    }
+  }
+  return nll;
+}
+
+RunResult CpuRunner::finish() { return sim_.finish(); }
+
+}  // namespace evsim

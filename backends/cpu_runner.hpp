@@ -1,0 +1,34 @@
+#pragma once
+// cpu-dense and cpu-event: the Simulator stepping the graph with the dense or the event port
+// backend, one thread.
+#include <memory>
+
+#include "backends/runner.hpp"
+#include "network/port_backend.hpp"
+#include "network/simulator.hpp"
+
+namespace evsim {
+
+// The port backend of a mode (cpu-dense or cpu-event), for harnesses that drive ports directly.
+std::unique_ptr<PortBackend> make_cpu_port_backend(Mode mode);
+
+class CpuRunner final : public Runner {
+ public:
+  CpuRunner(Mode mode, Graph& graph, const RunnerOptions& options);
+  std::string name() const override;
+  Mode mode() const override { return ports_->mode(); }
+  RunResult run(const Sequence& input) override;
+  void begin(int64_t batch) override;
+  Sequence step(const Sequence& chunk) override;
+  double step_nll(const Sequence& chunk, const std::vector<int64_t>& targets) override;
+  RunResult finish() override;
+
+ private:
+  Graph& graph_;
+  std::unique_ptr<PortBackend> ports_;
+  Simulator sim_;
+  bool record_;
+  int64_t batch_ = 0;
+};
+
+}  // namespace evsim

@@ -1,0 +1,49 @@
+#pragma once
+// One interface to run any model on any backend. A Runner is planned once for a graph, a
+// backend and a mode (an unsupported node is a one-line error naming it, before anything
+// runs), then runs whole sequences or streams them in chunks with the state carried over.
+// Every runner reports the same NeuroBench counts per layer (core/run_result.hpp); how the
+// arithmetic is done is its own business (cpu-dense: Eigen; cpu-event: event queues;
+// cuda-dense: cuBLAS; cuda-distile: DISTile kernels).
+#include <cstdint>
+#include <memory>
+#include <string>
+#include <vector>
+
+#include "core/run_result.hpp"
+#include "network/graph.hpp"
+
+namespace evsim {
+
+struct RunnerOptions {
+  bool record = false;      // keep every neuron node's state and spikes (RunResult::recording)
+  std::string gpu_profile;  // cuda: the cost-model profile `evsim calibrate` wrote (empty: built in)
+};
+
+class Runner {
+ public:
+  virtual ~Runner() = default;
+  virtual std::string name() const = 0;  // e.g. "cpu-event", "cuda-distile"
+  virtual Mode mode() const = 0;
+  // The whole input (T x B x N_in, token ids for Embedding models) from the zero state.
+  virtual RunResult run(const Sequence& input) = 0;
+  // Streaming: begin(batch), then chunks of steps with the state carried from one to the next,
+  // then finish() for the counts and times since begin (RunResult::output stays empty).
+  virtual void begin(int64_t batch) = 0;
+  virtual Sequence step(const Sequence& chunk) = 0;  // the chunk's outputs
+  // Language models: the chunk holds token ids; returns the sum over its steps and samples of
+  // -log softmax(output)[target] (targets: steps x batch ids, row-major), computed where the
+  // logits are, in double.
+  virtual double step_nll(const Sequence& chunk, const std::vector<int64_t>& targets) = 0;
+  virtual RunResult finish() = 0;
+};
+
+// Backends compiled into this build, e.g. {"cpu", "cuda"}.
+std::vector<std::string> backend_names();
+
+// The registry of runners. Throws UsageError for an unknown backend or an unsupported option,
+// and Error naming the node for a graph the backend cannot run.
+std::unique_ptr<Runner> make_runner(const std::string& backend, Mode mode, Graph& graph,
+                                    const RunnerOptions& options = {});
+
+}  // namespace evsim

@@ -1,0 +1,48 @@
+#include <functional>
+#include <utility>
+
+#include "backends/cpu_runner.hpp"
+#include "backends/runner.hpp"
+#include "core/error.hpp"
+#ifdef EVSIM_HAVE_CUDA
+#include "backends/cuda/cuda_runner.hpp"
+#endif
+
+namespace evsim {
+namespace {
+
+using Factory = std::function<std::unique_ptr<Runner>(Mode, Graph&, const RunnerOptions&)>;
+
+const std::vector<std::pair<std::string, Factory>>& registry() {
+  static const std::vector<std::pair<std::string, Factory>> r = {
+      {"cpu",
+       [](Mode mode, Graph& g, const RunnerOptions& o) -> std::unique_ptr<Runner> {
+         if (!o.gpu_profile.empty()) throw UsageError("--gpu-profile applies to --backend cuda only");
+         return std::make_unique<CpuRunner>(mode, g, o);
+       }},
+#ifdef EVSIM_HAVE_CUDA
+      {"cuda", cuda::make_cuda_runner},
+#endif
+  };
+  return r;
+}
+
+}  // namespace
+
+std::vector<std::string> backend_names() {
+  std::vector<std::string> names;
+  for (const auto& [name, factory] : registry()) names.push_back(name);
+  return names;
+}
+
+std::unique_ptr<Runner> make_runner(const std::string& backend, Mode mode, Graph& graph, const RunnerOptions& options) {
+  for (const auto& [name, factory] : registry())
+    if (name == backend) return factory(mode, graph, options);
+  std::string known;
+  for (const auto& n : backend_names()) known += (known.empty() ? "" : ", ") + n;
+  const bool cuda_missing = backend == "cuda";
+  throw UsageError("unknown backend '" + backend + "' (this build has: " + known + ")" +
+                   (cuda_missing ? "; CUDA backends need nvcc at build time (EVSIM_CUDA=ON)" : ""));
+}
+
+}  // namespace evsim

@@ -1,0 +1,110 @@
+#include "bench/bench_suite.hpp"
+
+#include <cstdio>
+#include <functional>
+#include <memory>
+#include <sstream>
+#include <utility>
+
+#include "bench/layer_bench.hpp"
+#include "core/error.hpp"
+#include "core/table.hpp"
+#ifdef EVSIM_HAVE_CUDA
+#include "bench/gpu_suite.hpp"
+#endif
+
+namespace evsim {
+namespace {
+
+std::string time_spread(const Spread& s) {
+  return fmt_time(s.median) + " [" + fmt_time(s.min) + "-" + fmt_time(s.max) + "]";
+}
+
+BenchReport cpu_bench(const BenchGrid& o, const EnergyModel& energy) {
+  if (!o.sequence || !o.cpu || !o.gpu_profile.empty())
+    throw UsageError("--no-sequence, --no-cpu and --gpu-profile apply to --backend cuda only");
+  Table t({"hidden", "batch", "density", "activity", "dense/step [min-max]", "event/step [min-max]", "speedup",
+           "theory", "dense uJ/step", "event uJ/step"});
+  std::ostringstream csv;
+  csv << "backend,hidden,batch,density,activity,dense_s,dense_min_s,dense_max_s,event_s,event_min_s,event_max_s,"
+         "speedup,dense_macs,effective_ops,theoretical,dense_weight_bytes,event_weight_bytes,dense_energy_pj,"
+         "event_energy_pj\n";
+  for (int64_t h : o.hidden) {
+    for (double d : o.density) {
+      LayerBench bench(h, d, o.seed);
+      for (int64_t b : o.batch)
+        for (double a : o.activity) {
+          const LayerBenchResult r = bench.run(b, a, o.repeats);
+          const double eff = double(r.event.effective_ops());
+          const double theory = eff > 0 ? double(r.dense.dense_macs) / eff : 0.0;
+          const double e_dense = energy.energy_pj(r.dense, Mode::Dense),
+                       e_event = energy.energy_pj(r.event, Mode::Event);
+          const bool apart = !ranges_overlap(r.dense_s, r.event_s);
+          t.add({std::to_string(h), std::to_string(b), fmt_pct(d), fmt_pct(a), time_spread(r.dense_s),
+                 time_spread(r.event_s), fmt_fixed(r.dense_s.median / r.event_s.median, 2) + (apart ? "x" : "x ~"),
+                 fmt_fixed(theory, 1) + "x", fmt_fixed(e_dense * 1e-6, 3), fmt_fixed(e_event * 1e-6, 3)});
+          csv << "cpu," << h << ',' << b << ',' << d << ',' << a << ',' << r.dense_s.median << ',' << r.dense_s.min
+              << ',' << r.dense_s.max << ',' << r.event_s.median << ',' << r.event_s.min << ',' << r.event_s.max << ','
+              << r.dense_s.median / r.event_s.median << ',' << r.dense.dense_macs << ',' << r.event.effective_ops()
+              << ',' << theory << ',' << r.dense.weight_bytes << ',' << r.event.weight_bytes << ',' << e_dense << ','
+              << e_event << '\n';
+        }
+      std::fprintf(stderr, "  hidden %lld, density %.0f%% done\n", static_cast<long long>(h), 100 * d);
+    }
+  }
+  std::ostringstream text;
+  text << "EGRU layer step (W_ih + W_hh, 3H x H each, + cell) on the CPU, one thread, median [min-max] of " << o.repeats
+       << " steps\n"
+       << t.str()
+       << "speedup = dense / event median (\"~\": the two ranges overlap, the ratio is inconclusive); theory = dense\n"
+          "MACs / effective ops; energy per step of the work each mode performs (dense: every MAC and weight byte;\n"
+          "event: effective ops and the bytes it reads), table: "
+       << energy.source << "\n";
+  return {text.str(), csv.str()};
+}
+
+using BenchFn = std::function<BenchReport(const BenchGrid&, const EnergyModel&)>;
+
+const std::vector<std::pair<std::string, BenchFn>>& benches() {
+  static const std::vector<std::pair<std::string, BenchFn>> r = {
+      {"cpu", cpu_bench},
+#ifdef EVSIM_HAVE_CUDA
+      {"cuda", gpu_bench},
+#endif
+  };
+  return r;
+}
+
+}  // namespace
+
+BenchGrid default_bench_grid(const std::string& backend) {
+  BenchGrid g;
+  if (backend == "cuda") {  // issue 4's grid: hidden 512-4096, batch 1/8/64
+    g.hidden = {512, 1024, 2048, 4096};
+    g.batch = {1, 8, 64};
+    g.activity = {0.01, 0.02, 0.05, 0.1, 0.2, 0.5, 1.0};
+    g.density = {0.1, 0.2, 0.5, 1.0};
+    g.repeats = 20;
+    return g;
+  }
+  g.hidden = {512, 2048};
+  g.batch = {1, 16};
+  g.activity = {0.01, 0.02, 0.05, 0.1, 0.2, 0.5, 1.0};
+  g.density = {0.05, 0.1, 0.2, 0.5, 1.0};
+  return g;
+}
+
+BenchReport run_bench(const std::string& backend, const BenchGrid& grid, const EnergyModel& energy) {
+  for (const auto& [name, fn] : benches())
+    if (name == backend) return fn(grid, energy);
+  throw UsageError("no benchmark for backend '" + backend + "' in this build" +
+                   (backend == "cuda" ? " (CUDA backends need nvcc at build time)" : ""));
+}
+
+#ifndef EVSIM_HAVE_CUDA
+std::string run_calibration(const CalibrationOptions&) {
+  throw UsageError("calibrate measures a GPU: this evsim was built without CUDA (EVSIM_CUDA=OFF or no nvcc)");
+}
+#endif
+
+}  // namespace evsim

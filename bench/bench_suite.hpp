@@ -1,0 +1,45 @@
+#pragma once
+// `evsim bench` and `evsim calibrate` behind one entry point per backend: the per-projection
+// benchmark of an EGRU layer over hidden size x batch x weight density x input activity (and,
+// on the GPU, the 3-layer sequence), returned as a table and a CSV for apps/ to print and write.
+#include <cstdint>
+#include <string>
+#include <vector>
+
+#include "core/energy_model.hpp"
+
+namespace evsim {
+
+struct BenchGrid {
+  std::vector<int64_t> hidden, batch;
+  std::vector<double> activity, density;
+  int repeats = 10;
+  uint64_t seed = 1;
+  bool sequence = true;     // cuda: also the 3-layer EGRU full-sequence latency
+  bool cpu = true;          // cuda: the same projection on the CPU in the same rows
+  std::string gpu_profile;  // cuda: cost-model profile (empty: built in)
+};
+
+struct BenchReport {
+  std::string text;  // tables and their legends
+  std::string csv;   // one row per case
+};
+
+// The default grid of a backend.
+BenchGrid default_bench_grid(const std::string& backend);
+
+// Throws UsageError for a backend without a benchmark in this build.
+BenchReport run_bench(const std::string& backend, const BenchGrid& grid, const EnergyModel& energy);
+
+struct CalibrationOptions {
+  std::vector<int64_t> hidden{1024, 2048};
+  int repeats = 20;
+  uint64_t seed = 1;
+  std::string output = "evsim_gpu_profile.json";
+};
+
+// Measures the cost model's constants on this machine's GPU, writes the profile, returns the
+// fit as a table. Throws UsageError without CUDA or a GPU.
+std::string run_calibration(const CalibrationOptions& o);
+
+}  // namespace evsim

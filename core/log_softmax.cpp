@@ -1,0 +1,16 @@
+#include "core/log_softmax.hpp"
+
+#include <algorithm>
+#include <cmath>
+
+namespace evsim {
+
+double token_nll(const float* logits, int64_t n, int64_t target) {
+  double mx = logits[0];
+  for (int64_t k = 1; k < n; ++k) mx = std::max(mx, double(logits[k]));
+  double sum = 0.0;
+  for (int64_t k = 0; k < n; ++k) sum += std::exp(double(logits[k]) - mx);
+  return mx + std::log(sum) - double(logits[target]);
+}
+
+}  // namespace evsim

@@ -1,0 +1,45 @@
+#pragma once
+// What a run of a model produces on any backend: the output sequence, NeuroBench counts per
+// layer and in total, timings, and (CPU) recorded neuron states and spikes.
+#include <string>
+#include <vector>
+
+#include "core/counters.hpp"
+#include "core/event.hpp"
+#include "core/mode.hpp"
+#include "core/tensor.hpp"
+
+namespace evsim {
+
+struct LayerReport {
+  std::string name, type;
+  OpCounts counts;
+  uint64_t weights = 0, nnz = 0;  // over the node's projections
+  bool neuron = false;            // events are emitted (else: received on its input)
+  double seconds = 0.0;           // wall time spent in this node (CPU backends; 0 where not measured)
+  double weight_density() const { return weights ? static_cast<double>(nnz) / static_cast<double>(weights) : 0.0; }
+};
+
+struct NodeRecording {
+  std::string name, type;
+  Sequence v;                 // state after reset, T x B x N
+  std::vector<Event> spikes;  // non-zero outputs (valued for graded neurons)
+};
+
+struct RunResult {
+  Sequence output;
+  std::vector<LayerReport> layers;  // in graph order
+  OpCounts totals;                  // ops and bytes summed over layers; events/unit_steps over neurons
+  // End to end for the run: input in, model, counts, output out (GPU: uploads, graph replay,
+  // counting kernels and downloads; planning the engine is not part of it).
+  double wall_s = 0.0;
+  double device_s = 0.0;  // GPU backends: the replay of the model's CUDA graph alone (CUDA events)
+  std::string backend;    // e.g. cpu-event, cuda-distile
+  Mode mode = Mode::Dense;
+  std::vector<NodeRecording> recording;
+};
+
+// Sums the layers into `totals` (events and unit-steps over neuron layers only).
+void sum_layers(RunResult& r);
+
+}  // namespace evsim

@@ -1,0 +1,99 @@
+#include "network/node_params.hpp"
+
+#include "core/error.hpp"
+#include "neurons/cuba_lif.hpp"
+#include "neurons/integrator.hpp"
+#include "neurons/lif.hpp"
+#include "neurons/threshold.hpp"
+#include "neurons/vsn.hpp"
+
+namespace evsim {
+
+namespace {
+
+std::optional<FiringParams> firing(const NodeReader& c, const Shape& s) {
+  return FiringParams{c.per_unit("v_threshold", s), c.per_unit("v_reset", s, 0.0f)};
+}
+
+void check_positive(const NodeReader& c, const std::string& key, const Vector& v) {
+  if ((v.array() <= 0.0f).any()) c.fail(key, "expected positive values");
+}
+
+}  // namespace
+
+MatrixParams read_matrix_params(const NodeReader& c, bool affine) {
+  Matrix w = c.matrix("weight");
+  c.require_in_size(w.cols(), "weight");
+  Vector bias;
+  if (affine) {
+    const Array& b = c.get("bias");
+    if (b.size() != w.rows())
+      c.fail("bias", "expected shape (" + std::to_string(w.rows()) + "), got " + shape_str(b.shape));
+    bias = Eigen::Map<const Vector>(b.f.data(), w.rows());
+  }
+  return {std::move(w), std::move(bias)};
+}
+
+EgruParams read_egru_params(const NodeReader& c) {
+  Matrix w_ih = c.matrix("weight_ih"), w_hh = c.matrix("weight_hh");
+  const int64_t h = w_hh.cols();
+  if (w_hh.rows() != 3 * h) c.fail("weight_hh", "expected shape (3H, H), got " + shape_str(c.get("weight_hh").shape));
+  if (w_ih.rows() != 3 * h)
+    c.fail("weight_ih", "expected " + std::to_string(3 * h) + " rows (3H), got " + shape_str(c.get("weight_ih").shape));
+  c.require_in_size(w_ih.cols(), "weight_ih");
+  auto bias = [&](const char* key) {
+    if (!c.has(key)) return Vector::Zero(3 * h).eval();
+    const Array& b = c.get(key);
+    if (b.size() != 3 * h) c.fail(key, "expected shape (" + std::to_string(3 * h) + "), got " + shape_str(b.shape));
+    return Vector(Eigen::Map<const Vector>(b.f.data(), 3 * h));
+  };
+  Vector theta = c.per_unit("threshold", {h});
+  return {std::move(w_ih), std::move(w_hh), bias("bias_ih"), bias("bias_hh"), std::move(theta)};
+}
+
+std::unique_ptr<NeuronModel> read_neuron_model(const NodeReader& c, Shape& s) {
+  const std::string& t = c.node.type;
+  s = c.neuron_shape({"r", "tau", "tau_mem", "v_threshold", "threshold", "beta"});
+  std::unique_ptr<NeuronModel> m;
+  if (t == "LIF" || t == "LI") {
+    LeakyParams p{c.per_unit("tau", s), c.per_unit("r", s), c.per_unit("v_leak", s)};
+    check_positive(c, "tau", p.tau);
+    m = std::make_unique<Lif>(p, t == "LIF" ? firing(c, s) : std::nullopt, c.dt);
+  } else if (t == "CubaLIF" || t == "CubaLI") {
+    CubaParams p{c.per_unit("tau_syn", s), c.per_unit("tau_mem", s), c.per_unit("r", s), c.per_unit("v_leak", s),
+                 c.per_unit("w_in", s, 1.0f)};
+    check_positive(c, "tau_syn", p.tau_syn);
+    check_positive(c, "tau_mem", p.tau_mem);
+    m = std::make_unique<CubaLif>(p, t == "CubaLIF" ? firing(c, s) : std::nullopt, c.dt);
+  } else if (t == "IF" || t == "I") {
+    m = std::make_unique<Integrator>(c.per_unit("r", s), t == "IF" ? firing(c, s) : std::nullopt, c.dt);
+  } else if (t == "Threshold") {
+    m = std::make_unique<Threshold>(c.per_unit("threshold", s));
+  } else {  // VSN
+    ActivationFn phi = ActivationFn::Identity;
+    if (c.has("activation")) {
+      try {
+        phi = parse_activation(c.get("activation").s[0]);
+      } catch (const Error& e) {
+        c.fail("activation", e.what());
+      }
+    }
+    const int64_t steps = c.scalar_int("spike_steps", 1);
+    if (steps < 1) c.fail("spike_steps", "expected >= 1");
+    m = std::make_unique<Vsn>(c.per_unit("beta", s, 1.0f), c.per_unit("threshold", s), phi, static_cast<int>(steps));
+  }
+  return m;
+}
+
+Matrix read_embedding_table(const NodeReader& c) {
+  c.require_in_size(1, "weight");
+  Matrix w = c.matrix("weight");  // V x E
+  return w.transpose();
+}
+
+Vector read_scale(const NodeReader& c, Shape& s) {
+  s = c.neuron_shape({"scale"});
+  return c.per_unit("scale", s);
+}
+
+}  // namespace evsim

@@ -1,0 +1,36 @@
+#pragma once
+// A node's parameters as every backend uses them, read and checked once from its datasets
+// (network/node_reader.hpp): the CPU node factory builds operators from them, the CUDA
+// lowering builds engines from them.
+#include <memory>
+
+#include "core/tensor.hpp"
+#include "network/node_reader.hpp"
+#include "neurons/neuron_model.hpp"
+
+namespace evsim {
+
+// Affine (with bias) / Linear: weight out x in.
+struct MatrixParams {
+  Matrix weight;
+  Vector bias;  // empty for Linear
+};
+MatrixParams read_matrix_params(const NodeReader& c, bool affine);
+
+// EGRU: gate blocks r, z, n (PyTorch order); missing biases are zero.
+struct EgruParams {
+  Matrix w_ih, w_hh;  // 3H x I, 3H x H
+  Vector b_ih, b_hh, theta;
+};
+EgruParams read_egru_params(const NodeReader& c);
+
+// LIF, LI, CubaLIF, CubaLI, IF, I, Threshold, VSN, discretised with c.dt; `shape` is set.
+std::unique_ptr<NeuronModel> read_neuron_model(const NodeReader& c, Shape& shape);
+
+// Embedding: the table as E x V (one column per token).
+Matrix read_embedding_table(const NodeReader& c);
+
+// Scale: one factor per unit; `shape` is set.
+Vector read_scale(const NodeReader& c, Shape& shape);
+
+}  // namespace evsim

@@ -1,0 +1,90 @@
+#include "network/node_reader.hpp"
+
+#include <cmath>
+
+#include "core/error.hpp"
+
+namespace evsim {
+
+void NodeReader::fail(const std::string& key, const std::string& msg) const {
+  throw CheckpointError("node '" + node.name + "' (" + node.type + ")" + (key.empty() ? "" : " dataset '" + key + "'") +
+                        ": " + msg);
+}
+
+const Array& NodeReader::get(const std::string& key) const {
+  const Array* a = node.find(key);
+  if (!a) fail(key, "missing");
+  return *a;
+}
+
+std::vector<int64_t> NodeReader::ints(const std::string& key) const {
+  const Array& a = get(key);
+  if (a.kind == Array::Kind::Int) return a.i;
+  std::vector<int64_t> v;
+  for (float f : a.f) {
+    if (f != std::round(f)) fail(key, "expected integer values");
+    v.push_back(static_cast<int64_t>(f));
+  }
+  return v;
+}
+
+int64_t NodeReader::scalar_int(const std::string& key, int64_t dflt) const {
+  if (!has(key)) return dflt;
+  auto v = ints(key);
+  if (v.size() != 1) fail(key, "expected a scalar, got shape " + shape_str(get(key).shape));
+  return v[0];
+}
+
+std::array<int64_t, 2> NodeReader::pair(const std::string& key, int64_t dflt, int64_t min_value) const {
+  if (!has(key)) return {dflt, dflt};
+  auto v = ints(key);
+  if (v.size() == 1) v.push_back(v[0]);
+  if (v.size() != 2) fail(key, "expected 1 or 2 values, got shape " + shape_str(get(key).shape));
+  for (auto x : v)
+    if (x < min_value) fail(key, "expected values >= " + std::to_string(min_value) + ", got " + std::to_string(x));
+  return {v[0], v[1]};
+}
+
+Vector NodeReader::per_unit(const std::string& key, const Shape& shape, std::optional<float> dflt) const {
+  const int64_t n = shape_size(shape);
+  if (!has(key)) {
+    if (!dflt) fail(key, "missing");
+    return Vector::Constant(n, *dflt);
+  }
+  const Array& a = get(key);
+  if (a.kind != Array::Kind::Float) fail(key, "expected float data");
+  if (a.size() == n) return Eigen::Map<const Vector>(a.f.data(), n);
+  if (a.size() == 1) return Vector::Constant(n, a.f[0]);
+  if (shape.size() > 1 && a.size() == shape[0]) {
+    const int64_t per = n / shape[0];
+    Vector v(n);
+    for (int64_t c = 0; c < shape[0]; ++c) v.segment(c * per, per).setConstant(a.f[static_cast<size_t>(c)]);
+    return v;
+  }
+  fail(key, "expected 1, " + (shape.size() > 1 ? std::to_string(shape[0]) + ", " : std::string()) + "or " +
+                std::to_string(n) + " values for shape " + shape_str(shape) + ", got shape " + shape_str(a.shape));
+}
+
+Matrix NodeReader::matrix(const std::string& key) const {
+  const Array& a = get(key);
+  Matrix m(a.shape[0], a.shape[1]);
+  for (int64_t r = 0; r < a.shape[0]; ++r)
+    for (int64_t c = 0; c < a.shape[1]; ++c) m(r, c) = a.f[static_cast<size_t>(r * a.shape[1] + c)];
+  return m;
+}
+
+Shape NodeReader::neuron_shape(std::initializer_list<const char*> keys) const {
+  if (!in_shape.empty()) return in_shape;
+  Shape best = {1};
+  for (const char* k : keys)
+    if (has(k) && get(k).size() > shape_size(best)) best = get(k).shape;
+  return best;
+}
+
+void NodeReader::require_in_size(int64_t expected, const std::string& key) const {
+  if (!in_shape.empty() && shape_size(in_shape) != expected)
+    fail(key,
+         "expects input of size " + std::to_string(expected) + ", but its in-edges carry shape " + shape_str(in_shape));
+}
+
+}  // namespace evsim

@@ -1,0 +1,23 @@
+#include "network/report_layout.hpp"
+
+namespace evsim {
+
+std::vector<ReportedNode> report_layout(const Graph& g) {
+  std::vector<ReportedNode> out;
+  for (int v : g.order) {
+    const GraphNode& node = g.nodes[static_cast<size_t>(v)];
+    if (!node.op) continue;
+    LayerReport rep{node.name, node.type, {}, 0, 0, node.op->is_neuron()};
+    bool synaptic = false;
+    for (const Port& p : node.op->ports()) {
+      if (!p.projection->synaptic()) continue;
+      synaptic = true;
+      rep.weights += p.projection->weight_count();
+      rep.nnz += p.projection->nnz();
+    }
+    if (synaptic || rep.neuron) out.push_back({v, rep});
+  }
+  return out;
+}
+
+}  // namespace evsim

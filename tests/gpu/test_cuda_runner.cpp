@@ -1,0 +1,185 @@
+// Every backend through the one runner interface: for random EGRU stacks, language models and
+// spiking graphs (fresh seeds), cpu-dense, cpu-event, cuda-dense and cuda-distile give the same
+// report fields and equal counts; a stream in chunks equals one run on the GPU; and the CLI runs
+// `run`, `compare` and `eval --backend cuda` on every shipped checkpoint. Skipped without a GPU.
+#include <gtest/gtest.h>
+
+#include <cstdlib>
+#include <filesystem>
+#include <fstream>
+#include <random>
+#include <set>
+
+#include "backends/cuda/device_info.hpp"
+#include "data/run_report.hpp"
+#include "models/random_input.hpp"
+#include "tests/random_models.hpp"
+#include "tests/sim_helpers.hpp"
+
+namespace evsim {
+namespace {
+
+#define REQUIRE_GPU() \
+  if (cuda::device_count() == 0) GTEST_SKIP() << "no CUDA device"
+
+std::set<std::string> keys(const nlohmann::json& j) {
+  std::set<std::string> k;
+  for (const auto& item : j.items()) k.insert(item.key());
+  return k;
+}
+
+void expect_same_counts(const RunResult& a, const RunResult& b) {
+  ASSERT_EQ(a.layers.size(), b.layers.size());
+  for (size_t k = 0; k < a.layers.size(); ++k) {
+    const OpCounts &x = a.layers[k].counts, &y = b.layers[k].counts;
+    SCOPED_TRACE(a.backend + " vs " + b.backend + ", layer " + a.layers[k].name);
+    EXPECT_EQ(a.layers[k].name, b.layers[k].name);
+    EXPECT_EQ(x.dense_macs, y.dense_macs);
+    EXPECT_EQ(x.effective_macs, y.effective_macs);
+    EXPECT_EQ(x.effective_acs, y.effective_acs);
+    EXPECT_EQ(x.events, y.events);
+    EXPECT_EQ(x.unit_steps, y.unit_steps);
+    EXPECT_EQ(a.layers[k].weight_density(), b.layers[k].weight_density());
+  }
+}
+
+// The four runners on one input: same JSON fields, equal counts, outputs within `tolerance`.
+void check_backends(Graph& g, const Sequence& x, double tolerance) {
+  const RunInfo info{"test", x.steps, x.batch, g.dt};
+  const EnergyModel energy;
+  std::vector<RunResult> runs;
+  for (const char* backend : {"cpu", "cuda"})
+    for (Mode mode : {Mode::Dense, Mode::Event}) runs.push_back(testing::run_on(backend, g, mode, x));
+  const nlohmann::json ref = run_report_json(runs[0], info, energy);
+  for (const RunResult& r : runs) {
+    SCOPED_TRACE(r.backend);
+    const nlohmann::json j = run_report_json(r, info, energy);
+    EXPECT_EQ(keys(j), keys(ref));
+    EXPECT_EQ(keys(j["totals"]), keys(ref["totals"]));
+    ASSERT_EQ(j["layers"].size(), ref["layers"].size());
+    for (size_t k = 0; k < j["layers"].size(); ++k) EXPECT_EQ(keys(j["layers"][k]), keys(ref["layers"][k]));
+    expect_same_counts(runs[0], r);
+    EXPECT_LE(testing::rel_err(r.output, runs[0].output), tolerance);
+    EXPECT_GT(r.wall_s, 0.0);
+  }
+  EXPECT_GT(runs[3].device_s, 0.0);
+}
+
+TEST(CudaRunner, EgruStacksCountLikeTheCpu) {
+  REQUIRE_GPU();
+  const uint64_t seed = testing::fresh_seed();
+  SCOPED_TRACE("seed=" + std::to_string(seed));
+  std::mt19937_64 rng(seed);
+  for (int k = 0; k < 3; ++k) {
+    Graph g = build_graph(testing::random_egru_stack(rng), 1e-3);
+    check_backends(g, gaussian_input(9, 1 + k * 3, g.input_width(), rng()), 1e-4);
+  }
+}
+
+TEST(CudaRunner, LanguageModelsCountLikeTheCpu) {
+  REQUIRE_GPU();
+  const uint64_t seed = testing::fresh_seed();
+  SCOPED_TRACE("seed=" + std::to_string(seed));
+  std::mt19937_64 rng(seed);
+  Graph g = build_graph(testing::random_lm(rng), 1e-3);
+  Sequence x(12, 3, 1);
+  std::uniform_int_distribution<int64_t> id(0, g.output_width() - 1);
+  for (float& v : x.data) v = static_cast<float>(id(rng));
+  check_backends(g, x, 1e-4);
+}
+
+TEST(CudaRunner, SpikingGraphsCountLikeTheCpu) {
+  REQUIRE_GPU();
+  const uint64_t seed = testing::fresh_seed();
+  SCOPED_TRACE("seed=" + std::to_string(seed));
+  std::mt19937_64 rng(seed);
+  for (int k = 0; k < 4; ++k) {
+    Graph g = build_graph(testing::random_lif_net(rng, k % 2, k >= 2), 1e-3);
+    check_backends(g, spike_input(30, 1 + k, g.input_width(), rng(), 0.4), 0.0);
+  }
+}
+
+Sequence slice(const Sequence& x, int64_t t0, int64_t n) {
+  Sequence s(n, x.batch, x.width);
+  for (int64_t t = 0; t < n; ++t) s.step(t) = x.step(t0 + t);
+  return s;
+}
+
+TEST(CudaRunner, ChunksCarryTheState) {
+  REQUIRE_GPU();
+  const uint64_t seed = testing::fresh_seed();
+  SCOPED_TRACE("seed=" + std::to_string(seed));
+  std::mt19937_64 rng(seed);
+  Graph lm = build_graph(testing::random_lm(rng), 1e-3);
+  Graph snn = build_graph(testing::random_lif_net(rng, true, true), 1e-3);
+  for (Graph* g : {&lm, &snn}) {
+    Sequence x = g->token_input ? Sequence(11, 2, 1) : spike_input(11, 2, g->input_width(), rng(), 0.4);
+    if (g->token_input)
+      for (size_t k = 0; k < x.data.size(); ++k) x.data[k] = static_cast<float>(k % 5);
+    for (Mode mode : {Mode::Dense, Mode::Event}) {
+      auto runner = make_runner("cuda", mode, *g);
+      const RunResult whole = runner->run(x);
+      runner->begin(x.batch);
+      Sequence joined(x.steps, x.batch, g->output_width());
+      for (auto [t0, n] : {std::pair<int64_t, int64_t>{0, 4}, {4, 1}, {5, 4}, {9, 2}}) {
+        const Sequence out = runner->step(slice(x, t0, n));
+        for (int64_t t = 0; t < n; ++t) joined.step(t0 + t) = out.step(t);
+      }
+      const RunResult streamed = runner->finish();
+      EXPECT_LE(testing::rel_err(joined, whole.output), 1e-5) << runner->name();
+      EXPECT_EQ(streamed.totals.events, whole.totals.events) << runner->name();
+      EXPECT_EQ(streamed.totals.effective_ops(), whole.totals.effective_ops()) << runner->name();
+    }
+  }
+}
+
+// The CLI on the shipped checkpoints, on real text when ../shared/data/ptb is there.
+int sh(const std::string& cmd) { return std::system((cmd + " > /dev/null 2>&1").c_str()); }
+
+nlohmann::json read_json(const std::string& path) {
+  std::ifstream f(path);
+  return nlohmann::json::parse(f);
+}
+
+TEST(CudaRunner, ShippedCheckpointsRunOnTheGpu) {
+  REQUIRE_GPU();
+  namespace fs = std::filesystem;
+  const std::string bin = EVSIM_BIN, dir = std::string(EVSIM_SOURCE_DIR) + "/models/checkpoints";
+  const std::string ptb = std::string(EVSIM_SHARED_DATA) + "/ptb", tmp = ::testing::TempDir() + "/evsim_gpu_cli";
+  fs::create_directories(tmp);
+  const bool text = fs::exists(ptb);
+  for (const auto& entry : fs::directory_iterator(dir)) {
+    if (entry.path().extension() != ".h5") continue;
+    const std::string ckpt = entry.path().string();
+    SCOPED_TRACE(ckpt);
+    std::string input = "--steps 8 --batch 10";
+    if (text) {
+      ASSERT_EQ(sh(bin + " convert text " + ptb + "/ptb.test.txt " + tmp + "/in.h5 --vocab " + ckpt +
+                   " --batch 10 --steps 8"),
+                0);
+      input = "--input " + tmp + "/in.h5";
+    }
+    ASSERT_EQ(sh(bin + " run " + ckpt + " --backend cuda " + input + " --json " + tmp + "/run.json"), 0);
+    ASSERT_EQ(sh(bin + " run " + ckpt + " --backend cpu " + input + " --json " + tmp + "/cpu.json"), 0);
+    const auto gpu = read_json(tmp + "/run.json"), cpu = read_json(tmp + "/cpu.json");
+    EXPECT_EQ(gpu["totals"]["effective_macs"], cpu["totals"]["effective_macs"]);
+    EXPECT_EQ(gpu["totals"]["events"], cpu["totals"]["events"]);
+    fs::remove(tmp + "/cmp.json");
+    EXPECT_EQ(sh(bin + " compare " + ckpt + " --backend cuda " + input + " --repeats 2 --json " + tmp + "/cmp.json"),
+              0);
+    EXPECT_TRUE(read_json(tmp + "/cmp.json")["agree"].get<bool>());
+    if (!text) continue;
+    for (const char* mode : {"dense", "event"}) {
+      const std::string eval =
+          bin + " eval " + ckpt + " --data " + ptb + " --split valid --limit-tokens 3000 --mode " + mode + " --json ";
+      ASSERT_EQ(sh(eval + tmp + "/eg.json --backend cuda"), 0);
+      ASSERT_EQ(sh(eval + tmp + "/ec.json --backend cpu"), 0);
+      EXPECT_NEAR(read_json(tmp + "/eg.json")["perplexity"].get<double>(),
+                  read_json(tmp + "/ec.json")["perplexity"].get<double>(), 0.01)
+          << mode;
+    }
+  }
+}
+
+}  // namespace
+}  // namespace evsim

@@ -1,0 +1,84 @@
+// Energy of the work each mode performs, against a model worked out by hand; and on the
+// default model and the shipped p90 checkpoint, dense mode is never the cheaper one.
+#include <gtest/gtest.h>
+
+#include <cstdio>
+#include <filesystem>
+#include <fstream>
+
+#include "core/error.hpp"
+#include "data/run_report.hpp"
+#include "models/egru_stack.hpp"
+#include "models/random_input.hpp"
+#include "network/model_loader.hpp"
+#include "tests/sim_helpers.hpp"
+
+namespace evsim {
+namespace {
+
+// Input(3) -> Linear [[1, 0, 2], [0, 0, 3]] -> Output: column fan-outs 1, 0, 2.
+ModelSpec hand_model() {
+  ModelSpec s;
+  s.graph.add("in", "Input").params["shape"] = Array::ints({1}, {3});
+  s.graph.add("w", "Linear").params["weight"] = Array::floats({2, 3}, {1, 0, 2, 0, 0, 3});
+  s.graph.add("out", "Output");
+  s.graph.connect("in", "w");
+  s.graph.connect("w", "out");
+  return s;
+}
+
+TEST(Energy, HandComputedBothModes) {
+  Sequence binary(1, 1, 3), graded(1, 1, 3);
+  binary.data = {1, 0, 1};
+  graded.data = {0.5f, 0, 2};
+  const EnergyModel e;  // 4.6 pJ / MAC, 0.9 pJ / AC, 1.25 pJ / weight byte
+  for (const auto& [x, event_pj] : {std::pair{binary, 3 * 0.9 + 24 * 1.25}, std::pair{graded, 3 * 4.6 + 24 * 1.25}}) {
+    const RunResult d = testing::run_mode(hand_model(), Mode::Dense, x);
+    const RunResult v = testing::run_mode(hand_model(), Mode::Event, x);
+    // Dense: all 6 MACs and the 6 weights (24 bytes). Event: pairs 1 + 2 = 3 (ACs when the
+    // input is binary), each a value + index (8 bytes).
+    EXPECT_NEAR(e.energy_pj(d.totals, d.mode), 6 * 4.6 + 24 * 1.25, 1e-9);
+    EXPECT_NEAR(e.energy_pj(v.totals, v.mode), event_pj, 1e-9);
+    const RunInfo info{"hand", 1, 1, 1e-3};
+    EXPECT_NEAR(run_report_json(v, info, e)["totals"]["energy_pj"].get<double>(), event_pj, 1e-9);
+  }
+}
+
+TEST(Energy, TableFileReplacesDefaultsAndNamesItself) {
+  const std::string path = ::testing::TempDir() + "/evsim_energy_table.json";
+  { std::ofstream(path) << R"({"mac_pj": 2, "ac_pj": 1, "weight_byte_pj": 0, "source": "made up"})"; }
+  const EnergyModel e = read_energy_table(path);
+  Sequence x(1, 1, 3);
+  x.data = {0.5f, 0, 2};
+  const RunResult d = testing::run_mode(hand_model(), Mode::Dense, x);
+  EXPECT_DOUBLE_EQ(e.energy_pj(d.totals, Mode::Dense), 12.0);
+  EXPECT_NE(e.source.find("made up"), std::string::npos);
+  { std::ofstream(path) << R"({"mac_pj": -1})"; }
+  EXPECT_THROW(read_energy_table(path), UsageError);
+  std::remove(path.c_str());
+}
+
+void expect_dense_costs_more(Graph& g, const Sequence& x) {
+  const EnergyModel e;
+  const RunResult d = testing::run_on("cpu", g, Mode::Dense, x);
+  const RunResult v = testing::run_on("cpu", g, Mode::Event, x);
+  EXPECT_GE(e.energy_pj(d.totals, Mode::Dense), e.energy_pj(v.totals, Mode::Event));
+}
+
+TEST(Energy, DenseModeIsNeverCheaperOnTheDefaultModel) {
+  Graph g = build_graph(make_egru_stack(default_model_config()), 1e-4);
+  for (int64_t batch : {1, 8}) expect_dense_costs_more(g, gaussian_input(6, batch, g.input_width(), 3));
+}
+
+TEST(Energy, DenseModeIsNeverCheaperOnTheShippedP90) {
+  const std::string path = std::string(EVSIM_SOURCE_DIR) + "/models/checkpoints/egru_lm_ptb_p90.h5";
+  Graph g = load_graph(path, 0);
+  for (int64_t batch : {1, 8}) {
+    Sequence x(4, batch, 1);
+    for (size_t k = 0; k < x.data.size(); ++k) x.data[k] = static_cast<float>((k * 7919) % 10000);
+    expect_dense_costs_more(g, x);
+  }
+}
+
+}  // namespace
+}  // namespace evsim

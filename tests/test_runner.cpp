@@ -1,0 +1,133 @@
+// The runner interface on the CPU: the registry, streaming in chunks against one run, the
+// log-softmax of step_nll against the outputs, layers in graph order; and the CUDA lowering's
+// errors (host code: no GPU needed).
+#include <gtest/gtest.h>
+
+#include <random>
+
+#include "backends/cuda/lowering.hpp"
+#include "core/error.hpp"
+#include "core/log_softmax.hpp"
+#include "models/random_input.hpp"
+#include "network/report_layout.hpp"
+#include "tests/random_models.hpp"
+#include "tests/sim_helpers.hpp"
+
+namespace evsim {
+namespace {
+
+TEST(Runner, RegistryNamesItsBackends) {
+  const auto names = backend_names();
+  ASSERT_FALSE(names.empty());
+  EXPECT_EQ(names[0], "cpu");
+  std::mt19937_64 rng(1);
+  Graph g = build_graph(testing::random_egru_stack(rng), 1e-3);
+  try {
+    make_runner("tpu", Mode::Event, g);
+    ADD_FAILURE() << "unknown backend accepted";
+  } catch (const UsageError& e) {
+    EXPECT_NE(std::string(e.what()).find("this build has: cpu"), std::string::npos) << e.what();
+  }
+  RunnerOptions o;
+  o.gpu_profile = "p.json";
+  EXPECT_THROW(make_runner("cpu", Mode::Event, g, o), UsageError);
+}
+
+Sequence slice(const Sequence& x, int64_t t0, int64_t n) {
+  Sequence s(n, x.batch, x.width);
+  for (int64_t t = 0; t < n; ++t) s.step(t) = x.step(t0 + t);
+  return s;
+}
+
+TEST(Runner, ChunksCarryTheStateOfOneRun) {
+  const uint64_t seed = testing::fresh_seed();
+  SCOPED_TRACE("seed=" + std::to_string(seed));
+  std::mt19937_64 rng(seed);
+  Graph g = build_graph(testing::random_egru_stack(rng), 1e-3);
+  const Sequence x = gaussian_input(11, 3, g.input_width(), rng());
+  for (Mode mode : {Mode::Dense, Mode::Event}) {
+    auto runner = make_runner("cpu", mode, g);
+    const RunResult whole = runner->run(x);
+    runner->begin(x.batch);
+    Sequence joined(x.steps, x.batch, g.output_width());
+    for (auto [t0, n] : {std::pair<int64_t, int64_t>{0, 4}, {4, 1}, {5, 6}}) {
+      const Sequence out = runner->step(slice(x, t0, n));
+      for (int64_t t = 0; t < n; ++t) joined.step(t0 + t) = out.step(t);
+    }
+    const RunResult streamed = runner->finish();
+    EXPECT_EQ(joined.data, whole.output.data);
+    EXPECT_EQ(streamed.totals.effective_ops(), whole.totals.effective_ops());
+    EXPECT_EQ(streamed.totals.events, whole.totals.events);
+    EXPECT_EQ(streamed.totals.dense_macs, whole.totals.dense_macs);
+  }
+}
+
+TEST(Runner, StepNllIsTheLogSoftmaxOfTheOutputs) {
+  const uint64_t seed = testing::fresh_seed();
+  SCOPED_TRACE("seed=" + std::to_string(seed));
+  std::mt19937_64 rng(seed);
+  Graph g = build_graph(testing::random_lm(rng), 1e-3);
+  const int64_t vocab = g.output_width(), steps = 7, batch = 2;
+  Sequence x(steps, batch, 1);
+  std::vector<int64_t> targets(static_cast<size_t>(steps * batch));
+  std::uniform_int_distribution<int64_t> id(0, vocab - 1);
+  for (float& v : x.data) v = static_cast<float>(id(rng));
+  for (int64_t& t : targets) t = id(rng);
+  auto runner = make_runner("cpu", Mode::Event, g);
+  const RunResult r = runner->run(x);
+  double want = 0;
+  for (int64_t t = 0; t < steps; ++t)
+    for (int64_t b = 0; b < batch; ++b)
+      want += token_nll(r.output.step(t).col(b).data(), vocab, targets[static_cast<size_t>(t * batch + b)]);
+  runner->begin(batch);
+  EXPECT_DOUBLE_EQ(runner->step_nll(x, targets), want);
+  runner->begin(batch);
+  targets[3] = vocab;
+  EXPECT_THROW(runner->step_nll(x, targets), InputError);
+}
+
+TEST(Runner, LayersInGraphOrder) {
+  // Nodes listed out of order in the file: the report follows the edges.
+  ModelSpec s;
+  s.graph.add("out", "Output");
+  NodeSpec& w2 = s.graph.add("w2", "Linear");
+  w2.params["weight"] = Array::floats({2, 2}, {1, 0, 0, 1});
+  NodeSpec& w1 = s.graph.add("w1", "Linear");
+  w1.params["weight"] = Array::floats({2, 3}, {1, 0, 0, 0, 1, 0});
+  s.graph.add("in", "Input").params["shape"] = Array::ints({1}, {3});
+  s.graph.connect("in", "w1");
+  s.graph.connect("w1", "w2");
+  s.graph.connect("w2", "out");
+  const Graph g = build_graph(s, 1e-3);
+  const auto layout = report_layout(g);
+  ASSERT_EQ(layout.size(), 2u);
+  EXPECT_EQ(layout[0].report.name, "w1");
+  EXPECT_EQ(layout[1].report.name, "w2");
+  Graph run_graph = build_graph(s, 1e-3);
+  const RunResult r = testing::run_on("cpu", run_graph, Mode::Event, gaussian_input(2, 1, 3, 5));
+  EXPECT_EQ(r.layers[0].name, "w1");
+}
+
+TEST(CudaLowering, UnsupportedNodesAreNamed) {
+  std::mt19937_64 rng(3);
+  const Graph conv = build_graph(testing::random_conv_net(rng), 1e-3);
+  try {
+    cuda::lower_snn(conv);
+    ADD_FAILURE() << "Conv2d lowered";
+  } catch (const UsageError& e) {
+    EXPECT_NE(std::string(e.what()).find("node 'conv' of type Conv2d"), std::string::npos) << e.what();
+  }
+  const Graph lif = build_graph(testing::random_lif_net(rng, false, true), 1e-3);
+  const auto p = cuda::lower_snn(lif);
+  int back = 0;
+  for (const auto& s : p.stages) back += static_cast<int>(s.back.size());
+  EXPECT_EQ(back, 1);  // the recurrent edge reads the previous step
+  EXPECT_FALSE(cuda::is_egru_stack(lif));
+  const Graph lm = build_graph(testing::random_lm(rng), 1e-3);
+  const auto e = cuda::lower_egru_stack(lm);
+  EXPECT_GT(e.embedding.size(), 0);
+  EXPECT_EQ(e.readout_w.rows(), lm.output_width());
+}
+
+}  // namespace
+}  // namespace evsim
