@@ -145,7 +145,10 @@ TEST(CudaRunner, ShippedCheckpointsRunOnTheGpu) {
   REQUIRE_GPU();
   namespace fs = std::filesystem;
   const std::string bin = EVSIM_BIN, dir = std::string(EVSIM_SOURCE_DIR) + "/models/checkpoints";
-  const std::string ptb = std::string(EVSIM_SHARED_DATA) + "/ptb", tmp = ::testing::TempDir() + "/evsim_gpu_cli";
+  // EVSIM_SHARED_DATA in the environment: the reference data where the build's path does not reach (a GPU host).
+  const char* shared = std::getenv("EVSIM_SHARED_DATA");
+  const std::string ptb = std::string(shared ? shared : EVSIM_SHARED_DATA) + "/ptb";
+  const std::string tmp = ::testing::TempDir() + "/evsim_gpu_cli";
   fs::create_directories(tmp);
   const bool text = fs::exists(ptb);
   for (const auto& entry : fs::directory_iterator(dir)) {
