@@ -12,6 +12,7 @@
 #include "backends/cuda/graph_timer.hpp"
 #include "backends/cuda/op_count.hpp"
 #include "backends/cuda/pdl.cuh"
+#include "neurons/egru_update.hpp"
 
 namespace evsim::cuda {
 namespace {
@@ -63,15 +64,11 @@ __global__ void egru_cell_kernel(const CellSet set, int batch) {
     const float an = L.gi[in] + L.b_ih[2 * h + i], hn = L.gh[in] + L.b_hh[2 * h + i];
     if (L.zero_gi) L.zero_gi[ir] = L.zero_gi[iz] = L.zero_gi[in] = 0.0f;
     if (L.zero_gh) L.zero_gh[ir] = L.zero_gh[iz] = L.zero_gh[in] = 0.0f;
-    const float r = 1.0f / (1.0f + expf(-(ar + hr)));
-    const float z = 1.0f / (1.0f + expf(-(az + hz)));
-    const float n = tanhf(an + r * hn);
-    const float c_hat = z * L.c[idx] + (1.0f - z) * n;
-    const bool fire = c_hat > L.theta[i];
-    out = fire ? c_hat : 0.0f;
-    L.c[idx] = fire ? c_hat - L.theta[i] : c_hat;
+    const EgruUnit u = egru_update(ar, hr, az, hz, an, hn, L.c[idx], L.theta[i]);
+    out = u.y;
+    L.c[idx] = u.c;
     L.y[idx] = out;
-    if (fire) {
+    if (out != 0.0f) {
       const uint32_t bit = 1u << (i & 31);
       if (batch == 1) {  // every event sets a new bit: no returned value to wait for
         atomicOr(L.mask + (i >> 5), bit);

@@ -63,6 +63,10 @@ EgruStackParams lower_egru_stack(const Graph& g) {
       p.embedding = read_embedding_table(r);
     } else if (n.type == "EGRU" && p.readout_w.size() == 0) {
       EgruParams e = read_egru_params(r);
+      const auto h = e.w_hh.cols();
+      if ((3 * h) % 4 || h > 8192)
+        unsupported(n, "the GPU EGRU engine needs 3 x hidden a multiple of 4 and at most 8192 units; hidden is " +
+                           std::to_string(h));
       EgruLayerParams l;
       l.inputs = e.w_ih.cols();
       l.hidden = e.w_hh.cols();

@@ -122,14 +122,14 @@ TEST(CudaEngine, ChunkedStreamEqualsOneRun) {
   c.threshold = 0.3;
   c.seed = rng();
   Graph g = build_graph(make_egru_stack(c), 1e-4);
-  const auto params = cuda::lower_egru_stack(g);
+  const auto model = cuda::upload_egru_stack(cuda::lower_egru_stack(g), {});
   const int64_t steps = 23, chunk = 8, batch = 3;
   const Sequence x = gaussian_input(steps, batch, c.inputs, rng());
   for (auto mode : {cuda::GpuMode::Dense, cuda::GpuMode::Distile}) {
-    cuda::EgruEngine whole(params, mode, batch, steps);
+    cuda::EgruEngine whole(model, mode, batch, steps);
     const Sequence ref = whole.run(x).output;
-    cuda::EgruEngine part(params, mode, batch, chunk);
-    cuda::EgruEngine tail(params, mode, batch, steps % chunk);
+    cuda::EgruEngine part(model, mode, batch, chunk);
+    cuda::EgruEngine tail(model, mode, batch, steps % chunk);
     Sequence got(steps, batch, ref.width);
     for (int64_t t0 = 0; t0 < steps; t0 += chunk) {
       const int64_t n = std::min(chunk, steps - t0);
