@@ -4,5 +4,6 @@
 # `evsim compare` (e.g. a checkpoint path).
 source "$(dirname "${BASH_SOURCE[0]}")/common.sh"
 ensure_packages
-build build >/dev/null
+build build "${BUILD_FLAGS[@]}" -- evsim
+echo "== evsim compare $*"
 "$ROOT/build/evsim" compare "$@"

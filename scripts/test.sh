@@ -1,6 +1,8 @@
 #!/usr/bin/env bash
-# The whole test suite: set up, build with warnings as errors, run every test.
+# The whole test suite: set up, build with warnings as errors (reusing what demo.sh built),
+# run every test.
 source "$(dirname "${BASH_SOURCE[0]}")/common.sh"
 ensure_packages python3-numpy python3-h5py python3-torch python3-pytest  # the PyTorch parity tests
-build build -DEVSIM_WERROR=ON
+build build "${BUILD_FLAGS[@]}"
+echo "== ctest"
 ctest --test-dir "$ROOT/build" --output-on-failure -j"$(nproc)"

@@ -49,12 +49,24 @@ printf '{}\n' >"$tmp/profile.json"
 expect_fail profile-cpu "applies to --backend cuda only" "$EVSIM" run "$tmp/m.h5" --gpu-profile "$tmp/profile.json"
 expect_fail bench-no-cpu "apply to --backend cuda only" "$EVSIM" bench --no-cpu
 expect_fail profile-missing "does not exist" "$EVSIM" compare --backend cuda --gpu-profile "$tmp/none.json"
+expect_fail missing-positional "evsim: error: model is required" "$EVSIM" run
+expect_fail bad-tolerance "tolerances must be" "$EVSIM" compare "$tmp/m.h5" --tolerance -1 --steps 2
+P90="$(dirname "$0")/../models/checkpoints/egru_lm_ptb_p90.h5"
+printf 'the <unk> of\nof the\n' >"$tmp/text.txt"
+printf 'the zyzzyva\n' >"$tmp/oov.txt"
+expect_fail text-unknown-word "oov.txt:1: word 'zyzzyva'" "$EVSIM" convert text "$tmp/oov.txt" "$tmp/t.h5" --vocab "$P90"
+expect_fail text-too-few "steps asked" "$EVSIM" convert text "$tmp/text.txt" "$tmp/t.h5" --vocab "$P90" --batch 2 --steps 9
+[ -e "$tmp/t.h5" ] && { echo "FAIL text output left"; fails=$((fails+1)); }
 ls "$tmp" | grep -q '\.tmp' && { echo "FAIL temporary files left: $(ls "$tmp")"; fails=$((fails+1)); }
 
 # A good run writes every requested file.
 "$EVSIM" run "$tmp/m.h5" --steps 5 --batch 2 --output "$tmp/o.h5" --json "$tmp/r.json" --record "$tmp/rec.h5" >/dev/null \
   && [ -s "$tmp/o.h5" ] && [ -s "$tmp/r.json" ] && [ -s "$tmp/rec.h5" ] && passes=$((passes+1)) \
   || { echo "FAIL good run"; fails=$((fails+1)); }
+# Real text as a language model's input: 7 words with <eos> in 2 streams of 3 steps.
+"$EVSIM" convert text "$tmp/text.txt" "$tmp/t.h5" --vocab "$P90" --batch 2 | grep -q "tokens (3 x 2)" \
+  && "$EVSIM" run "$P90" --input "$tmp/t.h5" --json "$tmp/t.json" >/dev/null && grep -q '"steps": 3' "$tmp/t.json" \
+  && passes=$((passes+1)) || { echo "FAIL text input run"; fails=$((fails+1)); }
 if [ -n "$SHARED" ] && [ -f "$SHARED/nir/lif_norse.nir" ]; then
   "$EVSIM" convert csv "$SHARED/nir/lif_traces/lif_norse.csv" "$tmp/lif.h5" --columns 0 >/dev/null \
     && "$EVSIM" run "$SHARED/nir/lif_norse.nir" --input "$tmp/lif.h5" --output "$tmp/lo.h5" >/dev/null \
