@@ -119,17 +119,16 @@ void run_compare(const CompareOptions& o) {
   std::printf("outputs: max |event - dense| / max |dense| = %.3g (tolerance %.3g), counts %s: %s\n", err, o.tolerance,
               same_counts(d.totals, e.totals) ? "equal" : "DIFFER", agree ? "AGREE" : "DIFFER");
   nlohmann::json cross;
-  if (o.backend.backend != "cpu") {  // the CPU's dense mode is the reference of every other backend
+  if (o.backend.backend != reference_backend()) {
     Graph ref_graph = load_model(o.model);
-    const RunResult ref = make_runner("cpu", Mode::Dense, ref_graph)->run(input);
+    const RunResult ref = make_runner(reference_backend(), Mode::Dense, ref_graph)->run(input);
     const double ed = max_relative_error(d.output, ref.output), ee = max_relative_error(e.output, ref.output);
     const bool counts = same_counts(ref.totals, d.totals) && same_counts(ref.totals, e.totals);
     const bool ok = ed <= o.cross_tolerance && ee <= o.cross_tolerance && counts;
     std::printf(
-        "vs cpu-dense: %s %.3g, %s %.3g (cross-backend tolerance %.3g: float32 sums in another order and the "
-        "GPU's own exp/tanh), counts %s: %s\n",
-        d.backend.c_str(), ed, e.backend.c_str(), ee, o.cross_tolerance, counts ? "equal" : "DIFFER",
-        ok ? "AGREE" : "DIFFER");
+        "vs %s: %s %.3g, %s %.3g (cross-backend tolerance %.3g: float32 sums in another order), counts %s: %s\n",
+        ref.backend.c_str(), d.backend.c_str(), ed, e.backend.c_str(), ee, o.cross_tolerance,
+        counts ? "equal" : "DIFFER", ok ? "AGREE" : "DIFFER");
     agree = agree && ok;
     cross = {{"reference", ref.backend}, {"dense_error", ed}, {"event_error", ee}, {"counts_equal", counts}};
   }

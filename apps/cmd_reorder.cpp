@@ -18,12 +18,12 @@ struct ReorderOptions {
   double dt = 0.0;
 };
 
-// Recording neuron activity is a CPU runner feature.
+// Recording neuron activity is the reference backend's feature.
 RunResult run_spec(const ModelSpec& spec, double dt, const Sequence& x, bool record) {
   Graph g = build_graph(spec, dt);
   RunnerOptions o;
   o.record = record;
-  return make_runner("cpu", Mode::Event, g, o)->run(x);
+  return make_runner(reference_backend(), Mode::Event, g, o)->run(x);
 }
 
 void run_reorder(const ReorderOptions& o) {

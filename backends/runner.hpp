@@ -41,6 +41,10 @@ class Runner {
 // Backends compiled into this build, e.g. {"cpu", "cuda"}.
 std::vector<std::string> backend_names();
 
+// The backend every other one is checked against (its dense mode is the reference output and
+// counts), and the one that records neuron states and spikes: "cpu".
+std::string reference_backend();
+
 // The registry of runners. Throws UsageError for an unknown backend or an unsupported option,
 // and Error naming the node for a graph the backend cannot run.
 std::unique_ptr<Runner> make_runner(const std::string& backend, Mode mode, Graph& graph,

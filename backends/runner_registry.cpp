@@ -29,6 +29,8 @@ const std::vector<std::pair<std::string, Factory>>& registry() {
 
 }  // namespace
 
+std::string reference_backend() { return "cpu"; }
+
 std::vector<std::string> backend_names() {
   std::vector<std::string> names;
   for (const auto& [name, factory] : registry()) names.push_back(name);
