@@ -5,11 +5,13 @@
 #          modes) beside the PyTorch references (tools/bench_torch_lm_eval.py), same GPU, same run
 #   bench  the issue-4 acceptance cases of `evsim bench --backend cuda` and the 3-layer sequence
 #          (tools/bench_torch_rnn.py beside it)
+#   tour   `evsim compare --backend cuda` of the p90 checkpoint on real text (PTB test, 64
+#          steps x 10 streams) and of the default model: the README's tour
 #   nir    the NIR sample graphs compared on the GPU
 # Carry .data (a copy of ../shared/data/ptb and nir). Logs in $OUT.
 set -o pipefail
 cd "$(dirname "$0")/.."
-STAGES=${STAGES:-eval bench}
+STAGES=${STAGES:-eval bench tour nir}
 nvidia-smi --query-gpu=name,memory.total,clocks.max.sm --format=csv,noheader
 { cmake -B build-gpu -DEVSIM_CUDA=ON -DCMAKE_CUDA_ARCHITECTURES=90 -DEVSIM_BUILD_BENCH=OFF -DEVSIM_WERROR=ON \
   && cmake --build build-gpu -j16; } >"$OUT/build.log" 2>&1 || { tail -30 "$OUT/build.log"; exit 1; }
@@ -39,6 +41,15 @@ if [[ " $STAGES " == *" bench "* ]]; then
     --activity 0.01,0.1,0.5,1 --repeats 30 --csv "$OUT/bench_cuda.csv" >"$OUT/bench_cuda.txt" 2>"$OUT/bench_cuda.err"
   echo "bench exit $?"; tail -3 "$OUT/bench_cuda.err"; cat "$OUT/bench_cuda.txt"
   python3 tools/bench_torch_rnn.py 2>&1 | tee "$OUT/torch_rnn.json" | tail -1
+fi
+if [[ " $STAGES " == *" tour "* ]]; then
+  echo "== tour: compare on the GPU"
+  if [ -d .data/ptb ]; then
+    build-gpu/evsim convert text .data/ptb/ptb.test.txt "$OUT/ptb_test_b10.h5" --vocab $M --batch 10 --steps 64
+    build-gpu/evsim compare $M --backend cuda --input "$OUT/ptb_test_b10.h5" "${P[@]}" 2>&1 | tee "$OUT/tour_p90.txt"
+    rm -f "$OUT/ptb_test_b10.h5"
+  fi
+  build-gpu/evsim compare --backend cuda "${P[@]}" 2>&1 | tee "$OUT/tour_default.txt"
 fi
 if [[ " $STAGES " == *" nir "* ]] && [ -d .data/nir ]; then
   echo "== NIR graphs on the GPU"
