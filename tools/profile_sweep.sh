@@ -2,12 +2,12 @@
 # Device-machine job: `evsim bench --backend cuda` at hidden 2048, batch 1 under several
 # profile variants (launch shape, unrolling, PDL), each otherwise the shipped defaults;
 # one table per variant plus its 3-layer sequence, all in $OUT/profile_sweep.txt.
-# PROFILES: JSON objects separated by ';' (default: the variants of the last H100 run).
+# PROFILES: JSON objects separated by ";" (default: the profile, 8 loads in flight when streaming, no PDL, ranges of 32).
 set -o pipefail
 cd "$(dirname "$0")/.."
 { cmake -B build-gpu -DEVSIM_CUDA=ON -DCMAKE_CUDA_ARCHITECTURES=90 -DEVSIM_BUILD_BENCH=OFF -DEVSIM_WERROR=ON \
   && cmake --build build-gpu -j16; } >"$OUT/build.log" 2>&1 || { tail -30 "$OUT/build.log"; exit 1; }
-IFS=';' read -r -a variants <<<"${PROFILES:-{\};{\"pdl_early\": false\};{\"stream_unroll\": 16\};{\"pdl_early\": false, \"stream_unroll\": 16\};{\"pdl\": false, \"stream_unroll\": 16\}}"
+IFS=";" read -r -a variants <<<"${PROFILES:-{\};{\"stream_unroll\": 8\};{\"pdl\": false\};{\"range_cols\": 32\}}"
 for v in "${variants[@]}"; do
   prof=$(mktemp --suffix=.json)
   echo "$v" >"$prof"

@@ -134,7 +134,7 @@ __device__ void mask_words_vector(const DistileProblem& q, int b0, int batch, in
 // the whole step's count (the producer's, or counted here). With a producer's bitmask these are plain loads of a few
 // words, one memory round trip before the weight loads; deriving the bitmask from x takes ballots and a barrier.
 // (DISTile v8 ranked the whole bitmask with a block scan and split the ordered list evenly: measured on the H100 at
-// 2048 columns, that front end cost 1.0 us of a 3.8 us step at 10 % activity: tools/experiments/step_latency.cu.)
+// 2048 columns, that front end cost 1.0 us of a 3.8 us step at 10 % activity: docs/results/h100_v9_step_latency.txt.)
 struct RangeMask {
   uint32_t word;  // lane i: word i of the range (0 past its end)
   int base;       // the range's first column
