@@ -535,12 +535,16 @@ int EgruEngine::pruned_projections() const {
   return n;
 }
 
+void check_input_shape(const Sequence& x, int64_t steps, int64_t batch, int64_t inputs) {
+  if (x.steps != steps || x.batch != batch || x.width != inputs)
+    throw InputError("cuda backend: input is " + std::to_string(x.steps) + " x " + std::to_string(x.batch) + " x " +
+                     std::to_string(x.width) + ", the engine was planned for " + std::to_string(steps) + " x " +
+                     std::to_string(batch) + " x " + std::to_string(inputs));
+}
+
 void EgruEngine::set_input(const Sequence& x) {
   Impl& m = *impl_;
-  if (x.steps != m.steps || x.batch != m.batch || x.width != m.model->inputs)
-    throw InputError("cuda backend: input is " + std::to_string(x.steps) + " x " + std::to_string(x.batch) + " x " +
-                     std::to_string(x.width) + ", the engine was planned for " + std::to_string(m.steps) + " x " +
-                     std::to_string(m.batch) + " x " + std::to_string(m.model->inputs));
+  check_input_shape(x, m.steps, m.batch, m.model->inputs);
   m.input.upload(x.data);
 }
 

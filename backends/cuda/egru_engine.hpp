@@ -30,6 +30,9 @@ struct EgruStackParams {
 
 enum class GpuMode { Dense, Distile };
 
+// An engine is planned for steps x batch x inputs; anything else is an InputError.
+void check_input_shape(const Sequence& x, int64_t steps, int64_t batch, int64_t inputs);
+
 // What a replay's first n steps counted, per projection (NeuroBench counts, what each read).
 struct EgruCounts {
   std::vector<PortCount> ih, hh;  // per layer

@@ -389,10 +389,7 @@ int64_t SnnEngine::batch() const { return impl_->batch; }
 
 void SnnEngine::set_input(const Sequence& x) {
   Impl& m = *impl_;
-  if (x.steps != m.steps || x.batch != m.batch || x.width != m.model->inputs)
-    throw InputError("cuda backend: input is " + std::to_string(x.steps) + " x " + std::to_string(x.batch) + " x " +
-                     std::to_string(x.width) + ", the engine was planned for " + std::to_string(m.steps) + " x " +
-                     std::to_string(m.batch) + " x " + std::to_string(m.model->inputs));
+  check_input_shape(x, m.steps, m.batch, m.model->inputs);
   m.input.upload(x.data);
 }
 
