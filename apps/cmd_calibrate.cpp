@@ -1,6 +1,7 @@
 #include <cstdio>
 
 #include "apps/commands.hpp"
+#include "apps/common.hpp"
 #include "bench/bench_suite.hpp"
 
 namespace evsim {
@@ -17,7 +18,9 @@ void register_calibrate(CLI::App& app) {
       ->check(CLI::PositiveNumber)
       ->capture_default_str();
   cmd->add_option("--seed", o->seed, "Seed for weights and inputs")->capture_default_str();
-  cmd->add_option("--output", o->output, "Profile file to write (read back with --gpu-profile)")->capture_default_str();
+  cmd->add_option("--output", o->output, "Profile file to write (read back with --gpu-profile)")
+      ->check(output_path())
+      ->capture_default_str();
   cmd->callback([o] { std::printf("%s", run_calibration(*o).c_str()); });
 }
 

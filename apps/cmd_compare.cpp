@@ -84,6 +84,7 @@ void run_compare(const CompareOptions& o) {
   Graph g = load_model(o.model);
   const Sequence input = load_input(o.input, g);
   const EnergyModel energy = load_energy(o.backend);
+  check_outputs({o.json});
   auto dense_runner = make_runner(o.backend.backend, Mode::Dense, g, o.backend.runner);
   auto event_runner = make_runner(o.backend.backend, Mode::Event, g, o.backend.runner);
   ModeRuns dense, event;
@@ -173,7 +174,7 @@ void register_compare(CLI::App& app) {
   cmd->add_option("--cross-tolerance", o->cross_tolerance,
                   "Largest accepted relative difference from cpu-dense for another backend")
       ->capture_default_str();
-  cmd->add_option("--json", o->json, "Write both runs' reports, timings and parity as JSON");
+  cmd->add_option("--json", o->json, "Write both runs' reports, timings and parity as JSON")->check(output_path());
   cmd->callback([o] { run_compare(*o); });
 }
 

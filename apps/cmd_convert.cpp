@@ -1,6 +1,7 @@
 #include <cstdio>
 
 #include "apps/commands.hpp"
+#include "apps/common.hpp"
 #include "data/checkpoint.hpp"
 #include "data/sequence_io.hpp"
 #include "data/text_corpus.hpp"
@@ -26,7 +27,7 @@ void register_convert(CLI::App& app) {
 
   auto* csv = cmd->add_subcommand("csv", "CSV (one row per step) -> IN.h5 with dataset `input` (T x 1 x N)");
   csv->add_option("csv", o->in, "CSV file")->required()->check(CLI::ExistingFile);
-  csv->add_option("output", o->out, "IN.h5 to write")->required();
+  csv->add_option("output", o->out, "IN.h5 to write")->required()->check(output_path());
   csv->add_option("--columns", o->columns, "Columns to take as input units (0-based)")->delimiter(',');
   csv->callback([o] {
     Sequence s = read_csv_columns(o->in, o->columns);
@@ -40,7 +41,7 @@ void register_convert(CLI::App& app) {
   text->add_option("corpus", o->in, "Text file: one sentence per line (<eos> is appended per line)")
       ->required()
       ->check(CLI::ExistingFile);
-  text->add_option("output", o->out, "IN.h5 to write")->required();
+  text->add_option("output", o->out, "IN.h5 to write")->required()->check(output_path());
   text->add_option("--vocab", o->vocab, "Checkpoint whose vocabulary (evsim/vocab) maps the words")
       ->required()
       ->check(CLI::ExistingFile);
@@ -60,14 +61,14 @@ void register_convert(CLI::App& app) {
 
   auto* ckpt = cmd->add_subcommand("checkpoint", "Read, validate and re-write a checkpoint (adds the evsim group)");
   ckpt->add_option("input", o->in, "Checkpoint to read")->required();
-  ckpt->add_option("output", o->out, "Checkpoint to write")->required();
+  ckpt->add_option("output", o->out, "Checkpoint to write")->required()->check(output_path());
   ckpt->callback([o] {
     write_checkpoint(read_checkpoint(o->in), o->out);
     std::printf("wrote %s\n", o->out.c_str());
   });
 
   auto* egru = cmd->add_subcommand("egru-stack", "Write a seeded, pruned EGRU stack (the default model's family)");
-  egru->add_option("output", o->out, "Checkpoint to write")->required();
+  egru->add_option("output", o->out, "Checkpoint to write")->required()->check(output_path());
   egru->add_option("--inputs", o->egru.inputs)->check(CLI::PositiveNumber);
   egru->add_option("--hidden", o->egru.hidden)->check(CLI::PositiveNumber);
   egru->add_option("--layers", o->egru.layers)->check(CLI::PositiveNumber);

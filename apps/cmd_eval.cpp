@@ -45,6 +45,7 @@ void run_eval(const EvalOptions& o) {
   Graph g = load_model(o.model);
   const std::string path = find_split_file(o.data, o.split);
   const std::vector<int64_t> ids = read_token_ids(path, g.meta.vocab);
+  check_outputs({o.json});
   auto runner = make_runner(o.backend.backend, mode, g, o.backend.runner);
   const double setup_s = setup.seconds();
   std::fprintf(stderr, "eval: %s, %zu tokens in %lld streams, %s\n", path.c_str(), ids.size(),
@@ -103,7 +104,7 @@ void register_eval(CLI::App& app) {
   cmd->add_option("--limit-tokens", o->limit_tokens, "Stop after about this many predicted tokens (0: all)")
       ->check(CLI::NonNegativeNumber)
       ->capture_default_str();
-  cmd->add_option("--json", o->json, "Write perplexity and counts as JSON");
+  cmd->add_option("--json", o->json, "Write perplexity and counts as JSON")->check(output_path());
   cmd->callback([o] { run_eval(*o); });
 }
 

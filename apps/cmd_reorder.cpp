@@ -28,6 +28,7 @@ RunResult run_spec(const ModelSpec& spec, double dt, const Sequence& x, bool rec
 
 void run_reorder(const ReorderOptions& o) {
   ModelSpec spec = read_checkpoint(o.model);
+  check_outputs({o.output});
   const double dt = o.dt > 0 ? o.dt : (spec.meta.dt > 0 ? spec.meta.dt : 1e-4);
   const Graph g = build_graph(spec, dt);
   const Sequence x = load_input(o.input, g);
@@ -57,7 +58,9 @@ void register_reorder(CLI::App& app) {
   auto* cmd = app.add_subcommand(
       "reorder", "Permute EGRU units so co-active units share tiles (from recorded activity); same function");
   cmd->add_option("model", o->model, "MODEL.h5")->required()->check(CLI::ExistingFile);
-  cmd->add_option("output", o->output, "OUT.h5 (written only if the outputs are unchanged)")->required();
+  cmd->add_option("output", o->output, "OUT.h5 (written only if the outputs are unchanged)")
+      ->required()
+      ->check(output_path());
   add_input_options(*cmd, o->input);
   cmd->add_option("--tile", o->tile, "Units per tile")->check(CLI::Range(1, 1024))->capture_default_str();
   cmd->add_option("--dt", o->dt, "Seconds per step (default: the checkpoint's)")->check(CLI::PositiveNumber);

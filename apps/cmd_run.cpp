@@ -24,6 +24,7 @@ void run_run(RunOptions o) {
   Graph g = load_model(o.model);
   const Sequence input = load_input(o.input, g);
   const EnergyModel energy = load_energy(o.backend);
+  check_outputs({o.output, o.json, o.record});
   o.backend.runner.record = !o.record.empty();
   auto runner = make_runner(o.backend.backend, mode, g, o.backend.runner);
   RunResult r = runner->run(input);
@@ -53,9 +54,10 @@ void register_run(CLI::App& app) {
       ->capture_default_str();
   add_backend_options(*cmd, o->backend,
                       "Where to run: cpu (cpu-dense / cpu-event) or cuda (cuda-dense / cuda-distile)");
-  cmd->add_option("--output", o->output, "OUT.h5: dataset `output` (T x B x N_out)");
-  cmd->add_option("--json", o->json, "REPORT.json: per-layer and total counts");
-  cmd->add_option("--record", o->record, "REC.h5: spikes and states of every neuron node (NIR data layout; cpu)");
+  cmd->add_option("--output", o->output, "OUT.h5: dataset `output` (T x B x N_out)")->check(output_path());
+  cmd->add_option("--json", o->json, "REPORT.json: per-layer and total counts")->check(output_path());
+  cmd->add_option("--record", o->record, "REC.h5: spikes and states of every neuron node (NIR data layout; cpu)")
+      ->check(output_path());
   cmd->callback([o] { run_run(*o); });
 }
 

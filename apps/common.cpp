@@ -5,6 +5,7 @@
 
 #include "core/error.hpp"
 #include "core/table.hpp"
+#include "data/file_policy.hpp"
 #include "data/run_report.hpp"
 #include "data/sequence_io.hpp"
 #include "models/egru_stack.hpp"
@@ -41,6 +42,15 @@ void add_backend_options(CLI::App& cmd, BackendChoice& b, const std::string& wha
       ->check(CLI::ExistingFile);
   cmd.add_option("--energy-table", b.energy_table, "JSON with mac_pj, ac_pj, weight_byte_pj (default: 45 nm figures)")
       ->check(CLI::ExistingFile);
+}
+
+CLI::Validator output_path() {
+  return CLI::Validator([](std::string& p) { return p.empty() ? std::string("empty path") : std::string(); }, "PATH");
+}
+
+void check_outputs(std::initializer_list<std::string> paths) {
+  for (const std::string& p : paths)
+    if (!p.empty()) check_output_path(p);
 }
 
 Graph load_model(const ModelChoice& m) {

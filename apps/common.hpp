@@ -32,6 +32,12 @@ void add_input_options(CLI::App& cmd, InputChoice& in);
 // --backend (the registry's names), --gpu-profile, --energy-table.
 void add_backend_options(CLI::App& cmd, BackendChoice& b, const std::string& what);
 
+// A validator for output-path options: an empty path is an error, not "no output".
+CLI::Validator output_path();
+// The outputs a command will write, checked before it runs (data/file_policy.hpp); empty
+// entries are options not given.
+void check_outputs(std::initializer_list<std::string> paths);
+
 Graph load_model(const ModelChoice& m);
 std::string model_label(const ModelChoice& m);
 // Reads IN.h5, or draws a seeded random input: token ids for Embedding models,

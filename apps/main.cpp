@@ -2,13 +2,41 @@
 #include <CLI/CLI.hpp>
 #include <cstdio>
 #include <exception>
+#include <string>
 
 #include "apps/commands.hpp"
 #include "core/error.hpp"
+#include "data/atomic_file.hpp"
 
 namespace evsim {
 int g_exit_code = 0;
 }
+
+namespace {
+
+// One line, whatever a file put into a name: control characters become visible escapes.
+std::string printable(const std::string& s) {
+  std::string out;
+  for (unsigned char c : s) {
+    if (c == '\n') {
+      out += "\\n";
+    } else if (c < 0x20 || c == 0x7f) {
+      char buf[8];
+      std::snprintf(buf, sizeof buf, "\\x%02x", c);
+      out += buf;
+    } else {
+      out += static_cast<char>(c);
+    }
+  }
+  return out;
+}
+
+int fail(const std::string& what, int code) {
+  std::fprintf(stderr, "evsim: error: %s\n", printable(what).c_str());
+  return code;
+}
+
+}  // namespace
 
 int main(int argc, char** argv) {
   CLI::App app{
@@ -23,23 +51,26 @@ int main(int argc, char** argv) {
   evsim::register_eval(app);
   evsim::register_calibrate(app);
   evsim::register_reorder(app);
+  evsim::install_output_signal_cleanup();
   try {
+    // Every output of the command becomes visible together, and only if it succeeded.
+    evsim::OutputTransaction outputs;
     app.parse(argc, argv);
+    outputs.commit();
   } catch (const CLI::CallForHelp& e) {
     return app.exit(e);
   } catch (const CLI::CallForAllHelp& e) {
     return app.exit(e);
   } catch (const CLI::ParseError& e) {  // CLI11's own errors, as one line like every other
-    std::fprintf(stderr, "evsim: error: %s (see --help)\n", e.what());
-    return e.get_exit_code() ? e.get_exit_code() : 2;
+    return fail(std::string(e.what()) + " (see --help)", e.get_exit_code() ? e.get_exit_code() : 2);
   } catch (const evsim::Error& e) {
-    std::fprintf(stderr, "evsim: error: %s\n", e.what());
-    return 2;
+    return fail(e.what(), 2);
   } catch (const std::bad_alloc&) {
-    std::fprintf(stderr, "evsim: error: out of memory\n");
-    return 3;
+    return fail("out of memory (a size in the input beyond this machine; see --max-memory)", 3);
+  } catch (const std::length_error&) {
+    return fail("a size in the input is beyond what can be allocated", 3);
   } catch (const std::exception& e) {
-    std::fprintf(stderr, "evsim: internal error: %s\n", e.what());
+    std::fprintf(stderr, "evsim: internal error: %s\n", printable(e.what()).c_str());
     return 70;
   }
   return evsim::g_exit_code;

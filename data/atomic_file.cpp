@@ -2,32 +2,119 @@
 
 #include <unistd.h>
 
+#include <array>
+#include <atomic>
+#include <csignal>
 #include <cstdio>
+#include <cstring>
 #include <filesystem>
 #include <fstream>
+#include <mutex>
 
 #include "core/error.hpp"
+#include "data/file_policy.hpp"
 
 namespace evsim {
+namespace {
 
-AtomicFile::AtomicFile(std::string final_path)
-    : final_(std::move(final_path)), temp_(final_ + ".tmp" + std::to_string(::getpid())) {
-  if (final_.empty()) throw UsageError("empty output path");
-  auto dir = std::filesystem::path(final_).parent_path();
-  std::error_code ec;
-  if (!dir.empty() && !std::filesystem::is_directory(dir, ec))
-    throw UsageError(final_ + ": directory '" + dir.string() + "' does not exist");
+// Pending temporaries, readable from a signal handler: fixed slots of C strings, a slot is in
+// use while its first byte is non-zero.
+constexpr size_t kSlots = 64, kPathMax = 4096;
+std::array<std::array<char, kPathMax>, kSlots> g_pending{};
+std::mutex g_pending_mutex;
+OutputTransaction* g_transaction = nullptr;
+std::atomic<unsigned> g_counter{0};
+
+void track(const std::string& path) {
+  if (path.size() >= kPathMax) return;  // too long to track: still removed on normal exits
+  std::lock_guard<std::mutex> lock(g_pending_mutex);
+  for (auto& slot : g_pending)
+    if (slot[0] == '\0') {
+      std::memcpy(slot.data(), path.c_str(), path.size() + 1);
+      return;
+    }
+}
+
+void untrack(const std::string& path) {
+  std::lock_guard<std::mutex> lock(g_pending_mutex);
+  for (auto& slot : g_pending)
+    if (slot[0] != '\0' && path == slot.data()) slot[0] = '\0';
+}
+
+void remove_temp(const std::string& path) {
+  std::remove(path.c_str());
+  untrack(path);
+}
+
+extern "C" void cleanup_on_signal(int sig) {
+  for (auto& slot : g_pending)
+    if (slot[0] != '\0') ::unlink(slot.data());
+  std::signal(sig, SIG_DFL);
+  std::raise(sig);
+}
+
+std::string temp_name(const std::string& final_path) {
+  const std::filesystem::path p(final_path);
+  std::string name = ".";  // (operator+ on a literal trips GCC 12's -Wrestrict)
+  name += p.filename().string();
+  name += ".evsim-tmp." + std::to_string(::getpid()) + "." + std::to_string(g_counter++);
+  return (p.parent_path() / name).string();
+}
+
+}  // namespace
+
+AtomicFile::AtomicFile(std::string final_path) : final_(std::move(final_path)) {
+  check_output_path(final_);
+  temp_ = temp_name(final_);
+  track(temp_);
 }
 
 AtomicFile::~AtomicFile() {
-  if (!committed_) std::remove(temp_.c_str());
+  if (!committed_) remove_temp(temp_);
 }
 
 void AtomicFile::commit() {
+  if (g_transaction) {
+    g_transaction->defer(temp_, final_);
+    committed_ = true;
+    return;
+  }
   std::error_code ec;
   std::filesystem::rename(temp_, final_, ec);
   if (ec) throw Error(final_ + ": cannot write (" + ec.message() + ")");
+  untrack(temp_);
   committed_ = true;
+}
+
+OutputTransaction::OutputTransaction() {
+  if (g_transaction) throw Error("output transactions do not nest");
+  g_transaction = this;
+}
+
+OutputTransaction::~OutputTransaction() {
+  g_transaction = nullptr;
+  if (!committed_)
+    for (const auto& f : files_) remove_temp(f.first);
+}
+
+void OutputTransaction::defer(std::string temp, std::string final_path) {
+  files_.emplace_back(std::move(temp), std::move(final_path));
+}
+
+void OutputTransaction::commit() {
+  g_transaction = nullptr;
+  for (const auto& [temp, final_path] : files_) {
+    std::error_code ec;
+    std::filesystem::rename(temp, final_path, ec);
+    if (ec) throw Error(final_path + ": cannot write (" + ec.message() + ")");
+    untrack(temp);
+  }
+  committed_ = true;
+}
+
+void install_output_signal_cleanup() {
+  std::signal(SIGINT, cleanup_on_signal);
+  std::signal(SIGTERM, cleanup_on_signal);
 }
 
 void write_text_file(const std::string& path, const std::string& text) {

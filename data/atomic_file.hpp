@@ -1,12 +1,19 @@
 #pragma once
-// Output files are written under a temporary name and renamed on success, so a failed
-// run never leaves a partial file behind.
+// Output files are written under a temporary name (".<name>.evsim-tmp.<pid>.<n>" beside the
+// final one) and renamed on success, so a failed run never leaves a partial file behind.
+// While an OutputTransaction is open (apps/main.cpp opens one around every command), commit()
+// only hands the file to it: all of a command's outputs are renamed together once the command
+// succeeded, and removed when it failed. Temporaries are also removed on SIGINT / SIGTERM
+// (install_output_signal_cleanup).
 #include <string>
+#include <utility>
+#include <vector>
 
 namespace evsim {
 
 class AtomicFile {
  public:
+  // Checks the path (data/file_policy.hpp) before anything is written.
   explicit AtomicFile(std::string final_path);
   AtomicFile(const AtomicFile&) = delete;
   AtomicFile& operator=(const AtomicFile&) = delete;
@@ -20,6 +27,25 @@ class AtomicFile {
   std::string final_, temp_;
   bool committed_ = false;
 };
+
+// All outputs committed while it is open become visible together in commit().
+class OutputTransaction {
+ public:
+  OutputTransaction();
+  ~OutputTransaction();  // not committed: every deferred temporary is removed
+  OutputTransaction(const OutputTransaction&) = delete;
+  OutputTransaction& operator=(const OutputTransaction&) = delete;
+  void commit();
+  void defer(std::string temp, std::string final_path);
+
+ private:
+  std::vector<std::pair<std::string, std::string>> files_;  // (temporary, final)
+  bool committed_ = false;
+};
+
+// SIGINT and SIGTERM remove every temporary that is still pending, then end the process as
+// the signal would have.
+void install_output_signal_cleanup();
 
 // Writes `text` to `path` atomically.
 void write_text_file(const std::string& path, const std::string& text);

@@ -3,6 +3,7 @@
 #include <filesystem>
 
 #include "core/error.hpp"
+#include "data/file_policy.hpp"
 
 namespace evsim::h5 {
 namespace {
@@ -125,9 +126,9 @@ void silence_errors() { H5Eset_auto2(H5E_DEFAULT, nullptr, nullptr); }
 
 Id open_file(const std::string& path) {
   silence_errors();
-  std::error_code ec;
-  if (!std::filesystem::exists(path, ec)) throw Error("file does not exist");
-  if (std::filesystem::is_directory(path, ec)) throw Error("is a directory, expected an HDF5 file");
+  const std::string problem = input_file_problem(path);
+  if (!problem.empty()) throw Error(problem);
+  register_input(path);
 #if H5_VERSION_GE(1, 12, 0)
   const htri_t is_hdf5 = H5Fis_accessible(path.c_str(), H5P_DEFAULT);
 #else

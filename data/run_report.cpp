@@ -4,6 +4,7 @@
 #include <fstream>
 
 #include "core/error.hpp"
+#include "data/file_policy.hpp"
 
 namespace evsim {
 
@@ -50,6 +51,7 @@ nlohmann::json run_report_json(const RunResult& r, const RunInfo& info, const En
 }
 
 EnergyModel read_energy_table(const std::string& path) {
+  register_input(path);
   std::ifstream in(path);
   if (!in) throw UsageError(path + ": cannot open energy table");
   EnergyModel m;

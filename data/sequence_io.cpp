@@ -6,6 +6,7 @@
 
 #include "core/error.hpp"
 #include "data/atomic_file.hpp"
+#include "data/file_policy.hpp"
 #include "data/h5.hpp"
 
 namespace evsim {
@@ -80,6 +81,7 @@ Sequence read_output(const std::string& path) {
 }
 
 Sequence read_csv_columns(const std::string& path, const std::vector<int>& columns) {
+  register_input(path);
   std::ifstream in(path);
   if (!in) throw InputError(path + ": cannot open CSV file");
   std::vector<float> data;

@@ -6,6 +6,7 @@
 #include <unordered_map>
 
 #include "core/error.hpp"
+#include "data/file_policy.hpp"
 
 namespace evsim {
 
@@ -34,6 +35,7 @@ std::vector<int64_t> read_token_ids(const std::string& path, const std::vector<s
   for (size_t k = 0; k < vocab.size(); ++k) index.emplace(vocab[k], static_cast<int64_t>(k));
   const auto eos = index.find("<eos>");
   if (eos == index.end()) throw InputError(path + ": the checkpoint's vocabulary has no <eos>");
+  register_input(path);  // a regular file: a FIFO would block the read forever
   std::ifstream in(path);
   if (!in) throw InputError(path + ": cannot open");
   std::vector<int64_t> ids;

@@ -57,7 +57,22 @@ printf 'the zyzzyva\n' >"$tmp/oov.txt"
 expect_fail text-unknown-word "oov.txt:1: word 'zyzzyva'" "$EVSIM" convert text "$tmp/oov.txt" "$tmp/t.h5" --vocab "$P90"
 expect_fail text-too-few "steps asked" "$EVSIM" convert text "$tmp/text.txt" "$tmp/t.h5" --vocab "$P90" --batch 2 --steps 9
 [ -e "$tmp/t.h5" ] && { echo "FAIL text output left"; fails=$((fails+1)); }
-ls "$tmp" | grep -q '\.tmp' && { echo "FAIL temporary files left: $(ls "$tmp")"; fails=$((fails+1)); }
+ls -a "$tmp" | grep -q 'evsim-tmp' && { echo "FAIL temporary files left: $(ls -a "$tmp")"; fails=$((fails+1)); }
+
+# Outputs never replace an input or a non-file, and appear together or not at all.
+cp "$tmp/m.h5" "$tmp/keep.h5"
+expect_fail output-is-model "is an input of this command" "$EVSIM" run "$tmp/m.h5" --output "$tmp/m.h5"
+cmp -s "$tmp/m.h5" "$tmp/keep.h5" || { echo "FAIL the model was modified"; fails=$((fails+1)); }
+mkfifo "$tmp/fifo"
+expect_fail output-fifo "is a FIFO" "$EVSIM" run "$tmp/m.h5" --output "$tmp/fifo"
+expect_fail input-fifo "is a FIFO" timeout 10 "$EVSIM" run "$tmp/fifo"
+expect_fail empty-output "empty path" "$EVSIM" run "$tmp/m.h5" --output ''
+expect_fail one-output-fails "does not exist" "$EVSIM" run "$tmp/m.h5" --steps 2 --output "$tmp/ok.h5" --json "$tmp/no/r.json"
+[ -e "$tmp/ok.h5" ] && { echo "FAIL an output appeared although another failed"; fails=$((fails+1)); }
+"$EVSIM" run "$tmp/m.h5" --steps 200000 --output "$tmp/killed.h5" --json "$tmp/killed.json" >/dev/null 2>&1 &
+sleep 0.5; kill -TERM $!; wait $! 2>/dev/null
+if ls -a "$tmp" | grep -qE 'killed|evsim-tmp'; then echo "FAIL files after SIGTERM: $(ls -a "$tmp")"; fails=$((fails+1)); else passes=$((passes+1)); fi
+rm -f "$tmp/fifo" "$tmp/keep.h5"
 
 # A good run writes every requested file.
 "$EVSIM" run "$tmp/m.h5" --steps 5 --batch 2 --output "$tmp/o.h5" --json "$tmp/r.json" --record "$tmp/rec.h5" >/dev/null \

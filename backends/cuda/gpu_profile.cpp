@@ -7,6 +7,7 @@
 
 #include "core/error.hpp"
 #include "data/atomic_file.hpp"
+#include "data/file_policy.hpp"
 
 namespace evsim {
 namespace {
@@ -64,6 +65,7 @@ void check(const GpuProfile& p, const std::string& path) {
 }  // namespace
 
 cuda::GpuProfile read_gpu_profile(const std::string& path) {
+  register_input(path);
   std::ifstream f(path);
   if (!f) throw InputError(path + ": cannot open the GPU profile");
   nlohmann::json j;

@@ -1,0 +1,22 @@
+#pragma once
+// Which paths evsim reads and writes. Inputs must be regular files (a FIFO would block forever,
+// a device or directory is never a model); they are remembered, so that no output of the same
+// command can resolve to one of them. Outputs must be new paths or existing regular files:
+// evsim never writes through a device, FIFO or directory entry (as root, replacing /dev/null
+// with a regular file would break the machine).
+#include <string>
+
+namespace evsim {
+
+// Empty when path names an existing regular file (links followed), else what is wrong with it
+// ("file does not exist", "is a FIFO, expected a file").
+std::string input_file_problem(const std::string& path);
+// Throws InputError "<path>: <problem>".
+void check_input_file(const std::string& path);
+// check_input_file, then remembers the file as an input of this process.
+void register_input(const std::string& path);
+// Throws UsageError "<path>: ..." for an empty path, a missing directory, an existing entry that
+// is not a regular file, or a path that resolves to a registered input.
+void check_output_path(const std::string& path);
+
+}  // namespace evsim
