@@ -50,18 +50,18 @@ void register_bench(CLI::App& app) {
   };
   cmd->add_option("--hidden", o->grid.hidden, "Hidden sizes (default cpu: " + join(cpu.hidden) + "; cuda: 512-4096)")
       ->delimiter(',')
-      ->check(CLI::Range(1, 8192));
+      ->check(in_range(1, 8192));
   cmd->add_option("--batch", o->grid.batch, "Batch sizes (default cpu: " + join(cpu.batch) + "; cuda: 1,8,64)")
       ->delimiter(',')
-      ->check(CLI::Range(1, 4096));
+      ->check(in_range(1, 4096));
   cmd->add_option("--activity", o->grid.activity, "Input activities (fractions; default 1 % to 100 %)")
       ->delimiter(',')
-      ->check(CLI::Range(0.0, 1.0));
+      ->check(in_range(0.0, 1.0));
   cmd->add_option("--density", o->grid.density, "Weight densities (fractions; default cpu 5 %-100 %, cuda 10 %-100 %)")
       ->delimiter(',')
-      ->check(CLI::Range(0.0001, 1.0));
+      ->check(in_range(0.0001, 1.0));
   cmd->add_option("--repeats", o->grid.repeats, "Timed steps per case (default cpu 10, cuda 20)")
-      ->check(CLI::PositiveNumber);
+      ->check(in_range(1, 1e6));
   cmd->add_option("--seed", o->grid.seed, "Seed for weights and inputs")->capture_default_str();
   cmd->add_option("--csv", o->csv, "CSV output file ('' to skip; default bench_<backend>.csv)");
   add_backend_options(*cmd, o->backend, "cpu, or cuda (cuBLAS vs cuSPARSE vs DISTile, plus a 3-layer sequence)");

@@ -12,10 +12,10 @@ void register_calibrate(CLI::App& app) {
       "calibrate", "Measure this GPU's DISTile and cuBLAS costs and write the PolyKernel cost-model profile (JSON)");
   cmd->add_option("--hidden", o->hidden, "Hidden sizes of the measured 3H x H projections (two or more)")
       ->delimiter(',')
-      ->check(CLI::Range(32, 8192))
+      ->check(in_range(32, 8192))
       ->capture_default_str();
   cmd->add_option("--repeats", o->repeats, "Timed graph replays per case (median)")
-      ->check(CLI::PositiveNumber)
+      ->check(in_range(1, 1e6))
       ->capture_default_str();
   cmd->add_option("--seed", o->seed, "Seed for weights and inputs")->capture_default_str();
   cmd->add_option("--output", o->output, "Profile file to write (read back with --gpu-profile)")

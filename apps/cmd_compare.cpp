@@ -21,6 +21,7 @@ struct CompareOptions {
   int repeats = 5;
   double tolerance = 1e-5, cross_tolerance = 1e-4;
   std::string json;
+  bool allow_nonfinite = false;
 };
 
 // One mode's runs: the first (warm-up) result, then the timed repeats.
@@ -96,6 +97,8 @@ void run_compare(const CompareOptions& o) {
     event.record(event_runner->run(input));
   }
   const RunResult &d = dense.first, &e = event.first;
+  check_finite(d, model_label(o.model), o.allow_nonfinite);
+  check_finite(e, model_label(o.model), o.allow_nonfinite);
   std::printf("%s: %s vs %s, %lld steps x %lld samples, dt %g s; times end to end per run, median [min-max] of %d\n\n",
               model_label(o.model).c_str(), d.backend.c_str(), e.backend.c_str(), static_cast<long long>(input.steps),
               static_cast<long long>(input.batch), g.dt, o.repeats);
@@ -167,14 +170,17 @@ void register_compare(CLI::App& app) {
   add_input_options(*cmd, o->input);
   add_backend_options(*cmd, o->backend, "Where both modes run (cuda is also checked against cpu-dense)");
   cmd->add_option("--repeats", o->repeats, "Timed runs per mode (median and range reported)")
-      ->check(CLI::PositiveNumber)
+      ->check(in_range(1, 1e6))
       ->capture_default_str();
   cmd->add_option("--tolerance", o->tolerance, "Largest accepted relative output difference between the two modes")
+      ->check(in_range(0, 1e30))
       ->capture_default_str();
   cmd->add_option("--cross-tolerance", o->cross_tolerance,
                   "Largest accepted relative difference from cpu-dense for another backend")
+      ->check(in_range(0, 1e30))
       ->capture_default_str();
   cmd->add_option("--json", o->json, "Write both runs' reports, timings and parity as JSON")->check(output_path());
+  add_allow_nonfinite(*cmd, o->allow_nonfinite);
   cmd->callback([o] { run_compare(*o); });
 }
 

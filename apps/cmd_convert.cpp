@@ -46,10 +46,10 @@ void register_convert(CLI::App& app) {
       ->required()
       ->check(CLI::ExistingFile);
   text->add_option("--batch", o->batch, "Contiguous streams the text is cut into (as `evsim eval`)")
-      ->check(CLI::PositiveNumber)
+      ->check(in_range(1, 1e6))
       ->capture_default_str();
   text->add_option("--steps", o->steps, "Steps to keep per stream (0: all)")
-      ->check(CLI::NonNegativeNumber)
+      ->check(in_range(0, 1e12))
       ->capture_default_str();
   text->callback([o] {
     const std::vector<int64_t> ids = read_token_ids(o->in, read_checkpoint(o->vocab).meta.vocab);
@@ -69,15 +69,15 @@ void register_convert(CLI::App& app) {
 
   auto* egru = cmd->add_subcommand("egru-stack", "Write a seeded, pruned EGRU stack (the default model's family)");
   egru->add_option("output", o->out, "Checkpoint to write")->required()->check(output_path());
-  egru->add_option("--inputs", o->egru.inputs)->check(CLI::PositiveNumber);
-  egru->add_option("--hidden", o->egru.hidden)->check(CLI::PositiveNumber);
-  egru->add_option("--layers", o->egru.layers)->check(CLI::PositiveNumber);
-  egru->add_option("--outputs", o->egru.outputs)->check(CLI::PositiveNumber);
-  egru->add_option("--density", o->egru.density, "Fraction of weights kept")->check(CLI::Range(0.0001, 1.0));
+  egru->add_option("--inputs", o->egru.inputs)->check(in_range(1, 1e6));
+  egru->add_option("--hidden", o->egru.hidden)->check(in_range(1, 65536));
+  egru->add_option("--layers", o->egru.layers)->check(in_range(1, 1000));
+  egru->add_option("--outputs", o->egru.outputs)->check(in_range(1, 1e6));
+  egru->add_option("--density", o->egru.density, "Fraction of weights kept")->check(in_range(0.0001, 1.0));
   egru->add_option("--threshold", o->egru.threshold, "Mean EGRU threshold (used when --target-activity is 0)");
   egru->add_option("--target-activity", o->egru.target_activity,
                    "Calibrate each layer's thresholds to this activity (0: use --threshold)")
-      ->check(CLI::Range(0.0, 1.0));
+      ->check(in_range(0.0, 1.0));
   egru->add_option("--seed", o->egru.seed);
   egru->callback([o] {
     write_checkpoint(make_egru_stack(o->egru), o->out);

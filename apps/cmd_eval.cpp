@@ -1,9 +1,11 @@
 #include <unistd.h>
 
+#include <cmath>
 #include <cstdio>
 
 #include "apps/commands.hpp"
 #include "apps/common.hpp"
+#include "core/error.hpp"
 #include "core/table.hpp"
 #include "core/timer.hpp"
 #include "data/atomic_file.hpp"
@@ -20,6 +22,7 @@ struct EvalOptions {
   BackendChoice backend;
   std::string data, split = "test", mode = "event", json;
   int64_t batch = 10, limit_tokens = 0;
+  bool allow_nonfinite = false;
 };
 
 std::string counts_table(const RunResult& r, double tokens) {
@@ -62,6 +65,9 @@ void run_eval(const EvalOptions& o) {
                  double(done * o.batch) / clock.seconds(), tty && done != total ? "   " : "\n");
   };
   const LmEvalResult r = evaluate_lm(g, *runner, ids, o.batch, o.limit_tokens, progress);
+  check_finite(r.run, model_label(o.model), o.allow_nonfinite);
+  if (!std::isfinite(r.perplexity) && !o.allow_nonfinite)
+    throw Error(model_label(o.model) + ": perplexity is not finite (NaN or Inf logits); --allow-nonfinite prints it");
   const double tokens = double(r.predictions);
   std::printf("%s on %s (%s): perplexity %.3f over %lld predicted tokens, %s\n", model_label(o.model).c_str(),
               path.c_str(), o.split.c_str(), r.perplexity, static_cast<long long>(r.predictions),
@@ -99,12 +105,13 @@ void register_eval(CLI::App& app) {
   cmd->add_option("--mode", o->mode, "dense or event")->check(CLI::IsMember({"dense", "event"}))->capture_default_str();
   add_backend_options(*cmd, o->backend, "Where to run (cuda: stack, decoder and log-softmax on the GPU)");
   cmd->add_option("--batch", o->batch, "Parallel streams (PyTorch's eval batch size)")
-      ->check(CLI::PositiveNumber)
+      ->check(in_range(1, 1e6))
       ->capture_default_str();
   cmd->add_option("--limit-tokens", o->limit_tokens, "Stop after about this many predicted tokens (0: all)")
-      ->check(CLI::NonNegativeNumber)
+      ->check(in_range(0, 1e12))
       ->capture_default_str();
   cmd->add_option("--json", o->json, "Write perplexity and counts as JSON")->check(output_path());
+  add_allow_nonfinite(*cmd, o->allow_nonfinite);
   cmd->callback([o] { run_eval(*o); });
 }
 

@@ -17,6 +17,7 @@ struct RunOptions {
   InputChoice input;
   BackendChoice backend;
   std::string mode = "event", output, json, record;
+  bool allow_nonfinite = false;
 };
 
 void run_run(RunOptions o) {
@@ -28,6 +29,7 @@ void run_run(RunOptions o) {
   o.backend.runner.record = !o.record.empty();
   auto runner = make_runner(o.backend.backend, mode, g, o.backend.runner);
   RunResult r = runner->run(input);
+  check_finite(r, model_label(o.model), o.allow_nonfinite);
   // Outputs are written only after the whole run succeeded, each atomically.
   if (!o.output.empty()) write_output(o.output, r.output);
   if (!o.record.empty()) write_recording(o.record, r, g.dt);
@@ -58,6 +60,7 @@ void register_run(CLI::App& app) {
   cmd->add_option("--json", o->json, "REPORT.json: per-layer and total counts")->check(output_path());
   cmd->add_option("--record", o->record, "REC.h5: spikes and states of every neuron node (NIR data layout; cpu)")
       ->check(output_path());
+  add_allow_nonfinite(*cmd, o->allow_nonfinite);
   cmd->callback([o] { run_run(*o); });
 }
 

@@ -1,9 +1,11 @@
 #include "apps/common.hpp"
 
 #include <cmath>
+#include <cstdio>
 #include <random>
 
 #include "core/error.hpp"
+#include "core/memory_budget.hpp"
 #include "core/table.hpp"
 #include "data/file_policy.hpp"
 #include "data/run_report.hpp"
@@ -19,17 +21,21 @@ void add_model_options(CLI::App& cmd, ModelChoice& m, bool path_required) {
       "model", m.path,
       path_required ? "Checkpoint (.h5 / .nir)" : "Checkpoint (.h5 / .nir); omitted: the embedded default EGRU model");
   if (path_required) opt->required();
+  cmd.add_option_function<std::string>(
+         "--max-memory", [](const std::string& s) { set_memory_budget(parse_bytes(s)); },
+         "Largest memory a file may make evsim allocate, e.g. 16G (default: half the physical memory)")
+      ->type_name("SIZE");
   cmd.add_option("--dt", m.dt, "Seconds per time step (default: checkpoint's evsim/dt, else 1e-4)")
-      ->check(CLI::PositiveNumber);
+      ->check(in_range(1e-12, 1e3));
 }
 
 void add_input_options(CLI::App& cmd, InputChoice& in) {
   cmd.add_option("--input", in.path, "IN.h5 with dataset `input` (T x B x N) or `tokens` (T x B)");
   cmd.add_option("--steps", in.steps, "Steps of random input when --input is not given")
-      ->check(CLI::PositiveNumber)
+      ->check(in_range(1, 1e9))
       ->capture_default_str();
   cmd.add_option("--batch", in.batch, "Batch of random input when --input is not given")
-      ->check(CLI::PositiveNumber)
+      ->check(in_range(1, 1e6))
       ->capture_default_str();
   cmd.add_option("--seed", in.seed, "Seed of every random draw")->capture_default_str();
 }
@@ -42,6 +48,29 @@ void add_backend_options(CLI::App& cmd, BackendChoice& b, const std::string& wha
       ->check(CLI::ExistingFile);
   cmd.add_option("--energy-table", b.energy_table, "JSON with mac_pj, ac_pj, weight_byte_pj (default: 45 nm figures)")
       ->check(CLI::ExistingFile);
+}
+
+CLI::Validator in_range(double lo, double hi) {
+  auto show = [](double v) {
+    char buf[32];
+    std::snprintf(buf, sizeof buf, "%g", v);
+    return std::string(buf);
+  };
+  const std::string range = "[" + show(lo) + ", " + show(hi) + "]";
+  return CLI::Validator(
+      [=](std::string& s) {
+        size_t used = 0;
+        double v = 0;
+        try {
+          v = std::stod(s, &used);
+        } catch (const std::exception&) {
+          used = 0;
+        }
+        if (used != s.size() || s.empty() || !std::isfinite(v) || v < lo || v > hi)
+          return "expected a number in " + range + ", got '" + s + "'";
+        return std::string();
+      },
+      "in " + range);
 }
 
 CLI::Validator output_path() {
@@ -69,6 +98,9 @@ std::string model_label(const ModelChoice& m) {
 
 Sequence load_input(const InputChoice& in, const Graph& g) {
   if (!in.path.empty()) return read_input(in.path, g.token_input);
+  require_memory(4.0 * double(in.steps) * double(in.batch) * double(g.input_width()),
+                 "random input of " + std::to_string(in.steps) + " x " + std::to_string(in.batch) + " x " +
+                     std::to_string(g.input_width()));
   if (!g.token_input) return gaussian_input(in.steps, in.batch, g.input_width(), in.seed);
   int64_t vocab = 1;
   for (size_t k = 0; k < g.nodes.size(); ++k)
@@ -82,6 +114,18 @@ Sequence load_input(const InputChoice& in, const Graph& g) {
 
 EnergyModel load_energy(const BackendChoice& b) {
   return b.energy_table.empty() ? EnergyModel{} : read_energy_table(b.energy_table);
+}
+
+void check_finite(const RunResult& r, const std::string& model, bool allow) {
+  if (r.nonfinite_node.empty()) return;
+  const std::string what = model + ": node '" + r.nonfinite_node + "' produced NaN or Inf at step " +
+                           std::to_string(r.nonfinite_step) + " (" + r.backend + ")";
+  if (!allow) throw Error(what + "; --allow-nonfinite keeps such runs");
+  std::fprintf(stderr, "evsim: warning: %s\n", what.c_str());
+}
+
+void add_allow_nonfinite(CLI::App& cmd, bool& allow) {
+  cmd.add_flag("--allow-nonfinite", allow, "Keep a run whose values became NaN or Inf (else an error naming where)");
 }
 
 std::string layer_table(const RunResult& r, const EnergyModel& energy) {

@@ -32,6 +32,9 @@ void add_input_options(CLI::App& cmd, InputChoice& in);
 // --backend (the registry's names), --gpu-profile, --energy-table.
 void add_backend_options(CLI::App& cmd, BackendChoice& b, const std::string& what);
 
+// Numbers the user gives: finite and within [lo, hi] (bounds printed readably).
+CLI::Validator in_range(double lo, double hi);
+
 // A validator for output-path options: an empty path is an error, not "no output".
 CLI::Validator output_path();
 // The outputs a command will write, checked before it runs (data/file_policy.hpp); empty
@@ -44,6 +47,11 @@ std::string model_label(const ModelChoice& m);
 // N(0,1) values otherwise.
 Sequence load_input(const InputChoice& in, const Graph& g);
 EnergyModel load_energy(const BackendChoice& b);
+
+// A run that produced NaN or Inf is an error naming the first node and step, unless `allow`
+// (then a warning on stderr).
+void check_finite(const RunResult& r, const std::string& model, bool allow);
+void add_allow_nonfinite(CLI::App& cmd, bool& allow);
 
 // Per-layer count table of one run, layers in graph order, energy of the run's mode.
 std::string layer_table(const RunResult& r, const EnergyModel& energy);

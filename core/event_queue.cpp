@@ -24,7 +24,6 @@ void EventQueue::advance() {
   ++now_;
 }
 
-
 size_t EventQueue::pending() const {
   size_t n = 0;
   for (const auto& b : ring_) n += b.size();

@@ -35,11 +35,18 @@ struct RunResult {
   double wall_s = 0.0;
   double device_s = 0.0;  // GPU backends: the replay of the model's CUDA graph alone (CUDA events)
   std::string backend;    // e.g. cpu-event, cuda-distile
+  // The first node whose output was NaN or infinite (empty: none), at step nonfinite_step. The
+  // CPU names the node where it started; the GPU checks the model's output.
+  std::string nonfinite_node;
+  int64_t nonfinite_step = -1;
   Mode mode = Mode::Dense;
   std::vector<NodeRecording> recording;
 };
 
 // Sums the layers into `totals` (events and unit-steps over neuron layers only).
 void sum_layers(RunResult& r);
+
+// Marks the first non-finite value of `output` (steps x batch x width), if no node was named yet.
+void find_nonfinite_output(RunResult& r, const std::string& output_name, int64_t first_step = 0);
 
 }  // namespace evsim

@@ -89,10 +89,12 @@ void AtomicFile::commit() {
 OutputTransaction::OutputTransaction() {
   if (g_transaction) throw Error("output transactions do not nest");
   g_transaction = this;
+  begin_command();
 }
 
 OutputTransaction::~OutputTransaction() {
   g_transaction = nullptr;
+  end_command();
   if (!committed_)
     for (const auto& f : files_) remove_temp(f.first);
 }

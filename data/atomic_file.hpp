@@ -28,7 +28,8 @@ class AtomicFile {
   bool committed_ = false;
 };
 
-// All outputs committed while it is open become visible together in commit().
+// A command: the inputs it reads are remembered (no output may overwrite one), and all outputs
+// committed while it is open become visible together in commit().
 class OutputTransaction {
  public:
   OutputTransaction();

@@ -1,4 +1,5 @@
 #include <map>
+#include <set>
 
 #include "core/error.hpp"
 #include "data/checkpoint.hpp"
@@ -16,22 +17,46 @@ std::string read_type(hid_t group, const std::string& node) {
   return t.s[0];
 }
 
+// A node, dataset or group reached through a soft or external link: soft links can loop back
+// to an ancestor, external ones read another file (`../../..` paths included). Checkpoints
+// written by evsim and NIR use hard links only.
+void require_hard_link(hid_t loc, const std::string& name, const std::string& what) {
+  const std::string kind = h5::link_kind(loc, name);
+  if (kind != "hard" && kind != "missing")
+    throw CheckpointError(what + ": is a " + kind + " link; evsim reads hard links only (no loops, no other files)");
+}
+
+constexpr int kMaxDepth = 32;          // subgraphs nested deeper than any real model
+constexpr size_t kMaxNodes = 1000000;  // nodes in a checkpoint
+
 struct GraphReader {
   GraphSpec& out;
+  std::set<std::string> open_groups;  // object keys of the graph groups being read (a loop revisits one)
+  int depth = 0;
 
   // Reads graph group `g` whose nodes get `prefix`; returns the flattened names of its
   // Input and Output nodes so that edges naming a subgraph can be redirected.
   std::pair<std::vector<std::string>, std::vector<std::string>> read(hid_t g, const std::string& prefix,
                                                                      const std::string& label) {
+    require_hard_link(g, "nodes", label + " group 'nodes'");
     if (!h5::is_group(g, "nodes")) throw CheckpointError(label + ": group 'nodes' missing");
+    if (++depth > kMaxDepth)
+      throw CheckpointError(label + ": subgraphs nested deeper than " + std::to_string(kMaxDepth));
+    if (!open_groups.insert(h5::object_key(g)).second)
+      throw CheckpointError(label + ": contains itself (a hard-link loop)");
     h5::Id nodes = h5::open_group(g, "nodes");
     std::map<std::string, std::pair<std::string, std::string>> sub_io;  // subgraph -> (in, out)
     std::vector<std::string> inputs, outputs;
     for (const auto& name : h5::children(nodes.get())) {
       const std::string full = prefix + name;
+      require_hard_link(nodes.get(), name, "node '" + full + "'");
+      if (out.nodes.size() >= kMaxNodes)
+        throw CheckpointError(label + ": more than " + std::to_string(kMaxNodes) + " nodes");
       if (!h5::is_group(nodes.get(), name))
         throw CheckpointError("node '" + full + "': expected a group under 'nodes'");
       h5::Id ng = h5::open_group(nodes.get(), name);
+      const std::vector<std::string> keys = h5::children(ng.get());
+      for (const auto& key : keys) require_hard_link(ng.get(), key, "node '" + full + "' dataset '" + key + "'");
       const std::string type = read_type(ng.get(), full);
       if (type == "NIRGraph") {
         auto [in, outn] = read(ng.get(), full + ".", "subgraph '" + full + "'");
@@ -39,7 +64,7 @@ struct GraphReader {
         continue;
       }
       NodeSpec spec{full, type, {}};
-      for (const auto& key : h5::children(ng.get())) {
+      for (const auto& key : keys) {
         if (key == "type" || h5::is_group(ng.get(), key)) continue;
         try {
           spec.params[key] = h5::read(ng.get(), key);
@@ -57,11 +82,14 @@ struct GraphReader {
       out.nodes.push_back(std::move(spec));
     }
     read_edges(g, prefix, label, sub_io);
+    open_groups.erase(h5::object_key(g));
+    --depth;
     return {inputs, outputs};
   }
 
   void read_edges(hid_t g, const std::string& prefix, const std::string& label,
                   const std::map<std::string, std::pair<std::string, std::string>>& sub_io) {
+    require_hard_link(g, "edges", label + " dataset 'edges'");
     if (!h5::exists(g, "edges")) throw CheckpointError(label + ": dataset 'edges' missing");
     Array e = h5::read(g, "edges");
     if (e.size() == 0) return;
@@ -86,16 +114,16 @@ struct GraphReader {
 
 void check_edges(const GraphSpec& g) {
   for (size_t k = 0; k < g.edges.size(); ++k) {
-    for (const auto& end : {g.edges[k].first, g.edges[k].second}) {
-      if (!g.find(end))
-        throw CheckpointError("edge " + std::to_string(k) + " ('" + g.edges[k].first + "' -> '" + g.edges[k].second +
-                              "'): no node named '" + end + "' (dangling edge)");
-    }
+    const auto& [src, dst] = g.edges[k];
+    const std::string edge = "edge " + std::to_string(k) + " ('" + src + "' -> '" + dst + "')";
+    for (const auto& end : {src, dst})
+      if (!g.find(end)) throw CheckpointError(edge + ": no node named '" + end + "' (dangling edge)");
   }
 }
 
 ModelMeta read_meta(hid_t file) {
   ModelMeta meta;
+  require_hard_link(file, "evsim", "group 'evsim'");
   if (!h5::is_group(file, "evsim")) return meta;
   h5::Id g = h5::open_group(file, "evsim");
   auto str_attr = [&](const char* name, std::string& dst) {
@@ -106,7 +134,12 @@ ModelMeta read_meta(hid_t file) {
     dst = a.s[0];
   };
   str_attr("model", meta.model);
-  if (h5::has_attr(g.get(), "dt")) meta.dt = h5::read_double(g.get(), "dt", true);
+  if (h5::has_attr(g.get(), "dt")) {
+    meta.dt = h5::read_double(g.get(), "dt", true);
+    if (!(meta.dt > 0 && meta.dt <= 1e3))  // also NaN and Inf
+      throw CheckpointError("group 'evsim' attribute 'dt': expected seconds per step in (0, 1000], got " +
+                            std::to_string(meta.dt));
+  }
   if (h5::exists(g.get(), "vocab")) {
     Array v = h5::read(g.get(), "vocab");
     if (v.kind != Array::Kind::String || v.rank() != 1)
@@ -135,17 +168,20 @@ ModelSpec read_checkpoint(const std::string& path) {
     h5::Id file = h5::open_file(path);
     ModelSpec spec;
     spec.source = path;
+    require_hard_link(file.get(), "version", "dataset 'version'");
     if (h5::exists(file.get(), "version")) {
       Array v = h5::read(file.get(), "version");
       if (v.kind == Array::Kind::String && v.s.size() == 1) spec.version = v.s[0];
     }
+    require_hard_link(file.get(), "node", "group 'node'");
     if (!h5::is_group(file.get(), "node")) throw CheckpointError("group 'node' missing (not a NIR graph)");
     h5::Id root = h5::open_group(file.get(), "node");
     if (h5::exists(root.get(), "type")) {
       const std::string t = read_type(root.get(), "node");
       if (t != "NIRGraph") throw CheckpointError("root node has type '" + t + "', expected 'NIRGraph'");
     }
-    GraphReader{spec.graph}.read(root.get(), "", "graph 'node'");
+    GraphReader reader{spec.graph, {}, 0};
+    reader.read(root.get(), "", "graph 'node'");
     check_edges(spec.graph);
     spec.meta = read_meta(file.get());
     return spec;

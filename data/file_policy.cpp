@@ -19,6 +19,7 @@ std::set<std::string>& inputs() {
   static std::set<std::string> s;
   return s;
 }
+bool g_command_open = false;
 
 std::string canonical_or_empty(const std::string& path) {
   std::error_code ec;
@@ -54,7 +55,19 @@ void register_input(const std::string& path) {
   check_input_file(path);
   const std::string c = canonical_or_empty(path);
   std::lock_guard<std::mutex> lock(inputs_mutex());
-  if (!c.empty()) inputs().insert(c);
+  if (g_command_open && !c.empty()) inputs().insert(c);
+}
+
+void begin_command() {
+  std::lock_guard<std::mutex> lock(inputs_mutex());
+  inputs().clear();
+  g_command_open = true;
+}
+
+void end_command() {
+  std::lock_guard<std::mutex> lock(inputs_mutex());
+  inputs().clear();
+  g_command_open = false;
 }
 
 void check_output_path(const std::string& path) {

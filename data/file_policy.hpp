@@ -13,10 +13,13 @@ namespace evsim {
 std::string input_file_problem(const std::string& path);
 // Throws InputError "<path>: <problem>".
 void check_input_file(const std::string& path);
-// check_input_file, then remembers the file as an input of this process.
+// check_input_file, then, while a command is open (begin_command / end_command: the CLI's
+// OutputTransaction brackets every command), remembers the file as one of its inputs.
 void register_input(const std::string& path);
+void begin_command();
+void end_command();
 // Throws UsageError "<path>: ..." for an empty path, a missing directory, an existing entry that
-// is not a regular file, or a path that resolves to a registered input.
+// is not a regular file, or a path that resolves to an input of the open command.
 void check_output_path(const std::string& path);
 
 }  // namespace evsim

@@ -3,6 +3,7 @@
 #include <filesystem>
 
 #include "core/error.hpp"
+#include "core/memory_budget.hpp"
 #include "data/file_policy.hpp"
 
 namespace evsim::h5 {
@@ -41,10 +42,16 @@ std::vector<std::string> read_strings(hid_t obj, hid_t file_type, size_t count, 
     for (char* p : buf) H5free_memory(p);
     return out;
   }
+  // Fixed-length strings: read them as they are stored (NUL-padded, no terminator required),
+  // so the last character of a full-width string is kept ('Affine' in S6, as h5py writes it;
+  // a NUL-terminated memory type of the same width would cut it to 'Affin').
   const size_t len = H5Tget_size(file_type);
+  if (len == 0 || len > (1u << 20)) throw Error("fixed-length strings of " + std::to_string(len) + " bytes");
   Id mem(H5Tcopy(H5T_C_S1), H5Tclose);
   H5Tset_size(mem.get(), len);
+  H5Tset_strpad(mem.get(), H5T_STR_NULLPAD);
   H5Tset_cset(mem.get(), H5Tget_cset(file_type));
+  const bool space_padded = H5Tget_strpad(file_type) == H5T_STR_SPACEPAD;
   std::vector<char> buf(count * len, '\0');
   herr_t st = is_attr ? H5Aread(obj, mem.get(), buf.data())
                       : H5Dread(obj, mem.get(), H5S_ALL, H5S_ALL, H5P_DEFAULT, buf.data());
@@ -53,6 +60,7 @@ std::vector<std::string> read_strings(hid_t obj, hid_t file_type, size_t count, 
     const char* p = buf.data() + k * len;
     size_t n = 0;
     while (n < len && p[n] != '\0') ++n;
+    while (space_padded && n > 0 && p[n - 1] == ' ') --n;
     out[k] = std::string(p, n);
   }
   return out;
@@ -64,8 +72,21 @@ Array read_object(hid_t obj, bool is_attr) {
   if (!type || !space) throw Error("unreadable type or dataspace");
   Array a;
   a.shape = extent(space.get());
-  const auto count = static_cast<size_t>(a.size());
+  int64_t elements = 0;
+  if (!bounded_product(a.shape, int64_t(1) << 40, elements))
+    throw Error("declares shape " + shape_str(a.shape) + ", beyond any model");
+  const auto count = static_cast<size_t>(elements);
   const H5T_class_t cls = H5Tget_class(type.get());
+  const double bytes = static_cast<double>(count) * (cls == H5T_STRING ? 64.0 : 8.0);
+  require_memory(bytes, "declares shape " + shape_str(a.shape));
+  // Deflate compresses at most ~1032:1: a large dataset stored in far fewer bytes is a file
+  // that declares data it does not hold (refused before allocating it).
+  if (!is_attr && bytes > 256e6) {
+    const double stored = static_cast<double>(H5Dget_storage_size(obj));
+    if (stored * 1100.0 < bytes / 2)
+      throw Error("declares shape " + shape_str(a.shape) + " but stores " + format_bytes(stored) +
+                  " (more than deflate can compress): refused");
+  }
   auto read_into = [&](hid_t mem, void* buf) {
     if (count == 0) return;
     herr_t st = is_attr ? H5Aread(obj, mem, buf) : H5Dread(obj, mem, H5S_ALL, H5S_ALL, H5P_DEFAULT, buf);
@@ -185,6 +206,39 @@ std::vector<std::string> children(hid_t group) {
   check(H5Literate(group, H5_INDEX_NAME, H5_ITER_INC, nullptr, visit, &names), "listing group members");
 #endif
   return names;
+}
+
+std::string link_kind(hid_t loc, const std::string& name) {
+  if (H5Lexists(loc, name.c_str(), H5P_DEFAULT) <= 0) return "missing";
+#if H5_VERSION_GE(1, 12, 0)
+  H5L_info2_t info;
+  if (H5Lget_info2(loc, name.c_str(), &info, H5P_DEFAULT) < 0) return "unknown";
+#else
+  H5L_info_t info;
+  if (H5Lget_info(loc, name.c_str(), &info, H5P_DEFAULT) < 0) return "unknown";
+#endif
+  switch (info.type) {
+    case H5L_TYPE_HARD:
+      return "hard";
+    case H5L_TYPE_SOFT:
+      return "soft";
+    case H5L_TYPE_EXTERNAL:
+      return "external";
+    default:
+      return "unknown";
+  }
+}
+
+std::string object_key(hid_t obj) {
+#if H5_VERSION_GE(1, 12, 0)
+  H5O_info2_t info;
+  check(H5Oget_info3(obj, &info, H5O_INFO_BASIC), "reading object info");
+  return std::to_string(info.fileno) + ":" + std::string(reinterpret_cast<const char*>(&info.token), sizeof info.token);
+#else
+  H5O_info_t info;
+  check(H5Oget_info2(obj, &info, H5O_INFO_BASIC), "reading object info");
+  return std::to_string(info.fileno) + ":" + std::to_string(info.addr);
+#endif
 }
 
 Array read(hid_t loc, const std::string& name) {

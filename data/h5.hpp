@@ -40,6 +40,11 @@ bool exists(hid_t loc, const std::string& name);
 bool is_group(hid_t loc, const std::string& name);
 std::vector<std::string> children(hid_t group);
 
+// How `name` is linked into `loc`: "hard", "soft", "external", "missing" (or "unknown").
+std::string link_kind(hid_t loc, const std::string& name);
+// A key identifying the object itself (the same group reached by two hard links gives one key).
+std::string object_key(hid_t obj);
+
 Array read(hid_t loc, const std::string& name);
 // Floats and ints larger than `compress_above` elements are chunked and gzip-compressed.
 void write(hid_t loc, const std::string& name, const Array& a, int64_t compress_above = 64);

@@ -1,6 +1,9 @@
 #include "network/delay_op.hpp"
 
 #include <algorithm>
+#include <string>
+
+#include "core/memory_budget.hpp"
 
 namespace evsim {
 
@@ -10,6 +13,8 @@ DelayOp::DelayOp(std::vector<int64_t> delay_steps) : delay_(std::move(delay_step
 }
 
 void DelayOp::reset(int64_t batch) {
+  require_memory(4.0 * double(ring_.size()) * double(delay_.size()) * double(batch),
+                 "a Delay ring of " + std::to_string(ring_.size()) + " steps");
   for (auto& m : ring_) m.setZero(static_cast<Eigen::Index>(delay_.size()), batch);
   now_ = 0;
 }

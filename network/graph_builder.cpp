@@ -2,8 +2,10 @@
 #include <functional>
 #include <map>
 #include <queue>
+#include <set>
 
 #include "core/error.hpp"
+#include "core/memory_budget.hpp"
 #include "network/graph.hpp"
 #include "network/node_factory.hpp"
 
@@ -78,8 +80,11 @@ int unique_of_type(const GraphSpec& g, const std::string& type) {
 Shape input_shape(const NodeSpec& n) {
   const Array* s = n.find("shape");
   std::vector<int64_t> dims = s->kind == Array::Kind::Int ? s->i : std::vector<int64_t>();
+  int64_t units = 0;
   if (dims.empty() || std::any_of(dims.begin(), dims.end(), [](int64_t d) { return d < 1; }))
     throw CheckpointError("node '" + n.name + "' (Input) dataset 'shape': expected positive sizes");
+  if (!bounded_product(dims, int64_t(1) << 31, units))
+    throw CheckpointError("node '" + n.name + "' (Input) dataset 'shape': more than 2^31 units per sample");
   return Shape(dims.begin(), dims.end());
 }
 
@@ -146,12 +151,21 @@ Graph build_graph(std::shared_ptr<const ModelSpec> spec_ptr, double dt) {
     g.input = unique_of_type(spec.graph, "Input");
     g.output = unique_of_type(spec.graph, "Output");
     const auto back = find_back_edges(spec.graph, index, g.input);
+    std::set<std::pair<std::string, std::string>> seen;
     for (size_t e = 0; e < spec.graph.edges.size(); ++e) {
       const auto& [src, dst] = spec.graph.edges[e];
-      if (!index.count(src) || !index.count(dst))
-        throw CheckpointError("edge '" + src + "' -> '" + dst + "' names a missing node (dangling edge)");
+      const std::string edge = "edge '" + src + "' -> '" + dst + "'";
+      if (!index.count(src) || !index.count(dst)) throw CheckpointError(edge + " names a missing node (dangling edge)");
       if (dst == spec.graph.nodes[static_cast<size_t>(g.input)].name)
-        throw CheckpointError("edge '" + src + "' -> '" + dst + "' points into the Input node");
+        throw CheckpointError(edge + " points into the Input node");
+      if (src == spec.graph.nodes[static_cast<size_t>(g.output)].name)
+        throw CheckpointError(edge + " leaves the Output node");
+      if (!seen.emplace(src, dst).second)
+        throw CheckpointError(edge + " appears twice (its values would be delivered twice)");
+      if (src == dst && (spec.graph.nodes[static_cast<size_t>(index[src])].type == "Embedding" ||
+                         spec.graph.nodes[static_cast<size_t>(index[src])].type == "Identity"))
+        throw CheckpointError(edge + ": a node of type " + spec.graph.nodes[static_cast<size_t>(index[src])].type +
+                              " cannot feed itself");
       g.nodes[static_cast<size_t>(index[dst])].inputs.push_back(InEdge{index[src], back[e]});
     }
     GraphNode& in = g.nodes[static_cast<size_t>(g.input)];

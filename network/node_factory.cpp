@@ -6,6 +6,7 @@
 #include <map>
 
 #include "core/error.hpp"
+#include "core/memory_budget.hpp"
 #include "network/conv2d_projection.hpp"
 #include "network/delay_op.hpp"
 #include "network/egru_op.hpp"
@@ -38,7 +39,7 @@ Conv2dGeometry conv_geometry(const NodeReader& c, bool one_d) {
   g.stride = pick("stride", 1, 1);
   g.dilation = pick("dilation", 1, 1);
   if (c.has("padding") && c.get("padding").kind == Array::Kind::String) {
-    const std::string mode = c.get("padding").s[0];
+    const std::string mode = c.text("padding");
     if (mode == "valid") {
       g.padding = {0, 0};
     } else if (mode == "same") {
@@ -121,9 +122,19 @@ BuiltNode make_delay(const NodeReader& c) {
   Shape s = c.neuron_shape({"delay"});
   Vector d = c.per_unit("delay", s);
   std::vector<int64_t> steps;
+  int64_t longest = 0;
   for (float v : d) {
-    if (v < 0) c.fail("delay", "expected non-negative delays");
-    steps.push_back(static_cast<int64_t>(std::llround(v / c.dt)));
+    const double n = std::round(static_cast<double>(v) / c.dt);
+    if (!(n >= 0 && n < 1e12)) c.fail("delay", "expected non-negative delays, got " + std::to_string(v));
+    steps.push_back(static_cast<int64_t>(n));
+    longest = std::max(longest, steps.back());
+  }
+  // The ring holds `longest + 1` past inputs of every unit (per sample).
+  try {
+    require_memory(4.0 * (double(longest) + 1) * double(d.size()),
+                   "a ring of " + std::to_string(longest + 1) + " steps of " + std::to_string(d.size()) + " units");
+  } catch (const InputError& e) {
+    c.fail("delay", e.what());
   }
   return {std::make_unique<DelayOp>(std::move(steps)), s};
 }
@@ -187,7 +198,7 @@ const std::map<std::string, Maker>& makers() {
       {"Activation",
        [](const NodeReader& c) {
          try {
-           return BuiltNode{std::make_unique<ActivationOp>(parse_activation(c.get("function").s[0])), c.in_shape};
+           return BuiltNode{std::make_unique<ActivationOp>(parse_activation(c.text("function"))), c.in_shape};
          } catch (const CheckpointError&) {
            throw;
          } catch (const Error& e) {

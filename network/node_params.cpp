@@ -73,7 +73,9 @@ std::unique_ptr<NeuronModel> read_neuron_model(const NodeReader& c, Shape& s) {
     ActivationFn phi = ActivationFn::Identity;
     if (c.has("activation")) {
       try {
-        phi = parse_activation(c.get("activation").s[0]);
+        phi = parse_activation(c.text("activation"));
+      } catch (const CheckpointError&) {
+        throw;
       } catch (const Error& e) {
         c.fail("activation", e.what());
       }

@@ -65,6 +65,13 @@ Vector NodeReader::per_unit(const std::string& key, const Shape& shape, std::opt
                 std::to_string(n) + " values for shape " + shape_str(shape) + ", got shape " + shape_str(a.shape));
 }
 
+const std::string& NodeReader::text(const std::string& key) const {
+  const Array& a = get(key);
+  if (a.kind != Array::Kind::String || a.s.size() != 1)
+    fail(key, "expected one string, got " + std::string(kind_name(a.kind)) + " " + shape_str(a.shape));
+  return a.s[0];
+}
+
 Matrix NodeReader::matrix(const std::string& key) const {
   const Array& a = get(key);
   Matrix m(a.shape[0], a.shape[1]);

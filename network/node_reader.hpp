@@ -27,6 +27,8 @@ struct NodeReader {
   std::array<int64_t, 2> pair(const std::string& key, int64_t dflt, int64_t min_value) const;
   // One value per unit of `shape`: a scalar, one per channel (C of (C, ...)), or one per unit.
   Vector per_unit(const std::string& key, const Shape& shape, std::optional<float> dflt = {}) const;
+  // A dataset holding exactly one string.
+  const std::string& text(const std::string& key) const;
   // A 2-D dataset stored row-major (out x in).
   Matrix matrix(const std::string& key) const;
   // Neurons take their shape from the input, or from their parameters if unconnected.

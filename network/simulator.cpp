@@ -1,6 +1,7 @@
 #include "network/simulator.hpp"
 
 #include "core/error.hpp"
+#include "core/memory_budget.hpp"
 #include "core/timer.hpp"
 #include "network/report_layout.hpp"
 
@@ -77,6 +78,10 @@ void Simulator::step_node(int v, const Eigen::Ref<const Matrix>& input) {
       if (li >= 0) add_port_counts(pc, node.op->is_neuron(), r.layers[static_cast<size_t>(li)].counts);
     }
     node.op->compute(sum_[vi], port_out_[vi], cur_[vi]);
+    if (r.nonfinite_node.empty() && !cur_[vi].allFinite()) {  // where a NaN or Inf starts
+      r.nonfinite_node = node.name;
+      r.nonfinite_step = t_;
+    }
     if (li >= 0) r.layers[static_cast<size_t>(li)].seconds += clock.seconds();
     if (li >= 0 && node.op->is_neuron()) {
       auto& c = r.layers[static_cast<size_t>(li)].counts;
@@ -134,6 +139,8 @@ void Simulator::begin(int64_t batch, int64_t record_steps) {
     node.op->reset(batch);
     port_out_[v].resize(node.op->ports().size());
     if (record_steps > 0 && node.op->is_neuron()) {
+      require_memory(4.0 * double(record_steps) * double(batch) * double(node.size()),
+                     "recording node '" + node.name + "'");
       record_index_[v] = static_cast<int>(r.recording.size());
       r.recording.push_back(NodeRecording{node.name, node.type, Sequence(record_steps, batch, node.size()), {}});
     }
@@ -156,6 +163,8 @@ RunResult Simulator::run(const Sequence& input, bool record) {
     throw InputError("input has " + std::to_string(input.width) + " values per step, the model's Input '" +
                      g_.nodes[static_cast<size_t>(g_.input)].name + "' expects " + std::to_string(g_.input_width()));
   if (input.steps < 1 || input.batch < 1) throw InputError("input must have at least one step and one sample");
+  require_memory(4.0 * double(input.steps) * double(input.batch) * double(g_.output_width()),
+                 "the output of " + std::to_string(input.steps) + " steps");
   begin(input.batch, record ? input.steps : 0);
   Sequence output(input.steps, input.batch, g_.output_width());
   for (int64_t t = 0; t < input.steps; ++t) output.step(t) = step(input.step(t));

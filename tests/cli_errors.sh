@@ -50,7 +50,7 @@ expect_fail profile-cpu "applies to --backend cuda only" "$EVSIM" run "$tmp/m.h5
 expect_fail bench-no-cpu "apply to --backend cuda only" "$EVSIM" bench --no-cpu
 expect_fail profile-missing "does not exist" "$EVSIM" compare --backend cuda --gpu-profile "$tmp/none.json"
 expect_fail missing-positional "evsim: error: model is required" "$EVSIM" run
-expect_fail bad-tolerance "tolerances must be" "$EVSIM" compare "$tmp/m.h5" --tolerance -1 --steps 2
+expect_fail bad-tolerance "--tolerance: expected a number" "$EVSIM" compare "$tmp/m.h5" --tolerance -1 --steps 2
 P90="$(dirname "$0")/../models/checkpoints/egru_lm_ptb_p90.h5"
 printf 'the <unk> of\nof the\n' >"$tmp/text.txt"
 printf 'the zyzzyva\n' >"$tmp/oov.txt"

@@ -52,6 +52,7 @@ TEST_F(Outputs, AppearTogetherOnlyWhenTheCommandSucceeds) {
 }
 
 TEST_F(Outputs, NeverOverAnInputADeviceOrAFifo) {
+  OutputTransaction command;  // inputs are remembered per command
   const std::string model = at("m.h5");
   std::ofstream(model) << "model";
   register_input(model);

@@ -67,12 +67,21 @@ class CudaRunner final : public Runner {
     result_.mode = mode_;
     for (const ReportedNode& rn : layout_) result_.layers.push_back(rn.report);
     busy_s_ = 0;
+    steps_done_ = 0;
   }
 
   Sequence step(const Sequence& chunk) override {
     Stopwatch clock;
     const auto key = advance(chunk);
     Sequence out = egru_ ? egru_engines_.at(key)->output() : snn_engines_.at(key)->output();
+    RunResult probe;
+    probe.output = out;
+    find_nonfinite_output(probe, graph_.nodes[static_cast<size_t>(graph_.output)].name, steps_done_);
+    if (result_.nonfinite_node.empty()) {
+      result_.nonfinite_node = probe.nonfinite_node;
+      result_.nonfinite_step = probe.nonfinite_step;
+    }
+    steps_done_ += chunk.steps;
     busy_s_ += clock.seconds();
     return out;
   }
@@ -95,6 +104,7 @@ class CudaRunner final : public Runner {
         for (int64_t b = 0; b < out.batch; ++b)
           nll += token_nll(out.step(t).col(b).data(), vocab, targets[static_cast<size_t>(t * out.batch + b)]);
     }
+    steps_done_ += chunk.steps;
     busy_s_ += clock.seconds();
     return nll;
   }
@@ -223,7 +233,7 @@ class CudaRunner final : public Runner {
   std::map<Key, std::unique_ptr<EgruEngine>> egru_engines_;
   std::map<Key, std::unique_ptr<SnnEngine>> snn_engines_;
   Key current_{0, 0};  // the engine holding the stream's state ({0, 0}: none yet)
-  int64_t batch_ = 0;
+  int64_t batch_ = 0, steps_done_ = 0;
   RunResult result_;
   double busy_s_ = 0;
 };

@@ -130,7 +130,8 @@ __global__ void nll_kernel(const float* __restrict__ logits, int vocab, const in
     if (threadIdx.x < s) ssum[threadIdx.x] += ssum[threadIdx.x + s];
     __syncthreads();
   }
-  if (threadIdx.x == 0) nll[blockIdx.x] = m + log(ssum[0]) - static_cast<double>(z[targets[blockIdx.x]]);
+  // log(sum) - (z_t - max): as the CPU (core/log_softmax.cpp), exact for huge logits.
+  if (threadIdx.x == 0) nll[blockIdx.x] = log(ssum[0]) - (static_cast<double>(z[targets[blockIdx.x]]) - m);
 }
 
 unsigned blocks_for(size_t n, int threads) { return static_cast<unsigned>((n + threads - 1) / threads); }
