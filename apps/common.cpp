@@ -8,6 +8,7 @@
 #include "core/memory_budget.hpp"
 #include "core/table.hpp"
 #include "data/file_policy.hpp"
+#include "data/isolated.hpp"
 #include "data/run_report.hpp"
 #include "data/sequence_io.hpp"
 #include "models/egru_stack.hpp"
@@ -25,6 +26,10 @@ void add_model_options(CLI::App& cmd, ModelChoice& m, bool path_required) {
          "--max-memory", [](const std::string& s) { set_memory_budget(parse_bytes(s)); },
          "Largest memory a file may make evsim allocate, e.g. 16G (default: half the physical memory)")
       ->type_name("SIZE");
+  cmd.add_option_function<double>(
+         "--read-timeout", [](double s) { set_reader_time_limit(s); },
+         "Seconds a checkpoint or input file may take to read before it is called corrupt (default 300)")
+      ->check(in_range(0.01, 1e6));
   cmd.add_option("--dt", m.dt, "Seconds per time step (default: checkpoint's evsim/dt, else 1e-4)")
       ->check(in_range(1e-12, 1e3));
 }

@@ -3,7 +3,10 @@
 
 #include "core/error.hpp"
 #include "data/checkpoint.hpp"
+#include "data/file_policy.hpp"
 #include "data/h5.hpp"
+#include "data/isolated.hpp"
+#include "data/model_spec_codec.hpp"
 #include "data/schema.hpp"
 
 namespace evsim {
@@ -163,30 +166,59 @@ ModelMeta read_meta(hid_t file) {
 
 }  // namespace
 
-ModelSpec read_checkpoint(const std::string& path) {
+namespace {
+
+ModelSpec read_file(hid_t file, const std::string& label) {
+  ModelSpec spec;
+  spec.source = label;
+  require_hard_link(file, "version", "dataset 'version'");
+  if (h5::exists(file, "version")) {
+    Array v = h5::read(file, "version");
+    if (v.kind == Array::Kind::String && v.s.size() == 1) spec.version = v.s[0];
+  }
+  require_hard_link(file, "node", "group 'node'");
+  if (!h5::is_group(file, "node")) throw CheckpointError("group 'node' missing (not a NIR graph)");
+  h5::Id root = h5::open_group(file, "node");
+  if (h5::exists(root.get(), "type")) {
+    const std::string t = read_type(root.get(), "node");
+    if (t != "NIRGraph") throw CheckpointError("root node has type '" + t + "', expected 'NIRGraph'");
+  }
+  GraphReader reader{spec.graph, {}, 0};
+  reader.read(root.get(), "", "graph 'node'");
+  check_edges(spec.graph);
+  spec.meta = read_meta(file);
+  return spec;
+}
+
+}  // namespace
+
+ModelSpec read_checkpoint_in_process(const std::string& path) {
   try {
     h5::Id file = h5::open_file(path);
-    ModelSpec spec;
-    spec.source = path;
-    require_hard_link(file.get(), "version", "dataset 'version'");
-    if (h5::exists(file.get(), "version")) {
-      Array v = h5::read(file.get(), "version");
-      if (v.kind == Array::Kind::String && v.s.size() == 1) spec.version = v.s[0];
-    }
-    require_hard_link(file.get(), "node", "group 'node'");
-    if (!h5::is_group(file.get(), "node")) throw CheckpointError("group 'node' missing (not a NIR graph)");
-    h5::Id root = h5::open_group(file.get(), "node");
-    if (h5::exists(root.get(), "type")) {
-      const std::string t = read_type(root.get(), "node");
-      if (t != "NIRGraph") throw CheckpointError("root node has type '" + t + "', expected 'NIRGraph'");
-    }
-    GraphReader reader{spec.graph, {}, 0};
-    reader.read(root.get(), "", "graph 'node'");
-    check_edges(spec.graph);
-    spec.meta = read_meta(file.get());
-    return spec;
+    return read_file(file.get(), path);
   } catch (const Error& e) {
     throw CheckpointError(path + ": " + e.what());
+  }
+}
+
+ModelSpec read_checkpoint(const std::string& path) {
+  const std::string problem = input_file_problem(path);
+  if (!problem.empty()) throw CheckpointError(path + ": " + problem);
+  register_input(path);  // here, in this process: the child's registry would be lost
+  return decode_spec(run_isolated([&] { return encode_spec(read_checkpoint_in_process(path)); }, path));
+}
+
+ModelSpec read_checkpoint_image(const void* data, size_t size, const std::string& label) {
+  return decode_spec(
+      run_isolated([&] { return encode_spec(read_checkpoint_image_in_process(data, size, label)); }, label));
+}
+
+ModelSpec read_checkpoint_image_in_process(const void* data, size_t size, const std::string& label) {
+  try {
+    h5::Id file = h5::open_image(data, size);
+    return read_file(file.get(), label);
+  } catch (const Error& e) {
+    throw CheckpointError(label + ": " + e.what());
   }
 }
 

@@ -160,6 +160,16 @@ Id open_file(const std::string& path) {
                  "cannot open HDF5 file (truncated or corrupt?)");
 }
 
+Id open_image(const void* data, size_t size) {
+  silence_errors();
+  if (size < 8) throw Error("not an HDF5 file (too short)");
+  Id fapl(H5Pcreate(H5P_FILE_ACCESS), H5Pclose);
+  check(H5Pset_fapl_core(fapl.get(), 1 << 16, 0), "file image setup");
+  check(H5Pset_file_image(fapl.get(), const_cast<void*>(data), size), "file image setup");
+  return checked(H5Fopen("evsim-image", H5F_ACC_RDONLY, fapl.get()), H5Fclose,
+                 "not an HDF5 file (or truncated/corrupt)");
+}
+
 Id create_file(const std::string& path) {
   silence_errors();
   return checked(H5Fcreate(path.c_str(), H5F_ACC_TRUNC, H5P_DEFAULT, H5P_DEFAULT), H5Fclose, "cannot create file");

@@ -32,8 +32,9 @@ class Id {
 // HDF5 prints its error stack to stderr by default; we report our own one-liners.
 void silence_errors();
 
-Id open_file(const std::string& path);    // read-only
-Id create_file(const std::string& path);  // truncates
+Id open_file(const std::string& path);         // read-only
+Id open_image(const void* data, size_t size);  // a file image in memory, read-only
+Id create_file(const std::string& path);       // truncates
 Id open_group(hid_t loc, const std::string& name);
 Id create_group(hid_t loc, const std::string& name);
 bool exists(hid_t loc, const std::string& name);

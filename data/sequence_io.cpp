@@ -8,6 +8,8 @@
 #include "data/atomic_file.hpp"
 #include "data/file_policy.hpp"
 #include "data/h5.hpp"
+#include "data/isolated.hpp"
+#include "data/model_spec_codec.hpp"
 
 namespace evsim {
 namespace {
@@ -61,11 +63,16 @@ void write_sequence(const std::string& path, const std::string& name, const Sequ
 }  // namespace
 
 Sequence read_input(const std::string& path, bool tokens) {
-  try {
-    return read_dataset(path, tokens ? "tokens" : "input", tokens);
-  } catch (const Error& e) {
-    throw InputError(path + ": " + e.what());
-  }
+  register_input(path);
+  return decode_sequence(run_isolated(
+      [&] {
+        try {
+          return encode_sequence(read_dataset(path, tokens ? "tokens" : "input", tokens));
+        } catch (const Error& e) {
+          throw InputError(path + ": " + e.what());
+        }
+      },
+      path));
 }
 
 void write_input(const std::string& path, const Sequence& input) { write_sequence(path, "input", input, false); }

@@ -118,6 +118,9 @@ const Matrix& Simulator::step(const Eigen::Ref<const Matrix>& input) {
 void Simulator::begin(int64_t batch, int64_t record_steps) {
   if (batch < 1) throw InputError("batch must be at least 1");
   const size_t n = g_.nodes.size();
+  double units = 0;  // every node's output is kept for this step, the last and its summed input
+  for (const GraphNode& node : g_.nodes) units += double(node.size()) + double(node.in_size());
+  require_memory(4.0 * 3.0 * units * double(batch), "the activations of a batch of " + std::to_string(batch));
   batch_ = batch;
   t_ = 0;
   busy_s_ = 0.0;

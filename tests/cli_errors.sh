@@ -74,6 +74,13 @@ sleep 0.5; kill -TERM $!; wait $! 2>/dev/null
 if ls -a "$tmp" | grep -qE 'killed|evsim-tmp'; then echo "FAIL files after SIGTERM: $(ls -a "$tmp")"; fails=$((fails+1)); else passes=$((passes+1)); fi
 rm -f "$tmp/fifo" "$tmp/keep.h5"
 
+# Inputs the fuzzer found (tests/fuzz/regressions): libhdf5 crashes on or loops over them; each
+# must end in one error line and a non-zero exit, not a signal or a hang.
+for f in "$(dirname "$0")"/fuzz/regressions/*.h5; do
+  expect_fail "fuzz-$(basename "$f")" "evsim: error: $f" timeout 60 "$EVSIM" info "$f" --read-timeout 3
+  [ "$(tail -c 200 "$tmp/err" | grep -c 'Segmentation\|core dumped')" = 0 ] || { echo "FAIL $f crashed"; fails=$((fails+1)); }
+done
+
 # A good run writes every requested file.
 "$EVSIM" run "$tmp/m.h5" --steps 5 --batch 2 --output "$tmp/o.h5" --json "$tmp/r.json" --record "$tmp/rec.h5" >/dev/null \
   && [ -s "$tmp/o.h5" ] && [ -s "$tmp/r.json" ] && [ -s "$tmp/rec.h5" ] && passes=$((passes+1)) \
