@@ -46,6 +46,9 @@ void run_eval(const EvalOptions& o) {
   Stopwatch setup;
   const Mode mode = parse_mode(o.mode);
   Graph g = load_model(o.model);
+  if (g.meta.vocab.empty())
+    throw InputError(model_label(o.model) +
+                     ": the checkpoint has no vocabulary (evsim/vocab): eval needs a language model");
   const std::string path = find_split_file(o.data, o.split);
   const std::vector<int64_t> ids = read_token_ids(path, g.meta.vocab);
   check_outputs({o.json});

@@ -107,8 +107,13 @@ Array read_object(hid_t obj, bool is_attr) {
       a.kind = Array::Kind::String;
       a.s = read_strings(obj, type.get(), count, is_attr);
       break;
-    default:
-      throw Error("unsupported HDF5 datatype class " + std::to_string(static_cast<int>(cls)));
+    default: {
+      static const char* names[] = {"integer",  "float",     "time", "string",          "bitfield", "opaque",
+                                    "compound", "reference", "enum", "variable-length", "array"};
+      const int c = static_cast<int>(cls);
+      throw Error(std::string("holds HDF5 ") + (c >= 0 && c < 11 ? names[c] : "unknown") +
+                  " data, expected float, integer or string");
+    }
   }
   return a;
 }

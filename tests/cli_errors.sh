@@ -74,6 +74,21 @@ sleep 0.5; kill -TERM $!; wait $! 2>/dev/null
 if ls -a "$tmp" | grep -qE 'killed|evsim-tmp'; then echo "FAIL files after SIGTERM: $(ls -a "$tmp")"; fails=$((fails+1)); else passes=$((passes+1)); fi
 rm -f "$tmp/fifo" "$tmp/keep.h5"
 
+expect_fail huge-steps "--steps: expected a number in" "$EVSIM" run "$tmp/m.h5" --steps 4611686018427387904
+expect_fail nan-dt "--dt: expected a number in" "$EVSIM" run "$tmp/m.h5" --dt nan
+expect_fail nan-tolerance "--tolerance: expected a number in" "$EVSIM" compare "$tmp/m.h5" --tolerance nan
+expect_fail eval-no-vocab "no vocabulary" "$EVSIM" eval "$tmp/m.h5" --data "$tmp"
+mkdir -p "$tmp/corpus" && mkfifo "$tmp/corpus/test.txt"
+expect_fail corpus-fifo "is a FIFO" timeout 10 "$EVSIM" eval "$P90" --data "$tmp/corpus"
+rm -rf "$tmp/corpus"
+# Values that overflow to Inf (3 x 2e38 in an all-ones Affine): an error naming the node and
+# step, no output written.
+printf '2e38,2e38,2e38\n' >"$tmp/big.csv"
+"$EVSIM" convert csv "$tmp/big.csv" "$tmp/big_in.h5" --columns 0,1,2 >/dev/null
+expect_fail nonfinite "node 'fc' produced NaN or Inf at step 0" "$EVSIM" run "$(dirname "$0")/fuzz/corpus/checkpoint/lif_recurrent.h5" \
+  --input "$tmp/big_in.h5" --output "$tmp/inf.h5"
+[ -e "$tmp/inf.h5" ] && { echo "FAIL non-finite output written"; fails=$((fails+1)); }
+
 # Inputs the fuzzer found (tests/fuzz/regressions): libhdf5 crashes on or loops over them; each
 # must end in one error line and a non-zero exit, not a signal or a hang.
 for f in "$(dirname "$0")"/fuzz/regressions/*.h5; do
