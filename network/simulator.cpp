@@ -78,7 +78,10 @@ void Simulator::step_node(int v, const Eigen::Ref<const Matrix>& input) {
       if (li >= 0) add_port_counts(pc, node.op->is_neuron(), r.layers[static_cast<size_t>(li)].counts);
     }
     node.op->compute(sum_[vi], port_out_[vi], cur_[vi]);
-    if (r.nonfinite_node.empty() && !cur_[vi].allFinite()) {  // where a NaN or Inf starts
+    // Where a NaN or Inf starts: in the output, or in a state that may never show in the output
+    // (a NaN membrane never crosses its threshold).
+    const Matrix* state = node.op->state();
+    if (r.nonfinite_node.empty() && (!cur_[vi].allFinite() || (state && !state->allFinite()))) {
       r.nonfinite_node = node.name;
       r.nonfinite_step = t_;
     }
