@@ -2,6 +2,7 @@
 
 #include <fcntl.h>
 #include <poll.h>
+#include <sys/prctl.h>
 #include <sys/wait.h>
 #include <unistd.h>
 
@@ -62,6 +63,7 @@ bool write_all(int fd, const std::string& s) {
 std::string run_isolated(const std::function<std::string()>& work, const std::string& what) {
   int fds[2];
   if (::pipe(fds) != 0) throw Error(what + ": cannot create a pipe (" + std::strerror(errno) + ")");
+  const pid_t parent = ::getpid();
   const pid_t pid = ::fork();
   if (pid < 0) {
     ::close(fds[0]);
@@ -70,9 +72,14 @@ std::string run_isolated(const std::function<std::string()>& work, const std::st
   }
   if (pid == 0) {
     ::close(fds[0]);
+    // A child must never outlive its parent (a looping libhdf5 would spin on forever): it dies
+    // with the parent, and on its own past the time limit.
+    ::prctl(PR_SET_PDEATHSIG, SIGKILL);
+    if (::getppid() != parent) _exit(1);  // the parent died before prctl took effect
     // The parent cleans up on SIGINT/SIGTERM; a crash ends the child plainly (no sanitizer or
     // fuzzer handler of the parent's runs in it), and the parent reports it.
-    for (int sig : {SIGINT, SIGTERM, SIGSEGV, SIGBUS, SIGFPE, SIGILL, SIGABRT}) std::signal(sig, SIG_DFL);
+    for (int sig : {SIGINT, SIGTERM, SIGSEGV, SIGBUS, SIGFPE, SIGILL, SIGABRT, SIGALRM}) std::signal(sig, SIG_DFL);
+    ::alarm(static_cast<unsigned>(g_time_limit_s.load()) + 5);
     if (__sanitizer_set_death_callback) __sanitizer_set_death_callback(nullptr);
     // What goes wrong comes back through the pipe as one error; a sanitizer's report about
     // libhdf5's own faults would only clutter the user's terminal (EVSIM_DEBUG_READER keeps it).
