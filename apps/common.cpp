@@ -51,6 +51,12 @@ void add_backend_options(CLI::App& cmd, BackendChoice& b, const std::string& wha
   cmd.add_option("--backend", b.backend, what + " (this build: " + names + ")")->capture_default_str();
   cmd.add_option("--gpu-profile", b.runner.gpu_profile, "GPU cost-model profile written by `evsim calibrate` (cuda)")
       ->check(CLI::ExistingFile);
+  cmd.add_option_function<std::string>(
+         "--sum-order", [&b](const std::string& s) { b.runner.sum_order = parse_sum_order(s); },
+         "cuda, EGRU stacks: fast (cuBLAS/DISTile order) or reference (cpu-event's order: the same events and "
+         "states as the CPU, bit for bit; slower)")
+      ->check(CLI::IsMember({"fast", "reference"}))
+      ->default_str(sum_order_name(b.runner.sum_order));
   cmd.add_option("--energy-table", b.energy_table, "JSON with mac_pj, ac_pj, weight_byte_pj (default: 45 nm figures)")
       ->check(CLI::ExistingFile);
 }

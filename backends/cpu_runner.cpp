@@ -24,7 +24,7 @@ void check_chunk(const Sequence& chunk, int64_t batch, int64_t width) {
 }  // namespace
 
 CpuRunner::CpuRunner(Mode mode, Graph& graph, const RunnerOptions& options)
-    : graph_(graph), ports_(make_cpu_port_backend(mode)), sim_(graph, *ports_), record_(options.record) {}
+    : graph_(graph), mode_(mode), ports_(make_cpu_port_backend(mode)), sim_(graph, *ports_), record_(options.record) {}
 
 std::string CpuRunner::name() const { return std::string(ports_->name()); }
 
@@ -32,6 +32,7 @@ RunResult CpuRunner::run(const Sequence& input) {
   Stopwatch clock;
   RunResult r = sim_.run(input, record_);
   r.wall_s = clock.seconds();
+  r.sum_order = cpu_sum_order();
   return r;
 }
 
@@ -66,6 +67,14 @@ double CpuRunner::step_nll(const Sequence& chunk, const std::vector<int64_t>& ta
   return nll;
 }
 
-RunResult CpuRunner::finish() { return sim_.finish(); }
+RunResult CpuRunner::finish() {
+  RunResult r = sim_.finish();
+  r.sum_order = cpu_sum_order();
+  return r;
+}
+
+// Event delivery adds product after product in input order: the reference order. Dense
+// mode is Eigen's GEMV/GEMM (fused multiply-adds, blocked).
+SumOrder CpuRunner::cpu_sum_order() const { return mode_ == Mode::Event ? SumOrder::Reference : SumOrder::Fast; }
 
 }  // namespace evsim

@@ -24,7 +24,10 @@ class CpuRunner final : public Runner {
   RunResult finish() override;
 
  private:
+  SumOrder cpu_sum_order() const;
+
   Graph& graph_;
+  Mode mode_;
   std::unique_ptr<PortBackend> ports_;
   Simulator sim_;
   bool record_;

@@ -10,6 +10,7 @@
 #include <string>
 #include <vector>
 
+#include "core/mode.hpp"
 #include "core/run_result.hpp"
 #include "network/graph.hpp"
 
@@ -18,6 +19,7 @@ namespace evsim {
 struct RunnerOptions {
   bool record = false;      // keep every neuron node's state and spikes (RunResult::recording)
   std::string gpu_profile;  // cuda: the cost-model profile `evsim calibrate` wrote (empty: built in)
+  SumOrder sum_order = SumOrder::Fast;  // cuda (EGRU stacks): core/mode.hpp
 };
 
 class Runner {

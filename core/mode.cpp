@@ -12,4 +12,12 @@ Mode parse_mode(const std::string& s) {
   throw UsageError("unknown mode '" + s + "' (expected dense or event)");
 }
 
+std::string sum_order_name(SumOrder o) { return o == SumOrder::Fast ? "fast" : "reference"; }
+
+SumOrder parse_sum_order(const std::string& s) {
+  if (s == "fast") return SumOrder::Fast;
+  if (s == "reference") return SumOrder::Reference;
+  throw UsageError("unknown sum order '" + s + "' (expected fast or reference)");
+}
+
 }  // namespace evsim

@@ -40,6 +40,7 @@ struct RunResult {
   std::string nonfinite_node;
   int64_t nonfinite_step = -1;
   Mode mode = Mode::Dense;
+  SumOrder sum_order = SumOrder::Fast;  // the order the projections' sums took (core/mode.hpp)
   std::vector<NodeRecording> recording;
 };
 

@@ -38,6 +38,7 @@ nlohmann::json run_report_json(const RunResult& r, const RunInfo& info, const En
   return {{"model", info.model},
           {"mode", mode_name(r.mode)},
           {"backend", r.backend},
+          {"sum_order", sum_order_name(r.sum_order)},
           {"steps", info.steps},
           {"batch", info.batch},
           {"dt", info.dt},

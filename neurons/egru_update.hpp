@@ -17,7 +17,7 @@
 
 namespace evsim {
 
-// Host code is compiled in ISO mode (no -ffp-contract): plain operators are single roundings.
+// Host code is compiled with -ffp-contract=off: plain operators are single roundings.
 EVSIM_HD inline float egru_add(float a, float b) {
 #if defined(__CUDA_ARCH__)
   return __fadd_rn(a, b);

@@ -2,7 +2,8 @@
 # Device-machine job: build with CUDA (warnings as errors), the GPU tests (+ compute-sanitizer
 # memcheck), then by STAGES (default "eval bench"):
 #   eval   `evsim eval --backend cuda` of the shipped p90 on the full PTB test split (both
-#          modes) beside the PyTorch references (tools/bench_torch_lm_eval.py), same GPU, same run
+#          modes, both sum orders) beside the CPU's and the PyTorch references
+#          (tools/bench_torch_lm_eval.py), same machine, same run
 #   bench  the issue-4 acceptance cases of `evsim bench --backend cuda` and the 3-layer sequence
 #          (tools/bench_torch_rnn.py beside it)
 #   tour   `evsim compare --backend cuda` of the p90 checkpoint on real text (PTB test, 64
@@ -28,10 +29,14 @@ M=models/checkpoints/egru_lm_ptb_p90.h5
 if [[ " $STAGES " == *" eval "* ]] && [ -d .data/ptb ]; then
   echo "== eval --backend cuda, p90, full PTB test split"
   for m in dense event; do
-    /usr/bin/time -f "process wall %e s" build-gpu/evsim eval $M --data .data/ptb --split test --backend cuda --mode $m \
-      "${P[@]}" --json "$OUT/eval_$m.json" >"$OUT/eval_$m.txt" 2>&1; echo "exit $?"
-    grep -E "perplexity [0-9]|evaluation|process wall|error" "$OUT/eval_$m.txt"
+    for order in reference fast; do
+      /usr/bin/time -f "process wall %e s" build-gpu/evsim eval $M --data .data/ptb --split test --backend cuda \
+        --mode $m --sum-order $order "${P[@]}" --json "$OUT/eval_${m}_$order.json" >"$OUT/eval_${m}_$order.txt" 2>&1
+      echo "exit $?"; grep -E "perplexity [0-9]|evaluation|process wall|error" "$OUT/eval_${m}_$order.txt"
+    done
   done
+  echo "== the CPU on the same split (event mode, the reference)"
+  build-gpu/evsim eval $M --data .data/ptb --split test --json "$OUT/eval_cpu.json" 2>/dev/null | head -2
   echo "== PyTorch references on the same split"
   python3 tools/bench_torch_lm_eval.py $M --data .data/ptb --split test 2>&1 | tee "$OUT/torch_lm_eval.json" | tail -2
 fi

@@ -1,6 +1,7 @@
 #include "backends/cuda/cuda_runner.hpp"
 
 #include <map>
+#include <type_traits>
 #include <utility>
 
 #include "backends/cuda/device_info.hpp"
@@ -27,6 +28,9 @@ class CudaRunner final : public Runner {
     if (o.record) throw UsageError("--record is available with --backend cpu only");
     const GpuProfile profile = load_gpu_profile(o.gpu_profile);
     egru_ = is_egru_stack(g);
+    order_ = o.sum_order;
+    if (!egru_ && order_ == SumOrder::Reference)
+      throw UsageError("--sum-order reference: the cuda backend has it for EGRU stacks only (this is a spiking graph)");
     // Lowered before the device is touched: an unsupported node is reported on any machine.
     EgruStackParams ep;
     SnnParams sp;
@@ -65,6 +69,7 @@ class CudaRunner final : public Runner {
     result_ = RunResult{};
     result_.backend = name();
     result_.mode = mode_;
+    result_.sum_order = order_;
     for (const ReportedNode& rn : layout_) result_.layers.push_back(rn.report);
     busy_s_ = 0;
     steps_done_ = 0;
@@ -140,7 +145,12 @@ class CudaRunner final : public Runner {
     auto it = engines.find(key);
     if (it == engines.end()) {
       const GpuMode m = mode_ == Mode::Dense ? GpuMode::Dense : GpuMode::Distile;
-      it = engines.emplace(key, std::make_unique<Engine>(model, m, key.second, key.first)).first;
+      std::unique_ptr<Engine> e;
+      if constexpr (std::is_same_v<Engine, EgruEngine>)
+        e = std::make_unique<Engine>(model, m, key.second, key.first, order_);
+      else
+        e = std::make_unique<Engine>(model, m, key.second, key.first);
+      it = engines.emplace(key, std::move(e)).first;
     }
     Engine& e = *it->second;
     if (current_.first == 0)
@@ -232,6 +242,7 @@ class CudaRunner final : public Runner {
   std::vector<std::pair<int64_t, int64_t>> egru_shapes_, snn_shapes_;  // (inputs, hidden) / (in, out)
   std::map<Key, std::unique_ptr<EgruEngine>> egru_engines_;
   std::map<Key, std::unique_ptr<SnnEngine>> snn_engines_;
+  SumOrder order_ = SumOrder::Fast;
   Key current_{0, 0};  // the engine holding the stream's state ({0, 0}: none yet)
   int64_t batch_ = 0, steps_done_ = 0;
   RunResult result_;

@@ -11,6 +11,7 @@
 #include "backends/cuda/egru_engine.hpp"
 #include "backends/cuda/graph_timer.hpp"
 #include "backends/cuda/op_count.hpp"
+#include "backends/cuda/ordered_sums.cuh"
 #include "backends/cuda/pdl.cuh"
 #include "neurons/egru_update.hpp"
 
@@ -217,6 +218,7 @@ double dense_bytes(const DeviceWeights& w) { return 4.0 * w.rows * w.cols; }
 struct EgruEngine::Impl {
   std::shared_ptr<const EgruDeviceModel> model;
   GpuMode mode;
+  SumOrder order = SumOrder::Fast;
   int batch, steps;
   std::vector<Layer> layers;
   DeviceBuffer<float> input, gi0, out;
@@ -282,6 +284,16 @@ struct EgruEngine::Impl {
     chained = true;
   }
 
+  // Reference order: each projection overwrites its accumulator; event mode reads only the
+  // columns of the units that fired (the mask), dense mode every column.
+  void ordered_phase(const std::vector<Projection>& projs) {
+    std::vector<OrderedProblem> qs;
+    for (const auto& q : projs)
+      qs.push_back({q.w->dense.get(), q.x, mode == GpuMode::Dense ? nullptr : q.mask, q.acc, q.w->rows, q.w->cols});
+    ordered_step(qs.data(), static_cast<int>(qs.size()), batch, stream);
+    chained = false;
+  }
+
   // Dense mode: projections of one shape go to cuBLAS as one batched call.
   using Groups = std::map<std::pair<int, int>, std::vector<Projection>>;
   static Groups by_shape(const std::vector<Projection>& projs) {
@@ -328,7 +340,7 @@ struct EgruEngine::Impl {
       if (t < 0 || t >= steps) continue;
       Layer& L = layers[l];
       const DeviceLayer& W = weights(l);
-      const bool accumulating = mode == GpuMode::Distile && !gemm_projections;
+      const bool accumulating = mode == GpuMode::Distile && !gemm_projections && order == SumOrder::Fast;
       CellLayer c{};
       c.gi = l == 0 ? gi0.get() + static_cast<size_t>(t) * 3 * W.h * batch : L.acc_ih.get();
       c.gh = L.acc_hh.get();
@@ -402,11 +414,18 @@ struct EgruEngine::Impl {
     }
     // Layer 1's input is dense: one GEMM for all steps, in both modes.
     const DeviceLayer& first = weights(0);
-    gemm(first.w_ih->dense.get(), 3 * first.h, model->inputs, input.get(), gi0.get(), steps * batch);
+    if (order == SumOrder::Reference) {
+      const OrderedProblem q{first.w_ih->dense.get(), input.get(), nullptr, gi0.get(), 3 * first.h, model->inputs};
+      ordered_step(&q, 1, steps * batch, stream);
+    } else {
+      gemm(first.w_ih->dense.get(), 3 * first.h, model->inputs, input.get(), gi0.get(), steps * batch);
+    }
     chained = false;
     for (int p = 0; p < phases(); ++p) {
       const auto projs = phase_projections(p);
-      if (mode == GpuMode::Dense || gemm_projections) {
+      if (order == SumOrder::Reference) {
+        ordered_phase(projs);
+      } else if (mode == GpuMode::Dense || gemm_projections) {
         dense_phase(p, projs);
         chained = false;
       } else {
@@ -420,6 +439,7 @@ struct EgruEngine::Impl {
 
   // Bytes a projection's path read in a step with `active` active columns.
   double step_bytes(const DeviceWeights& w, unsigned active) const {
+    if (order == SumOrder::Reference) return 4.0 * w.rows * (mode == GpuMode::Dense ? w.cols : active);
     return w.step_bytes(active, mode == GpuMode::Dense || gemm_projections);
   }
 
@@ -471,15 +491,18 @@ struct EgruEngine::Impl {
   }
 };
 
-EgruEngine::EgruEngine(const EgruStackParams& p, GpuMode mode, int64_t batch, int64_t steps, const GpuProfile& profile)
-    : EgruEngine(upload_egru_stack(p, profile), mode, batch, steps) {}
+EgruEngine::EgruEngine(const EgruStackParams& p, GpuMode mode, int64_t batch, int64_t steps, const GpuProfile& profile,
+                       SumOrder order)
+    : EgruEngine(upload_egru_stack(p, profile), mode, batch, steps, order) {}
 
-EgruEngine::EgruEngine(std::shared_ptr<const EgruDeviceModel> model, GpuMode mode, int64_t batch, int64_t steps)
+EgruEngine::EgruEngine(std::shared_ptr<const EgruDeviceModel> model, GpuMode mode, int64_t batch, int64_t steps,
+                       SumOrder order)
     : impl_(new Impl) {
   Impl& m = *impl_;
   if (batch < 1 || steps < 1) throw Error("cuda backend: a run needs at least one step and one sample");
   m.model = std::move(model);
   m.mode = mode;
+  m.order = order;
   m.batch = static_cast<int>(batch);
   m.steps = static_cast<int>(steps);
   const GpuProfile& profile = m.model->profile;
@@ -508,8 +531,8 @@ EgruEngine::EgruEngine(std::shared_ptr<const EgruDeviceModel> model, GpuMode mod
   m.slots = DeviceBuffer<CountSlot>((3 * m.layers.size() + 1) * m.steps);
   // A large batch makes every projection step a GEMM: cuBLAS for them, the cells (events,
   // bitmasks, counts) as in event mode.
-  m.gemm_projections = mode == GpuMode::Distile && takes_gemms(profile, batch);
-  if (mode == GpuMode::Dense || m.gemm_projections) m.ptrs = DeviceBuffer<const float*>(m.pointer_arrays());
+  m.gemm_projections = mode == GpuMode::Distile && order == SumOrder::Fast && takes_gemms(profile, batch);
+  if (order == SumOrder::Fast && (mode == GpuMode::Dense || m.gemm_projections)) m.ptrs = DeviceBuffer<const float*>(m.pointer_arrays());
   cudaGraph_t graph;
   EVSIM_CUDA_CHECK(cudaStreamBeginCapture(m.stream, cudaStreamCaptureModeThreadLocal));
   m.record_sequence();

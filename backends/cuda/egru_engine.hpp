@@ -11,6 +11,7 @@
 
 #include "backends/cuda/cost_model.hpp"
 #include "backends/cuda/port_count.hpp"
+#include "core/mode.hpp"
 #include "core/tensor.hpp"
 
 namespace evsim::cuda {
@@ -52,8 +53,12 @@ struct EgruRun {
 
 class EgruEngine {
  public:
-  EgruEngine(std::shared_ptr<const EgruDeviceModel> model, GpuMode mode, int64_t batch, int64_t steps);
-  EgruEngine(const EgruStackParams& p, GpuMode mode, int64_t batch, int64_t steps, const GpuProfile& profile = {});
+  // SumOrder::Reference sums every EGRU projection in the CPU's order (ordered_sums.cuh):
+  // events and states equal cpu-event's bit for bit; the readout stays on cuBLAS.
+  EgruEngine(std::shared_ptr<const EgruDeviceModel> model, GpuMode mode, int64_t batch, int64_t steps,
+             SumOrder order = SumOrder::Fast);
+  EgruEngine(const EgruStackParams& p, GpuMode mode, int64_t batch, int64_t steps, const GpuProfile& profile = {},
+             SumOrder order = SumOrder::Fast);
   ~EgruEngine();
   EgruEngine(const EgruEngine&) = delete;
   EgruEngine& operator=(const EgruEngine&) = delete;
