@@ -35,8 +35,10 @@ if [[ " $STAGES " == *" eval "* ]] && [ -d .data/ptb ]; then
       echo "exit $?"; grep -E "perplexity [0-9]|evaluation|process wall|error" "$OUT/eval_${m}_$order.txt"
     done
   done
-  echo "== the CPU on the same split (event mode, the reference)"
-  build-gpu/evsim eval $M --data .data/ptb --split test --json "$OUT/eval_cpu.json" 2>/dev/null | head -2
+  if [ "${CPU_EVAL:-1}" = 1 ]; then
+    echo "== the CPU on the same split (event mode, the reference)"
+    build-gpu/evsim eval $M --data .data/ptb --split test --json "$OUT/eval_cpu.json" 2>/dev/null | head -2
+  fi
   echo "== PyTorch references on the same split"
   python3 tools/bench_torch_lm_eval.py $M --data .data/ptb --split test 2>&1 | tee "$OUT/torch_lm_eval.json" | tail -2
 fi

@@ -285,12 +285,12 @@ struct EgruEngine::Impl {
   }
 
   // Reference order: each projection overwrites its accumulator; event mode reads only the
-  // columns of the units that fired (the mask), dense mode every column.
+  // columns of the units that fired, dense mode every column.
   void ordered_phase(const std::vector<Projection>& projs) {
     std::vector<OrderedProblem> qs;
-    for (const auto& q : projs)
-      qs.push_back({q.w->dense.get(), q.x, mode == GpuMode::Dense ? nullptr : q.mask, q.acc, q.w->rows, q.w->cols});
-    ordered_step(qs.data(), static_cast<int>(qs.size()), batch, stream);
+    for (const auto& q : projs) qs.push_back({q.w->dense.get(), q.x, q.acc, q.w->rows, q.w->cols});
+    const OrderedPath path = mode == GpuMode::Dense ? OrderedPath::Dense : OrderedPath::Gather;
+    ordered_step(qs.data(), static_cast<int>(qs.size()), batch, path, stream);
     chained = false;
   }
 
@@ -415,8 +415,8 @@ struct EgruEngine::Impl {
     // Layer 1's input is dense: one GEMM for all steps, in both modes.
     const DeviceLayer& first = weights(0);
     if (order == SumOrder::Reference) {
-      const OrderedProblem q{first.w_ih->dense.get(), input.get(), nullptr, gi0.get(), 3 * first.h, model->inputs};
-      ordered_step(&q, 1, steps * batch, stream);
+      const OrderedProblem q{first.w_ih->dense.get(), input.get(), gi0.get(), 3 * first.h, model->inputs};
+      ordered_step(&q, 1, steps * batch, OrderedPath::Dense, stream);
     } else {
       gemm(first.w_ih->dense.get(), 3 * first.h, model->inputs, input.get(), gi0.get(), steps * batch);
     }
