@@ -77,6 +77,7 @@ rm -f "$tmp/fifo" "$tmp/keep.h5"
 expect_fail huge-steps "--steps: expected a number in" "$EVSIM" run "$tmp/m.h5" --steps 4611686018427387904
 expect_fail nan-dt "--dt: expected a number in" "$EVSIM" run "$tmp/m.h5" --dt nan
 expect_fail nan-tolerance "--tolerance: expected a number in" "$EVSIM" compare "$tmp/m.h5" --tolerance nan
+expect_fail bad-sum-order "--sum-order: " "$EVSIM" run "$tmp/m.h5" --sum-order exact
 expect_fail eval-no-vocab "no vocabulary" "$EVSIM" eval "$tmp/m.h5" --data "$tmp"
 mkdir -p "$tmp/corpus" && mkfifo "$tmp/corpus/test.txt"
 expect_fail corpus-fifo "is a FIFO" timeout 10 "$EVSIM" eval "$P90" --data "$tmp/corpus"

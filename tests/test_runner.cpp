@@ -3,12 +3,14 @@
 // errors (host code: no GPU needed).
 #include <gtest/gtest.h>
 
+#include <cmath>
 #include <random>
 
 #include "backends/cuda/lowering.hpp"
 #include "core/error.hpp"
 #include "core/log_softmax.hpp"
 #include "models/random_input.hpp"
+#include "network/csc_matrix.hpp"
 #include "network/report_layout.hpp"
 #include "tests/random_models.hpp"
 #include "tests/sim_helpers.hpp"
@@ -31,6 +33,28 @@ TEST(Runner, RegistryNamesItsBackends) {
   RunnerOptions o;
   o.gpu_profile = "p.json";
   EXPECT_THROW(make_runner("cpu", Mode::Event, g, o), UsageError);
+}
+
+// cpu-event is the reference sum order: per output, one fused multiply-add per non-zero
+// input in ascending order; cpu-dense says it is not. Values chosen so that fused and
+// separately rounded sums differ: (1 + 2^-12)^2 - 1 = 2^-11 + 2^-24 is exact in float, but
+// the product rounded on its own loses the 2^-24 (a tie, to even).
+TEST(Runner, CpuEventSumsInTheReferenceOrder) {
+  const float a = 1.0f + 0x1p-12f;
+  Matrix w(1, 2);
+  w << -1.0f, a;
+  const CscMatrix csc = CscMatrix::from_dense(w);
+  float y = 0.0f;
+  csc.axpy_column(0, 1.0f, &y);
+  csc.axpy_column(1, a, &y);
+  EXPECT_EQ(y, 0x1p-11f + 0x1p-24f);
+  std::mt19937_64 rng(3);
+  Graph g = build_graph(testing::random_egru_stack(rng), 1e-3);
+  const Sequence x = gaussian_input(3, 2, g.input_width(), 5);
+  EXPECT_EQ(testing::run_on("cpu", g, Mode::Event, x).sum_order, SumOrder::Reference);
+  EXPECT_EQ(testing::run_on("cpu", g, Mode::Dense, x).sum_order, SumOrder::Fast);
+  EXPECT_EQ(parse_sum_order("reference"), SumOrder::Reference);
+  EXPECT_THROW(parse_sum_order("exact"), UsageError);
 }
 
 Sequence slice(const Sequence& x, int64_t t0, int64_t n) {
