@@ -10,6 +10,7 @@ void register_compare(CLI::App& app);
 void register_bench(CLI::App& app);
 void register_convert(CLI::App& app);
 void register_eval(CLI::App& app);
+void register_sweep(CLI::App& app);
 void register_calibrate(CLI::App& app);
 void register_reorder(CLI::App& app);
 

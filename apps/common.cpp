@@ -49,6 +49,10 @@ void add_backend_options(CLI::App& cmd, BackendChoice& b, const std::string& wha
   std::string names;
   for (const auto& n : backend_names()) names += (names.empty() ? "" : ", ") + n;
   cmd.add_option("--backend", b.backend, what + " (this build: " + names + ")")->capture_default_str();
+  add_runner_options(cmd, b);
+}
+
+void add_runner_options(CLI::App& cmd, BackendChoice& b) {
   cmd.add_option("--gpu-profile", b.runner.gpu_profile, "GPU cost-model profile written by `evsim calibrate` (cuda)")
       ->check(CLI::ExistingFile);
   cmd.add_option_function<std::string>(

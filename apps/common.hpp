@@ -29,8 +29,10 @@ struct BackendChoice {
 
 void add_model_options(CLI::App& cmd, ModelChoice& m, bool path_required);
 void add_input_options(CLI::App& cmd, InputChoice& in);
-// --backend (the registry's names), --gpu-profile, --energy-table.
+// --backend (the registry's names), then add_runner_options.
 void add_backend_options(CLI::App& cmd, BackendChoice& b, const std::string& what);
+// --gpu-profile, --sum-order, --energy-table.
+void add_runner_options(CLI::App& cmd, BackendChoice& b);
 
 // Numbers the user gives: finite and within [lo, hi] (bounds printed readably).
 CLI::Validator in_range(double lo, double hi);

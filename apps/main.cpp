@@ -49,6 +49,7 @@ int main(int argc, char** argv) {
   evsim::register_bench(app);
   evsim::register_convert(app);
   evsim::register_eval(app);
+  evsim::register_sweep(app);
   evsim::register_calibrate(app);
   evsim::register_reorder(app);
   evsim::install_output_signal_cleanup();

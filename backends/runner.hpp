@@ -20,6 +20,7 @@ struct RunnerOptions {
   bool record = false;      // keep every neuron node's state and spikes (RunResult::recording)
   std::string gpu_profile;  // cuda: the cost-model profile `evsim calibrate` wrote (empty: built in)
   SumOrder sum_order = SumOrder::Fast;  // cuda (EGRU stacks): core/mode.hpp
+  int device = -1;                      // cuda: the GPU to use (-1: the current one, normally 0)
 };
 
 class Runner {
@@ -46,6 +47,10 @@ std::vector<std::string> backend_names();
 // The backend every other one is checked against (its dense mode is the reference output and
 // counts), and the one that records neuron states and spikes: "cpu".
 std::string reference_backend();
+
+// Devices a backend sees (GPUs for cuda; 0 for cpu), and a one-line description of one.
+int backend_device_count(const std::string& backend);
+std::string describe_backend_device(const std::string& backend, int device);
 
 // The registry of runners. Throws UsageError for an unknown backend or an unsupported option,
 // and Error naming the node for a graph the backend cannot run.

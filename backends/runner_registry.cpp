@@ -6,6 +6,7 @@
 #include "core/error.hpp"
 #ifdef EVSIM_HAVE_CUDA
 #include "backends/cuda/cuda_runner.hpp"
+#include "backends/cuda/device_info.hpp"
 #endif
 
 namespace evsim {
@@ -18,6 +19,7 @@ const std::vector<std::pair<std::string, Factory>>& registry() {
       {"cpu",
        [](Mode mode, Graph& g, const RunnerOptions& o) -> std::unique_ptr<Runner> {
          if (!o.gpu_profile.empty()) throw UsageError("--gpu-profile applies to --backend cuda only");
+         if (o.device >= 0) throw UsageError("a device number applies to --backend cuda only");
          return std::make_unique<CpuRunner>(mode, g, o);
        }},
 #ifdef EVSIM_HAVE_CUDA
@@ -30,6 +32,23 @@ const std::vector<std::pair<std::string, Factory>>& registry() {
 }  // namespace
 
 std::string reference_backend() { return "cpu"; }
+
+int backend_device_count(const std::string& backend) {
+#ifdef EVSIM_HAVE_CUDA
+  if (backend == "cuda") return cuda::device_count();
+#endif
+  (void)backend;
+  return 0;
+}
+
+std::string describe_backend_device(const std::string& backend, int device) {
+#ifdef EVSIM_HAVE_CUDA
+  if (backend == "cuda") return cuda::describe_device(device);
+#endif
+  (void)backend;
+  (void)device;
+  return {};
+}
 
 std::vector<std::string> backend_names() {
   std::vector<std::string> names;

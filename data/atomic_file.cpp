@@ -1,8 +1,10 @@
 #include "data/atomic_file.hpp"
 
+#include <fcntl.h>
 #include <unistd.h>
 
 #include <array>
+#include <cerrno>
 #include <atomic>
 #include <csignal>
 #include <cstdio>
@@ -86,6 +88,14 @@ void AtomicFile::commit() {
   committed_ = true;
 }
 
+void AtomicFile::commit_now() {
+  std::error_code ec;
+  std::filesystem::rename(temp_, final_, ec);
+  if (ec) throw Error(final_ + ": cannot write (" + ec.message() + ")");
+  untrack(temp_);
+  committed_ = true;
+}
+
 OutputTransaction::OutputTransaction() {
   if (g_transaction) throw Error("output transactions do not nest");
   g_transaction = this;
@@ -127,6 +137,26 @@ void write_text_file(const std::string& path, const std::string& text) {
     if (!out) throw Error(path + ": cannot write");
   }
   file.commit();
+}
+
+void replace_text_file_now(const std::string& path, const std::string& text) {
+  AtomicFile file(path);
+  const int fd = ::open(file.temp_path().c_str(), O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0644);
+  if (fd < 0) throw Error(path + ": cannot write (" + std::strerror(errno) + ")");
+  size_t done = 0;
+  while (done < text.size()) {
+    const ssize_t n = ::write(fd, text.data() + done, text.size() - done);
+    if (n < 0 && errno == EINTR) continue;
+    if (n <= 0) {
+      ::close(fd);
+      throw Error(path + ": cannot write (" + std::strerror(errno) + ")");
+    }
+    done += static_cast<size_t>(n);
+  }
+  const bool synced = ::fsync(fd) == 0;
+  ::close(fd);
+  if (!synced) throw Error(path + ": cannot write (fsync failed)");
+  file.commit_now();
 }
 
 }  // namespace evsim

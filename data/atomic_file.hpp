@@ -22,6 +22,9 @@ class AtomicFile {
   const std::string& temp_path() const { return temp_; }
   const std::string& final_path() const { return final_; }
   void commit();
+  // Renames at once, even inside an OutputTransaction: for files that must survive a later
+  // failure of the command (a sweep's results, point by point).
+  void commit_now();
 
  private:
   std::string final_, temp_;
@@ -50,5 +53,8 @@ void install_output_signal_cleanup();
 
 // Writes `text` to `path` atomically.
 void write_text_file(const std::string& path, const std::string& text);
+// Writes `text` to `path` atomically and durably now (flushed to disk, then renamed over the
+// old file): a kill at any moment leaves the old file or the new one, never a mix.
+void replace_text_file_now(const std::string& path, const std::string& text);
 
 }  // namespace evsim

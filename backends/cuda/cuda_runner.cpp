@@ -39,6 +39,7 @@ class CudaRunner final : public Runner {
     else
       sp = lower_snn(g);
     if (device_count() == 0) throw UsageError("backend 'cuda': no CUDA device is visible");
+    if (o.device >= 0) set_device(o.device);
     if (egru_) {
       vocab_ = ep.embedding.cols();
       egru_model_ = upload_egru_stack(ep, profile);

@@ -1,6 +1,7 @@
 #include <cuda_runtime.h>
 
 #include "backends/cuda/device_info.hpp"
+#include "core/error.hpp"
 
 namespace evsim::cuda {
 
@@ -13,12 +14,22 @@ int device_count() {
   return n;
 }
 
-std::string describe_device() {
-  if (device_count() == 0) return {};
+std::string describe_device(int device) {
+  if (device < 0 || device >= device_count()) return {};
   cudaDeviceProp p{};
-  if (cudaGetDeviceProperties(&p, 0) != cudaSuccess) return {};
+  if (cudaGetDeviceProperties(&p, device) != cudaSuccess) return {};
   return std::string(p.name) + " (sm_" + std::to_string(p.major) + std::to_string(p.minor) + ", " +
          std::to_string(p.multiProcessorCount) + " SMs)";
+}
+
+void set_device(int device) {
+  const int n = device_count();
+  if (device < 0 || device >= n)
+    throw Error("cuda backend: GPU " + std::to_string(device) + " asked for, " + std::to_string(n) + " visible");
+  if (cudaSetDevice(device) != cudaSuccess) {
+    cudaGetLastError();
+    throw Error("cuda backend: cannot select GPU " + std::to_string(device));
+  }
 }
 
 }  // namespace evsim::cuda

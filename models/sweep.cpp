@@ -1,0 +1,183 @@
+#include "models/sweep.hpp"
+
+#include <cmath>
+#include <cstdio>
+#include <memory>
+#include <random>
+
+#include "core/error.hpp"
+#include "core/stats.hpp"
+#include "data/checkpoint.hpp"
+#include "data/run_report.hpp"
+#include "data/text_corpus.hpp"
+#include "models/lm_evaluation.hpp"
+#include "models/random_input.hpp"
+#include "network/graph.hpp"
+#include "network/model_loader.hpp"
+
+namespace evsim {
+namespace {
+
+std::string num(double v) {
+  char buf[32];
+  std::snprintf(buf, sizeof buf, "%g", v);
+  return buf;
+}
+
+nlohmann::json spread_json(const std::vector<double>& v) {
+  const Spread s = spread_of(v);
+  return {{"min", s.min}, {"q1", s.q1}, {"median", s.median}, {"q3", s.q3}, {"max", s.max}, {"n", s.n}};
+}
+
+}  // namespace
+
+nlohmann::json SweepConfig::to_json() const {
+  std::vector<std::string> mode_names;
+  for (Mode m : modes) mode_names.push_back(mode_name(m));
+  return {{"models", models},
+          {"prune", prune},
+          {"prune_scope", prune_scope == PruneScope::Global ? "global" : "layer"},
+          {"prune_embeddings", prune_embeddings},
+          {"threshold_scales", threshold_scales},
+          {"backends", backends},
+          {"modes", mode_names},
+          {"batches", batches},
+          {"data", data},
+          {"split", split},
+          {"limit_tokens", limit_tokens},
+          {"steps", steps},
+          {"repeats", repeats},
+          {"seed", seed},
+          {"sum_order", sum_order_name(runner.sum_order)},
+          {"energy_table", energy.source}};
+}
+
+std::string SweepVariant::key() const {
+  return model + "|prune=" + (prune < 0 ? std::string("stored") : num(prune)) + "|threshold=" + num(threshold_scale);
+}
+
+std::string SweepPoint::key() const {
+  return variant.key() + "|batch=" + std::to_string(batch) + "|" + backend + "|" + mode_name(mode);
+}
+
+std::vector<SweepPoint> sweep_plan(const SweepConfig& c) {
+  if (c.models.empty()) throw UsageError("a sweep needs at least one model");
+  std::vector<double> prune = c.prune;
+  if (prune.empty()) prune.push_back(-1.0);
+  std::vector<SweepPoint> plan;
+  for (const auto& m : c.models)
+    for (double p : prune)
+      for (double s : c.threshold_scales)
+        for (int64_t b : c.batches)
+          for (const auto& be : c.backends)
+            for (Mode mode : c.modes) plan.push_back({{m, p, s}, be, mode, b});
+  return plan;
+}
+
+Shard parse_shard(const std::string& s) {
+  const auto slash = s.find('/');
+  Shard sh;
+  try {
+    if (slash == std::string::npos) throw std::invalid_argument("");
+    size_t used = 0;
+    sh.index = std::stoi(s.substr(0, slash), &used);
+    if (used != slash) throw std::invalid_argument("");
+    sh.count = std::stoi(s.substr(slash + 1), &used);
+    if (used != s.size() - slash - 1) throw std::invalid_argument("");
+  } catch (const std::exception&) {
+    throw UsageError("--shard: expected i/n (e.g. 0/4), got '" + s + "'");
+  }
+  if (sh.count < 1 || sh.index < 0 || sh.index >= sh.count)
+    throw UsageError("--shard: expected 0 <= i < n, got '" + s + "'");
+  return sh;
+}
+
+bool in_shard(size_t plan_index, const Shard& s) {
+  return plan_index % static_cast<size_t>(s.count) == static_cast<size_t>(s.index);
+}
+
+namespace {
+
+struct LoadedVariant {
+  std::shared_ptr<const ModelSpec> spec;
+  PruneOutcome pruned;
+};
+
+LoadedVariant load_variant(const SweepVariant& v, const SweepConfig& c) {
+  auto spec = std::make_shared<ModelSpec>(read_checkpoint(v.model));
+  LoadedVariant lv;
+  if (v.prune >= 0) lv.pruned = prune_magnitude(*spec, v.prune, c.prune_scope, c.prune_embeddings);
+  if (v.threshold_scale != 1.0 && scale_thresholds(*spec, v.threshold_scale) == 0)
+    throw InputError(v.model + ": the model has no neuron thresholds to scale");
+  lv.spec = spec;
+  return lv;
+}
+
+// The first steps x batch tokens of the text cut into `batch` contiguous streams, as eval cuts it.
+Sequence text_input(const std::vector<int64_t>& ids, int64_t steps, int64_t batch) {
+  const int64_t per_stream = static_cast<int64_t>(ids.size()) / batch;
+  if (per_stream < steps) throw InputError("the text is too short for " + std::to_string(steps) + " steps x " +
+                                           std::to_string(batch) + " streams");
+  Sequence x(steps, batch, 1);
+  for (int64_t t = 0; t < steps; ++t)
+    for (int64_t b = 0; b < batch; ++b) x.step(t)(0, b) = static_cast<float>(ids[static_cast<size_t>(b * per_stream + t)]);
+  return x;
+}
+
+Sequence random_input(const Graph& g, int64_t steps, int64_t batch, uint64_t seed) {
+  if (!g.token_input) return gaussian_input(steps, batch, g.input_width(), seed);
+  Sequence x(steps, batch, 1);
+  std::mt19937_64 rng(seed);
+  std::uniform_int_distribution<int64_t> id(0, static_cast<int64_t>(g.meta.vocab.size()) - 1);
+  for (float& v : x.data) v = static_cast<float>(id(rng));
+  return x;
+}
+
+}  // namespace
+
+SweepRunner::SweepRunner(const SweepConfig& c) : c_(c) {}
+
+nlohmann::json SweepRunner::measure(const SweepPoint& p) {
+  const LoadedVariant lv = load_variant(p.variant, c_);
+  Graph g = build_graph(lv.spec, resolve_dt(0.0, *lv.spec));
+  std::vector<int64_t> ids;
+  const bool text = !c_.data.empty() && g.token_input && !g.meta.vocab.empty();
+  if (text) ids = read_token_ids(find_split_file(c_.data, c_.split), g.meta.vocab);
+  const std::string vkey = p.variant.key();
+  if (!quality_.count(vkey)) {
+    nlohmann::json q = nullptr;
+    if (text) {
+      auto ref = make_runner(reference_backend(), Mode::Event, g);
+      const LmEvalResult r = evaluate_lm(g, *ref, ids, 10, c_.limit_tokens, nullptr);
+      q = {{"perplexity", r.perplexity}, {"predicted_tokens", r.predictions}, {"split", c_.split},
+           {"backend", r.run.backend}};
+    }
+    quality_[vkey] = q;
+  }
+  const Sequence x = text ? text_input(ids, c_.steps, p.batch) : random_input(g, c_.steps, p.batch, c_.seed);
+  auto runner = make_runner(p.backend, p.mode, g, c_.runner);
+  const RunResult first = runner->run(x);  // warm-up; its counts are the point's
+  std::vector<double> wall, device;
+  for (int k = 0; k < c_.repeats; ++k) {
+    const RunResult r = runner->run(x);
+    wall.push_back(r.wall_s);
+    device.push_back(r.device_s);
+  }
+  const RunInfo info{p.variant.model, c_.steps, p.batch, g.dt};
+  nlohmann::json j = {{"key", p.key()},
+                      {"model", p.variant.model},
+                      {"prune", p.variant.prune < 0 ? nlohmann::json(nullptr) : nlohmann::json(p.variant.prune)},
+                      {"threshold_scale", p.variant.threshold_scale},
+                      {"batch", p.batch},
+                      {"backend", p.backend},
+                      {"mode", mode_name(p.mode)},
+                      {"input", text ? "text" : "random"},
+                      {"quality", quality_[vkey]},
+                      {"wall_s", spread_json(wall)},
+                      {"run", run_report_json(first, info, c_.energy)}};
+  if (first.device_s > 0) j["device_s"] = spread_json(device);
+  if (p.variant.prune >= 0) j["pruned"] = {{"weights", lv.pruned.weights}, {"zeros", lv.pruned.zeros}};
+  return j;
+}
+
+}  // namespace evsim

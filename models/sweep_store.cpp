@@ -1,0 +1,207 @@
+#include "models/sweep_store.hpp"
+
+#include <algorithm>
+#include <filesystem>
+#include <fstream>
+#include <set>
+#include <sstream>
+
+#include "core/error.hpp"
+#include "data/atomic_file.hpp"
+
+namespace evsim {
+namespace fs = std::filesystem;
+
+namespace {
+
+std::string read_file(const std::string& path) {
+  std::ifstream in(path, std::ios::binary);
+  if (!in) throw InputError(path + ": cannot read");
+  std::ostringstream ss;
+  ss << in.rdbuf();
+  return ss.str();
+}
+
+nlohmann::json parse_json(const std::string& text, const std::string& path) {
+  try {
+    return nlohmann::json::parse(text);
+  } catch (const nlohmann::json::exception&) {
+    throw InputError(path + ": not valid JSON (a corrupt sweep file?)");
+  }
+}
+
+bool is_temporary(const std::string& name) { return name.find(".evsim-tmp.") != std::string::npos; }
+
+// An evsim sweep directory's manifest, checked for what it claims to be.
+nlohmann::json read_manifest(const std::string& dir) {
+  const std::string path = dir + "/sweep.json";
+  const nlohmann::json m = parse_json(read_file(path), path);
+  if (!m.is_object() || m.value("format", "") != SweepStore::kFormat)
+    throw InputError(path + ": not an evsim sweep manifest (expected \"format\": \"evsim-sweep\")");
+  if (m.value("version", 0) != SweepStore::kVersion)
+    throw InputError(path + ": sweep format version " + std::to_string(m.value("version", 0)) + ", this evsim reads " +
+                     std::to_string(SweepStore::kVersion));
+  if (!m.contains("plan") || !m["plan"].is_array() || !m.contains("config"))
+    throw InputError(path + ": expected a \"plan\" array and a \"config\" object");
+  return m;
+}
+
+std::map<std::string, nlohmann::json> read_points(const std::string& dir, const std::set<std::string>& plan) {
+  std::map<std::string, nlohmann::json> points;
+  const std::string path = dir + "/points.jsonl";
+  if (!fs::exists(path)) return points;
+  std::istringstream lines(read_file(path));
+  std::string line;
+  int n = 0;
+  while (std::getline(lines, line)) {
+    ++n;
+    const nlohmann::json j = parse_json(line, path + " line " + std::to_string(n));
+    const std::string key = j.is_object() ? j.value("key", "") : "";
+    if (!plan.count(key)) throw InputError(path + " line " + std::to_string(n) + ": a point not in this sweep's plan");
+    if (!points.emplace(key, j).second)
+      throw InputError(path + " line " + std::to_string(n) + ": point '" + key + "' appears twice");
+  }
+  return points;
+}
+
+}  // namespace
+
+SweepStore::SweepStore(std::string dir, nlohmann::json manifest, bool resume)
+    : dir_(std::move(dir)), manifest_(std::move(manifest)) {
+  manifest_["format"] = kFormat;
+  manifest_["version"] = kVersion;
+  for (const auto& k : manifest_["plan"]) plan_.push_back(k.get<std::string>());
+  std::error_code ec;
+  if (fs::exists(dir_, ec) && !fs::is_directory(dir_, ec)) throw UsageError(dir_ + ": exists and is not a directory");
+  bool empty = true;
+  if (fs::exists(dir_, ec))
+    for (const auto& e : fs::directory_iterator(dir_)) {
+      if (is_temporary(e.path().filename().string())) {
+        fs::remove(e.path(), ec);  // a temporary of ours that a kill left behind
+        continue;
+      }
+      empty = false;
+    }
+  if (!resume) {
+    if (!empty)
+      throw UsageError(dir_ + ": the directory is not empty (--resume continues the sweep in it; else choose a new one)");
+    fs::create_directories(dir_, ec);
+    if (ec) throw UsageError(dir_ + ": cannot create the directory (" + ec.message() + ")");
+    replace_text_file_now(dir_ + "/sweep.json", manifest_.dump(2) + "\n");
+    write();
+    return;
+  }
+  if (empty) throw UsageError(dir_ + ": nothing to resume (no sweep.json)");
+  const nlohmann::json old = read_manifest(dir_);
+  if (old["config"] != manifest_["config"] || old["plan"] != manifest_["plan"] ||
+      old.value("shard", "") != manifest_.value("shard", ""))
+    throw UsageError(dir_ + ": holds a different sweep (settings, plan or shard differ); resume it with its own settings");
+  points_ = read_points(dir_, std::set<std::string>(plan_.begin(), plan_.end()));
+}
+
+void SweepStore::add(const nlohmann::json& point) {
+  points_[point.at("key").get<std::string>()] = point;
+  write();
+}
+
+void SweepStore::write() const {
+  std::string jsonl, csv = sweep_csv_header();
+  for (const std::string& key : plan_) {
+    auto it = points_.find(key);
+    if (it == points_.end()) continue;
+    jsonl += it->second.dump() + "\n";
+    csv += sweep_csv_row(it->second);
+  }
+  replace_text_file_now(dir_ + "/points.jsonl", jsonl);
+  replace_text_file_now(dir_ + "/points.csv", csv);
+}
+
+void SweepStore::merge(const std::string& out, const std::vector<std::string>& dirs) {
+  if (dirs.empty()) throw UsageError("sweep-merge: no sweep directories given");
+  nlohmann::json first;
+  std::map<std::string, nlohmann::json> all;
+  for (const std::string& d : dirs) {
+    const nlohmann::json m = read_manifest(d);
+    if (first.is_null()) first = m;
+    if (m["config"] != first["config"] || m["plan"] != first["plan"])
+      throw InputError(d + ": a different sweep than " + dirs.front() + " (settings or plan differ)");
+    std::set<std::string> plan;
+    for (const auto& k : m["plan"]) plan.insert(k.get<std::string>());
+    for (auto& [key, p] : read_points(d, plan))
+      if (!all.emplace(key, p).second) throw InputError(d + ": point '" + key + "' is also in another directory");
+  }
+  std::string missing;
+  int n_missing = 0;
+  for (const auto& k : first["plan"])
+    if (!all.count(k.get<std::string>()) && n_missing++ < 3) {
+      missing += n_missing > 1 ? ", " : " ";
+      missing += k.get<std::string>();
+    }
+  if (n_missing)
+    throw InputError("sweep-merge: " + std::to_string(n_missing) + " point(s) of the plan are in no directory, e.g." +
+                     missing);
+  nlohmann::json m = {{"config", first["config"]}, {"plan", first["plan"]}, {"shard", "0/1"}};
+  SweepStore merged(out, m, false);
+  merged.points_ = std::move(all);
+  merged.write();
+}
+
+std::string sweep_csv_header() {
+  return "key,model,prune,threshold_scale,batch,backend,mode,perplexity,activity,weight_density,dense_macs,"
+         "effective_macs,effective_acs,events,weight_bytes,energy_uj,wall_median_s,wall_min_s,wall_max_s,"
+         "device_median_s\n";
+}
+
+namespace {
+
+std::string csv_field(const nlohmann::json& v) {
+  if (v.is_null()) return "";
+  if (v.is_string()) {
+    std::string q = "\"";
+    for (char c : v.get<std::string>()) {
+      if (c == '"') q += '"';
+      q += c;
+    }
+    q += '"';
+    return q;
+  }
+  return v.dump();
+}
+
+}  // namespace
+
+std::string sweep_csv_row(const nlohmann::json& p) {
+  const nlohmann::json& t = p.at("run").at("totals");
+  const nlohmann::json& q = p.at("quality");
+  const nlohmann::json ppl = q.is_object() ? q.value("perplexity", nlohmann::json(nullptr)) : nlohmann::json(nullptr);
+  const nlohmann::json dev = p.contains("device_s") ? p["device_s"]["median"] : nlohmann::json(nullptr);
+  const std::vector<nlohmann::json> fields = {p["key"],
+                                              p["model"],
+                                              p["prune"],
+                                              p["threshold_scale"],
+                                              p["batch"],
+                                              p["backend"],
+                                              p["mode"],
+                                              ppl,
+                                              t["activity"],
+                                              t["weight_density"],
+                                              t["dense_macs"],
+                                              t["effective_macs"],
+                                              t["effective_acs"],
+                                              t["events"],
+                                              t["weight_bytes"],
+                                              t["energy_pj"].get<double>() * 1e-6,
+                                              p["wall_s"]["median"],
+                                              p["wall_s"]["min"],
+                                              p["wall_s"]["max"],
+                                              dev};
+  std::string row;
+  for (size_t k = 0; k < fields.size(); ++k) {
+    if (k) row += ',';
+    row += csv_field(fields[k]);
+  }
+  row += '\n';
+  return row;
+}
+
+}  // namespace evsim

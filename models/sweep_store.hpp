@@ -1,0 +1,45 @@
+#pragma once
+// A sweep's directory: sweep.json (what the sweep is: its settings, its plan of point keys,
+// its shard), points.jsonl (one measured point per line, in plan order) and points.csv (the
+// same, flat, for spreadsheets and plots). Both result files are rewritten whole after every
+// point, flushed and renamed over the old ones, so a kill at any moment leaves valid files
+// holding every finished point; --resume reads them back and skips those points. A
+// directory holding anything else, a different sweep or a corrupt file is an error: nothing
+// is overwritten that evsim did not write for this sweep.
+#include <map>
+#include <nlohmann/json.hpp>
+#include <string>
+#include <vector>
+
+namespace evsim {
+
+class SweepStore {
+ public:
+  // `manifest`: {"config": ..., "plan": [keys...], "shard": "i/n"}. A new sweep needs an
+  // absent or empty directory; `resume` needs the same manifest in it.
+  SweepStore(std::string dir, nlohmann::json manifest, bool resume);
+
+  const std::map<std::string, nlohmann::json>& points() const { return points_; }
+  bool has(const std::string& key) const { return points_.count(key) > 0; }
+  void add(const nlohmann::json& point);  // durable when it returns
+
+  // Merges the results of sweeps of one plan (shards, MPI ranks) into `out` (new or empty):
+  // every point of the plan exactly once, else an error naming what is missing or doubled.
+  static void merge(const std::string& out, const std::vector<std::string>& dirs);
+
+  static constexpr const char* kFormat = "evsim-sweep";
+  static constexpr int kVersion = 1;
+
+ private:
+  void write() const;
+  std::string dir_;
+  nlohmann::json manifest_;
+  std::vector<std::string> plan_;
+  std::map<std::string, nlohmann::json> points_;
+};
+
+// The CSV row of a point (header: sweep_csv_header()).
+std::string sweep_csv_header();
+std::string sweep_csv_row(const nlohmann::json& point);
+
+}  // namespace evsim
