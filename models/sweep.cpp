@@ -4,6 +4,7 @@
 #include <cstdio>
 #include <memory>
 #include <random>
+#include <set>
 
 #include "core/error.hpp"
 #include "core/stats.hpp"
@@ -71,6 +72,10 @@ std::vector<SweepPoint> sweep_plan(const SweepConfig& c) {
         for (int64_t b : c.batches)
           for (const auto& be : c.backends)
             for (Mode mode : c.modes) plan.push_back({{m, p, s}, be, mode, b});
+  std::set<std::string> keys;
+  for (const auto& p : plan)
+    if (!keys.insert(p.key()).second)
+      throw UsageError("the sweep names point '" + p.key() + "' twice (a value repeated in a list?)");
   return plan;
 }
 
