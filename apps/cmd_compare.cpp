@@ -84,7 +84,7 @@ void run_compare(const CompareOptions& o) {
   if (!(o.tolerance >= 0) || !(o.cross_tolerance >= 0)) throw UsageError("tolerances must be numbers >= 0");
   Graph g = load_model(o.model);
   const Sequence input = load_input(o.input, g);
-  const EnergyModel energy = load_energy(o.backend);
+  const EnergyModel energy = load_energy(o.backend, g);
   check_outputs({o.json});
   auto dense_runner = make_runner(o.backend.backend, Mode::Dense, g, o.backend.runner);
   auto event_runner = make_runner(o.backend.backend, Mode::Event, g, o.backend.runner);

@@ -81,7 +81,7 @@ void run_eval(const EvalOptions& o) {
               counts_table(r.run, tokens).c_str());
   if (!o.json.empty()) {
     const RunInfo info{model_label(o.model), r.predictions / o.batch, o.batch, g.dt};
-    nlohmann::json j = run_report_json(r.run, info, load_energy(o.backend));
+    nlohmann::json j = run_report_json(r.run, info, load_energy(o.backend, g));
     j["perplexity"] = r.perplexity;
     j["predicted_tokens"] = r.predictions;
     j["split"] = o.split;

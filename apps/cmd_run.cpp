@@ -24,7 +24,7 @@ void run_run(RunOptions o) {
   const Mode mode = parse_mode(o.mode);
   Graph g = load_model(o.model);
   const Sequence input = load_input(o.input, g);
-  const EnergyModel energy = load_energy(o.backend);
+  const EnergyModel energy = load_energy(o.backend, g);
   check_outputs({o.output, o.json, o.record});
   o.backend.runner.record = !o.record.empty();
   auto runner = make_runner(o.backend.backend, mode, g, o.backend.runner);

@@ -41,7 +41,7 @@ void run_sweep(SweepOptions& o) {
   for (const auto& m : o.modes) c.modes.push_back(parse_mode(m));
   c.prune_scope = parse_prune_scope(o.prune_scope);
   c.runner = o.backend.runner;
-  c.energy = load_energy(o.backend);
+  c.energy = load_energy_table(o.backend);
   const Shard shard = o.shard.empty() ? Shard{} : parse_shard(o.shard);
   std::string gpu_backend;
   for (const auto& b : c.backends)

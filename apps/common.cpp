@@ -10,6 +10,7 @@
 #include "data/file_policy.hpp"
 #include "data/isolated.hpp"
 #include "data/run_report.hpp"
+#include "network/report_layout.hpp"
 #include "data/sequence_io.hpp"
 #include "models/egru_stack.hpp"
 #include "models/random_input.hpp"
@@ -127,8 +128,18 @@ Sequence load_input(const InputChoice& in, const Graph& g) {
   return s;
 }
 
-EnergyModel load_energy(const BackendChoice& b) {
-  return b.energy_table.empty() ? EnergyModel{} : read_energy_table(b.energy_table);
+EnergyTable load_energy_table(const BackendChoice& b) {
+  return b.energy_table.empty() ? default_energy_table() : read_energy_table(b.energy_table);
+}
+
+double weight_footprint_bytes(const Graph& g) {
+  double weights = 0;
+  for (const ReportedNode& n : report_layout(g)) weights += static_cast<double>(n.report.weights);
+  return 4.0 * weights;
+}
+
+EnergyModel load_energy(const BackendChoice& b, const Graph& g) {
+  return load_energy_table(b).resolve(weight_footprint_bytes(g));
 }
 
 void check_finite(const RunResult& r, const std::string& model, bool allow) {

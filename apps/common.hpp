@@ -6,6 +6,7 @@
 
 #include "backends/runner.hpp"
 #include "core/energy_model.hpp"
+#include "core/energy_table.hpp"
 #include "network/graph.hpp"
 
 namespace evsim {
@@ -48,7 +49,11 @@ std::string model_label(const ModelChoice& m);
 // Reads IN.h5, or draws a seeded random input: token ids for Embedding models,
 // N(0,1) values otherwise.
 Sequence load_input(const InputChoice& in, const Graph& g);
-EnergyModel load_energy(const BackendChoice& b);
+// --energy-table (or the default table), resolved for a model: its weights charged at the
+// memory level that holds them (core/energy_table.hpp).
+EnergyTable load_energy_table(const BackendChoice& b);
+EnergyModel load_energy(const BackendChoice& b, const Graph& g);
+double weight_footprint_bytes(const Graph& g);  // float32 weights of every layer
 
 // A run that produced NaN or Inf is an error naming the first node and step, unless `allow`
 // (then a warning on stderr).

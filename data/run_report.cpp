@@ -51,34 +51,82 @@ nlohmann::json run_report_json(const RunResult& r, const RunInfo& info, const En
             {"source", energy.source}}}};
 }
 
-EnergyModel read_energy_table(const std::string& path) {
+namespace {
+
+double non_negative(const nlohmann::json& v, const std::string& what) {
+  const double x = v.get<double>();
+  if (!std::isfinite(x) || x < 0) throw UsageError("'" + what + "' must be a finite number >= 0");
+  return x;
+}
+
+// The first format: {"mac_pj", "ac_pj", "weight_byte_pj", "source"}, one level for every byte.
+EnergyTable flat_table(const nlohmann::json& j, const std::string& path) {
+  EnergyTable t = default_energy_table();
+  t.name = path;
+  t.path.clear();
+  for (const auto& [key, value] : j.items()) {
+    if (key == "source") {
+      t.name = path + " (" + value.get<std::string>() + ")";
+    } else if (key == "mac_pj" || key == "ac_pj") {
+      (key == "mac_pj" ? t.ops["fp32"].mac_pj : t.ops["fp32"].ac_pj) = non_negative(value, key);
+    } else if (key == "weight_byte_pj") {
+      t.memory[0].pj_per_byte = non_negative(value, key);
+    } else {
+      throw UsageError("unknown key '" + key + "' (expected mac_pj, ac_pj, weight_byte_pj, source; or a table: "
+                       "name, sources, precision, ops_pj, memory)");
+    }
+  }
+  return t;
+}
+
+EnergyTable level_table(const nlohmann::json& j, const std::string& path) {
+  EnergyTable t;
+  t.path = path;
+  for (const auto& [key, value] : j.items()) {
+    if (key == "name") t.name = value.get<std::string>();
+    else if (key == "sources") t.sources = value.get<std::string>();
+    else if (key == "precision") t.precision = value.get<std::string>();
+    else if (key == "weights_in") t.weights_in = value.get<std::string>();
+    else if (key == "ops_pj")
+      for (const auto& [prec, e] : value.items())
+        t.ops[prec] = OpEnergy{non_negative(e.at("mac"), prec + ".mac"), non_negative(e.at("ac"), prec + ".ac")};
+    else if (key == "memory")
+      for (const auto& m : value)
+        t.memory.push_back(MemoryLevel{m.at("level").get<std::string>(), non_negative(m.at("capacity_bytes"), "capacity_bytes"),
+                                       non_negative(m.at("pj_per_byte"), "pj_per_byte")});
+    else
+      throw UsageError("unknown key '" + key + "' (expected name, sources, precision, weights_in, ops_pj, memory)");
+  }
+  if (t.name.empty()) t.name = path;
+  t.check();
+  return t;
+}
+
+}  // namespace
+
+EnergyTable default_energy_table() {
+  const EnergyModel d;
+  EnergyTable t;
+  t.name = d.source;
+  t.sources = "Horowitz, ISSCC 2014 (45 nm): fp32 MAC 4.6 pJ, add 0.9 pJ, 32-bit read of an 8 KB SRAM 5 pJ";
+  t.ops["fp32"] = OpEnergy{d.mac_pj, d.ac_pj};
+  t.memory.push_back(MemoryLevel{"8 KB SRAM (every byte, the literature's usual assumption)", 0.0, d.weight_byte_pj});
+  return t;
+}
+
+EnergyTable read_energy_table(const std::string& path) {
   register_input(path);
   std::ifstream in(path);
   if (!in) throw UsageError(path + ": cannot open energy table");
-  EnergyModel m;
-  m.source = path;
   try {
-    nlohmann::json j = nlohmann::json::parse(in);
+    const nlohmann::json j = nlohmann::json::parse(in);
     if (!j.is_object()) throw UsageError("expected a JSON object");
-    for (const auto& [key, value] : j.items()) {
-      if (key == "source") {
-        m.source = path + " (" + value.get<std::string>() + ")";
-        continue;
-      }
-      double* field = key == "mac_pj"           ? &m.mac_pj
-                      : key == "ac_pj"          ? &m.ac_pj
-                      : key == "weight_byte_pj" ? &m.weight_byte_pj
-                                                : nullptr;
-      if (!field) throw UsageError("unknown key '" + key + "' (expected mac_pj, ac_pj, weight_byte_pj, source)");
-      *field = value.get<double>();
-      if (!std::isfinite(*field) || *field < 0) throw UsageError("'" + key + "' must be a finite number >= 0");
-    }
+    return j.contains("ops_pj") || j.contains("memory") ? level_table(j, path) : flat_table(j, path);
   } catch (const nlohmann::json::exception& e) {
     throw UsageError(path + ": invalid energy table: " + e.what());
   } catch (const UsageError& e) {
     throw UsageError(path + ": " + e.what());
   }
-  return m;
 }
 
 }  // namespace evsim

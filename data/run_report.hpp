@@ -4,6 +4,7 @@
 #include <string>
 
 #include "core/energy_model.hpp"
+#include "core/energy_table.hpp"
 #include "core/run_result.hpp"
 
 namespace evsim {
@@ -19,6 +20,10 @@ nlohmann::json counts_json(const OpCounts& c, const EnergyModel& energy, Mode mo
 nlohmann::json run_report_json(const RunResult& r, const RunInfo& info, const EnergyModel& energy);
 
 // Reads a JSON energy table ({"mac_pj":..,"ac_pj":..,"weight_byte_pj":..}); missing keys keep defaults.
-EnergyModel read_energy_table(const std::string& path);
+// --energy-table files (core/energy_table.hpp; also the first, flat format {mac_pj, ac_pj,
+// weight_byte_pj, source}), and the table used without one: 45 nm figures, every weight byte
+// charged as an 8 KB SRAM read (the usual, optimistic, assumption of the literature).
+EnergyTable read_energy_table(const std::string& path);
+EnergyTable default_energy_table();
 
 }  // namespace evsim

@@ -50,7 +50,8 @@ nlohmann::json SweepConfig::to_json() const {
           {"repeats", repeats},
           {"seed", seed},
           {"sum_order", sum_order_name(runner.sum_order)},
-          {"energy_table", energy.source}};
+          {"energy_table", energy.name},
+          {"energy_precision", energy.precision}};
 }
 
 std::string SweepVariant::key() const {
@@ -138,6 +139,12 @@ Sequence random_input(const Graph& g, int64_t steps, int64_t batch, uint64_t see
   return x;
 }
 
+double weight_footprint(const RunResult& r) {
+  double w = 0;
+  for (const LayerReport& l : r.layers) w += static_cast<double>(l.weights);
+  return 4.0 * w;
+}
+
 }  // namespace
 
 SweepRunner::SweepRunner(const SweepConfig& c) : c_(c) {}
@@ -179,7 +186,7 @@ nlohmann::json SweepRunner::measure(const SweepPoint& p) {
                       {"input", text ? "text" : "random"},
                       {"quality", quality_[vkey]},
                       {"wall_s", spread_json(wall)},
-                      {"run", run_report_json(first, info, c_.energy)}};
+                      {"run", run_report_json(first, info, c_.energy.resolve(weight_footprint(first)))}};
   if (first.device_s > 0) j["device_s"] = spread_json(device);
   if (p.variant.prune >= 0) j["pruned"] = {{"weights", lv.pruned.weights}, {"zeros", lv.pruned.zeros}};
   return j;

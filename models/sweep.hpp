@@ -10,7 +10,7 @@
 #include <vector>
 
 #include "backends/runner.hpp"
-#include "core/energy_model.hpp"
+#include "core/energy_table.hpp"
 #include "core/mode.hpp"
 #include "models/model_transforms.hpp"
 
@@ -35,7 +35,7 @@ struct SweepConfig {
   int repeats = 3;
   uint64_t seed = 1;
   RunnerOptions runner;
-  EnergyModel energy;
+  EnergyTable energy;  // resolved per variant (its weight footprint)
 
   nlohmann::json to_json() const;  // what identifies the sweep (no timing-only settings omitted)
 };

@@ -47,7 +47,7 @@ TEST(Energy, HandComputedBothModes) {
 TEST(Energy, TableFileReplacesDefaultsAndNamesItself) {
   const std::string path = ::testing::TempDir() + "/evsim_energy_table.json";
   { std::ofstream(path) << R"({"mac_pj": 2, "ac_pj": 1, "weight_byte_pj": 0, "source": "made up"})"; }
-  const EnergyModel e = read_energy_table(path);
+  const EnergyModel e = read_energy_table(path).resolve(1e9);
   Sequence x(1, 1, 3);
   x.data = {0.5f, 0, 2};
   const RunResult d = testing::run_mode(hand_model(), Mode::Dense, x);
@@ -56,6 +56,50 @@ TEST(Energy, TableFileReplacesDefaultsAndNamesItself) {
   { std::ofstream(path) << R"({"mac_pj": -1})"; }
   EXPECT_THROW(read_energy_table(path), UsageError);
   std::remove(path.c_str());
+}
+
+std::string table(const char* name) { return std::string(EVSIM_SOURCE_DIR) + "/data/energy/" + name; }
+
+// The shipped tables: every precision and level, weights charged at the smallest level that
+// holds them all. 45 nm: 32-bit float MAC 3.7 + 0.9 pJ; a 20 kB model fits the 32 KB SRAM
+// (20 pJ per 64-bit read = 2.5 pJ/byte); 33 MB only DRAM (1.95 nJ per 64 bits).
+TEST(Energy, ShippedTablesResolveByFootprint) {
+  const EnergyTable t45 = read_energy_table(table("45nm.json"));
+  EXPECT_NE(t45.sources.find("Horowitz"), std::string::npos);
+  const EnergyModel small = t45.resolve(20000);
+  EXPECT_DOUBLE_EQ(small.mac_pj, 3.7 + 0.9);
+  EXPECT_DOUBLE_EQ(small.ac_pj, 0.9);
+  EXPECT_DOUBLE_EQ(small.weight_byte_pj, 20.0 / 8);
+  EXPECT_NE(small.source.find("32 KB SRAM"), std::string::npos);
+  EXPECT_DOUBLE_EQ(t45.resolve(33e6).weight_byte_pj, 1950.0 / 8);
+  EXPECT_DOUBLE_EQ(t45.resolve(8192).weight_byte_pj, 10.0 / 8);
+  EnergyTable pinned = t45;
+  pinned.weights_in = "1 MB SRAM (L2-class)";
+  EXPECT_DOUBLE_EQ(pinned.resolve(33e6).weight_byte_pj, 100.0 / 8);
+  pinned.precision = "fp16";
+  EXPECT_DOUBLE_EQ(pinned.resolve(1).mac_pj, 1.1 + 0.4);
+  pinned.precision = "fp8";
+  EXPECT_THROW(pinned.resolve(1), UsageError);
+  const EnergyTable t7 = read_energy_table(table("7nm.json"));
+  EXPECT_LT(t7.resolve(33e6).energy_pj(OpCounts{1, 0, 0, 0, 0, 0}, Mode::Dense), small.mac_pj);
+  const std::string path = ::testing::TempDir() + "/evsim_energy_levels.json";
+  { std::ofstream(path) << R"({"ops_pj": {"fp32": {"mac": 1, "ac": 1}}, "memory": []})"; }
+  EXPECT_THROW(read_energy_table(path), UsageError);
+  std::remove(path.c_str());
+}
+
+// Dense energy is never below the op part of event energy, whatever the table (bytes may tip
+// the total the other way: event delivery reads 8 bytes per weight on the CPU).
+TEST(Energy, DenseNeverBelowTheEventOpsWithEveryTable) {
+  Graph g = build_graph(make_egru_stack(default_model_config()), 1e-4);
+  const Sequence x = gaussian_input(6, 8, g.input_width(), 3);
+  const RunResult d = testing::run_on("cpu", g, Mode::Dense, x), v = testing::run_on("cpu", g, Mode::Event, x);
+  for (const EnergyTable& t : {default_energy_table(), read_energy_table(table("45nm.json")),
+                               read_energy_table(table("7nm.json"))})
+    for (double footprint : {1e3, 1e6, 1e9}) {
+      const EnergyModel e = t.resolve(footprint);
+      EXPECT_GE(e.energy_pj(d.totals, Mode::Dense), e.ops_pj(v.totals, Mode::Event)) << e.source;
+    }
 }
 
 void expect_dense_costs_more(Graph& g, const Sequence& x) {
