@@ -1,10 +1,13 @@
 #include <cstdio>
+#include <filesystem>
 
 #include "apps/commands.hpp"
 #include "apps/common.hpp"
+#include "bench/bench_suite.hpp"
 #include "core/error.hpp"
 #include "core/table.hpp"
 #include "core/timer.hpp"
+#include "data/atomic_file.hpp"
 #include "models/sweep.hpp"
 #include "models/sweep_parallel.hpp"
 #include "models/sweep_store.hpp"
@@ -19,6 +22,7 @@ struct SweepOptions {
   std::vector<std::string> modes{"dense", "event"};
   std::string prune_scope = "global", out, shard;
   bool resume = false;
+  int64_t break_even = 0;
 };
 
 struct MergeOptions {
@@ -33,6 +37,28 @@ std::string eta(double s) {
   else
     std::snprintf(buf, sizeof buf, "%dm%02ds", static_cast<int>(s / 60), static_cast<int>(s) % 60);
   return buf;
+}
+
+// Per backend, `evsim bench` over activity x density at the given hidden size and the sweep's
+// batches: the data of the report's break-even maps (break_even_<backend>.csv; kept when present).
+void break_even_maps(const SweepOptions& o, const std::string& dir) {
+  for (const std::string& backend : o.config.backends) {
+    const std::string path = dir + "/break_even_" + backend + ".csv";
+    if (std::filesystem::exists(path)) continue;
+    BenchGrid g;
+    g.hidden = {o.break_even};
+    g.batch = o.config.batches;
+    g.activity = {0.01, 0.02, 0.05, 0.1, 0.2, 0.5, 1.0};
+    g.density = {0.05, 0.1, 0.2, 0.5, 1.0};
+    g.repeats = 5;
+    g.sequence = g.cpu = false;
+    g.gpu_profile = o.backend.runner.gpu_profile;
+    std::fprintf(stderr, "sweep: break-even grid on %s (hidden %lld, %zu cases)\n", backend.c_str(),
+                 static_cast<long long>(o.break_even), g.batch.size() * g.activity.size() * g.density.size());
+    const double h = static_cast<double>(o.break_even);
+    const BenchReport r = run_bench(backend, g, o.config.energy.resolve(12.0 * h * h));
+    replace_text_file_now(path, r.csv);
+  }
 }
 
 void run_sweep(SweepOptions& o) {
@@ -52,7 +78,8 @@ void run_sweep(SweepOptions& o) {
   nlohmann::json keys = nlohmann::json::array();
   for (const auto& p : plan) keys.push_back(p.key());
   const std::string dir = ctx.dir(o.out);
-  SweepStore store(dir, {{"config", c.to_json()}, {"plan", keys}, {"shard", ctx.shard_name()}}, o.resume);
+  SweepStore store(dir, {{"config", c.to_json()}, {"plan", keys}, {"shard", ctx.shard_name()}, {"command", g_command_line}},
+                   o.resume);
   SweepRunner runner(c);
   for (const auto& [key, p] : store.points()) runner.remember_quality(key.substr(0, key.find("|batch=")), p["quality"]);
   std::vector<size_t> todo;
@@ -77,6 +104,7 @@ void run_sweep(SweepOptions& o) {
     std::printf("%zu of %zu points in %s (points.jsonl, points.csv)\n", store.points().size(), plan.size(),
                 dir.c_str());
   }
+  if (o.break_even > 0 && ctx.rank == 0 && ctx.shard.index == 0) break_even_maps(o, o.out);
 }
 
 }  // namespace
@@ -88,7 +116,7 @@ void register_sweep(CLI::App& app) {
       ->required()
       ->check(CLI::ExistingFile);
   cmd->add_option("--out", o->out, "Directory for sweep.json, points.jsonl, points.csv (new or empty)")->required();
-  cmd->add_flag("--resume", o->resume, "Continue the sweep in --out: finished points are kept, not re-measured");
+  cmd->add_flag("--resume", o->resume, "Continue the sweep in --out (finished points are kept, not re-measured), or start it when --out is absent or empty");
   cmd->add_option("--prune", o->config.prune, "Post-training magnitude pruning fractions, e.g. 0,0.5,0.9 (none: as stored)")
       ->delimiter(',')
       ->check(in_range(0, 0.999999));
@@ -127,6 +155,10 @@ void register_sweep(CLI::App& app) {
       ->check(in_range(1, 1e4))
       ->capture_default_str();
   cmd->add_option("--seed", o->config.seed, "Seed of random input (models without --data)")->capture_default_str();
+  cmd->add_option("--break-even", o->break_even,
+                  "Also time one H x 3H projection over activity x density per backend (the report's break-even "
+                  "maps), e.g. 512")
+      ->check(in_range(4, 16384));
   cmd->add_option("--shard", o->shard, "i/n: measure only the points i, i+n, ... (job arrays; merge with sweep-merge)");
   add_runner_options(*cmd, o->backend);
   cmd->callback([o] { run_sweep(*o); });

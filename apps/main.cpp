@@ -3,6 +3,7 @@
 #include <cstdio>
 #include <exception>
 #include <string>
+#include <vector>
 
 #include "apps/commands.hpp"
 #include "core/error.hpp"
@@ -10,6 +11,7 @@
 
 namespace evsim {
 int g_exit_code = 0;
+std::vector<std::string> g_command_line;
 }
 
 namespace {
@@ -43,6 +45,7 @@ int main(int argc, char** argv) {
       "evsim: event-driven simulation of sparse neural networks (EGRU, VSN, NIR spiking nets)\n"
       "with counted costs and measured dense vs event-driven execution"};
   app.require_subcommand(1);
+  evsim::g_command_line.assign(argv, argv + argc);
   evsim::register_info(app);
   evsim::register_run(app);
   evsim::register_compare(app);
@@ -50,6 +53,7 @@ int main(int argc, char** argv) {
   evsim::register_convert(app);
   evsim::register_eval(app);
   evsim::register_sweep(app);
+  evsim::register_report(app);
   evsim::register_calibrate(app);
   evsim::register_reorder(app);
   evsim::install_output_signal_cleanup();

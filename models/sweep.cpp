@@ -167,7 +167,9 @@ nlohmann::json SweepRunner::measure(const SweepPoint& p) {
     quality_[vkey] = q;
   }
   const Sequence x = text ? text_input(ids, c_.steps, p.batch) : random_input(g, c_.steps, p.batch, c_.seed);
-  auto runner = make_runner(p.backend, p.mode, g, c_.runner);
+  RunnerOptions options = c_.runner;
+  if (backend_device_count(p.backend) == 0) options.device = -1;  // the rank's GPU is for GPU backends
+  auto runner = make_runner(p.backend, p.mode, g, options);
   const RunResult first = runner->run(x);  // warm-up; its counts are the point's
   std::vector<double> wall, device;
   for (int k = 0; k < c_.repeats; ++k) {

@@ -82,7 +82,7 @@ SweepStore::SweepStore(std::string dir, nlohmann::json manifest, bool resume)
       }
       empty = false;
     }
-  if (!resume) {
+  if (!resume || empty) {  // --resume of a sweep that never wrote anything starts it
     if (!empty)
       throw UsageError(dir_ + ": the directory is not empty (--resume continues the sweep in it; else choose a new one)");
     fs::create_directories(dir_, ec);
@@ -91,7 +91,6 @@ SweepStore::SweepStore(std::string dir, nlohmann::json manifest, bool resume)
     write();
     return;
   }
-  if (empty) throw UsageError(dir_ + ": nothing to resume (no sweep.json)");
   const nlohmann::json old = read_manifest(dir_);
   if (old["config"] != manifest_["config"] || old["plan"] != manifest_["plan"] ||
       old.value("shard", "") != manifest_.value("shard", ""))

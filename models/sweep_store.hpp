@@ -16,7 +16,8 @@ namespace evsim {
 class SweepStore {
  public:
   // `manifest`: {"config": ..., "plan": [keys...], "shard": "i/n"}. A new sweep needs an
-  // absent or empty directory; `resume` needs the same manifest in it.
+  // absent or empty directory; `resume` needs the same manifest in it, or starts the sweep
+  // when the directory is absent or empty (a requeued job's first attempt).
   SweepStore(std::string dir, nlohmann::json manifest, bool resume);
 
   const std::map<std::string, nlohmann::json>& points() const { return points_; }

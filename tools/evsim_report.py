@@ -1,0 +1,366 @@
+#!/usr/bin/python3
+"""`evsim report DIR`: plots and a page from a sweep directory (sweep.json, points.jsonl and,
+when present, break_even_<backend>.csv from `evsim sweep --break-even`).
+
+Writes DIR/report/: pareto, speedup, activity, energy and break_even_<backend> as PNG and SVG,
+index.html (self-contained: the SVGs inline, the tables, the exact commands) and report.md.
+matplotlib (Debian's python3-matplotlib) draws every figure; see docs/design-notes.md.
+"""
+import argparse
+import base64
+import csv
+import html
+import json
+import math
+import os
+import sys
+from collections import defaultdict
+
+try:
+    import matplotlib
+
+    matplotlib.use("Agg")
+    import matplotlib.pyplot as plt
+except ImportError:
+    print("evsim: error: evsim report needs matplotlib for /usr/bin/python3 (apt-get install python3-matplotlib)",
+          file=sys.stderr)
+    sys.exit(2)
+
+
+class ReportError(Exception):
+    pass
+
+
+def load_sweep(d):
+    manifest_path = os.path.join(d, "sweep.json")
+    try:
+        with open(manifest_path) as f:
+            manifest = json.load(f)
+    except (OSError, json.JSONDecodeError) as e:
+        raise ReportError(f"{manifest_path}: expected an evsim sweep manifest ({e.__class__.__name__})")
+    if manifest.get("format") != "evsim-sweep":
+        raise ReportError(f"{manifest_path}: not an evsim sweep manifest")
+    points = []
+    path = os.path.join(d, "points.jsonl")
+    try:
+        with open(path) as f:
+            for n, line in enumerate(f, 1):
+                try:
+                    points.append(json.loads(line))
+                except json.JSONDecodeError:
+                    raise ReportError(f"{path} line {n}: not valid JSON")
+    except OSError:
+        raise ReportError(f"{path}: cannot read")
+    if not points:
+        raise ReportError(f"{path}: no measured points yet")
+    return manifest, points
+
+
+def variant_of(p):
+    prune = "stored" if p["prune"] is None else f"{p['prune']:g}"
+    return (os.path.basename(p["model"]), prune, p["threshold_scale"])
+
+
+def variant_label(v):
+    model, prune, scale = v
+    return f"{model.replace('.h5', '')} p={prune} θx{scale:g}"
+
+
+def tokens_of(p):
+    return p["run"]["steps"] * p["run"]["batch"]
+
+
+def eff_ops_per_step(p):
+    t = p["run"]["totals"]
+    return (t["effective_macs"] + t["effective_acs"]) / tokens_of(p)
+
+
+def save(fig, out, name):
+    for ext in ("png", "svg"):
+        fig.savefig(os.path.join(out, f"{name}.{ext}"), dpi=130, bbox_inches="tight")
+    plt.close(fig)
+    return name
+
+
+def pareto_plot(points, out):
+    """Quality vs effective ops per step, one marker per variant; the front joins the variants
+    no other beats on both."""
+    by_variant = {}
+    for p in points:
+        q = p.get("quality") or {}
+        if "perplexity" in q:
+            by_variant[variant_of(p)] = (eff_ops_per_step(p), q["perplexity"], p)
+    if not by_variant:
+        return None
+    fig, ax = plt.subplots(figsize=(7, 4.5))
+    scales = sorted({v[2] for v in by_variant})
+    markers = dict(zip(scales, "os^Dv<>"))
+    prunes = sorted({v[1] for v in by_variant})
+    colors = dict(zip(prunes, plt.cm.viridis([i / max(1, len(prunes) - 1) for i in range(len(prunes))])))
+    for v, (x, y, _) in by_variant.items():
+        ax.scatter(x, y, marker=markers[v[2]], color=colors[v[1]], s=50, zorder=3,
+                   label=f"prune {v[1]}, threshold x{v[2]:g}")
+    front = sorted(by_variant.values(), key=lambda t: t[0])
+    best, line = math.inf, []
+    for x, y, _ in front:
+        if y < best:
+            best = y
+            line.append((x, y))
+    ax.plot([a for a, _ in line], [b for _, b in line], "k--", lw=1, label="Pareto front", zorder=2)
+    base = [t for v, t in by_variant.items() if v[1] in ("0", "stored") and v[2] == 1]
+    if base:
+        ax.scatter([base[0][0]], [base[0][1]], s=180, facecolors="none", edgecolors="red", lw=1.5,
+                   label="baseline (unpruned, threshold x1)", zorder=4)
+    ax.set_xscale("log")
+    ax.set_xlabel("effective ops per step and sample (MACs + ACs)")
+    ax.set_ylabel("perplexity" + (f" ({front[0][2]['quality']['split']})" if front else ""))
+    ax.set_title("Quality vs work")
+    ax.grid(True, which="both", alpha=0.3)
+    handles, labels = ax.get_legend_handles_labels()
+    uniq = dict(zip(labels, handles))
+    ax.legend(uniq.values(), uniq.keys(), fontsize=7, loc="best")
+    return save(fig, out, "pareto")
+
+
+def speedup_rows(points):
+    """Per (variant, backend, batch): theory (dense MACs / effective ops) and realized
+    (dense median / event median, with the range from the extremes)."""
+    cells = defaultdict(dict)
+    for p in points:
+        cells[(variant_of(p), p["backend"], p["batch"])][p["mode"]] = p
+    rows = []
+    for (v, backend, batch), m in sorted(cells.items(), key=lambda kv: str(kv[0])):
+        if "dense" not in m or "event" not in m:
+            continue
+        d, e = m["dense"], m["event"]
+        t = e["run"]["totals"]
+        eff = t["effective_macs"] + t["effective_acs"]
+        theory = t["dense_macs"] / eff if eff else float("nan")
+        wd, we = d["wall_s"], e["wall_s"]
+        rows.append(dict(variant=v, backend=backend, batch=batch, theory=theory, realized=wd["median"] / we["median"],
+                         lo=wd["min"] / we["max"], hi=wd["max"] / we["min"], dense_s=wd["median"],
+                         event_s=we["median"], dense_uj=d["run"]["totals"]["energy_pj"] * 1e-6,
+                         event_uj=e["run"]["totals"]["energy_pj"] * 1e-6))
+    return rows
+
+
+def speedup_plot(rows, out):
+    if not rows:
+        return None
+    fig, ax = plt.subplots(figsize=(7, 4.5))
+    groups = sorted({(r["backend"], r["batch"]) for r in rows})
+    for k, (backend, batch) in enumerate(groups):
+        rs = [r for r in rows if (r["backend"], r["batch"]) == (backend, batch)]
+        x = [r["theory"] for r in rs]
+        y = [r["realized"] for r in rs]
+        err = [[r["realized"] - r["lo"] for r in rs], [r["hi"] - r["realized"] for r in rs]]
+        ax.errorbar(x, y, yerr=err, fmt="os^Dv"[k % 5], capsize=3, label=f"{backend}, batch {batch}")
+    lim = [min(min(r["theory"] for r in rows), min(r["lo"] for r in rows)) * 0.7,
+           max(max(r["theory"] for r in rows), max(r["hi"] for r in rows)) * 1.4]
+    ax.plot(lim, lim, "k:", lw=1, label="ideal (realized = theory)")
+    ax.axhline(1.0, color="red", lw=0.8, alpha=0.6, label="break-even (event = dense)")
+    ax.set_xscale("log")
+    ax.set_yscale("log")
+    ax.set_xlabel("theoretical reduction (dense MACs / effective ops)")
+    ax.set_ylabel("measured speedup of event mode (dense / event time)")
+    ax.set_title("How much of the counted saving each backend realizes")
+    ax.grid(True, which="both", alpha=0.3)
+    ax.legend(fontsize=7)
+    return save(fig, out, "speedup")
+
+
+def activity_plot(points, out):
+    seen, rows = set(), []
+    for p in points:
+        v = variant_of(p)
+        if v in seen or p["mode"] != "event":
+            continue
+        seen.add(v)
+        rows.append((v, [(l["name"], l["activity"]) for l in p["run"]["layers"] if l["events_are"] == "emitted"]))
+    if not rows:
+        return None
+    layers = [n for n, _ in rows[0][1]]
+    fig, ax = plt.subplots(figsize=(7, 4))
+    width = 0.8 / max(1, len(layers))
+    for k, name in enumerate(layers):
+        ax.bar([i + k * width for i in range(len(rows))], [dict(r)[name] * 100 for _, r in rows], width,
+               label=name)
+    ax.set_xticks([i + width * (len(layers) - 1) / 2 for i in range(len(rows))])
+    ax.set_xticklabels([variant_label(v) for v, _ in rows], rotation=40, ha="right", fontsize=7)
+    ax.set_ylabel("activity (% of unit-steps that fired)")
+    ax.set_title("Activity per layer (timing input)")
+    ax.legend(fontsize=7)
+    ax.grid(True, axis="y", alpha=0.3)
+    return save(fig, out, "activity")
+
+
+def energy_plot(rows, out, table):
+    if not rows:
+        return None
+    rs = [r for r in rows if r["backend"] == rows[0]["backend"] and r["batch"] == rows[0]["batch"]]
+    fig, ax = plt.subplots(figsize=(7, 4))
+    x = range(len(rs))
+    ax.bar([i - 0.2 for i in x], [r["dense_uj"] for r in rs], 0.4, label="dense mode")
+    ax.bar([i + 0.2 for i in x], [r["event_uj"] for r in rs], 0.4, label="event mode")
+    ax.set_xticks(list(x))
+    ax.set_xticklabels([variant_label(r["variant"]) for r in rs], rotation=40, ha="right", fontsize=7)
+    ax.set_ylabel("energy of the timed run (µJ)")
+    ax.set_title(f"Energy per mode ({rs[0]['backend']}, batch {rs[0]['batch']}); table: {table}", fontsize=9)
+    ax.legend(fontsize=7)
+    ax.grid(True, axis="y", alpha=0.3)
+    return save(fig, out, "energy")
+
+
+def read_break_even(path):
+    """(backend, hidden, batch) -> {(activity, density): speedup} from a bench CSV (CPU: dense
+    vs event; cuda: cuBLAS vs DISTile)."""
+    grids = defaultdict(dict)
+    with open(path) as f:
+        for r in csv.DictReader(f):
+            if "speedup" in r:
+                backend, s = r.get("backend", "cpu"), float(r["speedup"])
+            else:
+                backend, s = "cuda", float(r["cublas_s"]) / float(r["distile_s"])
+            grids[(backend, int(r["hidden"]), int(r["batch"]))][(float(r["activity"]), float(r["density"]))] = s
+    return grids
+
+
+def sweep_positions(points, backend):
+    """Each variant's mean activity and weight density over its neuron layers' projections."""
+    pos = {}
+    for p in points:
+        if p["backend"] != backend or p["mode"] != "event":
+            continue
+        acts = [l["activity"] for l in p["run"]["layers"] if l["events_are"] == "emitted"]
+        dens = [l["weight_density"] for l in p["run"]["layers"] if l["events_are"] == "emitted"]
+        if acts:
+            pos[variant_of(p)] = (sum(acts) / len(acts), sum(dens) / len(dens))
+    return pos
+
+
+def break_even_plot(grids, points, out, name):
+    if not grids:
+        return None
+    keys = sorted(grids)
+    fig, axes = plt.subplots(1, len(keys), figsize=(5.2 * len(keys), 4.2), squeeze=False)
+    for ax, key in zip(axes[0], keys):
+        g = grids[key]
+        acts = sorted({a for a, _ in g})
+        dens = sorted({d for _, d in g})
+        z = [[math.log2(g.get((a, d), float("nan"))) for a in acts] for d in dens]
+        m = ax.pcolormesh(acts, dens, z, cmap="RdBu", vmin=-4, vmax=4, shading="nearest")
+        if len(acts) > 1 and len(dens) > 1:
+            cs = ax.contour(acts, dens, z, levels=[0], colors="k", linewidths=1.5)
+            ax.clabel(cs, fmt={0: "break-even"}, fontsize=7)
+        for v, (a, d) in sweep_positions(points, key[0]).items():
+            ax.scatter([a], [d], color="gold", edgecolors="k", s=45, zorder=3)
+            ax.annotate(variant_label(v), (a, d), fontsize=6, xytext=(3, 3), textcoords="offset points")
+        ax.set_xscale("log")
+        ax.set_yscale("log")
+        ax.set_xlabel("activity (fraction of inputs that fired)")
+        ax.set_ylabel("weight density")
+        ax.set_title(f"{key[0]}: hidden {key[1]}, batch {key[2]}", fontsize=9)
+        fig.colorbar(m, ax=ax, label="log2 speedup of event mode")
+    fig.suptitle("Where event execution beats dense (blue) — sweep points in gold", fontsize=10)
+    return save(fig, out, name)
+
+
+def table_html(rows):
+    head = ("variant", "backend", "batch", "theory", "realized [range]", "dense time", "event time", "dense µJ",
+            "event µJ")
+    out = ["<table><tr>" + "".join(f"<th>{h}</th>" for h in head) + "</tr>"]
+    for r in rows:
+        cells = (variant_label(r["variant"]), r["backend"], r["batch"], f"{r['theory']:.1f}x",
+                 f"{r['realized']:.2f}x [{r['lo']:.2f}-{r['hi']:.2f}]", f"{r['dense_s'] * 1e3:.2f} ms",
+                 f"{r['event_s'] * 1e3:.2f} ms", f"{r['dense_uj']:.0f}", f"{r['event_uj']:.0f}")
+        out.append("<tr>" + "".join(f"<td>{html.escape(str(c))}</td>" for c in cells) + "</tr>")
+    return "\n".join(out + ["</table>"])
+
+
+def table_md(rows):
+    lines = ["| variant | backend | batch | theory | realized [range] | dense µJ | event µJ |", "|---|---|---|---|---|---|---|"]
+    for r in rows:
+        lines.append(f"| {variant_label(r['variant'])} | {r['backend']} | {r['batch']} | {r['theory']:.1f}x | "
+                     f"{r['realized']:.2f}x [{r['lo']:.2f}-{r['hi']:.2f}] | {r['dense_uj']:.0f} | {r['event_uj']:.0f} |")
+    return "\n".join(lines)
+
+
+def quality_md(points):
+    seen, lines = set(), ["| variant | perplexity | effective ops / step |", "|---|---|---|"]
+    for p in points:
+        v = variant_of(p)
+        q = p.get("quality") or {}
+        if v in seen or "perplexity" not in q:
+            continue
+        seen.add(v)
+        lines.append(f"| {variant_label(v)} | {q['perplexity']:.2f} | {eff_ops_per_step(p):.3g} |")
+    return "\n".join(lines) if len(lines) > 2 else ""
+
+
+CSS = """body{font-family:sans-serif;max-width:1100px;margin:2em auto;color:#222}
+table{border-collapse:collapse;font-size:13px}td,th{border:1px solid #ccc;padding:3px 7px;text-align:right}
+th{background:#f0f0f0}pre{background:#f6f6f6;padding:8px;overflow-x:auto}figure{margin:1.5em 0}
+figure svg{max-width:100%;height:auto}"""
+
+
+def write_page(out, figures, manifest, points, rows):
+    cmd = " ".join(manifest.get("command", [])) or "(not recorded)"
+    parts = [f"<!doctype html><html><head><meta charset='utf-8'><title>evsim sweep report</title><style>{CSS}</style>"
+             "</head><body><h1>evsim sweep report</h1>",
+             f"<p>{len(points)} points of a plan of {len(manifest['plan'])}; energy table: "
+             f"{html.escape(str(manifest['config'].get('energy_table', '')))}.</p>",
+             f"<h2>Commands</h2><pre>{html.escape(cmd)}\nevsim report {html.escape(manifest.get('dir', 'DIR'))}</pre>"]
+    for name, caption in figures:
+        with open(os.path.join(out, f"{name}.svg")) as f:
+            svg = f.read()
+        svg = svg[svg.index("<svg"):]
+        parts.append(f"<figure>{svg}<figcaption>{html.escape(caption)}</figcaption></figure>")
+    parts.append("<h2>Measured speedup, theory and energy per point</h2>" + table_html(rows))
+    parts.append("</body></html>")
+    with open(os.path.join(out, "index.html"), "w") as f:
+        f.write("\n".join(parts))
+    md = ["# evsim sweep report", "", f"{len(points)} points. Commands:", "", "```", cmd,
+          f"evsim report {manifest.get('dir', 'DIR')}", "```", ""]
+    for name, caption in figures:
+        md += [f"![{caption}]({name}.png)", "", caption, ""]
+    qm = quality_md(points)
+    if qm:
+        md += ["## Quality", "", qm, ""]
+    md += ["## Speedup and energy", "", table_md(rows), ""]
+    with open(os.path.join(out, "report.md"), "w") as f:
+        f.write("\n".join(md))
+
+
+def main():
+    ap = argparse.ArgumentParser(description=__doc__)
+    ap.add_argument("dir")
+    args = ap.parse_args()
+    try:
+        manifest, points = load_sweep(args.dir)
+    except ReportError as e:
+        print(f"evsim: error: {e}", file=sys.stderr)
+        return 2
+    manifest["dir"] = args.dir
+    out = os.path.join(args.dir, "report")
+    os.makedirs(out, exist_ok=True)
+    rows = speedup_rows(points)
+    figures = []
+    for name, caption in ((pareto_plot(points, out), "Quality vs effective work per variant (Pareto front dashed)"),
+                          (speedup_plot(rows, out), "Measured speedup of event mode vs the theoretical reduction"),
+                          (activity_plot(points, out), "Activity per layer"),
+                          (energy_plot(rows, out, manifest["config"].get("energy_table", "")),
+                           "Energy of the work each mode performs")):
+        if name:
+            figures.append((name, caption))
+    for f in sorted(os.listdir(args.dir)):
+        if f.startswith("break_even_") and f.endswith(".csv"):
+            name = break_even_plot(read_break_even(os.path.join(args.dir, f)), points, out, f[:-4])
+            if name:
+                figures.append((name, f"Break-even map from {f}"))
+    write_page(out, figures, manifest, points, rows)
+    print(f"wrote {out}/index.html, report.md and {len(figures)} figures (PNG + SVG)")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,54 @@
+"""`evsim report DIR`: from a small sweep with a break-even grid, the figures (PNG + SVG), a
+self-contained HTML page (SVGs inline, the commands) and Markdown; images are not blank; with
+chromium present, a headless screenshot of the page is not blank either. A directory that is
+not a sweep is one error line."""
+import os
+import shutil
+import subprocess
+
+import numpy as np
+import pytest
+
+from test_sweep import make_model
+
+plt = pytest.importorskip("matplotlib.pyplot")
+
+
+def not_blank(png):
+    img = plt.imread(png)
+    assert img.ndim == 3 and img.shape[0] > 100 and img.shape[1] > 100
+    assert float(np.std(img[..., :3])) > 0.02, f"{png} looks blank"
+
+
+def test_report_draws_a_sweep(evsim_bin, tmp_path, seed):
+    model = make_model(evsim_bin, str(tmp_path), seed)
+    out = str(tmp_path / "sweep")
+    subprocess.run([evsim_bin, "sweep", model, "--out", out, "--prune", "0,0.5", "--threshold-scale", "1,2",
+                    "--batch", "2", "--steps", "16", "--repeats", "2", "--break-even", "32"],
+                   check=True, capture_output=True)
+    assert os.path.exists(os.path.join(out, "break_even_cpu.csv"))
+    res = subprocess.run([evsim_bin, "report", out], capture_output=True, text=True)
+    assert res.returncode == 0, res.stderr
+    rep = os.path.join(out, "report")
+    for name in ("speedup", "activity", "energy", "break_even_cpu"):
+        for ext in ("png", "svg"):
+            assert os.path.getsize(os.path.join(rep, f"{name}.{ext}")) > 1000, name
+        not_blank(os.path.join(rep, f"{name}.png"))
+    page = open(os.path.join(rep, "index.html")).read()
+    assert page.count("<svg") == 4 and "evsim sweep" in page and "--break-even" in page
+    assert "<img" not in page  # self-contained
+    md = open(os.path.join(rep, "report.md")).read()
+    assert "![" in md and "break_even_cpu.png" in md
+    chromium = shutil.which("chromium") or shutil.which("chromium-browser")
+    if chromium:
+        shot = str(tmp_path / "page.png")
+        subprocess.run([chromium, "--headless", "--no-sandbox", "--disable-gpu", f"--screenshot={shot}",
+                        "--window-size=1200,2400", "file://" + os.path.join(rep, "index.html")],
+                       check=True, capture_output=True, timeout=120)
+        not_blank(shot)
+
+
+def test_report_of_a_foreign_directory_is_one_error(evsim_bin, tmp_path):
+    res = subprocess.run([evsim_bin, "report", str(tmp_path)], capture_output=True, text=True)
+    assert res.returncode != 0
+    assert res.stderr.startswith("evsim: error:") and len(res.stderr.splitlines()) == 1
