@@ -45,14 +45,7 @@ void break_even_maps(const SweepOptions& o, const std::string& dir) {
   for (const std::string& backend : o.config.backends) {
     const std::string path = dir + "/break_even_" + backend + ".csv";
     if (std::filesystem::exists(path)) continue;
-    BenchGrid g;
-    g.hidden = {o.break_even};
-    g.batch = o.config.batches;
-    g.activity = {0.01, 0.02, 0.05, 0.1, 0.2, 0.5, 1.0};
-    g.density = {0.05, 0.1, 0.2, 0.5, 1.0};
-    g.repeats = 5;
-    g.sequence = g.cpu = false;
-    g.gpu_profile = o.backend.runner.gpu_profile;
+    const BenchGrid g = break_even_grid(backend, o.break_even, o.config.batches, o.backend.runner.gpu_profile);
     std::fprintf(stderr, "sweep: break-even grid on %s (hidden %lld, %zu cases)\n", backend.c_str(),
                  static_cast<long long>(o.break_even), g.batch.size() * g.activity.size() * g.density.size());
     const double h = static_cast<double>(o.break_even);

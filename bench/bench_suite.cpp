@@ -77,6 +77,21 @@ const std::vector<std::pair<std::string, BenchFn>>& benches() {
 
 }  // namespace
 
+BenchGrid break_even_grid(const std::string& backend, int64_t hidden, const std::vector<int64_t>& batches,
+                          const std::string& gpu_profile) {
+  BenchGrid g = default_bench_grid(backend);
+  g.hidden = {hidden};
+  g.batch = batches;
+  g.activity = {0.01, 0.02, 0.05, 0.1, 0.2, 0.5, 1.0};
+  g.density = {0.05, 0.1, 0.2, 0.5, 1.0};
+  g.repeats = 5;
+  if (backend != "cpu") {  // the CPU bench has neither option
+    g.sequence = g.cpu = false;
+    g.gpu_profile = gpu_profile;
+  }
+  return g;
+}
+
 BenchGrid default_bench_grid(const std::string& backend) {
   BenchGrid g;
   if (backend == "cuda") {  // issue 4's grid: hidden 512-4096, batch 1/8/64

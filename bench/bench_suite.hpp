@@ -27,6 +27,10 @@ struct BenchReport {
 
 // The default grid of a backend.
 BenchGrid default_bench_grid(const std::string& backend);
+// The grid of a break-even map: one hidden size, the given batches, activity 1-100 % x weight
+// density 5-100 %, 5 repeats, the projection alone (no sequence, no side-by-side CPU runs).
+BenchGrid break_even_grid(const std::string& backend, int64_t hidden, const std::vector<int64_t>& batches,
+                          const std::string& gpu_profile);
 
 // Throws UsageError for a backend without a benchmark in this build.
 BenchReport run_bench(const std::string& backend, const BenchGrid& grid, const EnergyModel& energy);
