@@ -71,7 +71,8 @@ void run_sweep(SweepOptions& o) {
   nlohmann::json keys = nlohmann::json::array();
   for (const auto& p : plan) keys.push_back(p.key());
   const std::string dir = ctx.dir(o.out);
-  SweepStore store(dir, {{"config", c.to_json()}, {"plan", keys}, {"shard", ctx.shard_name()}, {"command", g_command_line}},
+  SweepStore store(dir,
+                   {{"config", c.to_json()}, {"plan", keys}, {"shard", ctx.shard_name()}, {"command", g_command_line}},
                    o.resume);
   SweepRunner runner(c);
   for (const auto& [key, p] : store.points()) runner.remember_quality(key.substr(0, key.find("|batch=")), p["quality"]);
@@ -104,13 +105,17 @@ void run_sweep(SweepOptions& o) {
 
 void register_sweep(CLI::App& app) {
   auto o = std::make_shared<SweepOptions>();
-  auto* cmd = app.add_subcommand("sweep", "Measure model variants (pruning x threshold scale) x batch x backend x mode");
+  auto* cmd =
+      app.add_subcommand("sweep", "Measure model variants (pruning x threshold scale) x batch x backend x mode");
   cmd->add_option("models", o->config.models, "Checkpoints (each is swept; e.g. fine-tuned pruning levels)")
       ->required()
       ->check(CLI::ExistingFile);
   cmd->add_option("--out", o->out, "Directory for sweep.json, points.jsonl, points.csv (new or empty)")->required();
-  cmd->add_flag("--resume", o->resume, "Continue the sweep in --out (finished points are kept, not re-measured), or start it when --out is absent or empty");
-  cmd->add_option("--prune", o->config.prune, "Post-training magnitude pruning fractions, e.g. 0,0.5,0.9 (none: as stored)")
+  cmd->add_flag("--resume", o->resume,
+                "Continue the sweep in --out (finished points are kept, not re-measured), or start it when --out is "
+                "absent or empty");
+  cmd->add_option("--prune", o->config.prune,
+                  "Post-training magnitude pruning fractions, e.g. 0,0.5,0.9 (none: as stored)")
       ->delimiter(',')
       ->check(in_range(0, 0.999999));
   cmd->add_option("--prune-scope", o->prune_scope, "global (one cut over all weights) or layer (per weight array)")

@@ -10,11 +10,11 @@
 #include "data/file_policy.hpp"
 #include "data/isolated.hpp"
 #include "data/run_report.hpp"
-#include "network/report_layout.hpp"
 #include "data/sequence_io.hpp"
 #include "models/egru_stack.hpp"
 #include "models/random_input.hpp"
 #include "network/model_loader.hpp"
+#include "network/report_layout.hpp"
 
 namespace evsim {
 

@@ -12,7 +12,7 @@
 namespace evsim {
 int g_exit_code = 0;
 std::vector<std::string> g_command_line;
-}
+}  // namespace evsim
 
 namespace {
 

@@ -11,7 +11,8 @@ void EnergyTable::check() const {
   if (memory.empty()) throw UsageError("expected at least one memory level");
   bool pinned = weights_in.empty();
   for (const MemoryLevel& m : memory) {
-    if (!(std::isfinite(m.pj_per_byte) && m.pj_per_byte >= 0) || !(std::isfinite(m.capacity_bytes) && m.capacity_bytes >= 0))
+    if (!(std::isfinite(m.pj_per_byte) && m.pj_per_byte >= 0) ||
+        !(std::isfinite(m.capacity_bytes) && m.capacity_bytes >= 0))
       throw UsageError("memory level '" + m.name + "': energy and capacity must be finite numbers >= 0");
     pinned = pinned || m.name == weights_in;
   }

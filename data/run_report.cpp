@@ -72,7 +72,8 @@ EnergyTable flat_table(const nlohmann::json& j, const std::string& path) {
     } else if (key == "weight_byte_pj") {
       t.memory[0].pj_per_byte = non_negative(value, key);
     } else {
-      throw UsageError("unknown key '" + key + "' (expected mac_pj, ac_pj, weight_byte_pj, source; or a table: "
+      throw UsageError("unknown key '" + key +
+                       "' (expected mac_pj, ac_pj, weight_byte_pj, source; or a table: "
                        "name, sources, precision, ops_pj, memory)");
     }
   }
@@ -83,16 +84,21 @@ EnergyTable level_table(const nlohmann::json& j, const std::string& path) {
   EnergyTable t;
   t.path = path;
   for (const auto& [key, value] : j.items()) {
-    if (key == "name") t.name = value.get<std::string>();
-    else if (key == "sources") t.sources = value.get<std::string>();
-    else if (key == "precision") t.precision = value.get<std::string>();
-    else if (key == "weights_in") t.weights_in = value.get<std::string>();
+    if (key == "name")
+      t.name = value.get<std::string>();
+    else if (key == "sources")
+      t.sources = value.get<std::string>();
+    else if (key == "precision")
+      t.precision = value.get<std::string>();
+    else if (key == "weights_in")
+      t.weights_in = value.get<std::string>();
     else if (key == "ops_pj")
       for (const auto& [prec, e] : value.items())
         t.ops[prec] = OpEnergy{non_negative(e.at("mac"), prec + ".mac"), non_negative(e.at("ac"), prec + ".ac")};
     else if (key == "memory")
       for (const auto& m : value)
-        t.memory.push_back(MemoryLevel{m.at("level").get<std::string>(), non_negative(m.at("capacity_bytes"), "capacity_bytes"),
+        t.memory.push_back(MemoryLevel{m.at("level").get<std::string>(),
+                                       non_negative(m.at("capacity_bytes"), "capacity_bytes"),
                                        non_negative(m.at("pj_per_byte"), "pj_per_byte")});
     else
       throw UsageError("unknown key '" + key + "' (expected name, sources, precision, weights_in, ops_pj, memory)");

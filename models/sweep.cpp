@@ -122,11 +122,13 @@ LoadedVariant load_variant(const SweepVariant& v, const SweepConfig& c) {
 // The first steps x batch tokens of the text cut into `batch` contiguous streams, as eval cuts it.
 Sequence text_input(const std::vector<int64_t>& ids, int64_t steps, int64_t batch) {
   const int64_t per_stream = static_cast<int64_t>(ids.size()) / batch;
-  if (per_stream < steps) throw InputError("the text is too short for " + std::to_string(steps) + " steps x " +
-                                           std::to_string(batch) + " streams");
+  if (per_stream < steps)
+    throw InputError("the text is too short for " + std::to_string(steps) + " steps x " + std::to_string(batch) +
+                     " streams");
   Sequence x(steps, batch, 1);
   for (int64_t t = 0; t < steps; ++t)
-    for (int64_t b = 0; b < batch; ++b) x.step(t)(0, b) = static_cast<float>(ids[static_cast<size_t>(b * per_stream + t)]);
+    for (int64_t b = 0; b < batch; ++b)
+      x.step(t)(0, b) = static_cast<float>(ids[static_cast<size_t>(b * per_stream + t)]);
   return x;
 }
 
@@ -161,7 +163,9 @@ nlohmann::json SweepRunner::measure(const SweepPoint& p) {
     if (text) {
       auto ref = make_runner(reference_backend(), Mode::Event, g);
       const LmEvalResult r = evaluate_lm(g, *ref, ids, 10, c_.limit_tokens, nullptr);
-      q = {{"perplexity", r.perplexity}, {"predicted_tokens", r.predictions}, {"split", c_.split},
+      q = {{"perplexity", r.perplexity},
+           {"predicted_tokens", r.predictions},
+           {"split", c_.split},
            {"backend", r.run.backend}};
     }
     quality_[vkey] = q;

@@ -17,8 +17,8 @@
 namespace evsim {
 
 struct SweepConfig {
-  std::vector<std::string> models;             // checkpoints
-  std::vector<double> prune;                   // fractions of the reached weights; empty: as stored
+  std::vector<std::string> models;  // checkpoints
+  std::vector<double> prune;        // fractions of the reached weights; empty: as stored
   PruneScope prune_scope = PruneScope::Global;
   bool prune_embeddings = false;
   std::vector<double> threshold_scales{1.0};

@@ -41,9 +41,7 @@ std::string SweepContext::dir(const std::string& out) const {
   return merges() ? out + ".ranks/rank-" + std::to_string(rank) : out;
 }
 
-std::string SweepContext::shard_name() const {
-  return std::to_string(shard.index) + "/" + std::to_string(shard.count);
-}
+std::string SweepContext::shard_name() const { return std::to_string(shard.index) + "/" + std::to_string(shard.count); }
 
 std::string SweepContext::label() const {
   std::string s;

@@ -16,7 +16,7 @@ struct SweepContext {
   int rank = 0, ranks = 1, local_rank = 0;
   int device = -1;  // the GPU of this rank (-1: the backend's default)
   std::string device_name;
-  Shard shard;      // the points this process measures
+  Shard shard;                                    // the points this process measures
   std::string dir(const std::string& out) const;  // where this process writes
   std::string shard_name() const;
   std::string label() const;  // "" or " rank r/n"

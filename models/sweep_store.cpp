@@ -84,7 +84,8 @@ SweepStore::SweepStore(std::string dir, nlohmann::json manifest, bool resume)
     }
   if (!resume || empty) {  // --resume of a sweep that never wrote anything starts it
     if (!empty)
-      throw UsageError(dir_ + ": the directory is not empty (--resume continues the sweep in it; else choose a new one)");
+      throw UsageError(dir_ +
+                       ": the directory is not empty (--resume continues the sweep in it; else choose a new one)");
     fs::create_directories(dir_, ec);
     if (ec) throw UsageError(dir_ + ": cannot create the directory (" + ec.message() + ")");
     replace_text_file_now(dir_ + "/sweep.json", manifest_.dump(2) + "\n");
@@ -94,7 +95,8 @@ SweepStore::SweepStore(std::string dir, nlohmann::json manifest, bool resume)
   const nlohmann::json old = read_manifest(dir_);
   if (old["config"] != manifest_["config"] || old["plan"] != manifest_["plan"] ||
       old.value("shard", "") != manifest_.value("shard", ""))
-    throw UsageError(dir_ + ": holds a different sweep (settings, plan or shard differ); resume it with its own settings");
+    throw UsageError(dir_ +
+                     ": holds a different sweep (settings, plan or shard differ); resume it with its own settings");
   points_ = read_points(dir_, std::set<std::string>(plan_.begin(), plan_.end()));
 }
 

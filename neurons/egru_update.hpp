@@ -49,8 +49,7 @@ struct EgruUnit {
 
 // r = s(a_r + h_r), z = s(a_z + h_z), n = tanh(a_n + r h_n), c^ = z c + (1 - z) n,
 // fire when c^ > theta: y = c^, c = c^ - theta; else y = 0, c = c^.
-EVSIM_HD inline EgruUnit egru_update(float ar, float hr, float az, float hz, float an, float hn, float c,
-                                     float theta) {
+EVSIM_HD inline EgruUnit egru_update(float ar, float hr, float az, float hz, float an, float hn, float c, float theta) {
   const float r = egru_sigmoid(egru_add(ar, hr));
   const float z = egru_sigmoid(egru_add(az, hz));
   const float n = egru_tanh(egru_add(an, egru_mul(r, hn)));

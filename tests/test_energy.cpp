@@ -94,8 +94,8 @@ TEST(Energy, DenseNeverBelowTheEventOpsWithEveryTable) {
   Graph g = build_graph(make_egru_stack(default_model_config()), 1e-4);
   const Sequence x = gaussian_input(6, 8, g.input_width(), 3);
   const RunResult d = testing::run_on("cpu", g, Mode::Dense, x), v = testing::run_on("cpu", g, Mode::Event, x);
-  for (const EnergyTable& t : {default_energy_table(), read_energy_table(table("45nm.json")),
-                               read_energy_table(table("7nm.json"))})
+  for (const EnergyTable& t :
+       {default_energy_table(), read_energy_table(table("45nm.json")), read_energy_table(table("7nm.json"))})
     for (double footprint : {1e3, 1e6, 1e9}) {
       const EnergyModel e = t.resolve(footprint);
       EXPECT_GE(e.energy_pj(d.totals, Mode::Dense), e.ops_pj(v.totals, Mode::Event)) << e.source;

@@ -532,7 +532,8 @@ EgruEngine::EgruEngine(std::shared_ptr<const EgruDeviceModel> model, GpuMode mod
   // A large batch makes every projection step a GEMM: cuBLAS for them, the cells (events,
   // bitmasks, counts) as in event mode.
   m.gemm_projections = mode == GpuMode::Distile && order == SumOrder::Fast && takes_gemms(profile, batch);
-  if (order == SumOrder::Fast && (mode == GpuMode::Dense || m.gemm_projections)) m.ptrs = DeviceBuffer<const float*>(m.pointer_arrays());
+  if (order == SumOrder::Fast && (mode == GpuMode::Dense || m.gemm_projections))
+    m.ptrs = DeviceBuffer<const float*>(m.pointer_arrays());
   cudaGraph_t graph;
   EVSIM_CUDA_CHECK(cudaStreamBeginCapture(m.stream, cudaStreamCaptureModeThreadLocal));
   m.record_sequence();

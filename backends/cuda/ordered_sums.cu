@@ -61,8 +61,7 @@ __global__ void __launch_bounds__(kRowsPerBlock) ordered_gather_kernel(const Ord
 
 // Dense: block = (row block, tile of kTile samples); the tile's inputs are staged in shared
 // memory a chunk of columns at a time, every column is read.
-__global__ void __launch_bounds__(kRowsPerBlock) ordered_dense_kernel(const OrderedSet set, int row_blocks,
-                                                                      int batch) {
+__global__ void __launch_bounds__(kRowsPerBlock) ordered_dense_kernel(const OrderedSet set, int row_blocks, int batch) {
   __shared__ float s_x[kTile][kDenseChunk];
   const OrderedProblem& p = set.p[blockIdx.y];
   const int rb = static_cast<int>(blockIdx.x % row_blocks);
