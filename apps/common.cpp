@@ -7,6 +7,7 @@
 #include "core/error.hpp"
 #include "core/memory_budget.hpp"
 #include "core/table.hpp"
+#include "core/threads.hpp"
 #include "data/file_policy.hpp"
 #include "data/isolated.hpp"
 #include "data/run_report.hpp"
@@ -54,6 +55,10 @@ void add_backend_options(CLI::App& cmd, BackendChoice& b, const std::string& wha
 }
 
 void add_runner_options(CLI::App& cmd, BackendChoice& b) {
+  cmd.add_option_function<int>(
+         "--threads", [](int n) { set_cpu_threads(n); },
+         "CPU threads of both modes (default: every core; counts and outputs do not depend on it)")
+      ->check(in_range(1, 4096));
   cmd.add_option("--gpu-profile", b.runner.gpu_profile, "GPU cost-model profile written by `evsim calibrate` (cuda)")
       ->check(CLI::ExistingFile);
   cmd.add_option_function<std::string>(

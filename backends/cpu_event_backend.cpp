@@ -1,7 +1,5 @@
 #include "backends/cpu_event_backend.hpp"
 
-#include "backends/input_tally.hpp"
-
 namespace evsim {
 
 void CpuEventBackend::prepare(const std::vector<const Projection*>& ports, int64_t batch) {
@@ -20,10 +18,34 @@ void CpuEventBackend::emit(size_t port, const Matrix& values, int64_t delay) {
   }
 }
 
+bool CpuEventBackend::gather(std::span<const Event> events, const Projection& p, InputTally& tally) {
+  const int64_t in = p.in_size();
+  gathered_.x.setZero(in, batch_);
+  seen_.assign(static_cast<size_t>(in), 0);
+  for (const Event& e : events) {
+    float& slot = gathered_.x(e.source, e.batch);
+    if (slot != 0.0f) return false;
+    slot = e.value;
+    seen_[e.source] = 1;
+    tally.add(e.source, e.value);
+  }
+  gathered_.active.clear();
+  for (int64_t j = 0; j < in; ++j)
+    if (seen_[static_cast<size_t>(j)]) gathered_.active.push_back(static_cast<uint32_t>(j));
+  return true;
+}
+
 void CpuEventBackend::propagate(size_t port, Matrix& out, OpCounts& counts) {
   Channel& c = channels_[port];
   const Projection& p = *c.projection;
   out.setZero(p.out_size(), batch_);
+  if (p.gathers()) {
+    InputTally tally(p);
+    if (gather(c.queue.due(), p, tally)) {
+      tally.commit(batch_, p.deliver_gathered(gathered_, out), counts);
+      return;
+    }
+  }
   InputTally tally(p);
   for (const Event& e : c.queue.due()) {
     tally.add(e.source, e.value);

@@ -1,7 +1,12 @@
 #pragma once
 // cpu-event: sources emit their non-zero outputs as events into each consuming port's
-// event queue; a port drains the bucket due now and pushes every event through the
-// non-zero weights of its column. Units that did not fire cost nothing downstream.
+// event queue; a port drains the bucket due now. Matrix projections gather the step's events
+// first (network/gathered_delivery.hpp: each active column read once for the batch, SIMD or
+// compact sparse columns); others push every event through the non-zero weights of its
+// column. Units that did not fire cost nothing downstream; the sums are the same either way.
+#include <span>
+
+#include "backends/input_tally.hpp"
 #include "core/event_queue.hpp"
 #include "network/port_backend.hpp"
 
@@ -21,7 +26,12 @@ class CpuEventBackend final : public PortBackend {
     const Projection* projection;
     EventQueue queue;
   };
+  // The due events as a GatheredInputs; false when a unit has two events in one sample this
+  // step (they must be added one by one, as deliver() does).
+  bool gather(std::span<const Event> events, const Projection& p, InputTally& tally);
   std::vector<Channel> channels_;
+  GatheredInputs gathered_;
+  std::vector<uint8_t> seen_;
   int64_t batch_ = 0;
 };
 

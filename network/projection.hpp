@@ -6,6 +6,7 @@
 #include <vector>
 
 #include "core/tensor.hpp"
+#include "network/gathered_delivery.hpp"
 
 namespace evsim {
 
@@ -22,6 +23,11 @@ class Projection {
   virtual bool synaptic() const { return true; }
   // Bytes per touched weight in event mode (value + index).
   virtual uint64_t bytes_per_nnz() const { return sizeof(float) + sizeof(uint32_t); }
+  // Gathered event delivery (network/gathered_delivery.hpp): y += W x over the active inputs,
+  // the same sums as deliver() event by event; returns the weight bytes read. Projections
+  // without it (convolutions, pooling) return false from gathers() and take deliver().
+  virtual bool gathers() const { return false; }
+  virtual uint64_t deliver_gathered(const GatheredInputs& in, Matrix& y) const;
 
   // Non-zero weights touched when input unit j fires: the effective ops per event.
   const std::vector<uint32_t>& fanout() const { return fanout_; }

@@ -35,7 +35,9 @@ TEST(Counts, HandComputedBinaryInput) {
     EXPECT_EQ(c.effective_macs, 0u);  // input is binary
     EXPECT_EQ(c.events, 3u);          // non-zero inputs received
     EXPECT_DOUBLE_EQ(c.activity(), 0.5);
-    EXPECT_EQ(c.weight_bytes, m == Mode::Dense ? 72u : 32u);  // 6 floats x 3 steps | 4 x (value + index)
+    // Dense: 6 floats x 3 steps. Event (density 50 %: gathered dense columns): 3 floats per
+    // active input, inputs active 2 + 1 + 0.
+    EXPECT_EQ(c.weight_bytes, m == Mode::Dense ? 72u : 36u);
     EXPECT_DOUBLE_EQ(testing::layer(r, "w").weight_density(), 0.5);
   }
 }

@@ -32,11 +32,11 @@ TEST(Energy, HandComputedBothModes) {
   binary.data = {1, 0, 1};
   graded.data = {0.5f, 0, 2};
   const EnergyModel e;  // 4.6 pJ / MAC, 0.9 pJ / AC, 1.25 pJ / weight byte
-  for (const auto& [x, event_pj] : {std::pair{binary, 3 * 0.9 + 24 * 1.25}, std::pair{graded, 3 * 4.6 + 24 * 1.25}}) {
+  for (const auto& [x, event_pj] : {std::pair{binary, 3 * 0.9 + 16 * 1.25}, std::pair{graded, 3 * 4.6 + 16 * 1.25}}) {
     const RunResult d = testing::run_mode(hand_model(), Mode::Dense, x);
     const RunResult v = testing::run_mode(hand_model(), Mode::Event, x);
     // Dense: all 6 MACs and the 6 weights (24 bytes). Event: pairs 1 + 2 = 3 (ACs when the
-    // input is binary), each a value + index (8 bytes).
+    // input is binary); density 50 % takes gathered dense columns: inputs 0 and 2, 2 floats each.
     EXPECT_NEAR(e.energy_pj(d.totals, d.mode), 6 * 4.6 + 24 * 1.25, 1e-9);
     EXPECT_NEAR(e.energy_pj(v.totals, v.mode), event_pj, 1e-9);
     const RunInfo info{"hand", 1, 1, 1e-3};

@@ -1,0 +1,30 @@
+#include "network/blocked_csc.hpp"
+
+#include <algorithm>
+
+#include "core/error.hpp"
+
+namespace evsim {
+
+BlockedCsc BlockedCsc::from_dense(const Matrix& w, int64_t block_rows) {
+  if (block_rows < 1 || block_rows > 65536) throw Error("a blocked CSC block holds 1 to 65536 rows");
+  BlockedCsc m;
+  m.rows = w.rows();
+  m.cols = w.cols();
+  m.block_rows = block_rows;
+  for (int64_t b = 0; b < m.blocks(); ++b) {
+    const int64_t r0 = b * block_rows, r1 = std::min(m.rows, r0 + block_rows);
+    m.ptr.push_back(m.val.size());
+    for (int64_t j = 0; j < m.cols; ++j) {
+      for (int64_t r = r0; r < r1; ++r)
+        if (w(r, j) != 0.0f) {
+          m.off.push_back(static_cast<uint16_t>(r - r0));
+          m.val.push_back(w(r, j));
+        }
+      m.ptr.push_back(m.val.size());
+    }
+  }
+  return m;
+}
+
+}  // namespace evsim

@@ -1,0 +1,11 @@
+#include "network/projection.hpp"
+
+#include "core/error.hpp"
+
+namespace evsim {
+
+uint64_t Projection::deliver_gathered(const GatheredInputs&, Matrix&) const {
+  throw Error("this projection has no gathered event delivery");
+}
+
+}  // namespace evsim
