@@ -24,6 +24,7 @@ void run_bench_cmd(const BenchOptions& o, const CLI::App& cmd) {
   if (cmd.count("--activity")) g.activity = o.grid.activity;
   if (cmd.count("--density")) g.density = o.grid.density;
   if (cmd.count("--repeats")) g.repeats = o.grid.repeats;
+  g.threads = o.grid.threads;
   g.seed = o.grid.seed;
   g.sequence = !o.no_sequence;
   g.cpu = !o.no_cpu;
@@ -65,6 +66,10 @@ void register_bench(CLI::App& app) {
       ->check(in_range(0.0001, 1.0));
   cmd->add_option("--repeats", o->grid.repeats, "Timed steps per case (default cpu 10, cuda 20)")
       ->check(in_range(1, 1e6));
+  cmd->add_option("--thread-counts", o->grid.threads,
+                  "cpu: run every case with each of these thread counts, e.g. 1,2,4,8,16 (default: --threads)")
+      ->delimiter(',')
+      ->check(in_range(1, 4096));
   cmd->add_option("--seed", o->grid.seed, "Seed for weights and inputs")->capture_default_str();
   cmd->add_option("--csv", o->csv, "CSV output file ('' to skip; default bench_<backend>.csv)");
   add_backend_options(*cmd, o->backend, "cpu, or cuda (cuBLAS vs cuSPARSE vs DISTile, plus a 3-layer sequence)");

@@ -7,8 +7,10 @@
 #include <utility>
 
 #include "bench/layer_bench.hpp"
+#include "bench/memory_bandwidth.hpp"
 #include "core/error.hpp"
 #include "core/table.hpp"
+#include "core/threads.hpp"
 #ifdef EVSIM_HAVE_CUDA
 #include "bench/gpu_suite.hpp"
 #endif
@@ -23,41 +25,59 @@ std::string time_spread(const Spread& s) {
 BenchReport cpu_bench(const BenchGrid& o, const EnergyModel& energy) {
   if (!o.sequence || !o.cpu || !o.gpu_profile.empty())
     throw UsageError("--no-sequence, --no-cpu and --gpu-profile apply to --backend cuda only");
-  Table t({"hidden", "batch", "density", "activity", "dense/step [min-max]", "event/step [min-max]", "speedup",
-           "theory", "dense uJ/step", "event uJ/step"});
+  Table t({"threads", "hidden", "batch", "density", "activity", "dense/step [min-max]", "event/step [min-max]",
+           "speedup", "theory", "floor dense / event", "dense uJ/step", "event uJ/step"});
   std::ostringstream csv;
-  csv << "backend,hidden,batch,density,activity,dense_s,dense_min_s,dense_max_s,event_s,event_min_s,event_max_s,"
-         "speedup,dense_macs,effective_ops,theoretical,dense_weight_bytes,event_weight_bytes,dense_energy_pj,"
-         "event_energy_pj\n";
-  for (int64_t h : o.hidden) {
-    for (double d : o.density) {
-      LayerBench bench(h, d, o.seed);
-      for (int64_t b : o.batch)
-        for (double a : o.activity) {
-          const LayerBenchResult r = bench.run(b, a, o.repeats);
-          const double eff = double(r.event.effective_ops());
-          const double theory = eff > 0 ? double(r.dense.dense_macs) / eff : 0.0;
-          const double e_dense = energy.energy_pj(r.dense, Mode::Dense),
-                       e_event = energy.energy_pj(r.event, Mode::Event);
-          const bool apart = !ranges_overlap(r.dense_s, r.event_s);
-          t.add({std::to_string(h), std::to_string(b), fmt_pct(d), fmt_pct(a), time_spread(r.dense_s),
-                 time_spread(r.event_s), fmt_fixed(r.dense_s.median / r.event_s.median, 2) + (apart ? "x" : "x ~"),
-                 fmt_fixed(theory, 1) + "x", fmt_fixed(e_dense * 1e-6, 3), fmt_fixed(e_event * 1e-6, 3)});
-          csv << "cpu," << h << ',' << b << ',' << d << ',' << a << ',' << r.dense_s.median << ',' << r.dense_s.min
-              << ',' << r.dense_s.max << ',' << r.event_s.median << ',' << r.event_s.min << ',' << r.event_s.max << ','
-              << r.dense_s.median / r.event_s.median << ',' << r.dense.dense_macs << ',' << r.event.effective_ops()
-              << ',' << theory << ',' << r.dense.weight_bytes << ',' << r.event.weight_bytes << ',' << e_dense << ','
-              << e_event << '\n';
-        }
-      std::fprintf(stderr, "  hidden %lld, density %.0f%% done\n", static_cast<long long>(h), 100 * d);
+  csv << "backend,threads,hidden,batch,density,activity,dense_s,dense_min_s,dense_max_s,event_s,event_min_s,"
+         "event_max_s,speedup,dense_macs,effective_ops,theoretical,dense_weight_bytes,event_weight_bytes,"
+         "dense_floor_s,event_floor_s,read_bandwidth,dense_energy_pj,event_energy_pj\n";
+  const int before = cpu_threads();
+  std::vector<int> counts = o.threads.empty() ? std::vector<int>{before} : o.threads;
+  std::ostringstream bandwidths;
+  for (int threads : counts) {
+    set_cpu_threads(threads);
+    const double bw = cpu_read_bandwidth(threads);
+    bandwidths << (bandwidths.tellp() > 0 ? ", " : "") << threads << " thread" << (threads > 1 ? "s " : " ")
+               << fmt_fixed(bw * 1e-9, 1) << " GB/s";
+    for (int64_t h : o.hidden) {
+      for (double d : o.density) {
+        LayerBench bench(h, d, o.seed);
+        for (int64_t b : o.batch)
+          for (double a : o.activity) {
+            const LayerBenchResult r = bench.run(b, a, o.repeats);
+            const double eff = double(r.event.effective_ops());
+            const double theory = eff > 0 ? double(r.dense.dense_macs) / eff : 0.0;
+            const double e_dense = energy.energy_pj(r.dense, Mode::Dense),
+                         e_event = energy.energy_pj(r.event, Mode::Event);
+            const bool apart = !ranges_overlap(r.dense_s, r.event_s);
+            // Byte floors: the weight bytes each mode's path read this step / the read bandwidth.
+            const double floor_d = double(r.dense.weight_bytes) / bw, floor_e = double(r.event.weight_bytes) / bw;
+            t.add({std::to_string(threads), std::to_string(h), std::to_string(b), fmt_pct(d), fmt_pct(a),
+                   time_spread(r.dense_s), time_spread(r.event_s),
+                   fmt_fixed(r.dense_s.median / r.event_s.median, 2) + (apart ? "x" : "x ~"),
+                   fmt_fixed(theory, 1) + "x", fmt_time(floor_d) + " / " + fmt_time(floor_e),
+                   fmt_fixed(e_dense * 1e-6, 3), fmt_fixed(e_event * 1e-6, 3)});
+            csv << "cpu," << threads << ',' << h << ',' << b << ',' << d << ',' << a << ',' << r.dense_s.median << ','
+                << r.dense_s.min << ',' << r.dense_s.max << ',' << r.event_s.median << ',' << r.event_s.min << ','
+                << r.event_s.max << ',' << r.dense_s.median / r.event_s.median << ',' << r.dense.dense_macs << ','
+                << r.event.effective_ops() << ',' << theory << ',' << r.dense.weight_bytes << ','
+                << r.event.weight_bytes << ',' << floor_d << ',' << floor_e << ',' << bw << ',' << e_dense << ','
+                << e_event << '\n';
+          }
+        std::fprintf(stderr, "  %d thread(s), hidden %lld, density %.0f%% done\n", threads, static_cast<long long>(h),
+                     100 * d);
+      }
     }
   }
+  set_cpu_threads(before);
   std::ostringstream text;
-  text << "EGRU layer step (W_ih + W_hh, 3H x H each, + cell) on the CPU, one thread, median [min-max] of " << o.repeats
+  text << "EGRU layer step (W_ih + W_hh, 3H x H each, + cell) on the CPU, median [min-max] of " << o.repeats
        << " steps\n"
        << t.str()
        << "speedup = dense / event median (\"~\": the two ranges overlap, the ratio is inconclusive); theory = dense\n"
-          "MACs / effective ops; energy per step of the work each mode performs (dense: every MAC and weight byte;\n"
+          "MACs / effective ops; floor = weight bytes the mode's path read / read bandwidth measured in this run ("
+       << bandwidths.str()
+       << ");\nenergy per step of the work each mode performs (dense: every MAC and weight byte;\n"
           "event: effective ops and the bytes it reads), table: "
        << energy.source << "\n";
   return {text.str(), csv.str()};

@@ -14,6 +14,7 @@ struct BenchGrid {
   std::vector<int64_t> hidden, batch;
   std::vector<double> activity, density;
   int repeats = 10;
+  std::vector<int> threads;  // cpu: thread counts to run every case with (empty: --threads)
   uint64_t seed = 1;
   bool sequence = true;     // cuda: also the 3-layer EGRU full-sequence latency
   bool cpu = true;          // cuda: the same projection on the CPU in the same rows

@@ -82,6 +82,7 @@ const char* path_of(const cuda::GpuBenchResult& r) {
 }  // namespace
 
 BenchReport gpu_bench(const BenchGrid& o, const EnergyModel& energy) {
+  if (!o.threads.empty()) throw UsageError("--thread-counts applies to --backend cpu only");
   require_device();
   const cuda::GpuProfile prof = load_gpu_profile(o.gpu_profile);
   const cuda::Bandwidth& bw = cuda::device_bandwidth();
