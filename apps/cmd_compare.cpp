@@ -47,10 +47,6 @@ bool same_counts(const OpCounts& a, const OpCounts& b) {
          a.events == b.events && a.unit_steps == b.unit_steps;
 }
 
-nlohmann::json spread_json(const Spread& s) {
-  return {{"min", s.min}, {"q1", s.q1}, {"median", s.median}, {"q3", s.q3}, {"max", s.max}, {"n", s.n}};
-}
-
 std::string layer_rows(const ModeRuns& dense, const ModeRuns& event, const EnergyModel& energy) {
   const RunResult &d = dense.first, &e = event.first;
   const bool per_layer_times = !dense.layer_s.empty() && median(dense.layer_s[0]) > 0;

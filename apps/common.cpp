@@ -137,12 +137,6 @@ EnergyTable load_energy_table(const BackendChoice& b) {
   return b.energy_table.empty() ? default_energy_table() : read_energy_table(b.energy_table);
 }
 
-double weight_footprint_bytes(const Graph& g) {
-  double weights = 0;
-  for (const ReportedNode& n : report_layout(g)) weights += static_cast<double>(n.report.weights);
-  return 4.0 * weights;
-}
-
 EnergyModel load_energy(const BackendChoice& b, const Graph& g) {
   return load_energy_table(b).resolve(weight_footprint_bytes(g));
 }

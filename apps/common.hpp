@@ -53,7 +53,6 @@ Sequence load_input(const InputChoice& in, const Graph& g);
 // memory level that holds them (core/energy_table.hpp).
 EnergyTable load_energy_table(const BackendChoice& b);
 EnergyModel load_energy(const BackendChoice& b, const Graph& g);
-double weight_footprint_bytes(const Graph& g);  // float32 weights of every layer
 
 // A run that produced NaN or Inf is an error naming the first node and step, unless `allow`
 // (then a warning on stderr).

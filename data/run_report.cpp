@@ -8,6 +8,10 @@
 
 namespace evsim {
 
+nlohmann::json spread_json(const Spread& s) {
+  return {{"min", s.min}, {"q1", s.q1}, {"median", s.median}, {"q3", s.q3}, {"max", s.max}, {"n", s.n}};
+}
+
 nlohmann::json counts_json(const OpCounts& c, const EnergyModel& energy, Mode mode) {
   return {{"dense_macs", c.dense_macs},
           {"effective_macs", c.effective_macs},

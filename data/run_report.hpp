@@ -6,6 +6,7 @@
 #include "core/energy_model.hpp"
 #include "core/energy_table.hpp"
 #include "core/run_result.hpp"
+#include "core/stats.hpp"
 
 namespace evsim {
 
@@ -16,6 +17,8 @@ struct RunInfo {
 };
 
 // The counts with the energy of the work `mode` performs.
+// Repeated timings as JSON: min, quartiles, median, max, n.
+nlohmann::json spread_json(const Spread& s);
 nlohmann::json counts_json(const OpCounts& c, const EnergyModel& energy, Mode mode);
 nlohmann::json run_report_json(const RunResult& r, const RunInfo& info, const EnergyModel& energy);
 

@@ -15,6 +15,7 @@
 #include "models/random_input.hpp"
 #include "network/graph.hpp"
 #include "network/model_loader.hpp"
+#include "network/report_layout.hpp"
 
 namespace evsim {
 namespace {
@@ -23,11 +24,6 @@ std::string num(double v) {
   char buf[32];
   std::snprintf(buf, sizeof buf, "%g", v);
   return buf;
-}
-
-nlohmann::json spread_json(const std::vector<double>& v) {
-  const Spread s = spread_of(v);
-  return {{"min", s.min}, {"q1", s.q1}, {"median", s.median}, {"q3", s.q3}, {"max", s.max}, {"n", s.n}};
 }
 
 }  // namespace
@@ -141,23 +137,25 @@ Sequence random_input(const Graph& g, int64_t steps, int64_t batch, uint64_t see
   return x;
 }
 
-double weight_footprint(const RunResult& r) {
-  double w = 0;
-  for (const LayerReport& l : r.layers) w += static_cast<double>(l.weights);
-  return 4.0 * w;
-}
-
 }  // namespace
 
 SweepRunner::SweepRunner(const SweepConfig& c) : c_(c) {}
 
 nlohmann::json SweepRunner::measure(const SweepPoint& p) {
-  const LoadedVariant lv = load_variant(p.variant, c_);
-  Graph g = build_graph(lv.spec, resolve_dt(0.0, *lv.spec));
-  std::vector<int64_t> ids;
-  const bool text = !c_.data.empty() && g.token_input && !g.meta.vocab.empty();
-  if (text) ids = read_token_ids(find_split_file(c_.data, c_.split), g.meta.vocab);
   const std::string vkey = p.variant.key();
+  if (vkey != variant_key_) {
+    LoadedVariant lv = load_variant(p.variant, c_);
+    spec_ = std::move(lv.spec);
+    pruned_ = lv.pruned;
+    variant_key_ = vkey;
+  }
+  Graph g = build_graph(spec_, resolve_dt(0.0, *spec_));
+  const bool text = !c_.data.empty() && g.token_input && !g.meta.vocab.empty();
+  if (text && ids_model_ != p.variant.model) {
+    ids_ = read_token_ids(find_split_file(c_.data, c_.split), g.meta.vocab);
+    ids_model_ = p.variant.model;
+  }
+  const std::vector<int64_t>& ids = ids_;
   if (!quality_.count(vkey)) {
     nlohmann::json q = nullptr;
     if (text) {
@@ -191,10 +189,10 @@ nlohmann::json SweepRunner::measure(const SweepPoint& p) {
                       {"mode", mode_name(p.mode)},
                       {"input", text ? "text" : "random"},
                       {"quality", quality_[vkey]},
-                      {"wall_s", spread_json(wall)},
-                      {"run", run_report_json(first, info, c_.energy.resolve(weight_footprint(first)))}};
-  if (first.device_s > 0) j["device_s"] = spread_json(device);
-  if (p.variant.prune >= 0) j["pruned"] = {{"weights", lv.pruned.weights}, {"zeros", lv.pruned.zeros}};
+                      {"wall_s", spread_json(spread_of(wall))},
+                      {"run", run_report_json(first, info, c_.energy.resolve(weight_footprint_bytes(g)))}};
+  if (first.device_s > 0) j["device_s"] = spread_json(spread_of(device));
+  if (p.variant.prune >= 0) j["pruned"] = {{"weights", pruned_.weights}, {"zeros", pruned_.zeros}};
   return j;
 }
 

@@ -5,6 +5,7 @@
 #include <cstdint>
 #include <functional>
 #include <map>
+#include <memory>
 #include <nlohmann/json.hpp>
 #include <string>
 #include <vector>
@@ -76,6 +77,12 @@ class SweepRunner {
  private:
   const SweepConfig& c_;
   std::map<std::string, nlohmann::json> quality_;
+  // The last variant's parameters and its model's token ids: points of one variant follow
+  // each other in the plan, so each checkpoint and corpus is read once per variant, not per point.
+  std::string variant_key_, ids_model_;
+  std::shared_ptr<const ModelSpec> spec_;
+  PruneOutcome pruned_;
+  std::vector<int64_t> ids_;
 };
 
 }  // namespace evsim

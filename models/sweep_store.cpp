@@ -98,6 +98,7 @@ SweepStore::SweepStore(std::string dir, nlohmann::json manifest, bool resume)
     throw UsageError(dir_ +
                      ": holds a different sweep (settings, plan or shard differ); resume it with its own settings");
   points_ = read_points(dir_, std::set<std::string>(plan_.begin(), plan_.end()));
+  write();  // the CSV back in step with the record
 }
 
 void SweepStore::add(const nlohmann::json& point) {
@@ -113,8 +114,10 @@ void SweepStore::write() const {
     jsonl += it->second.dump() + "\n";
     csv += sweep_csv_row(it->second);
   }
-  replace_text_file_now(dir_ + "/points.jsonl", jsonl);
+  // The CSV first: points.jsonl is the record (what --resume reads), renamed last, so a kill
+  // between the two renames leaves the CSV at most one point ahead; resuming rewrites both.
   replace_text_file_now(dir_ + "/points.csv", csv);
+  replace_text_file_now(dir_ + "/points.jsonl", jsonl);
 }
 
 void SweepStore::merge(const std::string& out, const std::vector<std::string>& dirs) {

@@ -1,9 +1,10 @@
 #pragma once
 // A sweep's directory: sweep.json (what the sweep is: its settings, its plan of point keys,
-// its shard), points.jsonl (one measured point per line, in plan order) and points.csv (the
-// same, flat, for spreadsheets and plots). Both result files are rewritten whole after every
-// point, flushed and renamed over the old ones, so a kill at any moment leaves valid files
-// holding every finished point; --resume reads them back and skips those points. A
+// its shard), points.jsonl (one measured point per line, in plan order: the record) and
+// points.csv (the same, flat, for spreadsheets and plots). Both are rewritten whole after every
+// point, flushed and renamed over the old ones (the CSV first), so a kill at any moment leaves
+// valid files, the record holding every finished point and the CSV at most one point ahead;
+// --resume reads the record back, rewrites the CSV from it and skips the finished points. A
 // directory holding anything else, a different sweep or a corrupt file is an error: nothing
 // is overwritten that evsim did not write for this sweep.
 #include <map>

@@ -20,4 +20,10 @@ std::vector<ReportedNode> report_layout(const Graph& g) {
   return out;
 }
 
+double weight_footprint_bytes(const Graph& g) {
+  double weights = 0;
+  for (const ReportedNode& n : report_layout(g)) weights += static_cast<double>(n.report.weights);
+  return 4.0 * weights;
+}
+
 }  // namespace evsim

@@ -16,4 +16,7 @@ struct ReportedNode {
 
 std::vector<ReportedNode> report_layout(const Graph& g);
 
+// Bytes of every reported node's float32 weights: where an energy table charges them from.
+double weight_footprint_bytes(const Graph& g);
+
 }  // namespace evsim
