@@ -29,6 +29,7 @@ void run_bench_cmd(const BenchOptions& o, const CLI::App& cmd) {
   g.sequence = !o.no_sequence;
   g.cpu = !o.no_cpu;
   g.gpu_profile = o.backend.runner.gpu_profile;
+  g.order = o.backend.runner.sum_order;
   // The largest projection of the grid (3H x H, float32) sets the memory level its weights are read from.
   const double h = static_cast<double>(*std::max_element(g.hidden.begin(), g.hidden.end()));
   const BenchReport r = run_bench(o.backend.backend, g, load_energy_table(o.backend).resolve(12.0 * h * h));

@@ -3,25 +3,53 @@
 #include "apps/commands.hpp"
 #include "apps/common.hpp"
 #include "bench/bench_suite.hpp"
+#include "bench/cpu_calibration.hpp"
+#include "core/error.hpp"
 
 namespace evsim {
 
+namespace {
+
+struct CalibrateOptions {
+  std::string backend = "cuda";
+  CalibrationOptions gpu;
+  CpuCalibrationOptions cpu;
+};
+
+void run_calibrate(const CalibrateOptions& o, const CLI::App& cmd) {
+  if (o.backend == "cpu") {
+    if (cmd.count("--hidden")) throw UsageError("--hidden applies to --backend cuda only");
+    CpuCalibrationOptions c = o.cpu;
+    if (cmd.count("--repeats")) c.repeats = o.gpu.repeats;
+    c.seed = o.gpu.seed;
+    if (cmd.count("--output")) c.output = o.gpu.output;
+    std::printf("%s", run_cpu_calibration(c).c_str());
+    return;
+  }
+  std::printf("%s", run_calibration(o.gpu).c_str());
+}
+
+}  // namespace
+
 void register_calibrate(CLI::App& app) {
-  auto o = std::make_shared<CalibrationOptions>();
-  auto* cmd = app.add_subcommand(
-      "calibrate", "Measure this GPU's DISTile and cuBLAS costs and write the PolyKernel cost-model profile (JSON)");
-  cmd->add_option("--hidden", o->hidden, "Hidden sizes of the measured 3H x H projections (two or more)")
+  auto o = std::make_shared<CalibrateOptions>();
+  auto* cmd = app.add_subcommand("calibrate",
+                                 "Measure this machine's costs per delivery path and write the cost-model profile "
+                                 "(JSON): cuda (DISTile vs cuBLAS) or cpu (dense product vs gathered columns)");
+  cmd->add_option("--backend", o->backend, "cuda (read back with --gpu-profile) or cpu (with --cpu-profile)")
+      ->check(CLI::IsMember({"cpu", "cuda"}))
+      ->capture_default_str();
+  cmd->add_option("--hidden", o->gpu.hidden, "cuda: hidden sizes of the measured 3H x H projections (two or more)")
       ->delimiter(',')
       ->check(in_range(32, 8192))
       ->capture_default_str();
-  cmd->add_option("--repeats", o->repeats, "Timed graph replays per case (median)")
-      ->check(in_range(1, 1e6))
-      ->capture_default_str();
-  cmd->add_option("--seed", o->seed, "Seed for weights and inputs")->capture_default_str();
-  cmd->add_option("--output", o->output, "Profile file to write (read back with --gpu-profile)")
-      ->check(output_path())
-      ->capture_default_str();
-  cmd->callback([o] { std::printf("%s", run_calibration(*o).c_str()); });
+  cmd->add_option("--repeats", o->gpu.repeats, "Timed calls per case (median; default cuda 20, cpu 15)")
+      ->check(in_range(1, 1e6));
+  cmd->add_option("--seed", o->gpu.seed, "Seed for weights and inputs")->capture_default_str();
+  cmd->add_option("--output", o->gpu.output,
+                  "Profile file to write (default evsim_gpu_profile.json; cpu: evsim_cpu_profile.json)")
+      ->check(output_path());
+  cmd->callback([o, cmd] { run_calibrate(*o, *cmd); });
 }
 
 }  // namespace evsim

@@ -8,6 +8,7 @@
 #include "core/memory_budget.hpp"
 #include "core/table.hpp"
 #include "core/threads.hpp"
+#include "data/cpu_profile.hpp"
 #include "data/file_policy.hpp"
 #include "data/isolated.hpp"
 #include "data/run_report.hpp"
@@ -59,12 +60,17 @@ void add_runner_options(CLI::App& cmd, BackendChoice& b) {
          "--threads", [](int n) { set_cpu_threads(n); },
          "CPU threads of both modes (default: every core; counts and outputs do not depend on it)")
       ->check(in_range(1, 4096));
+  cmd.add_option_function<std::string>(
+         "--cpu-profile", [](const std::string& path) { set_cpu_cost_model(read_cpu_profile(path)); },
+         "CPU cost-model profile written by `evsim calibrate --backend cpu` (default: built-in constants)")
+      ->check(CLI::ExistingFile);
   cmd.add_option("--gpu-profile", b.runner.gpu_profile, "GPU cost-model profile written by `evsim calibrate` (cuda)")
       ->check(CLI::ExistingFile);
   cmd.add_option_function<std::string>(
          "--sum-order", [&b](const std::string& s) { b.runner.sum_order = parse_sum_order(s); },
-         "cuda, EGRU stacks: fast (cuBLAS/DISTile order) or reference (cpu-event's order: the same events and "
-         "states as the CPU, bit for bit; slower)")
+         "fast (cuBLAS/DISTile order; cpu-event may take Eigen's dense product where cheaper) or reference "
+         "(cpu-event's per-event order; cuda EGRU stacks then give the same events and states as the CPU, bit for "
+         "bit; slower)")
       ->check(CLI::IsMember({"fast", "reference"}))
       ->default_str(sum_order_name(b.runner.sum_order));
   cmd.add_option("--energy-table", b.energy_table, "JSON with mac_pj, ac_pj, weight_byte_pj (default: 45 nm figures)")

@@ -42,7 +42,7 @@ void CpuEventBackend::propagate(size_t port, Matrix& out, OpCounts& counts) {
   if (p.gathers()) {
     InputTally tally(p);
     if (gather(c.queue.due(), p, tally)) {
-      tally.commit(batch_, p.deliver_gathered(gathered_, out), counts);
+      tally.commit(batch_, p.deliver_gathered(gathered_, out, order_), counts);
       return;
     }
   }

@@ -3,7 +3,9 @@
 // event queue; a port drains the bucket due now. Matrix projections gather the step's events
 // first (network/gathered_delivery.hpp: each active column read once for the batch, SIMD or
 // compact sparse columns); others push every event through the non-zero weights of its
-// column. Units that did not fire cost nothing downstream; the sums are the same either way.
+// column. Units that did not fire cost nothing downstream; the sums are the same either way
+// in the reference order (the fast order may also take the dense product where the CPU cost
+// model predicts it cheaper: Eigen's sums, what dense mode computes).
 #include <span>
 
 #include "backends/input_tally.hpp"
@@ -14,6 +16,7 @@ namespace evsim {
 
 class CpuEventBackend final : public PortBackend {
  public:
+  explicit CpuEventBackend(SumOrder order = SumOrder::Reference) : order_(order) {}
   std::string_view name() const override { return "cpu-event"; }
   Mode mode() const override { return Mode::Event; }
   void prepare(const std::vector<const Projection*>& ports, int64_t batch) override;
@@ -33,6 +36,7 @@ class CpuEventBackend final : public PortBackend {
   GatheredInputs gathered_;
   std::vector<uint8_t> seen_;
   int64_t batch_ = 0;
+  SumOrder order_;
 };
 
 }  // namespace evsim

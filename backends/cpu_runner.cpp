@@ -8,9 +8,9 @@
 
 namespace evsim {
 
-std::unique_ptr<PortBackend> make_cpu_port_backend(Mode mode) {
+std::unique_ptr<PortBackend> make_cpu_port_backend(Mode mode, SumOrder order) {
   if (mode == Mode::Dense) return std::make_unique<CpuDenseBackend>();
-  return std::make_unique<CpuEventBackend>();
+  return std::make_unique<CpuEventBackend>(order);
 }
 
 namespace {
@@ -24,7 +24,12 @@ void check_chunk(const Sequence& chunk, int64_t batch, int64_t width) {
 }  // namespace
 
 CpuRunner::CpuRunner(Mode mode, Graph& graph, const RunnerOptions& options)
-    : graph_(graph), mode_(mode), ports_(make_cpu_port_backend(mode)), sim_(graph, *ports_), record_(options.record) {}
+    : graph_(graph),
+      mode_(mode),
+      order_(options.sum_order),
+      ports_(make_cpu_port_backend(mode, options.sum_order)),
+      sim_(graph, *ports_),
+      record_(options.record) {}
 
 std::string CpuRunner::name() const { return std::string(ports_->name()); }
 
@@ -73,8 +78,8 @@ RunResult CpuRunner::finish() {
   return r;
 }
 
-// Event delivery adds product after product in input order: the reference order. Dense
-// mode is Eigen's GEMV/GEMM (fused multiply-adds, blocked).
-SumOrder CpuRunner::cpu_sum_order() const { return mode_ == Mode::Event ? SumOrder::Reference : SumOrder::Fast; }
+// Event delivery in the reference order adds product after product in input order; in the
+// fast order it may take Eigen's product where cheaper. Dense mode is Eigen's GEMV/GEMM.
+SumOrder CpuRunner::cpu_sum_order() const { return mode_ == Mode::Event ? order_ : SumOrder::Fast; }
 
 }  // namespace evsim

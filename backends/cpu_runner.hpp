@@ -1,6 +1,6 @@
 #pragma once
 // cpu-dense and cpu-event: the Simulator stepping the graph with the dense or the event port
-// backend, one thread.
+// backend (threads: core/threads.hpp; sum order: RunnerOptions, cpu-event only).
 #include <memory>
 
 #include "backends/runner.hpp"
@@ -10,7 +10,7 @@
 namespace evsim {
 
 // The port backend of a mode (cpu-dense or cpu-event), for harnesses that drive ports directly.
-std::unique_ptr<PortBackend> make_cpu_port_backend(Mode mode);
+std::unique_ptr<PortBackend> make_cpu_port_backend(Mode mode, SumOrder order = SumOrder::Fast);
 
 class CpuRunner final : public Runner {
  public:
@@ -28,6 +28,7 @@ class CpuRunner final : public Runner {
 
   Graph& graph_;
   Mode mode_;
+  SumOrder order_;
   std::unique_ptr<PortBackend> ports_;
   Simulator sim_;
   bool record_;

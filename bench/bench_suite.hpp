@@ -7,6 +7,7 @@
 #include <vector>
 
 #include "core/energy_model.hpp"
+#include "core/mode.hpp"
 
 namespace evsim {
 
@@ -16,9 +17,10 @@ struct BenchGrid {
   int repeats = 10;
   std::vector<int> threads;  // cpu: thread counts to run every case with (empty: --threads)
   uint64_t seed = 1;
-  bool sequence = true;     // cuda: also the 3-layer EGRU full-sequence latency
-  bool cpu = true;          // cuda: the same projection on the CPU in the same rows
-  std::string gpu_profile;  // cuda: cost-model profile (empty: built in)
+  bool sequence = true;             // cuda: also the 3-layer EGRU full-sequence latency
+  bool cpu = true;                  // cuda: the same projection on the CPU in the same rows
+  std::string gpu_profile;          // cuda: cost-model profile (empty: built in)
+  SumOrder order = SumOrder::Fast;  // cpu-event: fast may take the dense product where cheaper
 };
 
 struct BenchReport {

@@ -11,13 +11,11 @@
 #include <cstdint>
 #include <vector>
 
+#include "core/cpu_cost_model.hpp"
 #include "core/tensor.hpp"
 #include "network/blocked_csc.hpp"
 
 namespace evsim {
-
-enum class GatherPath { DenseColumns, SparseColumns };
-const char* gather_path_name(GatherPath p);
 
 struct GatheredInputs {
   std::vector<uint32_t> active;  // input units with an event in some sample, ascending

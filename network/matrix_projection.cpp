@@ -7,27 +7,8 @@
 namespace evsim {
 namespace {
 
-// The event-mode path per matrix, from what a column costs on each (ns per row, measured with
-// `evsim bench --backend cpu` on the development machine, one thread): a dense column is one
-// SIMD pass, limited by memory once the matrix does not fit the last-level cache; a sparse
-// column is one scattered fused multiply-add per non-zero, limited by the scatter either way.
-struct CpuColumnCosts {
-  double dense_cached_ns = 0.06, dense_memory_ns = 0.18;  // per row of a column
-  double sparse_cached_ns = 0.45, sparse_memory_ns = 0.68;  // per non-zero
-  double dense_column_ns = 2.0, sparse_column_ns = 5.0;     // per column (loop, lookups)
-  double cache_bytes = 32.0 * (1 << 20);
-};
-
-GatherPath choose_path(const Matrix& w, double density) {
-  const CpuColumnCosts c;
-  const bool cached = 4.0 * static_cast<double>(w.size()) <= c.cache_bytes;
-  const auto rows = static_cast<double>(w.rows());
-  const double dense = c.dense_column_ns + rows * (cached ? c.dense_cached_ns : c.dense_memory_ns);
-  const double sparse = c.sparse_column_ns + rows * density * (cached ? c.sparse_cached_ns : c.sparse_memory_ns);
-  return sparse < dense ? GatherPath::SparseColumns : GatherPath::DenseColumns;
-}
-
-// Row blocks of the sparse format: at least 16 (threads own blocks), cache-line multiples.
+// Row blocks of the sparse format: one block up to the 16-bit offset limit (blocks of 4096
+// rows, to keep a block of outputs in L1, measured 10-40 % slower).
 int64_t block_rows_for(int64_t rows) { return std::clamp<int64_t>(rows, 1, 65536); }
 
 }  // namespace
@@ -38,15 +19,43 @@ MatrixProjection::MatrixProjection(Matrix weight) : w_(std::move(weight)), csc_(
   dense_macs_ = weight_count_;
   fanout_.resize(static_cast<size_t>(w_.cols()));
   for (Eigen::Index j = 0; j < w_.cols(); ++j) fanout_[static_cast<size_t>(j)] = csc_.col_nnz(j);
-  path_ = choose_path(w_, density());
-  if (path_ == GatherPath::SparseColumns) {
-    sparse_ = BlockedCsc::from_dense(w_, block_rows_for(w_.rows()));
-  }
+  if (density() < kSparseDensity) sparse_ = BlockedCsc::from_dense(w_, block_rows_for(w_.rows()));
 }
 
-uint64_t MatrixProjection::deliver_gathered(const GatheredInputs& in, Matrix& y) const {
-  return path_ == GatherPath::DenseColumns ? gather_dense_columns(w_, in, y, cpu_threads())
-                                           : gather_sparse_columns(sparse_, in, y, cpu_threads());
+GatherPath MatrixProjection::choose_path(const GatheredInputs& in, SumOrder order) const {
+  const CpuCostModel& m = cpu_cost_model();
+  GatherShape s;
+  s.rows = w_.rows();
+  s.cols = w_.cols();
+  s.batch = in.x.cols();
+  s.active = static_cast<double>(in.active.size());
+  s.cached = 4.0 * static_cast<double>(w_.size()) <= m.cache_bytes;
+  for (const uint32_t j : in.active) {
+    s.active_nnz += fanout_[j];
+    for (int64_t b = 0; b < s.batch; ++b) s.pairs += in.x(j, b) != 0.0f;
+  }
+  GatherPath best = GatherPath::DenseColumns;
+  double cost = predict_ns(m, best, s);
+  if (sparse_.rows > 0 && predict_ns(m, GatherPath::SparseColumns, s) < cost) {
+    best = GatherPath::SparseColumns;
+    cost = predict_ns(m, best, s);
+  }
+  if (order == SumOrder::Fast && !(cost < kGatherMargin * predict_ns(m, GatherPath::DenseProduct, s)))
+    return GatherPath::DenseProduct;
+  return best;
+}
+
+uint64_t MatrixProjection::deliver_gathered(const GatheredInputs& in, Matrix& y, SumOrder order) const {
+  switch (choose_path(in, order)) {
+    case GatherPath::DenseProduct:
+      y.noalias() += w_ * in.x;
+      return dense_bytes();
+    case GatherPath::SparseColumns:
+      return gather_sparse_columns(sparse_, in, y, cpu_threads());
+    case GatherPath::DenseColumns:
+      break;
+  }
+  return gather_dense_columns(w_, in, y, cpu_threads());
 }
 
 }  // namespace evsim

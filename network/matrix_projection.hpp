@@ -1,6 +1,7 @@
 #pragma once
 // Fully connected projection (NIR Affine/Linear weights, EGRU W_ih / W_hh).
-// Keeps the dense matrix for dense mode and its CSC form for event delivery.
+// Keeps the dense matrix for dense mode and its CSC form for event delivery; event steps
+// take the path the CPU cost model (core/cpu_cost_model.hpp) predicts cheapest.
 #include "network/blocked_csc.hpp"
 #include "network/csc_matrix.hpp"
 #include "network/gathered_delivery.hpp"
@@ -16,15 +17,17 @@ class MatrixProjection final : public Projection {
   void forward_dense(const Matrix& x, Matrix& y) const override { y.noalias() = w_ * x; }
   void deliver(uint32_t source, float value, float* y_col) const override { csc_.axpy_column(source, value, y_col); }
   bool gathers() const override { return true; }
-  uint64_t deliver_gathered(const GatheredInputs& in, Matrix& y) const override;
+  uint64_t deliver_gathered(const GatheredInputs& in, Matrix& y, SumOrder order) const override;
   const Matrix& weight() const { return w_; }
-  GatherPath gather_path() const { return path_; }
+  // The path a step with these inputs takes: the reference order never takes the dense
+  // product (Eigen adds in its own order), and pruned columns only below kSparseDensity.
+  GatherPath choose_path(const GatheredInputs& in, SumOrder order) const;
+  static constexpr double kSparseDensity = 0.5;
 
  private:
   Matrix w_;
   CscMatrix csc_;
-  GatherPath path_ = GatherPath::DenseColumns;
-  BlockedCsc sparse_;  // only when path_ is SparseColumns
+  BlockedCsc sparse_;  // only below kSparseDensity
 };
 
 }  // namespace evsim

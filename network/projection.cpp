@@ -4,7 +4,7 @@
 
 namespace evsim {
 
-uint64_t Projection::deliver_gathered(const GatheredInputs&, Matrix&) const {
+uint64_t Projection::deliver_gathered(const GatheredInputs&, Matrix&, SumOrder) const {
   throw Error("this projection has no gathered event delivery");
 }
 

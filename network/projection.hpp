@@ -5,6 +5,7 @@
 #include <cstdint>
 #include <vector>
 
+#include "core/mode.hpp"
 #include "core/tensor.hpp"
 #include "network/gathered_delivery.hpp"
 
@@ -24,10 +25,12 @@ class Projection {
   // Bytes per touched weight in event mode (value + index).
   virtual uint64_t bytes_per_nnz() const { return sizeof(float) + sizeof(uint32_t); }
   // Gathered event delivery (network/gathered_delivery.hpp): y += W x over the active inputs,
-  // the same sums as deliver() event by event; returns the weight bytes read. Projections
-  // without it (convolutions, pooling) return false from gathers() and take deliver().
+  // the same sums as deliver() event by event in the reference order (the fast order may take
+  // the dense product instead when it is cheaper: the same sums in Eigen's order); returns the
+  // weight bytes read. Projections without it (convolutions, pooling) return false from
+  // gathers() and take deliver().
   virtual bool gathers() const { return false; }
-  virtual uint64_t deliver_gathered(const GatheredInputs& in, Matrix& y) const;
+  virtual uint64_t deliver_gathered(const GatheredInputs& in, Matrix& y, SumOrder order) const;
 
   // Non-zero weights touched when input unit j fires: the effective ops per event.
   const std::vector<uint32_t>& fanout() const { return fanout_; }

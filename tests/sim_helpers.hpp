@@ -7,16 +7,18 @@
 
 namespace evsim::testing {
 
-inline RunResult run_on(const std::string& backend, Graph& g, Mode mode, const Sequence& input, bool record = false) {
+inline RunResult run_on(const std::string& backend, Graph& g, Mode mode, const Sequence& input, bool record = false,
+                        SumOrder order = SumOrder::Fast) {
   RunnerOptions o;
   o.record = record;
+  o.sum_order = order;
   return make_runner(backend, mode, g, o)->run(input);
 }
 
 inline RunResult run_mode(const ModelSpec& spec, Mode mode, const Sequence& input, bool record = false,
-                          double dt = 1e-3) {
+                          double dt = 1e-3, SumOrder order = SumOrder::Fast) {
   Graph g = build_graph(spec, dt);
-  return run_on("cpu", g, mode, input, record);
+  return run_on("cpu", g, mode, input, record, order);
 }
 
 inline const LayerReport& layer(const RunResult& r, const std::string& name) {

@@ -51,7 +51,8 @@ TEST(Runner, CpuEventSumsInTheReferenceOrder) {
   std::mt19937_64 rng(3);
   Graph g = build_graph(testing::random_egru_stack(rng), 1e-3);
   const Sequence x = gaussian_input(3, 2, g.input_width(), 5);
-  EXPECT_EQ(testing::run_on("cpu", g, Mode::Event, x).sum_order, SumOrder::Reference);
+  EXPECT_EQ(testing::run_on("cpu", g, Mode::Event, x, false, SumOrder::Reference).sum_order, SumOrder::Reference);
+  EXPECT_EQ(testing::run_on("cpu", g, Mode::Event, x).sum_order, SumOrder::Fast);
   EXPECT_EQ(testing::run_on("cpu", g, Mode::Dense, x).sum_order, SumOrder::Fast);
   EXPECT_EQ(parse_sum_order("reference"), SumOrder::Reference);
   EXPECT_THROW(parse_sum_order("exact"), UsageError);

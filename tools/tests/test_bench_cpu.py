@@ -23,3 +23,27 @@ def test_thread_axis_and_floors(evsim_bin, tmp_path):
         assert sorted(r["threads"] for r in rs) == ["1", "2"]
         for field in ("effective_ops", "dense_weight_bytes", "event_weight_bytes"):
             assert rs[0][field] == rs[1][field], (key, field)
+
+
+def test_calibrate_cpu_writes_a_profile_that_bench_reads(evsim_bin, tmp_path):
+    prof = tmp_path / "cpu.json"
+    res = subprocess.run([evsim_bin, "calibrate", "--backend", "cpu", "--repeats", "3", "--output", str(prof)],
+                         capture_output=True, text=True)
+    assert res.returncode == 0, res.stderr
+    import json
+    p = json.load(open(prof))
+    for key in ("product_weight_memory_ns", "dense_row_memory_ns", "sparse_nnz_memory_ns", "pair_ns", "cache_bytes"):
+        assert p[key] > 0, key
+    res = subprocess.run([evsim_bin, "bench", "--backend", "cpu", "--hidden", "64", "--batch", "1", "--density", "1",
+                          "--activity", "0.1", "--repeats", "2", "--cpu-profile", str(prof), "--csv", ""],
+                         capture_output=True, text=True)
+    assert res.returncode == 0, res.stderr
+    p["pair_ns"] = -1
+    bad = tmp_path / "bad.json"
+    bad.write_text(json.dumps(p))
+    res = subprocess.run([evsim_bin, "bench", "--backend", "cpu", "--cpu-profile", str(bad)],
+                         capture_output=True, text=True)
+    assert res.returncode != 0
+    assert res.stderr.strip() == f"evsim: error: {bad}: 'pair_ns' must be a finite number >= 0"
+    res = subprocess.run([evsim_bin, "calibrate", "--backend", "cpu", "--hidden", "512"], capture_output=True, text=True)
+    assert res.returncode != 0 and res.stderr.count("\n") == 1 and "--hidden" in res.stderr

@@ -1,0 +1,183 @@
+#include "bench/cpu_calibration.hpp"
+
+#include <algorithm>
+#include <numeric>
+#include <random>
+#include <sstream>
+#include <thread>
+
+#include "core/stats.hpp"
+#include "core/table.hpp"
+#include "core/threads.hpp"
+#include "core/timer.hpp"
+#include "data/cpu_profile.hpp"
+#include "network/blocked_csc.hpp"
+#include "network/gathered_delivery.hpp"
+
+namespace evsim {
+namespace {
+
+constexpr int kSets = 4;  // input sets rotated between timed calls
+
+Matrix random_matrix(int64_t rows, int64_t cols, double density, std::mt19937_64& rng) {
+  std::uniform_real_distribution<float> u(-1, 1);
+  std::bernoulli_distribution keep(density);
+  Matrix w(rows, cols);
+  for (int64_t k = 0; k < w.size(); ++k) w.data()[k] = keep(rng) ? u(rng) : 0.0f;
+  return w;
+}
+
+// `active` columns, each fired in every one of `batch` samples.
+std::vector<GatheredInputs> input_sets(int64_t cols, int64_t batch, int64_t active, std::mt19937_64& rng) {
+  std::vector<GatheredInputs> sets(kSets);
+  std::vector<uint32_t> units(static_cast<size_t>(cols));
+  std::iota(units.begin(), units.end(), 0u);
+  for (GatheredInputs& g : sets) {
+    std::shuffle(units.begin(), units.end(), rng);
+    g.active.assign(units.begin(), units.begin() + active);
+    std::sort(g.active.begin(), g.active.end());
+    g.x.setZero(cols, batch);
+    for (const uint32_t j : g.active) g.x.row(j).setConstant(0.5f);
+  }
+  return sets;
+}
+
+// Median ns of f(set) over rotating input sets, after two warm-up calls.
+template <typename F>
+double median_ns(int repeats, F f) {
+  std::vector<double> t;
+  for (int k = -2; k < repeats; ++k) {
+    Stopwatch clock;
+    f(static_cast<size_t>((k + kSets) % kSets));
+    if (k >= 0) t.push_back(clock.seconds() * 1e9);
+  }
+  return median(t);
+}
+
+// One block of `rows` (<= 65536) rows, each column's rows drawn at `density`, ascending.
+BlockedCsc random_blocked_csc(int64_t rows, int64_t cols, double density, std::mt19937_64& rng) {
+  BlockedCsc m;
+  m.rows = m.block_rows = rows;
+  m.cols = cols;
+  std::bernoulli_distribution keep(density);
+  std::uniform_real_distribution<float> u(-1, 1);
+  m.ptr.push_back(0);
+  for (int64_t j = 0; j < cols; ++j) {
+    for (int64_t r = 0; r < rows; ++r)
+      if (keep(rng)) {
+        m.off.push_back(static_cast<uint16_t>(r));
+        m.val.push_back(u(rng));
+      }
+    m.ptr.push_back(m.val.size());
+  }
+  return m;
+}
+
+struct Case {
+  Matrix w;
+  std::vector<GatheredInputs> in;
+  Matrix y;
+};
+
+Case make_case(int64_t rows, int64_t cols, double density, int64_t batch, int64_t active, std::mt19937_64& rng) {
+  Case c{random_matrix(rows, cols, density, rng), input_sets(cols, batch, active, rng), Matrix()};
+  c.y.setZero(rows, batch);
+  return c;
+}
+
+double time_product(Case& c, int repeats) {
+  return median_ns(repeats, [&](size_t s) { c.y.noalias() += c.w * c.in[s].x; });
+}
+
+double time_columns(Case& c, int repeats) {
+  return median_ns(repeats, [&](size_t s) { gather_dense_columns(c.w, c.in[s], c.y, 1); });
+}
+
+double time_sparse(Case& c, int repeats, double* nnz_per_step) {
+  const BlockedCsc m = BlockedCsc::from_dense(c.w, std::min<int64_t>(c.w.rows(), 65536));
+  double nnz = 0;
+  for (const uint32_t j : c.in[0].active) nnz += static_cast<double>(m.ptr[j + 1] - m.ptr[j]);
+  *nnz_per_step = nnz;
+  return median_ns(repeats, [&](size_t s) { gather_sparse_columns(m, c.in[s], c.y, 1); });
+}
+
+CpuCostModel measure(const CpuCalibrationOptions& o, const CpuCostModel& base) {
+  std::mt19937_64 rng(o.seed);
+  CpuCostModel m = base;
+  const int r = o.repeats;
+  constexpr int64_t kCols = 2048, kSmallRows = 1024;
+  // Past the last-level cache four times over, so that every step reads from memory.
+  const int64_t big_rows =
+      std::max<int64_t>(8192, static_cast<int64_t>(4 * base.cache_bytes / (4.0 * kCols)) / 64 * 64);
+  const double small = double(kSmallRows) * kCols, big = double(big_rows) * kCols;
+  const int64_t quarter = kCols / 4;
+  {
+    Case c = make_case(kSmallRows, kCols, 1.0, 1, kCols, rng);
+    m.product_weight_cached_ns = time_product(c, r) / small;
+    Case g = make_case(kSmallRows, kCols, 1.0, 32, kCols, rng);
+    m.product_mac_ns = time_product(g, r) / (small * 32);
+    Case d1 = make_case(kSmallRows, kCols, 1.0, 1, quarter, rng),
+         d8 = make_case(kSmallRows, kCols, 1.0, 8, quarter, rng);
+    const double t1 = time_columns(d1, r), t8 = time_columns(d8, r);
+    m.dense_pair_row_ns = std::max(0.0, (t8 - t1) / (7.0 * double(quarter) * kSmallRows));
+    m.dense_row_cached_ns = t1 / (double(quarter) * kSmallRows);
+    Case s = make_case(kSmallRows, kCols, 0.1, 1, quarter, rng);
+    double nnz = 0;
+    m.sparse_nnz_cached_ns = time_sparse(s, r, &nnz) / nnz;
+    // A 16-row matrix: the per-pair overhead dominates.
+    Case p = make_case(16, kCols, 1.0, 1, kCols, rng);
+    m.pair_ns = std::max(0.0, time_columns(p, r) / kCols - 16 * m.dense_row_cached_ns);
+  }
+  {
+    Case c = make_case(big_rows, kCols, 1.0, 1, kCols, rng);
+    m.product_weight_memory_ns = time_product(c, std::max(3, r / 3)) / big;
+    Case d = make_case(big_rows, kCols, 1.0, 1, quarter, rng);
+    m.dense_row_memory_ns = time_columns(d, r) / (double(quarter) * double(big_rows));
+  }
+  {
+    // Its non-zeros alone past the cache four times over: built directly, no dense matrix.
+    const int64_t rows = 65536,
+                  cols = std::max<int64_t>(kCols, static_cast<int64_t>(4 * base.cache_bytes / (6 * 0.1 * rows)));
+    const BlockedCsc w = random_blocked_csc(rows, cols, 0.1, rng);
+    const std::vector<GatheredInputs> in = input_sets(cols, 1, cols / 4, rng);
+    double nnz = 0;
+    for (const uint32_t j : in[0].active) nnz += static_cast<double>(w.ptr[j + 1] - w.ptr[j]);
+    Matrix y = Matrix::Zero(rows, 1);
+    m.sparse_nnz_memory_ns = median_ns(r, [&](size_t s) { gather_sparse_columns(w, in[s], y, 1); }) / nnz;
+  }
+  return m;
+}
+
+}  // namespace
+
+std::string run_cpu_calibration(const CpuCalibrationOptions& o) {
+  const int before = cpu_threads();
+  set_cpu_threads(1);  // constants per thread: the selector compares paths, not thread counts
+  const CpuCostModel base = cpu_cost_model();
+  CpuCostModel m = measure(o, base);
+  set_cpu_threads(before);
+  m.source =
+      "evsim calibrate --backend cpu, " + std::to_string(std::thread::hardware_concurrency()) + " hardware threads";
+  write_cpu_profile(m, o.output);
+  const CpuCostModel defaults;
+  Table t({"constant", "measured", "built-in"});
+  auto row = [&](const char* name, double CpuCostModel::*f) {
+    t.add({name, fmt_fixed(m.*f, 4), fmt_fixed(defaults.*f, 4)});
+  };
+  row("product ns/weight (cached)", &CpuCostModel::product_weight_cached_ns);
+  row("product ns/weight (memory)", &CpuCostModel::product_weight_memory_ns);
+  row("product ns/MAC", &CpuCostModel::product_mac_ns);
+  row("dense columns ns/row (cached)", &CpuCostModel::dense_row_cached_ns);
+  row("dense columns ns/row (memory)", &CpuCostModel::dense_row_memory_ns);
+  row("dense columns ns/row per extra sample", &CpuCostModel::dense_pair_row_ns);
+  row("sparse columns ns/nnz (cached)", &CpuCostModel::sparse_nnz_cached_ns);
+  row("sparse columns ns/nnz (memory)", &CpuCostModel::sparse_nnz_memory_ns);
+  row("ns per (column, sample) pair", &CpuCostModel::pair_ns);
+  std::ostringstream s;
+  s << "CPU cost model, one thread, median of " << o.repeats << " calls per constant (last-level cache "
+    << fmt_fixed(m.cache_bytes / (1 << 20), 0) << " MiB)\n"
+    << t.str() << "wrote " << o.output << " (use it with --cpu-profile " << o.output << ")\n";
+  return s.str();
+}
+
+}  // namespace evsim

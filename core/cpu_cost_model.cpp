@@ -1,0 +1,72 @@
+#include "core/cpu_cost_model.hpp"
+
+#include <unistd.h>
+
+#include <algorithm>
+#include <fstream>
+#include <string>
+
+namespace evsim {
+namespace {
+
+// The last-level cache from sysfs ("32768K"): glibc's sysconf reported 10x that in a VM.
+double sysfs_llc_bytes() {
+  for (int i = 4; i >= 0; --i) {
+    std::ifstream f("/sys/devices/system/cpu/cpu0/cache/index" + std::to_string(i) + "/size");
+    double v = 0;
+    char unit = 0;
+    if (f >> v >> unit && v > 0) return v * (unit == 'K' ? 1024.0 : unit == 'M' ? 1048576.0 : 1.0);
+  }
+  return 0;
+}
+
+CpuCostModel detected() {
+  CpuCostModel m;
+  if (const double b = sysfs_llc_bytes(); b > 0) m.cache_bytes = b;
+  return m;
+}
+
+CpuCostModel& current() {
+  static CpuCostModel m = detected();
+  return m;
+}
+
+}  // namespace
+
+const char* gather_path_name(GatherPath p) {
+  switch (p) {
+    case GatherPath::DenseColumns:
+      return "dense columns";
+    case GatherPath::SparseColumns:
+      return "sparse columns";
+    case GatherPath::DenseProduct:
+      return "dense product";
+  }
+  return "?";
+}
+
+double predict_ns(const CpuCostModel& m, GatherPath p, const GatherShape& s) {
+  const auto rows = static_cast<double>(s.rows);
+  switch (p) {
+    case GatherPath::DenseProduct: {
+      // Streaming the weights and multiplying overlap: whichever takes longer (GEMV is
+      // bandwidth-bound, GEMM over a batch compute-bound).
+      const double weights = rows * static_cast<double>(s.cols);
+      return std::max(weights * (s.cached ? m.product_weight_cached_ns : m.product_weight_memory_ns),
+                      weights * static_cast<double>(s.batch) * m.product_mac_ns);
+    }
+    case GatherPath::DenseColumns:
+      return s.active * rows * (s.cached ? m.dense_row_cached_ns : m.dense_row_memory_ns) +
+             (s.pairs - s.active) * rows * m.dense_pair_row_ns + s.pairs * m.pair_ns;
+    case GatherPath::SparseColumns: {
+      const double per_pair = s.active > 0 ? s.active_nnz / s.active : 0.0;
+      return s.pairs * per_pair * (s.cached ? m.sparse_nnz_cached_ns : m.sparse_nnz_memory_ns) + s.pairs * m.pair_ns;
+    }
+  }
+  return 0.0;
+}
+
+const CpuCostModel& cpu_cost_model() { return current(); }
+void set_cpu_cost_model(const CpuCostModel& m) { current() = m; }
+
+}  // namespace evsim

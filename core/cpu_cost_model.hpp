@@ -1,0 +1,47 @@
+#pragma once
+// What a step of event delivery costs on this CPU, per path, and the choice made from it per
+// projection and step (network/matrix_projection.cpp): Eigen's dense product over every
+// column, the gathered dense columns, or the gathered pruned columns
+// (network/gathered_delivery.hpp). The shipped defaults were measured on the development
+// machine (2-core AMD EPYC VM, one thread, `evsim calibrate --backend cpu`); `evsim calibrate --backend cpu` measures
+// them on the machine at hand and `--cpu-profile FILE` loads them.
+#include <cstdint>
+#include <string>
+
+namespace evsim {
+
+struct CpuCostModel {
+  // Eigen GEMV/GEMM: per weight streamed (matrix in cache / from memory) and per multiply-add
+  // (the larger of the two terms counts).
+  double product_weight_cached_ns = 0.05, product_weight_memory_ns = 0.14, product_mac_ns = 0.026;
+  // Gathered dense columns: per row of an active column read, and per row of each extra
+  // (column, sample) pair added from the cached tile.
+  double dense_row_cached_ns = 0.07, dense_row_memory_ns = 0.14, dense_pair_row_ns = 0.04;
+  // Gathered pruned columns: per non-zero scattered per (column, sample) pair.
+  double sparse_nnz_cached_ns = 0.52, sparse_nnz_memory_ns = 0.95;
+  double pair_ns = 2.5;                   // per (column, sample) pair: list building, loop set-up
+  double cache_bytes = 32.0 * (1 << 20);  // last-level cache (detected)
+  std::string source = "built-in defaults (development machine)";
+};
+
+enum class GatherPath { DenseColumns, SparseColumns, DenseProduct };
+const char* gather_path_name(GatherPath p);
+
+// One step of one projection, as the selector sees it.
+struct GatherShape {
+  int64_t rows = 0, cols = 0, batch = 1;
+  double active = 0;      // input units with an event in some sample
+  double pairs = 0;       // (unit, sample) events
+  double active_nnz = 0;  // non-zero weights in the active columns
+  bool cached = false;    // the weight matrix fits the last-level cache
+};
+double predict_ns(const CpuCostModel& m, GatherPath p, const GatherShape& s);
+// A gathered path replaces the dense product only when predicted this much cheaper: near the
+// crossover the two cost the same, and a model error there would make event mode the slower.
+constexpr double kGatherMargin = 0.8;
+
+// The model the CPU backends use (process-wide, like the thread count).
+const CpuCostModel& cpu_cost_model();
+void set_cpu_cost_model(const CpuCostModel& m);
+
+}  // namespace evsim

@@ -1,0 +1,71 @@
+#include "data/cpu_profile.hpp"
+
+#include <cmath>
+#include <fstream>
+#include <nlohmann/json.hpp>
+#include <utility>
+#include <vector>
+
+#include "core/error.hpp"
+#include "data/atomic_file.hpp"
+#include "data/file_policy.hpp"
+
+namespace evsim {
+namespace {
+
+using Field = std::pair<const char*, double CpuCostModel::*>;
+
+const std::vector<Field>& fields() {
+  static const std::vector<Field> f = {
+      {"product_weight_cached_ns", &CpuCostModel::product_weight_cached_ns},
+      {"product_weight_memory_ns", &CpuCostModel::product_weight_memory_ns},
+      {"product_mac_ns", &CpuCostModel::product_mac_ns},
+      {"dense_row_cached_ns", &CpuCostModel::dense_row_cached_ns},
+      {"dense_row_memory_ns", &CpuCostModel::dense_row_memory_ns},
+      {"dense_pair_row_ns", &CpuCostModel::dense_pair_row_ns},
+      {"sparse_nnz_cached_ns", &CpuCostModel::sparse_nnz_cached_ns},
+      {"sparse_nnz_memory_ns", &CpuCostModel::sparse_nnz_memory_ns},
+      {"pair_ns", &CpuCostModel::pair_ns},
+      {"cache_bytes", &CpuCostModel::cache_bytes},
+  };
+  return f;
+}
+
+}  // namespace
+
+CpuCostModel read_cpu_profile(const std::string& path) {
+  register_input(path);
+  std::ifstream f(path);
+  if (!f) throw InputError(path + ": cannot open the CPU profile");
+  nlohmann::json j;
+  try {
+    j = nlohmann::json::parse(f);
+  } catch (const nlohmann::json::exception&) {
+    throw InputError(path + ": not a JSON CPU profile");
+  }
+  if (!j.is_object()) throw InputError(path + ": expected a JSON object");
+  CpuCostModel m;
+  m.source = path;
+  for (const auto& item : j.items()) {
+    if (item.key() == "machine") continue;  // informative only
+    const Field* field = nullptr;
+    for (const Field& fl : fields())
+      if (item.key() == fl.first) field = &fl;
+    if (!field) throw InputError(path + ": unknown key '" + item.key() + "'");
+    if (!item.value().is_number()) throw InputError(path + ": '" + item.key() + "' must be a number");
+    const double v = item.value().get<double>();
+    if (!(std::isfinite(v) && v >= 0)) throw InputError(path + ": '" + item.key() + "' must be a finite number >= 0");
+    m.*(field->second) = v;
+  }
+  if (!(m.cache_bytes > 0)) throw InputError(path + ": 'cache_bytes' must be positive");
+  return m;
+}
+
+void write_cpu_profile(const CpuCostModel& m, const std::string& path) {
+  nlohmann::ordered_json j;
+  j["machine"] = m.source;
+  for (const auto& [key, member] : fields()) j[key] = m.*member;
+  write_text_file(path, j.dump(2) + "\n");
+}
+
+}  // namespace evsim

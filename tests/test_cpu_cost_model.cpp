@@ -1,0 +1,147 @@
+// The CPU cost model and the per-step path selector of event mode: predictions against
+// hand-computed values, the reference order never leaves the gathered paths, the dense
+// product gives dense mode's sums exactly, and the profile file round-trips and rejects bad input.
+#include <gtest/gtest.h>
+
+#include <fstream>
+#include <random>
+
+#include "core/cpu_cost_model.hpp"
+#include "core/error.hpp"
+#include "data/cpu_profile.hpp"
+#include "network/matrix_projection.hpp"
+#include "tests/random_models.hpp"
+
+namespace evsim {
+namespace {
+
+class CostModelScope {  // restores the process-wide model after a test changed it
+ public:
+  CostModelScope() : saved_(cpu_cost_model()) {}
+  ~CostModelScope() { set_cpu_cost_model(saved_); }
+
+ private:
+  CpuCostModel saved_;
+};
+
+TEST(CpuCostModel, PredictionsByHand) {
+  CpuCostModel m;
+  m.product_weight_cached_ns = 0.5;
+  m.product_weight_memory_ns = 1.0;
+  m.product_mac_ns = 0.25;
+  m.dense_row_cached_ns = 2;
+  m.dense_row_memory_ns = 3;
+  m.dense_pair_row_ns = 0.5;
+  m.sparse_nnz_cached_ns = 4;
+  m.sparse_nnz_memory_ns = 5;
+  m.pair_ns = 10;
+  GatherShape s{10, 20, 3, 4, 6, 8, true};  // 10 x 20, batch 3, 4 active columns, 6 pairs, 8 nnz
+  EXPECT_DOUBLE_EQ(predict_ns(m, GatherPath::DenseProduct, s), 200 * 3 * 0.25);  // compute-bound: 150 > 100
+  EXPECT_DOUBLE_EQ(predict_ns(m, GatherPath::DenseColumns, s), 4 * 10 * 2 + 2 * 10 * 0.5 + 6 * 10);
+  EXPECT_DOUBLE_EQ(predict_ns(m, GatherPath::SparseColumns, s), 6 * 2 * 4 + 6 * 10);
+  s.cached = false;
+  s.batch = 1;
+  EXPECT_DOUBLE_EQ(predict_ns(m, GatherPath::DenseProduct, s), 200 * 1.0);  // bandwidth-bound
+  EXPECT_DOUBLE_EQ(predict_ns(m, GatherPath::DenseColumns, s), 4 * 10 * 3 + 2 * 10 * 0.5 + 6 * 10);
+  EXPECT_DOUBLE_EQ(predict_ns(m, GatherPath::SparseColumns, s), 6 * 2 * 5 + 6 * 10);
+}
+
+Matrix random_weights(std::mt19937_64& rng, int64_t rows, int64_t cols, double density) {
+  std::uniform_real_distribution<float> u(-1, 1);
+  std::bernoulli_distribution keep(density);
+  Matrix w(rows, cols);
+  for (int64_t k = 0; k < w.size(); ++k) w.data()[k] = keep(rng) ? u(rng) : 0.0f;
+  return w;
+}
+
+GatheredInputs events(std::mt19937_64& rng, int64_t in, int64_t batch, double activity) {
+  std::bernoulli_distribution fire(activity);
+  std::uniform_real_distribution<float> u(0.1f, 2.0f);
+  GatheredInputs g;
+  g.x.setZero(in, batch);
+  for (int64_t j = 0; j < in; ++j) {
+    bool any = false;
+    for (int64_t b = 0; b < batch; ++b)
+      if (fire(rng)) g.x(j, b) = u(rng), any = true;
+    if (any) g.active.push_back(static_cast<uint32_t>(j));
+  }
+  return g;
+}
+
+TEST(CpuCostModel, SelectorTakesEveryPathAndKeepsTheSums) {
+  const uint64_t seed = testing::fresh_seed();
+  SCOPED_TRACE("seed=" + std::to_string(seed));
+  std::mt19937_64 rng(seed);
+  CostModelScope scope;
+  const int64_t rows = std::uniform_int_distribution<int64_t>(200, 600)(rng);
+  const int64_t cols = std::uniform_int_distribution<int64_t>(100, 300)(rng);
+  const MatrixProjection sparse(random_weights(rng, rows, cols, 0.1));
+  const MatrixProjection dense(random_weights(rng, rows, cols, 1.0));
+  // Everything active in a batch of 32: the product wins in the fast order only.
+  const GatheredInputs all = events(rng, cols, 32, 1.0);
+  EXPECT_EQ(dense.choose_path(all, SumOrder::Fast), GatherPath::DenseProduct);
+  EXPECT_EQ(dense.choose_path(all, SumOrder::Reference), GatherPath::DenseColumns);
+  Matrix y = Matrix::Zero(rows, 32), ref;
+  EXPECT_EQ(dense.deliver_gathered(all, y, SumOrder::Fast), dense.dense_bytes());
+  dense.forward_dense(all.x, ref);
+  EXPECT_TRUE(y == ref) << "the dense product must be dense mode's own sums";
+  // One active column of one sample: a gathered path, whatever the order.
+  GatheredInputs one;
+  one.x.setZero(cols, 1);
+  one.x(3, 0) = 0.5f;
+  one.active = {3};
+  EXPECT_EQ(dense.choose_path(one, SumOrder::Fast), GatherPath::DenseColumns);
+  EXPECT_EQ(sparse.choose_path(one, SumOrder::Fast), GatherPath::SparseColumns);
+  // A model where the product is free and one where it costs everything.
+  CpuCostModel free_product;
+  free_product.product_weight_cached_ns = free_product.product_weight_memory_ns = free_product.product_mac_ns = 0;
+  set_cpu_cost_model(free_product);
+  for (double a : {0.01, 0.3, 1.0}) {
+    const GatheredInputs g = events(rng, cols, 4, a);
+    EXPECT_EQ(sparse.choose_path(g, SumOrder::Fast), GatherPath::DenseProduct);
+    EXPECT_NE(sparse.choose_path(g, SumOrder::Reference), GatherPath::DenseProduct);
+  }
+  CpuCostModel dear_product;
+  dear_product.product_weight_cached_ns = dear_product.product_weight_memory_ns = 1e9;
+  dear_product.sparse_nnz_cached_ns = dear_product.sparse_nnz_memory_ns = 0;  // and free scatters
+  set_cpu_cost_model(dear_product);
+  EXPECT_EQ(dense.choose_path(all, SumOrder::Fast), GatherPath::DenseColumns);
+  EXPECT_EQ(sparse.choose_path(all, SumOrder::Fast), GatherPath::SparseColumns);
+}
+
+std::string write_file(const std::string& name, const std::string& text) {
+  const std::string path = ::testing::TempDir() + "/" + name;
+  std::ofstream(path) << text;
+  return path;
+}
+
+TEST(CpuProfile, RoundTripsAndRejectsBadFiles) {
+  CpuCostModel m;
+  m.product_mac_ns = 0.123;
+  m.sparse_nnz_memory_ns = 7.5;
+  m.cache_bytes = 1 << 20;
+  const std::string path = ::testing::TempDir() + "/evsim_cpu_profile.json";
+  write_cpu_profile(m, path);
+  const CpuCostModel r = read_cpu_profile(path);
+  EXPECT_EQ(r.product_mac_ns, 0.123);
+  EXPECT_EQ(r.sparse_nnz_memory_ns, 7.5);
+  EXPECT_EQ(r.cache_bytes, 1 << 20);
+  EXPECT_EQ(r.pair_ns, m.pair_ns);
+  for (const auto& [text, what] : {std::pair<std::string, std::string>{"[1]", "expected a JSON object"},
+                                   {"{\"pair_ns\": -1}", "'pair_ns' must be a finite number >= 0"},
+                                   {"{\"pair_ns\": \"fast\"}", "'pair_ns' must be a number"},
+                                   {"{\"warp_ns\": 1}", "unknown key 'warp_ns'"},
+                                   {"{\"cache_bytes\": 0}", "'cache_bytes' must be positive"},
+                                   {"{", "not a JSON CPU profile"}}) {
+    const std::string bad = write_file("evsim_bad_cpu_profile.json", text);
+    try {
+      read_cpu_profile(bad);
+      ADD_FAILURE() << text << " was accepted";
+    } catch (const InputError& e) {
+      EXPECT_EQ(std::string(e.what()), bad + ": " + what);
+    }
+  }
+}
+
+}  // namespace
+}  // namespace evsim
