@@ -14,7 +14,7 @@ struct BenchOptions {
   BackendChoice backend;
   BenchGrid grid;  // fields the user gave replace the backend's default grid
   std::string csv;
-  bool no_sequence = false, no_cpu = false;
+  bool no_sequence = false, no_cpu = false, no_torch = false;
 };
 
 void run_bench_cmd(const BenchOptions& o, const CLI::App& cmd) {
@@ -28,6 +28,7 @@ void run_bench_cmd(const BenchOptions& o, const CLI::App& cmd) {
   g.seed = o.grid.seed;
   g.sequence = !o.no_sequence;
   g.cpu = !o.no_cpu;
+  g.torch = !o.no_torch;
   g.gpu_profile = o.backend.runner.gpu_profile;
   g.order = o.backend.runner.sum_order;
   // The largest projection of the grid (3H x H, float32) sets the memory level its weights are read from.
@@ -76,6 +77,9 @@ void register_bench(CLI::App& app) {
   add_backend_options(*cmd, o->backend, "cpu, or cuda (cuBLAS vs cuSPARSE vs DISTile, plus a 3-layer sequence)");
   cmd->add_flag("--no-sequence", o->no_sequence, "cuda: skip the 3-layer EGRU sequence benchmark");
   cmd->add_flag("--no-cpu", o->no_cpu, "cuda: skip the CPU columns (slow for large layers and batches)");
+  cmd->add_flag("--no-torch", o->no_torch,
+                "cpu: skip the PyTorch reference (nn.GRUCell step, same sizes and threads; $EVSIM_PYTHON or "
+                "/usr/bin/python3)");
   cmd->callback([o, cmd] { run_bench_cmd(*o, *cmd); });
 }
 

@@ -2,8 +2,10 @@
 
 #include <cstdio>
 #include <functional>
+#include <map>
 #include <memory>
 #include <sstream>
+#include <tuple>
 #include <utility>
 
 #include "bench/layer_bench.hpp"
@@ -11,6 +13,7 @@
 #include "core/error.hpp"
 #include "core/table.hpp"
 #include "core/threads.hpp"
+#include "data/python_tool.hpp"
 #ifdef EVSIM_HAVE_CUDA
 #include "bench/gpu_suite.hpp"
 #endif
@@ -20,6 +23,41 @@ namespace {
 
 std::string time_spread(const Spread& s) {
   return fmt_time(s.median) + " [" + fmt_time(s.min) + "-" + fmt_time(s.max) + "]";
+}
+
+std::string join(const auto& v) {
+  std::ostringstream s;
+  for (size_t i = 0; i < v.size(); ++i) s << (i ? "," : "") << v[i];
+  return s.str();
+}
+
+// The same layer step in PyTorch on the CPU (nn.GRUCell: both projections and the gates, all
+// of `threads`), in this run, beside evsim's dense step; a note when torch is missing.
+std::string torch_reference(const BenchGrid& o, const std::vector<int>& threads,
+                            const std::map<std::tuple<int, int64_t, int64_t>, Spread>& dense) {
+  const auto out = run_python_tool("bench_torch_cpu.py", {"--hidden", join(o.hidden), "--batch", join(o.batch),
+                                                          "--threads", join(threads), "--repeats",
+                                                          std::to_string(o.repeats)});
+  if (!out) return "PyTorch CPU reference: skipped (no torch for " + python_path() + "; set EVSIM_PYTHON)\n";
+  Table t({"threads", "hidden", "batch", "PyTorch GRUCell step [min-max]", "evsim cpu-dense step", "evsim / PyTorch time"});
+  std::istringstream lines(*out);
+  std::string line, version;
+  std::getline(lines, line);  // header
+  while (std::getline(lines, line)) {
+    int th = 0;
+    long long h = 0, b = 0;
+    double med = 0, lo = 0, hi = 0;
+    char v[64] = {};
+    if (std::sscanf(line.c_str(), "%d,%lld,%lld,%lf,%lf,%lf,%63s", &th, &h, &b, &med, &lo, &hi, v) != 7) continue;
+    version = v;
+    const auto it = dense.find({th, h, b});
+    if (it == dense.end()) continue;
+    t.add({std::to_string(th), std::to_string(h), std::to_string(b),
+           fmt_time(med) + " [" + fmt_time(lo) + "-" + fmt_time(hi) + "]", time_spread(it->second),
+           fmt_fixed(it->second.median / med, 2) + "x"});
+  }
+  return "PyTorch " + version + " on the CPU, same run (median of " + std::to_string(o.repeats) +
+         " steps; evsim's dense step from the table above):\n" + t.str();
 }
 
 BenchReport cpu_bench(const BenchGrid& o, const EnergyModel& energy) {
@@ -36,6 +74,7 @@ BenchReport cpu_bench(const BenchGrid& o, const EnergyModel& energy) {
   const int before = cpu_threads();
   std::vector<int> counts = o.threads.empty() ? std::vector<int>{before} : o.threads;
   std::ostringstream bandwidths;
+  std::map<std::tuple<int, int64_t, int64_t>, Spread> dense_steps;
   for (int threads : counts) {
     set_cpu_threads(threads);
     const double bw = cpu_read_bandwidth(threads);
@@ -47,6 +86,7 @@ BenchReport cpu_bench(const BenchGrid& o, const EnergyModel& energy) {
         for (int64_t b : o.batch)
           for (double a : o.activity) {
             const LayerBenchResult r = bench.run(b, a, o.repeats);
+            dense_steps.try_emplace({threads, h, b}, r.dense_s);  // dense work: any density, activity
             const double eff = double(r.event.effective_ops());
             const double theory = eff > 0 ? double(r.dense.dense_macs) / eff : 0.0;
             const double e_dense = energy.energy_pj(r.dense, Mode::Dense),
@@ -91,6 +131,7 @@ BenchReport cpu_bench(const BenchGrid& o, const EnergyModel& energy) {
        << bandwidths.str() << "); event sums in the " << sum_order_name(o.order)
        << " order (fast: the CPU cost model may take the dense product). Energy per step (CSV): " << energy.source
        << "\n";
+  if (o.torch) text << torch_reference(o, counts, dense_steps);
   return {text.str(), csv.str()};
 }
 

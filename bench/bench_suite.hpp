@@ -21,6 +21,7 @@ struct BenchGrid {
   bool cpu = true;                  // cuda: the same projection on the CPU in the same rows
   std::string gpu_profile;          // cuda: cost-model profile (empty: built in)
   SumOrder order = SumOrder::Fast;  // cpu-event: fast may take the dense product where cheaper
+  bool torch = true;                // cpu: PyTorch's GRUCell step in the same run (when installed)
 };
 
 struct BenchReport {

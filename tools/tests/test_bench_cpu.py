@@ -47,3 +47,24 @@ def test_calibrate_cpu_writes_a_profile_that_bench_reads(evsim_bin, tmp_path):
     assert res.stderr.strip() == f"evsim: error: {bad}: 'pair_ns' must be a finite number >= 0"
     res = subprocess.run([evsim_bin, "calibrate", "--backend", "cpu", "--hidden", "512"], capture_output=True, text=True)
     assert res.returncode != 0 and res.stderr.count("\n") == 1 and "--hidden" in res.stderr
+
+
+def test_torch_reference_in_the_same_run_or_a_skip_note(evsim_bin):
+    args = [evsim_bin, "bench", "--backend", "cpu", "--hidden", "32", "--batch", "1", "--density", "1",
+            "--activity", "1", "--repeats", "2", "--csv", ""]
+    import os
+    res = subprocess.run(args, capture_output=True, text=True, env={**os.environ, "EVSIM_PYTHON": "/nonexistent/python"})
+    assert res.returncode == 0, res.stderr
+    assert "PyTorch CPU reference: skipped (no torch for /nonexistent/python" in res.stdout
+    try:
+        import torch  # noqa: F401
+    except ImportError:
+        return
+    res = subprocess.run(args, capture_output=True, text=True, env={**os.environ, "EVSIM_PYTHON": "/usr/bin/python3"})
+    assert res.returncode == 0, res.stderr
+    table = res.stdout.split("PyTorch GRUCell step")[1].splitlines()
+    row = table[2].split()
+    assert row[1:3] == ["32", "1"], table  # threads: every core by default
+    assert row[-1].endswith("x") and float(row[-1][:-1]) > 0
+    res = subprocess.run(args + ["--no-torch"], capture_output=True, text=True)
+    assert res.returncode == 0 and "PyTorch" not in res.stdout
