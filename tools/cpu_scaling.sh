@@ -1,0 +1,27 @@
+#!/usr/bin/env bash
+# Device-machine job for the CPU side (its 16 cores): build without CUDA, calibrate the CPU cost
+# model, `evsim bench --backend cpu` at hidden 4096 over 1-16 threads with PyTorch's CPU
+# GRUCell beside it (the machine's python3 and torch), and `evsim compare` of the shipped p90
+# at batch 1 / 10 / 64 on 1 and 16 threads. Logs in $OUT.
+set -o pipefail
+cd "$(dirname "$0")/.."
+lscpu >"$OUT/lscpu.txt"
+grep -E "Model name|^CPU\(s\)|L3" "$OUT/lscpu.txt"
+{ cmake -B build-cpu -DEVSIM_CUDA=OFF -DEVSIM_BUILD_BENCH=OFF -DEVSIM_WERROR=ON && cmake --build build-cpu -j16; } \
+  >"$OUT/build.log" 2>&1 || { tail -30 "$OUT/build.log"; exit 1; }
+E=build-cpu/evsim
+export EVSIM_PYTHON=$(command -v python3)
+"$E" calibrate --backend cpu --output "$OUT/cpu_profile.json" | tee "$OUT/calibrate.txt"
+THREADS=${THREADS:-1,2,4,8,16}
+"$E" bench --backend cpu --hidden 4096 --batch ${BATCH:-1,16} --density 1,0.1 --activity 0.01,0.1,0.2,1 \
+  --thread-counts "$THREADS" --repeats ${REPEATS:-10} --cpu-profile "$OUT/cpu_profile.json" \
+  --csv "$OUT/bench_h4096.csv" >"$OUT/bench_h4096.txt" 2>"$OUT/bench_h4096.err"
+echo "bench exit $?"; tail -16 "$OUT/bench_h4096.txt"
+for t in 1 16; do
+  for b in 1 10 64; do
+    steps=64; [ $b = 64 ] && steps=16
+    "$E" compare models/checkpoints/egru_lm_ptb_p90.h5 --steps $steps --batch $b --threads $t \
+      --cpu-profile "$OUT/cpu_profile.json" >"$OUT/compare_p90_t${t}_b$b.txt" 2>&1
+    echo "threads $t batch $b: $(grep -E '^total' "$OUT/compare_p90_t${t}_b$b.txt")"
+  done
+done
