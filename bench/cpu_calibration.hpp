@@ -1,6 +1,7 @@
 #pragma once
 // `evsim calibrate --backend cpu`: the CPU cost model's constants (core/cpu_cost_model.hpp)
 // measured on this machine, one thread, through the very kernels event mode runs.
+#include <cstdint>
 #include <string>
 
 namespace evsim {
