@@ -35,11 +35,12 @@ std::string join(const auto& v) {
 // of `threads`), in this run, beside evsim's dense step; a note when torch is missing.
 std::string torch_reference(const BenchGrid& o, const std::vector<int>& threads,
                             const std::map<std::tuple<int, int64_t, int64_t>, Spread>& dense) {
-  const auto out = run_python_tool("bench_torch_cpu.py", {"--hidden", join(o.hidden), "--batch", join(o.batch),
-                                                          "--threads", join(threads), "--repeats",
-                                                          std::to_string(o.repeats)});
+  const auto out =
+      run_python_tool("bench_torch_cpu.py", {"--hidden", join(o.hidden), "--batch", join(o.batch), "--threads",
+                                             join(threads), "--repeats", std::to_string(o.repeats)});
   if (!out) return "PyTorch CPU reference: skipped (no torch for " + python_path() + "; set EVSIM_PYTHON)\n";
-  Table t({"threads", "hidden", "batch", "PyTorch GRUCell step [min-max]", "evsim cpu-dense step", "evsim / PyTorch time"});
+  Table t(
+      {"threads", "hidden", "batch", "PyTorch GRUCell step [min-max]", "evsim cpu-dense step", "evsim / PyTorch time"});
   std::istringstream lines(*out);
   std::string line, version;
   std::getline(lines, line);  // header

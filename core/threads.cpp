@@ -18,7 +18,9 @@ int cpu_threads() {
 
 void set_cpu_threads(int n) {
   g_threads = std::max(1, n);
-  Eigen::setNbThreads(g_threads);
+  // The CPU backends thread by output rows themselves (network/dense_product.hpp); Eigen's own
+  // GEMM threading would change its blocking, and so the sums, with the thread count.
+  Eigen::setNbThreads(1);
 }
 
 }  // namespace evsim

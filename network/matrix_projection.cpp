@@ -3,6 +3,7 @@
 #include <algorithm>
 
 #include "core/threads.hpp"
+#include "network/dense_product.hpp"
 
 namespace evsim {
 namespace {
@@ -45,10 +46,12 @@ GatherPath MatrixProjection::choose_path(const GatheredInputs& in, SumOrder orde
   return best;
 }
 
+void MatrixProjection::forward_dense(const Matrix& x, Matrix& y) const { dense_product(w_, x, y, cpu_threads()); }
+
 uint64_t MatrixProjection::deliver_gathered(const GatheredInputs& in, Matrix& y, SumOrder order) const {
   switch (choose_path(in, order)) {
     case GatherPath::DenseProduct:
-      y.noalias() += w_ * in.x;
+      dense_product_add(w_, in.x, y, cpu_threads());
       return dense_bytes();
     case GatherPath::SparseColumns:
       return gather_sparse_columns(sparse_, in, y, cpu_threads());

@@ -14,7 +14,7 @@ class MatrixProjection final : public Projection {
   explicit MatrixProjection(Matrix weight);
   int64_t in_size() const override { return w_.cols(); }
   int64_t out_size() const override { return w_.rows(); }
-  void forward_dense(const Matrix& x, Matrix& y) const override { y.noalias() = w_ * x; }
+  void forward_dense(const Matrix& x, Matrix& y) const override;
   void deliver(uint32_t source, float value, float* y_col) const override { csc_.axpy_column(source, value, y_col); }
   bool gathers() const override { return true; }
   uint64_t deliver_gathered(const GatheredInputs& in, Matrix& y, SumOrder order) const override;

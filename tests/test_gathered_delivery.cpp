@@ -11,6 +11,7 @@
 #include "models/egru_stack.hpp"
 #include "models/random_input.hpp"
 #include "network/csc_matrix.hpp"
+#include "network/dense_product.hpp"
 #include "network/gathered_delivery.hpp"
 #include "network/matrix_projection.hpp"
 #include "tests/random_models.hpp"
@@ -105,6 +106,32 @@ TEST(GatheredDelivery, TwoEventsOfOneUnitFallBackToPerEventSums) {
   EXPECT_EQ(y(0, 0), y0);
   EXPECT_EQ(c.events, 3u);
   EXPECT_EQ(c.weight_bytes, 6u * 8);  // per-event delivery: 3 events x 2 weights x (value + index)
+}
+
+TEST(GatheredDelivery, DenseProductIsBitIdenticalOnAnyThreadCount) {
+  const uint64_t seed = testing::fresh_seed();
+  SCOPED_TRACE("seed=" + std::to_string(seed));
+  std::mt19937_64 rng(seed);
+  std::normal_distribution<float> n(0, 1);
+  for (int trial = 0; trial < 10; ++trial) {
+    const int64_t rows = std::uniform_int_distribution<int64_t>(1, 1500)(rng);
+    const int64_t cols = std::uniform_int_distribution<int64_t>(1, 600)(rng);
+    const int64_t batch = std::uniform_int_distribution<int64_t>(1, 20)(rng);
+    SCOPED_TRACE(std::to_string(rows) + " x " + std::to_string(cols) + ", batch " + std::to_string(batch));
+    const Matrix w = Matrix::NullaryExpr(rows, cols, [&] { return n(rng); });
+    const Matrix x = Matrix::NullaryExpr(cols, batch, [&] { return n(rng); });
+    Matrix one, y0 = Matrix::Zero(rows, batch);
+    dense_product(w, x, one, 1);
+    dense_product_add(w, x, y0, 1);
+    EXPECT_TRUE(y0 == one);
+    EXPECT_LT((one - w * x).cwiseAbs().maxCoeff(), 1e-3f * (1 + (w * x).cwiseAbs().maxCoeff()));
+    for (int t : {2, 3, 5, 16}) {
+      Matrix y, z = Matrix::Zero(rows, batch);
+      dense_product(w, x, y, t);
+      dense_product_add(w, x, z, t);
+      EXPECT_TRUE(y == one && z == one) << t << " threads";
+    }
+  }
 }
 
 TEST(GatheredDelivery, ModelsRunBitIdenticallyOnAnyThreadCount) {
