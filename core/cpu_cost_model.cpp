@@ -46,6 +46,17 @@ const char* gather_path_name(GatherPath p) {
 }
 
 double predict_ns(const CpuCostModel& m, GatherPath p, const GatherShape& s) {
+  // The kernels stay on one thread below a work size (network/dense_product.cpp,
+  // gathered_delivery.cpp: a fork-join costs microseconds).
+  const auto rows = static_cast<double>(s.rows);
+  const double work = p == GatherPath::DenseProduct   ? rows * static_cast<double>(s.cols * s.batch) / 4
+                      : p == GatherPath::DenseColumns ? rows * s.pairs
+                                                      : s.active_nnz * static_cast<double>(s.batch);
+  const int usable = p == GatherPath::SparseColumns ? std::min(s.threads, s.sparse_blocks) : s.threads;
+  return predict_one_thread_ns(m, p, s) / (work < (1 << 16) ? 1 : std::max(1, usable));
+}
+
+double predict_one_thread_ns(const CpuCostModel& m, GatherPath p, const GatherShape& s) {
   const auto rows = static_cast<double>(s.rows);
   switch (p) {
     case GatherPath::DenseProduct: {

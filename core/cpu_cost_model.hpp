@@ -3,8 +3,9 @@
 // projection and step (network/matrix_projection.cpp): Eigen's dense product over every
 // column, the gathered dense columns, or the gathered pruned columns
 // (network/gathered_delivery.hpp). The shipped defaults were measured on the development
-// machine (2-core AMD EPYC VM, one thread, `evsim calibrate --backend cpu`); `evsim calibrate --backend cpu` measures
-// them on the machine at hand and `--cpu-profile FILE` loads them.
+// machine (2-core AMD EPYC VM, one thread, `evsim calibrate --backend cpu`), and a path on
+// several threads is predicted to take its one-thread time over the threads it can use; `evsim calibrate --backend cpu`
+// measures them on the machine at hand and `--cpu-profile FILE` loads them.
 #include <cstdint>
 #include <string>
 
@@ -34,8 +35,11 @@ struct GatherShape {
   double pairs = 0;       // (unit, sample) events
   double active_nnz = 0;  // non-zero weights in the active columns
   bool cached = false;    // the weight matrix fits the last-level cache
+  int threads = 1;        // the product and dense columns split rows over all of them,
+  int sparse_blocks = 1;  // pruned columns over the row blocks of their format
 };
 double predict_ns(const CpuCostModel& m, GatherPath p, const GatherShape& s);
+double predict_one_thread_ns(const CpuCostModel& m, GatherPath p, const GatherShape& s);
 // A gathered path replaces the dense product only when predicted this much cheaper: near the
 // crossover the two cost the same, and a model error there would make event mode the slower.
 constexpr double kGatherMargin = 0.8;
