@@ -37,15 +37,19 @@ GatherPath MatrixProjection::choose_path(const GatheredInputs& in, SumOrder orde
     s.active_nnz += fanout_[j];
     for (int64_t b = 0; b < s.batch; ++b) s.pairs += in.x(j, b) != 0.0f;
   }
-  GatherPath best = GatherPath::DenseColumns;
-  double cost = predict_ns(m, best, s);
-  if (sparse_.rows > 0 && predict_ns(m, GatherPath::SparseColumns, s) < cost) {
-    best = GatherPath::SparseColumns;
-    cost = predict_ns(m, best, s);
+  const bool pruned = sparse_.rows > 0;
+  // Taking the product changes the sums (Eigen's order), so that choice is made on one
+  // thread's costs: outputs must not depend on the thread count. Between the two gathered
+  // paths (the same sums) the threads each can use decide.
+  if (order == SumOrder::Fast) {
+    double gathered = predict_one_thread_ns(m, GatherPath::DenseColumns, s);
+    if (pruned) gathered = std::min(gathered, predict_one_thread_ns(m, GatherPath::SparseColumns, s));
+    if (!(gathered < kGatherMargin * predict_one_thread_ns(m, GatherPath::DenseProduct, s)))
+      return GatherPath::DenseProduct;
   }
-  if (order == SumOrder::Fast && !(cost < kGatherMargin * predict_ns(m, GatherPath::DenseProduct, s)))
-    return GatherPath::DenseProduct;
-  return best;
+  return pruned && predict_ns(m, GatherPath::SparseColumns, s) < predict_ns(m, GatherPath::DenseColumns, s)
+             ? GatherPath::SparseColumns
+             : GatherPath::DenseColumns;
 }
 
 void MatrixProjection::forward_dense(const Matrix& x, Matrix& y) const { dense_product(w_, x, y, cpu_threads()); }
