@@ -1,6 +1,5 @@
 #include "core/threads.hpp"
 
-#include <Eigen/Core>
 #include <algorithm>
 #include <thread>
 
@@ -17,10 +16,7 @@ int cpu_threads() {
 }
 
 void set_cpu_threads(int n) {
-  g_threads = std::max(1, n);
-  // The CPU backends thread by output rows themselves (network/dense_product.hpp); Eigen's own
-  // GEMM threading would change its blocking, and so the sums, with the thread count.
-  Eigen::setNbThreads(1);
+  g_threads = std::max(1, n);  // Eigen stays on one thread: network/dense_product.cpp
 }
 
 }  // namespace evsim

@@ -1,14 +1,12 @@
 #include "data/cpu_profile.hpp"
 
 #include <cmath>
-#include <fstream>
-#include <nlohmann/json.hpp>
 #include <utility>
 #include <vector>
 
 #include "core/error.hpp"
 #include "data/atomic_file.hpp"
-#include "data/file_policy.hpp"
+#include "data/json_file.hpp"
 
 namespace evsim {
 namespace {
@@ -34,16 +32,7 @@ const std::vector<Field>& fields() {
 }  // namespace
 
 CpuCostModel read_cpu_profile(const std::string& path) {
-  register_input(path);
-  std::ifstream f(path);
-  if (!f) throw InputError(path + ": cannot open the CPU profile");
-  nlohmann::json j;
-  try {
-    j = nlohmann::json::parse(f);
-  } catch (const nlohmann::json::exception&) {
-    throw InputError(path + ": not a JSON CPU profile");
-  }
-  if (!j.is_object()) throw InputError(path + ": expected a JSON object");
+  const nlohmann::json j = read_json_object(path, "CPU profile");
   CpuCostModel m;
   m.source = path;
   for (const auto& item : j.items()) {

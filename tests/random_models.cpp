@@ -195,4 +195,29 @@ ModelSpec random_lm(std::mt19937_64& rng) {
   return s;
 }
 
+Matrix random_matrix(std::mt19937_64& rng, int64_t rows, int64_t cols, double density) {
+  std::uniform_real_distribution<float> u(-1, 1);
+  std::bernoulli_distribution keep(density);
+  Matrix w(rows, cols);
+  for (int64_t k = 0; k < w.size(); ++k) w.data()[k] = keep(rng) ? u(rng) : 0.0f;
+  return w;
+}
+
+GatheredInputs random_gathered(std::mt19937_64& rng, int64_t in, int64_t batch, double activity, bool binary) {
+  std::uniform_real_distribution<float> u(0.1f, 2.0f);
+  std::bernoulli_distribution fire(activity);
+  GatheredInputs g;
+  g.x.setZero(in, batch);
+  for (int64_t j = 0; j < in; ++j) {
+    bool any = false;
+    for (int64_t b = 0; b < batch; ++b)
+      if (fire(rng)) {
+        g.x(j, b) = binary ? 1.0f : u(rng);
+        any = true;
+      }
+    if (any) g.active.push_back(static_cast<uint32_t>(j));
+  }
+  return g;
+}
+
 }  // namespace evsim::testing

@@ -3,7 +3,9 @@
 #include <cstdint>
 #include <random>
 
+#include "core/tensor.hpp"
 #include "data/model_spec.hpp"
+#include "network/gathered_delivery.hpp"
 
 namespace evsim::testing {
 
@@ -23,5 +25,11 @@ ModelSpec random_egru_stack(std::mt19937_64& rng);
 ModelSpec random_lm(std::mt19937_64& rng);
 
 Array random_weight(std::mt19937_64& rng, int64_t rows, int64_t cols, double density, bool dyadic);
+
+// Uniform(-1, 1) weights, each kept with probability `density` (exact zeros otherwise).
+Matrix random_matrix(std::mt19937_64& rng, int64_t rows, int64_t cols, double density);
+// A step's gathered events: each (unit, sample) fires with probability `activity`, with value
+// 1 (binary) or uniform in [0.1, 2); `active` lists the units that fired in some sample.
+GatheredInputs random_gathered(std::mt19937_64& rng, int64_t in, int64_t batch, double activity, bool binary);
 
 }  // namespace evsim::testing

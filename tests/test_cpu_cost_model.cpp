@@ -56,28 +56,6 @@ TEST(CpuCostModel, PredictionsByHand) {
                    predict_one_thread_ns(m, GatherPath::SparseColumns, big));
 }
 
-Matrix random_weights(std::mt19937_64& rng, int64_t rows, int64_t cols, double density) {
-  std::uniform_real_distribution<float> u(-1, 1);
-  std::bernoulli_distribution keep(density);
-  Matrix w(rows, cols);
-  for (int64_t k = 0; k < w.size(); ++k) w.data()[k] = keep(rng) ? u(rng) : 0.0f;
-  return w;
-}
-
-GatheredInputs events(std::mt19937_64& rng, int64_t in, int64_t batch, double activity) {
-  std::bernoulli_distribution fire(activity);
-  std::uniform_real_distribution<float> u(0.1f, 2.0f);
-  GatheredInputs g;
-  g.x.setZero(in, batch);
-  for (int64_t j = 0; j < in; ++j) {
-    bool any = false;
-    for (int64_t b = 0; b < batch; ++b)
-      if (fire(rng)) g.x(j, b) = u(rng), any = true;
-    if (any) g.active.push_back(static_cast<uint32_t>(j));
-  }
-  return g;
-}
-
 TEST(CpuCostModel, SelectorTakesEveryPathAndKeepsTheSums) {
   const uint64_t seed = testing::fresh_seed();
   SCOPED_TRACE("seed=" + std::to_string(seed));
@@ -85,10 +63,10 @@ TEST(CpuCostModel, SelectorTakesEveryPathAndKeepsTheSums) {
   CostModelScope scope;
   const int64_t rows = std::uniform_int_distribution<int64_t>(200, 600)(rng);
   const int64_t cols = std::uniform_int_distribution<int64_t>(100, 300)(rng);
-  const MatrixProjection sparse(random_weights(rng, rows, cols, 0.1));
-  const MatrixProjection dense(random_weights(rng, rows, cols, 1.0));
+  const MatrixProjection sparse(testing::random_matrix(rng, rows, cols, 0.1));
+  const MatrixProjection dense(testing::random_matrix(rng, rows, cols, 1.0));
   // Everything active in a batch of 32: the product wins in the fast order only.
-  const GatheredInputs all = events(rng, cols, 32, 1.0);
+  const GatheredInputs all = testing::random_gathered(rng, cols, 32, 1.0, false);
   EXPECT_EQ(dense.choose_path(all, SumOrder::Fast), GatherPath::DenseProduct);
   EXPECT_EQ(dense.choose_path(all, SumOrder::Reference), GatherPath::DenseColumns);
   Matrix y = Matrix::Zero(rows, 32), ref;
@@ -107,7 +85,7 @@ TEST(CpuCostModel, SelectorTakesEveryPathAndKeepsTheSums) {
   free_product.product_weight_cached_ns = free_product.product_weight_memory_ns = free_product.product_mac_ns = 0;
   set_cpu_cost_model(free_product);
   for (double a : {0.01, 0.3, 1.0}) {
-    const GatheredInputs g = events(rng, cols, 4, a);
+    const GatheredInputs g = testing::random_gathered(rng, cols, 4, a, false);
     EXPECT_EQ(sparse.choose_path(g, SumOrder::Fast), GatherPath::DenseProduct);
     EXPECT_NE(sparse.choose_path(g, SumOrder::Reference), GatherPath::DenseProduct);
   }

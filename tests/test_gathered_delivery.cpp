@@ -20,31 +20,6 @@
 namespace evsim {
 namespace {
 
-Matrix random_weights(std::mt19937_64& rng, int64_t rows, int64_t cols, double density) {
-  std::uniform_real_distribution<float> u(-1, 1);
-  std::bernoulli_distribution keep(density);
-  Matrix w(rows, cols);
-  for (int64_t k = 0; k < w.size(); ++k) w.data()[k] = keep(rng) ? u(rng) : 0.0f;
-  return w;
-}
-
-GatheredInputs random_events(std::mt19937_64& rng, int64_t in, int64_t batch, double activity, bool binary) {
-  std::uniform_real_distribution<float> u(0.1f, 2.0f);
-  std::bernoulli_distribution fire(activity);
-  GatheredInputs g;
-  g.x.setZero(in, batch);
-  for (int64_t j = 0; j < in; ++j) {
-    bool any = false;
-    for (int64_t b = 0; b < batch; ++b)
-      if (fire(rng)) {
-        g.x(j, b) = binary ? 1.0f : u(rng);
-        any = true;
-      }
-    if (any) g.active.push_back(static_cast<uint32_t>(j));
-  }
-  return g;
-}
-
 // Event by event, sample-major, units ascending: how the queue hands them over.
 Matrix per_event(const Matrix& w, const GatheredInputs& g) {
   const CscMatrix csc = CscMatrix::from_dense(w);
@@ -66,8 +41,8 @@ TEST(GatheredDelivery, BothPathsEqualPerEventDeliveryExactly) {
     const double density = std::uniform_real_distribution<double>(0.02, 1.0)(rng);
     const double activity = std::uniform_real_distribution<double>(0.0, 1.0)(rng);
     SCOPED_TRACE(std::to_string(rows) + " x " + std::to_string(cols) + ", batch " + std::to_string(batch));
-    const Matrix w = random_weights(rng, rows, cols, density);
-    const GatheredInputs g = random_events(rng, cols, batch, activity, trial % 2);
+    const Matrix w = testing::random_matrix(rng, rows, cols, density);
+    const GatheredInputs g = testing::random_gathered(rng, cols, batch, activity, trial % 2);
     const Matrix ref = per_event(w, g);
     uint64_t nnz = 0;
     const CscMatrix csc = CscMatrix::from_dense(w);

@@ -1,13 +1,12 @@
 #include "backends/cuda/gpu_profile.hpp"
 
-#include <fstream>
 #include <nlohmann/json.hpp>
 #include <variant>
 #include <vector>
 
 #include "core/error.hpp"
 #include "data/atomic_file.hpp"
-#include "data/file_policy.hpp"
+#include "data/json_file.hpp"
 
 namespace evsim {
 namespace {
@@ -65,16 +64,7 @@ void check(const GpuProfile& p, const std::string& path) {
 }  // namespace
 
 cuda::GpuProfile read_gpu_profile(const std::string& path) {
-  register_input(path);
-  std::ifstream f(path);
-  if (!f) throw InputError(path + ": cannot open the GPU profile");
-  nlohmann::json j;
-  try {
-    j = nlohmann::json::parse(f);
-  } catch (const nlohmann::json::exception&) {
-    throw InputError(path + ": not a JSON GPU profile");
-  }
-  if (!j.is_object()) throw InputError(path + ": expected a JSON object");
+  const nlohmann::json j = read_json_object(path, "GPU profile");
   GpuProfile p;
   for (const auto& item : j.items()) {
     const Field* field = nullptr;
