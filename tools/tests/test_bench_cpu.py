@@ -32,8 +32,9 @@ def test_calibrate_cpu_writes_a_profile_that_bench_reads(evsim_bin, tmp_path):
     assert res.returncode == 0, res.stderr
     import json
     p = json.load(open(prof))
-    for key in ("product_weight_memory_ns", "dense_row_memory_ns", "sparse_nnz_memory_ns", "pair_ns", "cache_bytes"):
+    for key in ("product_weight_memory_ns", "dense_row_memory_ns", "sparse_nnz_memory_ns", "cache_bytes"):
         assert p[key] > 0, key
+    assert p["pair_ns"] >= 0  # what a 16-row column costs beyond its rows: may round to nothing
     res = subprocess.run([evsim_bin, "bench", "--backend", "cpu", "--hidden", "64", "--batch", "1", "--density", "1",
                           "--activity", "0.1", "--repeats", "2", "--cpu-profile", str(prof), "--csv", ""],
                          capture_output=True, text=True)
