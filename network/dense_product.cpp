@@ -3,6 +3,8 @@
 #include <Eigen/Core>
 #include <algorithm>
 
+#include "network/batched_product.hpp"
+
 namespace evsim {
 namespace {
 
@@ -41,11 +43,17 @@ void by_rows(const Matrix& w, const Matrix& x, int threads, Op op) {
 }  // namespace
 
 void dense_product(const Matrix& w, const Matrix& x, Matrix& y, int threads) {
+  if (x.cols() > 1) {
+    y.setZero(w.rows(), x.cols());
+    batched_product_add(w, x, y, threads);
+    return;
+  }
   y.resize(w.rows(), x.cols());
   by_rows(w, x, threads, [&](int64_t r0, int64_t n) { y.middleRows(r0, n).noalias() = w.middleRows(r0, n) * x; });
 }
 
 void dense_product_add(const Matrix& w, const Matrix& x, Matrix& y, int threads) {
+  if (x.cols() > 1) return batched_product_add(w, x, y, threads);
   by_rows(w, x, threads, [&](int64_t r0, int64_t n) { y.middleRows(r0, n).noalias() += w.middleRows(r0, n) * x; });
 }
 

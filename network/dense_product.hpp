@@ -1,9 +1,9 @@
 #pragma once
 // Dense mode's product y = W x (and event mode's dense-product path, y += W x) on the CPU
-// threads: each thread owns a range of output rows and runs Eigen's GEMV/GEMM on it. Eigen
-// threads only its GEMM (not GEMV, the batch-1 case) and then packs the whole weight matrix
-// per call; row ranges scale both. A row's sum runs over the columns in the same blocks
-// whatever the range, so outputs are bit-identical for any thread count.
+// threads. One sample: each thread owns a range of output rows and runs Eigen's GEMV on it
+// (Eigen does not thread GEMV; a row's sum runs over the columns in the same blocks whatever
+// the range). Two or more: network/batched_product.hpp (Eigen's GEMM packs the whole weight
+// matrix per call). Either way outputs are bit-identical for any thread count.
 #include "core/tensor.hpp"
 
 namespace evsim {
