@@ -58,7 +58,7 @@ void add_backend_options(CLI::App& cmd, BackendChoice& b, const std::string& wha
 void add_runner_options(CLI::App& cmd, BackendChoice& b) {
   cmd.add_option_function<int>(
          "--threads", [](int n) { set_cpu_threads(n); },
-         "CPU threads of both modes (default: every core; counts and outputs do not depend on it)")
+         "CPU threads of both modes (default: every core; outputs and counted ops do not depend on it)")
       ->check(in_range(1, 4096));
   cmd.add_option_function<std::string>(
          "--cpu-profile", [](const std::string& path) { set_cpu_cost_model(read_cpu_profile(path)); },

@@ -38,18 +38,27 @@ GatherPath MatrixProjection::choose_path(const GatheredInputs& in, SumOrder orde
     for (int64_t b = 0; b < s.batch; ++b) s.pairs += in.x(j, b) != 0.0f;
   }
   const bool pruned = sparse_.rows > 0;
-  // Taking the product changes the sums (Eigen's order), so that choice is made on one
-  // thread's costs: outputs must not depend on the thread count. Between the two gathered
-  // paths (the same sums) the threads each can use decide.
+  double gathered = predict_ns(m, GatherPath::DenseColumns, s);
+  if (pruned) gathered = std::min(gathered, predict_ns(m, GatherPath::SparseColumns, s));
+  const GatherPath best_gathered =
+      pruned && predict_ns(m, GatherPath::SparseColumns, s) < predict_ns(m, GatherPath::DenseColumns, s)
+          ? GatherPath::SparseColumns
+          : GatherPath::DenseColumns;
+  if (s.batch > 1) {
+    // The batched product adds in the reference order too (network/batched_product.hpp): all
+    // three paths give the same sums, so the threads each can use may decide, in either order.
+    return gathered < kGatherMargin * predict_ns(m, GatherPath::DenseProduct, s) ? best_gathered
+                                                                                 : GatherPath::DenseProduct;
+  }
+  // One sample: Eigen's GEMV adds in its own order. The reference order never takes it, and the
+  // fast order decides on one thread's costs, so that outputs do not depend on the thread count.
   if (order == SumOrder::Fast) {
-    double gathered = predict_one_thread_ns(m, GatherPath::DenseColumns, s);
-    if (pruned) gathered = std::min(gathered, predict_one_thread_ns(m, GatherPath::SparseColumns, s));
-    if (!(gathered < kGatherMargin * predict_one_thread_ns(m, GatherPath::DenseProduct, s)))
+    double one_thread = predict_one_thread_ns(m, GatherPath::DenseColumns, s);
+    if (pruned) one_thread = std::min(one_thread, predict_one_thread_ns(m, GatherPath::SparseColumns, s));
+    if (!(one_thread < kGatherMargin * predict_one_thread_ns(m, GatherPath::DenseProduct, s)))
       return GatherPath::DenseProduct;
   }
-  return pruned && predict_ns(m, GatherPath::SparseColumns, s) < predict_ns(m, GatherPath::DenseColumns, s)
-             ? GatherPath::SparseColumns
-             : GatherPath::DenseColumns;
+  return best_gathered;
 }
 
 void MatrixProjection::forward_dense(const Matrix& x, Matrix& y) const { dense_product(w_, x, y, cpu_threads()); }

@@ -1,6 +1,7 @@
 // The CPU cost model and the per-step path selector of event mode: predictions against
-// hand-computed values, the reference order never leaves the gathered paths, the dense
-// product gives dense mode's sums exactly, and the profile file round-trips and rejects bad input.
+// hand-computed values, the reference order never takes Eigen's one-sample product, every
+// path of a batch gives the gathered paths' sums exactly, the dense product gives dense mode's
+// sums exactly, and the profile file round-trips and rejects bad input.
 #include <gtest/gtest.h>
 
 #include <fstream>
@@ -65,14 +66,20 @@ TEST(CpuCostModel, SelectorTakesEveryPathAndKeepsTheSums) {
   const int64_t cols = std::uniform_int_distribution<int64_t>(100, 300)(rng);
   const MatrixProjection sparse(testing::random_matrix(rng, rows, cols, 0.1));
   const MatrixProjection dense(testing::random_matrix(rng, rows, cols, 1.0));
-  // Everything active in a batch of 32: the product wins in the fast order only.
+  // Everything active in a batch of 32: the product wins in either order (a batch's product
+  // adds in the reference order); one sample of it, in the fast order only.
   const GatheredInputs all = testing::random_gathered(rng, cols, 32, 1.0, false);
   EXPECT_EQ(dense.choose_path(all, SumOrder::Fast), GatherPath::DenseProduct);
-  EXPECT_EQ(dense.choose_path(all, SumOrder::Reference), GatherPath::DenseColumns);
-  Matrix y = Matrix::Zero(rows, 32), ref;
+  EXPECT_EQ(dense.choose_path(all, SumOrder::Reference), GatherPath::DenseProduct);
+  const GatheredInputs all_one = testing::random_gathered(rng, cols, 1, 1.0, false);
+  EXPECT_EQ(dense.choose_path(all_one, SumOrder::Fast), GatherPath::DenseProduct);
+  EXPECT_EQ(dense.choose_path(all_one, SumOrder::Reference), GatherPath::DenseColumns);
+  Matrix y = Matrix::Zero(rows, 32), ref, by_columns = Matrix::Zero(rows, 32);
   EXPECT_EQ(dense.deliver_gathered(all, y, SumOrder::Fast), dense.dense_bytes());
   dense.forward_dense(all.x, ref);
   EXPECT_TRUE(y == ref) << "the dense product must be dense mode's own sums";
+  gather_dense_columns(dense.weight(), all, by_columns, 1);
+  EXPECT_TRUE(y == by_columns) << "a batch's product must add in the gathered columns' order";
   // One active column of one sample: a gathered path, whatever the order.
   GatheredInputs one;
   one.x.setZero(cols, 1);
@@ -87,7 +94,10 @@ TEST(CpuCostModel, SelectorTakesEveryPathAndKeepsTheSums) {
   for (double a : {0.01, 0.3, 1.0}) {
     const GatheredInputs g = testing::random_gathered(rng, cols, 4, a, false);
     EXPECT_EQ(sparse.choose_path(g, SumOrder::Fast), GatherPath::DenseProduct);
-    EXPECT_NE(sparse.choose_path(g, SumOrder::Reference), GatherPath::DenseProduct);
+    EXPECT_EQ(sparse.choose_path(g, SumOrder::Reference), GatherPath::DenseProduct);
+    const GatheredInputs g1 = testing::random_gathered(rng, cols, 1, a, false);
+    EXPECT_EQ(sparse.choose_path(g1, SumOrder::Fast), GatherPath::DenseProduct);
+    EXPECT_NE(sparse.choose_path(g1, SumOrder::Reference), GatherPath::DenseProduct);
   }
   CpuCostModel dear_product;
   dear_product.product_weight_cached_ns = dear_product.product_weight_memory_ns = 1e9;

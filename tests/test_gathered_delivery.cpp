@@ -123,16 +123,23 @@ TEST(GatheredDelivery, ModelsRunBitIdenticallyOnAnyThreadCount) {
   Graph g = build_graph(make_egru_stack(cfg), 1e-3);
   const Sequence x = gaussian_input(20, 7, g.input_width(), rng());
   const int before = cpu_threads();
+  uint64_t dense_bytes = 0;
   for (Mode mode : {Mode::Dense, Mode::Event}) {
     set_cpu_threads(1);
     const RunResult one = testing::run_on("cpu", g, mode, x);
+    if (mode == Mode::Dense) dense_bytes = one.totals.weight_bytes;
     for (int t : {2, 3}) {
       set_cpu_threads(t);
       const RunResult many = testing::run_on("cpu", g, mode, x);
       EXPECT_TRUE(many.output.data == one.output.data) << mode_name(mode) << ", " << t << " threads";
       EXPECT_EQ(many.totals.effective_ops(), one.totals.effective_ops());
-      EXPECT_EQ(many.totals.weight_bytes, one.totals.weight_bytes);
       EXPECT_EQ(many.totals.events, one.totals.events);
+      // The bytes are those of the path the selector took, which may depend on the threads
+      // (a batch's paths all give the same sums); never more than the dense product's.
+      if (mode == Mode::Dense) {
+        EXPECT_EQ(many.totals.weight_bytes, one.totals.weight_bytes);
+      }
+      EXPECT_LE(many.totals.weight_bytes, dense_bytes) << mode_name(mode) << ", " << t << " threads";
     }
   }
   set_cpu_threads(before);
