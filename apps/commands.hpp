@@ -16,6 +16,7 @@ void register_sweep(CLI::App& app);
 void register_report(CLI::App& app);
 void register_calibrate(CLI::App& app);
 void register_reorder(CLI::App& app);
+void register_data(CLI::App& app);
 
 // Set by a callback that wants a non-zero exit without an error message (e.g. compare
 // found a mismatch it already reported).

@@ -56,6 +56,7 @@ int main(int argc, char** argv) {
   evsim::register_report(app);
   evsim::register_calibrate(app);
   evsim::register_reorder(app);
+  evsim::register_data(app);
   evsim::install_output_signal_cleanup();
   try {
     // Every output of the command becomes visible together, and only if it succeeded.

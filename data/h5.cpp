@@ -266,6 +266,7 @@ Array read(hid_t loc, const std::string& name) {
 void write(hid_t loc, const std::string& name, const Array& a, int64_t compress_above) {
   Id space = make_space(a.shape);
   Id dcpl(H5Pcreate(H5P_DATASET_CREATE), H5Pclose);
+  H5Pset_obj_track_times(dcpl.get(), false);  // no timestamps: the same data gives the same bytes
   if (a.kind != Array::Kind::String && !a.shape.empty() && a.size() > compress_above) {
     std::vector<hsize_t> chunk(a.shape.begin(), a.shape.end());
     // Chunk along the first axis so that a chunk stays under ~1 MiB.

@@ -3,7 +3,7 @@
 set -euo pipefail
 ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
 PACKAGES=(build-essential cmake libhdf5-dev libeigen3-dev libcli11-dev nlohmann-json3-dev libgtest-dev
-          libbenchmark-dev libopenmpi-dev openmpi-bin)
+          libbenchmark-dev libopenmpi-dev openmpi-bin libfftw3-dev)
 # Both scripts configure build/ with these flags, so the test command reuses what the demo built.
 BUILD_FLAGS=(-DEVSIM_WERROR=ON)
 
