@@ -74,6 +74,20 @@ const std::map<std::string, Rules>& table() {
         {"spike_steps", kNumber, false, 0, 0}}},
       {"Activation", {{"function", kString, true, 0, 0}}},
       {"Identity", {}},
+      {"WaveletConv2d",
+       {{"weight_approx", kFloat, true, 4, 4},
+        {"weight_detail", kFloat, true, 5, 5},
+        {"wavelet", kString, true, 0, 0},
+        {"levels", kNumber, true, 0, 0},
+        {"finer_details", kString, false, 0, 0}}},
+      {"Pad2d", {{"padding", kNumber, true, 0, 1}}},
+      {"Crop2d", {{"crop", kNumber, true, 0, 1}}},
+      {"GridChannels", {}},
+      {"Normalize",
+       {{"mean", kFloat, true, 0, 3},
+        {"std", kFloat, true, 0, 3},
+        {"eps", kFloat, false, 0, 0},
+        {"inverse", kNumber, false, 0, 0}}},
   };
   return t;
 }

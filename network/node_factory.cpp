@@ -17,6 +17,7 @@
 #include "network/node_reader.hpp"
 #include "network/pointwise_ops.hpp"
 #include "network/pool2d_projection.hpp"
+#include "network/spatial_ops.hpp"
 #include "network/synapse_op.hpp"
 
 namespace evsim {
@@ -167,6 +168,50 @@ BuiltNode make_embedding(const NodeReader& c) {
   return {std::make_unique<EmbeddingOp>(std::move(table)), {e}};
 }
 
+Chw chw_input(const NodeReader& c) {
+  if (c.in_shape.size() != 3) c.fail("", "expected a (channels, rows, cols) input, got " + shape_str(c.in_shape));
+  return {c.in_shape[0], c.in_shape[1], c.in_shape[2]};
+}
+
+BuiltNode make_wavelet_conv(const NodeReader& c) {
+  WaveletConvParams p = read_wavelet_conv_params(c);
+  Shape out{p.out_channels, p.rows, p.cols};
+  return {std::make_unique<WaveletConvOp>(std::move(p)), out};
+}
+
+// Pad2d `padding` / Crop2d `crop`: top, bottom, left, right (4 values, or 1 for all sides).
+BuiltNode make_pad_crop(const NodeReader& c, bool crop) {
+  const Chw in = chw_input(c);
+  const char* key = crop ? "crop" : "padding";
+  std::vector<int64_t> v = c.ints(key);
+  if (v.size() == 1) v.assign(4, v[0]);
+  if (v.size() != 4) c.fail(key, "expected 4 values (top, bottom, left, right)");
+  std::array<int64_t, 4> pad{};
+  for (size_t k = 0; k < 4; ++k) {
+    if (v[k] < 0 || v[k] > 65536) c.fail(key, "expected values in [0, 65536]");
+    pad[k] = crop ? -v[k] : v[k];
+  }
+  auto op = std::make_unique<PadCropOp>(c.node.type, in, pad);
+  const Chw o = op->out_shape();
+  if (o.h < 1 || o.w < 1) c.fail(key, "crops the whole " + shape_str(c.in_shape) + " input");
+  return {std::move(op), {o.c, o.h, o.w}};
+}
+
+BuiltNode make_grid(const NodeReader& c) {
+  const Chw in = chw_input(c);
+  return {std::make_unique<GridChannelsOp>(in), {in.c + 2, in.h, in.w}};
+}
+
+BuiltNode make_normalize(const NodeReader& c) {
+  if (c.in_shape.empty()) c.fail("", "has no forward input");
+  const double eps = c.has("eps") ? c.get("eps").f.at(0) : 1e-5;
+  if (!(eps >= 0)) c.fail("eps", "expected a non-negative value");
+  Vector mean = c.per_unit("mean", c.in_shape), sd = c.per_unit("std", c.in_shape);
+  if ((sd.array() + float(eps) <= 0).any()) c.fail("std", "std + eps must be positive");
+  const bool inverse = c.scalar_int("inverse", 0) != 0;
+  return {std::make_unique<NormalizeOp>(std::move(mean), std::move(sd), static_cast<float>(eps), inverse), c.in_shape};
+}
+
 using Maker = std::function<BuiltNode(const NodeReader&)>;
 
 const std::map<std::string, Maker>& makers() {
@@ -178,6 +223,11 @@ const std::map<std::string, Maker>& makers() {
       {"SumPool2d", [](const NodeReader& c) { return make_pool(c, false); }},
       {"AvgPool2d", [](const NodeReader& c) { return make_pool(c, true); }},
       {"Flatten", make_flatten},
+      {"WaveletConv2d", make_wavelet_conv},
+      {"Pad2d", [](const NodeReader& c) { return make_pad_crop(c, false); }},
+      {"Crop2d", [](const NodeReader& c) { return make_pad_crop(c, true); }},
+      {"GridChannels", make_grid},
+      {"Normalize", make_normalize},
       {"EGRU", make_egru},
       {"LIF", make_neuron},
       {"LI", make_neuron},

@@ -98,4 +98,41 @@ Vector read_scale(const NodeReader& c, Shape& s) {
   return c.per_unit("scale", s);
 }
 
+WaveletConvParams read_wavelet_conv_params(const NodeReader& c) {
+  if (c.in_shape.size() != 3) c.fail("", "expected a (channels, rows, cols) input, got " + shape_str(c.in_shape));
+  WaveletConvParams p;
+  p.in_channels = c.in_shape[0];
+  p.rows = c.in_shape[1];
+  p.cols = c.in_shape[2];
+  p.wavelet = c.text("wavelet");
+  p.levels = static_cast<int>(c.scalar_int("levels", 1));
+  if (p.levels < 1 || p.levels > 16) c.fail("levels", "expected 1 to 16 levels");
+  const std::string finer = c.has("finer_details") ? c.text("finer_details") : "keep";
+  if (finer != "keep" && finer != "zero") c.fail("finer_details", "expected 'keep' or 'zero', got '" + finer + "'");
+  p.keep_finer = finer == "keep";
+  std::vector<std::pair<int64_t, int64_t>> sizes;
+  try {
+    sizes = Dwt2d(wavelet_filters(p.wavelet), p.levels, p.rows, p.cols).sizes();
+  } catch (const Error& e) {
+    c.fail("wavelet", e.what());
+  }
+  const auto [h, w] = sizes.back();
+  const Array& a = c.get("weight_approx");
+  if (a.kind != Array::Kind::Float || a.rank() != 4 || a.shape[0] != p.in_channels || a.shape[2] != h ||
+      a.shape[3] != w)
+    c.fail("weight_approx", "expected float " + std::to_string(p.in_channels) + " x Cout x " + std::to_string(h) +
+                                " x " + std::to_string(w) + " (the coarsest band of " + p.wavelet + " at " +
+                                std::to_string(p.levels) + " levels), got " + shape_str(a.shape));
+  p.out_channels = a.shape[1];
+  const Array& d = c.get("weight_detail");
+  const Shape want{3, p.in_channels, p.out_channels, h, w};
+  if (d.kind != Array::Kind::Float || d.shape != want)
+    c.fail("weight_detail", "expected float " + shape_str(want) + ", got " + shape_str(d.shape));
+  if (p.keep_finer && p.levels > 1 && p.out_channels != p.in_channels)
+    c.fail("finer_details", "'keep' needs as many output as input channels");
+  p.weight_approx = a.f;
+  p.weight_detail = d.f;
+  return p;
+}
+
 }  // namespace evsim

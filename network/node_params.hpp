@@ -6,6 +6,7 @@
 
 #include "core/tensor.hpp"
 #include "network/node_reader.hpp"
+#include "network/wavelet_conv_op.hpp"
 #include "neurons/neuron_model.hpp"
 
 namespace evsim {
@@ -29,6 +30,10 @@ std::unique_ptr<NeuronModel> read_neuron_model(const NodeReader& c, Shape& shape
 
 // Embedding: the table as E x V (one column per token).
 Matrix read_embedding_table(const NodeReader& c);
+
+// WaveletConv2d on a (C, H, W) input: filters, levels, mixing weights checked against the
+// coarsest band's size.
+WaveletConvParams read_wavelet_conv_params(const NodeReader& c);
 
 // Scale: one factor per unit; `shape` is set.
 Vector read_scale(const NodeReader& c, Shape& shape);

@@ -21,6 +21,13 @@ struct Port {
   Feed feed = Feed::InEdges;
 };
 
+// Work a node does whatever its inputs (a wavelet transform of a spike map is dense): counted as
+// dense MACs and as effective MACs in both modes, its weights read every step.
+struct DenseWork {
+  uint64_t macs = 0;     // per sample and step
+  uint64_t weights = 0;  // parameters read per step
+};
+
 class Operator {
  public:
   virtual ~Operator() = default;
@@ -35,6 +42,7 @@ class Operator {
   virtual void compute(const Matrix& input, std::span<const Matrix> port_out, Matrix& out) = 0;
   // A neuron population: its output events and state are counted and recordable.
   virtual bool is_neuron() const { return false; }
+  virtual DenseWork dense_work() const { return {}; }
   virtual const Matrix* state() const { return nullptr; }
 };
 

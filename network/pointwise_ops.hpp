@@ -1,5 +1,6 @@
 #pragma once
-// Stateless per-unit nodes: Identity (Output, Flatten, subgraph ports), Scale, Activation.
+// Stateless per-unit nodes: Identity (Output, Flatten, subgraph ports), Scale, Activation,
+// Normalize.
 #include "network/operator.hpp"
 #include "neurons/activation.hpp"
 
@@ -38,6 +39,26 @@ class ActivationOp final : public Operator {
 
  private:
   ActivationFn fn_;
+};
+
+// Normalize (evsim extension): the per-unit Gaussian normaliser of the neural-operator
+// references, encode (x - mean) / (std + eps) or, with `inverse`, decode x (std + eps) + mean,
+// in that order of operations (PyTorch's).
+class NormalizeOp final : public Operator {
+ public:
+  NormalizeOp(Vector mean, Vector std, float eps, bool inverse)
+      : mean_(std::move(mean)), scale_(std.array() + eps), inverse_(inverse) {}
+  std::string_view type() const override { return "Normalize"; }
+  void compute(const Matrix& input, std::span<const Matrix>, Matrix& out) override {
+    if (inverse_)
+      out = (input.array().colwise() * scale_.array()).colwise() + mean_.array();
+    else
+      out = (input.array().colwise() - mean_.array()).colwise() / scale_.array();
+  }
+
+ private:
+  Vector mean_, scale_;
+  bool inverse_;
 };
 
 }  // namespace evsim

@@ -15,6 +15,11 @@ std::vector<ReportedNode> report_layout(const Graph& g) {
       rep.weights += p.projection->weight_count();
       rep.nnz += p.projection->nnz();
     }
+    if (const DenseWork w = node.op->dense_work(); w.macs > 0) {
+      synaptic = true;
+      rep.weights += w.weights;
+      rep.nnz += w.weights;
+    }
     if (synaptic || rep.neuron) out.push_back({v, rep});
   }
   return out;

@@ -78,6 +78,14 @@ void Simulator::step_node(int v, const Eigen::Ref<const Matrix>& input) {
       if (li >= 0) add_port_counts(pc, node.op->is_neuron(), r.layers[static_cast<size_t>(li)].counts);
     }
     node.op->compute(sum_[vi], port_out_[vi], cur_[vi]);
+    if (const DenseWork w = node.op->dense_work(); li >= 0 && w.macs > 0) {
+      // The same dense work in both modes (a transform of a spike map is dense).
+      auto& c = r.layers[static_cast<size_t>(li)].counts;
+      const auto batch = static_cast<uint64_t>(cur_[vi].cols());
+      c.dense_macs += w.macs * batch;
+      c.effective_macs += w.macs * batch;
+      c.weight_bytes += w.weights * sizeof(float);
+    }
     // Where a NaN or Inf starts: in the output, or in a state that may never show in the output
     // (a NaN membrane never crosses its threshold).
     const Matrix* state = node.op->state();

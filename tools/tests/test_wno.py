@@ -1,0 +1,66 @@
+"""WNO and VS-WNO exported from PyTorch (tools/evsim_tools/wno.py) run in evsim's both modes
+with PyTorch's outputs; the WaveletConv2d counts are the hand-computed dense work in both modes;
+the VSN layers' events are the PyTorch model's non-zero activations."""
+import numpy as np
+import pytest
+import torch
+
+from evsim_run import rel_err, run
+from evsim_tools import wno
+
+ROWS = COLS = 15
+
+
+def small_model(seed, spiking):
+    torch.manual_seed(seed)
+    a = torch.where(torch.rand(40, ROWS, COLS) > 0.5, 12.0, 3.0)
+    u = torch.rand(40, ROWS, COLS) * 0.01
+    m = wno.WNO2d(wno.GaussianNormalizer(a), wno.GaussianNormalizer(u), ROWS, COLS, width=4, hidden=6,
+                  wavelet="db2", levels=2, spiking=spiking, threshold=0.05)
+    with torch.no_grad():  # weights large enough that the layers matter
+        for k in m.k:
+            k.weight_approx.mul_(20.0)
+            k.weight_detail.mul_(20.0)
+    return m.eval(), a
+
+
+def dwt_macs(rows, cols, flen, levels):
+    """Forward: every level filters the columns (both filters), then the rows of both halves;
+    inverse: each output of each 1-D synthesis sums F products."""
+    fwd = inv = 0
+    for _ in range(levels):
+        r2, c2 = wno.coeff_len(rows, flen), wno.coeff_len(cols, flen)
+        fwd += 2 * flen * (r2 * cols + 2 * r2 * c2)
+        cw, rh = 2 * c2 - flen + 2, 2 * r2 - flen + 2
+        inv += flen * (2 * r2 * cw + rh * cw)
+        rows, cols = r2, c2
+    return fwd, inv
+
+
+@pytest.mark.parametrize("spiking", [False, True])
+def test_evsim_equals_pytorch_in_both_modes(evsim_bin, tmp_path, seed, spiking):
+    model, a = small_model(seed, spiking)
+    path = str(tmp_path / "wno.h5")
+    wno.export_wno(path, model, ROWS, COLS)
+    x = a[:3]
+    record = []
+    with torch.no_grad():
+        want = model(x, record).numpy()
+    inp = x.reshape(1, 3, ROWS * COLS).numpy()
+    counts = {}
+    for mode in ("dense", "event"):
+        y, layers = run(evsim_bin, path, inp, mode, str(tmp_path))
+        got = y.reshape(3, ROWS, COLS)
+        assert rel_err(got, want) < 2e-4, (mode, rel_err(got, want))
+        counts[mode] = layers
+    # WaveletConv2d: the same dense work in both modes, as computed by hand.
+    fwd, inv = dwt_macs(ROWS + 1, COLS + 1, 4, 2)
+    h, w = model.k[0].dwt.sizes[-1]
+    per_sample = 4 * fwd + 4 * 4 * 4 * h * w + 4 * inv
+    for mode in ("dense", "event"):
+        k0 = counts[mode]["k0"]
+        assert k0["dense_macs"] == 3 * per_sample and k0["effective_macs"] == 3 * per_sample, (mode, k0)
+    if spiking:  # events of each VSN layer = the PyTorch activation's non-zeros
+        for name, act in zip(("act0", "act1", "act2", "act_fc"), record):
+            assert counts["event"][name]["events"] == int((act != 0).sum()), name
+            assert 0 < counts["event"][name]["events"] < act.numel()
