@@ -85,6 +85,9 @@ void Simulator::step_node(int v, const Eigen::Ref<const Matrix>& input) {
       c.dense_macs += w.macs * batch;
       c.effective_macs += w.macs * batch;
       c.weight_bytes += w.weights * sizeof(float);
+      // Its input's activity (a spike map it cannot skip), shown as the layer's activity.
+      c.events += count_nonzero(sum_[vi]);
+      c.unit_steps += static_cast<uint64_t>(sum_[vi].size());
     }
     // Where a NaN or Inf starts: in the output, or in a state that may never show in the output
     // (a NaN membrane never crosses its threshold).

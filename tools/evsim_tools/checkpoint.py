@@ -15,7 +15,7 @@ def _write_param(group, key, value, compress):
         group.create_dataset(key, data=value, dtype=STR)
         return
     arr = np.asarray(value)
-    if arr.dtype.kind == "f":
+    if arr.dtype.kind == "f" and arr.dtype != np.float16:  # float16 is kept: half storage
         arr = arr.astype(np.float32)
     elif arr.dtype.kind in "iu":
         arr = arr.astype(np.int64)

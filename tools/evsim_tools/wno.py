@@ -220,8 +220,9 @@ def _conv_node(name, conv):
                              "padding": np.int64(0)})
 
 
-def export_wno(path, model, rows, cols, meta=None):
-    """The evsim graph of a WNO2d: Input (1, H, W) of raw coefficients -> ... -> Output."""
+def export_wno(path, model, rows, cols, meta=None, half=False):
+    """The evsim graph of a WNO2d: Input (1, H, W) of raw coefficients -> ... -> Output.
+    half=True stores the float parameters as float16 (evsim computes in float32)."""
     width = model.lift.out_channels
     nodes = [("input", "Input", {"shape": np.array([1, rows, cols], dtype=np.int64)}),
              ("x_norm", "Normalize", {"mean": _np(model.x_norm.mean), "std": _np(model.x_norm.std),
@@ -260,4 +261,7 @@ def export_wno(path, model, rows, cols, meta=None):
     edges += [("crop", "fc1"), ("fc1", "act_fc"), ("act_fc", "fc2"), ("fc2", "y_norm"), ("y_norm", "output")]
     meta = dict(meta or {})
     meta.setdefault("model", "vswno" if model.spiking else "wno")
+    if half:
+        nodes = [(n, t, {k: (v.astype(np.float16) if isinstance(v, np.ndarray) and v.dtype.kind == "f" else v)
+                         for k, v in p.items()}) for n, t, p in nodes]
     ck.write_graph(path, nodes, edges, meta)

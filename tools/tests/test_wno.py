@@ -64,3 +64,36 @@ def test_evsim_equals_pytorch_in_both_modes(evsim_bin, tmp_path, seed, spiking):
         for name, act in zip(("act0", "act1", "act2", "act_fc"), record):
             assert counts["event"][name]["events"] == int((act != 0).sum()), name
             assert 0 < counts["event"][name]["events"] < act.numel()
+
+
+@pytest.mark.parametrize("spiking", [False, True])
+def test_eval_on_a_darcy_file_equals_pytorch(evsim_bin, tmp_path, seed, spiking):
+    import json
+    import subprocess
+    import h5py
+    data = tmp_path / "darcy.h5"
+    res = subprocess.run([evsim_bin, "data", "darcy", "--n", "7", "--resolution", str(ROWS), "--seed", str(seed),
+                          "--out", str(data)], capture_output=True, text=True)
+    assert res.returncode == 0, res.stderr
+    with h5py.File(data, "r") as f:
+        a, u = torch.tensor(f["coeff"][()]), torch.tensor(f["sol"][()])
+    model, _ = small_model(seed, spiking)
+    model.y_norm = wno.GaussianNormalizer(u)  # the solution's scale, so the error is meaningful
+    path = str(tmp_path / "m.h5")
+    wno.export_wno(path, model, ROWS, COLS)
+    record = []
+    with torch.no_grad():
+        pred = model(a, record)
+    want = float((torch.linalg.vector_norm((pred - u).flatten(1), dim=1) / torch.linalg.vector_norm(u.flatten(1), dim=1)).mean())
+    for mode in ("dense", "event"):
+        rep = tmp_path / f"{mode}.json"
+        res = subprocess.run([evsim_bin, "eval", path, "--data", str(data), "--mode", mode, "--batch", "3",
+                              "--json", str(rep)], capture_output=True, text=True)
+        assert res.returncode == 0, res.stderr
+        j = json.load(open(rep))
+        assert abs(j["rel_l2"] - want) <= 1e-3 * want, (mode, j["rel_l2"], want)
+        assert j["samples"] == 7 and len(j["rel_l2_per_sample"]) == 7
+        if spiking:
+            layers = {l["name"]: l for l in j["layers"]}
+            for name, act in zip(("act0", "act1", "act2", "act_fc"), record):
+                assert layers[name]["events"] == int((act != 0).sum()), (mode, name)
