@@ -4,7 +4,8 @@ an evsim checkpoint with its relative L2 errors and per-layer spike rates.
 
 Adam with step decay and the relative L2 loss, as the WNO reference. The full training
 state is saved after every epoch, so `--resume` continues where a run stopped (e.g. at
---time-limit, which ends a run cleanly before a job's wall-clock limit: exit 3).
+--time-limit, which ends a run cleanly before a job's wall-clock limit, exporting the model
+as it is and exiting with 3).
 
 Example (the shipped models; see README):
   python3 tools/train_wno.py --train darcy_train_r85.h5 --test darcy_test_r85.h5 --out models/checkpoints \\
@@ -110,6 +111,7 @@ def main():
         print(f"resumed at epoch {st['epoch']}", flush=True)
     start = time.time()
     gen = torch.Generator(device="cpu").manual_seed(args.seed * 1000 + st["epoch"])
+    stopped = False
     while st["epoch"] < args.epochs:
         t0 = time.time()
         perm = torch.randperm(a_tr.shape[0], generator=gen).to(dev)
@@ -120,7 +122,7 @@ def main():
             opt.zero_grad(set_to_none=True)
             loss.backward()
             opt.step()
-            total += float(loss)
+            total += float(loss.detach())
         sched.step()
         st["epoch"] += 1
         epoch_s = time.time() - t0
@@ -133,8 +135,9 @@ def main():
         torch.save({"model": model.state_dict(), "opt": opt.state_dict(), "sched": sched.state_dict(),
                     "rng": torch.get_rng_state(), "state": st}, state_path)
         if args.time_limit and time.time() - start + 1.5 * epoch_s > args.time_limit and st["epoch"] < args.epochs:
-            print(f"time limit: stopping at epoch {st['epoch']} (resume with --resume)", flush=True)
-            sys.exit(3)
+            print(f"time limit: stopping at epoch {st['epoch']} (exported as is; --resume continues)", flush=True)
+            stopped = True
+            break
     model = model.cpu()
     if args.half:
         round_to_half(model)
@@ -147,6 +150,8 @@ def main():
     path = os.path.join(args.out, args.name + ".h5")
     wno.export_wno(path, model, rows, cols, {"metrics": metrics}, half=args.half)
     print(json.dumps({"exported": path, **metrics}), flush=True)
+    if stopped:
+        sys.exit(3)
 
 
 if __name__ == "__main__":

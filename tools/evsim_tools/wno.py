@@ -126,26 +126,75 @@ class Dwt2d(nn.Module):
         return a[..., :r, :c]
 
 
+def _analysis_1d(x, lo, hi):
+    """One level along the last axis (numpy): (..., n) -> (..., m), (..., m)."""
+    n = x.shape[-1]
+    return x @ analysis_matrix(lo, n).T, x @ analysis_matrix(hi, n).T
+
+
+def coarsest_maps(wavelet, levels, n):
+    """The two linear maps of one axis that a WaveletConv2d needs: D (2m x n), the coarsest
+    approximation and detail of a signal (rows 0..m-1: approx, m..2m-1: detail), and R
+    (n x 2m), the signal rebuilt from those two bands alone (finer details zero), through
+    every level with pywt's trimming and the final crop. Built by pushing unit vectors through
+    the filter bank, in double."""
+    dec_lo, dec_hi, rec_lo, rec_hi = wavelet_filters(wavelet)
+    eye = np.eye(n)
+    a, sizes = eye, [n]
+    for _ in range(levels):
+        a, d = _analysis_1d(a, dec_lo, dec_hi)
+        sizes.append(a.shape[-1])
+    # a, d: (n, m) responses of the last level; D maps a signal to them.
+    D = np.concatenate([a.T, d.T], axis=0)
+    m = sizes[-1]
+    R = np.zeros((n, 2 * m))
+    for col in range(2 * m):
+        ca, cd = np.zeros(m), np.zeros(m)
+        (ca if col < m else cd)[col % m] = 1.0
+        y = synthesis_matrix(rec_lo, m) @ ca + synthesis_matrix(rec_hi, m) @ cd
+        for lvl in reversed(range(levels - 1)):
+            y = synthesis_matrix(rec_lo, sizes[lvl + 1]) @ y[:sizes[lvl + 1]]
+        R[:, col] = y[:n]
+    return D, R
+
+
 class WaveletConv2d(nn.Module):
     """The WNO kernel integral: DWT, per-coefficient channel mixing of the coarsest approx and
-    details, finer details kept (or zeroed), inverse DWT."""
+    details, finer details kept (or zeroed), inverse DWT.
+
+    Computed without the level-by-level transform: the coarsest bands are C = D_r x D_c^T and
+    the finer details are untouched, so by linearity (the transform inverts itself) the output
+    is x + R_r (M(C) - C) R_c^T with 'keep', or R_r M(C) R_c^T with 'zero' -- five small
+    matrix products instead of dozens of kernels per layer (the same map as evsim's
+    level-by-level C++, up to float rounding; tools/tests/test_wno.py)."""
 
     def __init__(self, channels_in, channels_out, rows, cols, wavelet="db4", levels=4, finer="keep"):
         super().__init__()
-        self.dwt = Dwt2d(wavelet, levels, rows, cols)
+        if finer == "keep" and channels_in != channels_out:
+            raise ValueError("finer details 'keep' needs as many output as input channels")
         self.wavelet, self.levels, self.finer = wavelet, levels, finer
-        h, w = self.dwt.sizes[-1]
+        dr, rr = coarsest_maps(wavelet, levels, rows)
+        dc, rc = coarsest_maps(wavelet, levels, cols)
+        for name, mat in (("dr", dr), ("rr", rr), ("dc", dc), ("rc", rc)):
+            self.register_buffer(name, torch.tensor(mat, dtype=torch.float32), persistent=False)
+        h, w = dr.shape[0] // 2, dc.shape[0] // 2
         scale = 1.0 / (channels_in * channels_out)
         self.weight_approx = nn.Parameter(scale * torch.rand(channels_in, channels_out, h, w))
         self.weight_detail = nn.Parameter(scale * torch.rand(3, channels_in, channels_out, h, w))
 
     def forward(self, x):
-        approx, details = self.dwt(x)
-        mix = lambda c, w: torch.einsum("bixy,ioxy->boxy", c, w)
-        out_a = mix(approx, self.weight_approx)
-        coarse = tuple(mix(band, self.weight_detail[k]) for k, band in enumerate(details[-1]))
-        finer = [d if self.finer == "keep" else tuple(torch.zeros_like(b) for b in d) for d in details[:-1]]
-        return self.dwt.inverse(out_a, finer + [coarse])
+        c = torch.einsum("mh,bihw,nw->bimn", self.dr, x, self.dc)  # (B, Cin, 2h, 2w) band blocks
+        h, w = c.shape[-2] // 2, c.shape[-1] // 2
+        # Blocks [[aa, ad], [da, dd]]: approx, cV (ad), cH (da), cD (dd); weight_detail is (H, V, D).
+        bands = torch.stack([c[..., :h, :w], c[..., h:, :w], c[..., :h, w:], c[..., h:, w:]], dim=1)
+        weights = torch.cat([self.weight_approx.unsqueeze(0), self.weight_detail], dim=0)
+        mixed = torch.einsum("bkixy,kioxy->bkoxy", bands, weights)
+        if self.finer == "keep":
+            mixed = mixed - bands
+        top = torch.cat([mixed[:, 0], mixed[:, 2]], dim=-1)
+        bottom = torch.cat([mixed[:, 1], mixed[:, 3]], dim=-1)
+        out = torch.einsum("hm,bomn,wn->bohw", self.rr, torch.cat([top, bottom], dim=-2), self.rc)
+        return x + out if self.finer == "keep" else out
 
 
 def grid_channels(x):

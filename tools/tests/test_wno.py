@@ -55,7 +55,7 @@ def test_evsim_equals_pytorch_in_both_modes(evsim_bin, tmp_path, seed, spiking):
         counts[mode] = layers
     # WaveletConv2d: the same dense work in both modes, as computed by hand.
     fwd, inv = dwt_macs(ROWS + 1, COLS + 1, 4, 2)
-    h, w = model.k[0].dwt.sizes[-1]
+    h, w = model.k[0].weight_approx.shape[-2:]
     per_sample = 4 * fwd + 4 * 4 * 4 * h * w + 4 * inv
     for mode in ("dense", "event"):
         k0 = counts[mode]["k0"]
@@ -97,3 +97,19 @@ def test_eval_on_a_darcy_file_equals_pytorch(evsim_bin, tmp_path, seed, spiking)
             layers = {l["name"]: l for l in j["layers"]}
             for name, act in zip(("act0", "act1", "act2", "act_fc"), record):
                 assert layers[name]["events"] == int((act != 0).sum()), (mode, name)
+
+
+@pytest.mark.parametrize("finer", ["keep", "zero"])
+def test_composite_wavelet_conv_equals_the_level_by_level_transform(seed, finer):
+    torch.manual_seed(seed)
+    for rows, cols, wavelet, levels in ((16, 16, "db2", 2), (86, 86, "db4", 4), (19, 23, "db3", 3)):
+        m = wno.WaveletConv2d(4, 4, rows, cols, wavelet, levels, finer)
+        x = torch.randn(3, 4, rows, cols)
+        dwt = wno.Dwt2d(wavelet, levels, rows, cols)
+        approx, details = dwt(x)
+        mix = lambda c, w: torch.einsum("bixy,ioxy->boxy", c, w)
+        coarse = tuple(mix(b, m.weight_detail[k]) for k, b in enumerate(details[-1]))
+        finer_bands = [d if finer == "keep" else tuple(torch.zeros_like(b) for b in d) for d in details[:-1]]
+        want = dwt.inverse(mix(approx, m.weight_approx), finer_bands + [coarse])
+        with torch.no_grad():
+            assert float((m(x) - want).abs().max() / want.abs().max()) < 2e-6, (rows, cols, wavelet, levels)
