@@ -2,6 +2,7 @@
 
 #include <cmath>
 #include <cstdio>
+#include <filesystem>
 
 #include "apps/commands.hpp"
 #include "apps/common.hpp"
@@ -48,6 +49,11 @@ std::string counts_table(const RunResult& r, double tokens, const std::string& p
 
 // Neural operators: relative L2 error on a Darcy file, spike rates and work per inference.
 void run_operator_eval(const EvalOptions& o, Graph& g, Mode mode, const Stopwatch& setup) {
+  if (std::filesystem::is_directory(o.data))
+    throw InputError(model_label(o.model) +
+                     ": the checkpoint has no vocabulary (evsim/vocab): eval takes it for a neural operator, "
+                     "whose --data is a Darcy file, not the directory " +
+                     o.data);
   const DarcySet data = read_darcy(o.data, o.limit_samples);
   check_outputs({o.json});
   auto runner = make_runner(o.backend.backend, mode, g, o.backend.runner);

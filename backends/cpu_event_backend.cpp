@@ -1,33 +1,50 @@
 #include "backends/cpu_event_backend.hpp"
 
+#include <string>
+
+#include "core/error.hpp"
+
 namespace evsim {
 
 void CpuEventBackend::prepare(const std::vector<const Projection*>& ports, int64_t batch) {
   channels_.clear();
-  for (const Projection* p : ports) channels_.push_back(Channel{p, EventQueue(2)});
+  for (const Projection* p : ports) channels_.push_back(Channel{p, {}});
   batch_ = batch;
+  now_ = 0;
 }
 
 void CpuEventBackend::emit(size_t port, const Matrix& values, int64_t delay) {
-  EventQueue& q = channels_[port].queue;
-  const int64_t step = q.now() + delay;
-  for (Eigen::Index b = 0; b < values.cols(); ++b) {
-    const float* col = values.col(b).data();
-    for (Eigen::Index j = 0; j < values.rows(); ++j)
-      if (col[j] != 0.0f) q.push(Event{static_cast<uint32_t>(j), static_cast<uint32_t>(b), step, col[j]});
-  }
+  if (delay < 0 || delay > 1) throw Error("cpu-event: delay " + std::to_string(delay) + " outside [0, 1] steps");
+  Bucket& b = channels_[port].ring[(now_ + delay) % 2];
+  if (b.count == b.frames.size()) b.frames.emplace_back();
+  b.frames[b.count++] = values;
 }
 
-bool CpuEventBackend::gather(std::span<const Event> events, const Projection& p, InputTally& tally) {
+bool CpuEventBackend::gather(Bucket& b, const Projection& p, InputTally& tally) {
   const int64_t in = p.in_size();
-  gathered_.x.setZero(in, batch_);
+  if (b.count == 1) {
+    std::swap(gathered_.x, b.frames[0]);  // handed back after delivery
+  } else {
+    gathered_.x.setZero(in, batch_);
+    for (size_t f = 0; f < b.count; ++f) {
+      const Matrix& m = b.frames[f];
+      for (int64_t k = 0; k < m.size(); ++k) {
+        const float v = m.data()[k];
+        if (v == 0.0f) continue;
+        float& slot = gathered_.x.data()[k];
+        if (slot != 0.0f) return false;
+        slot = v;
+      }
+    }
+  }
   seen_.assign(static_cast<size_t>(in), 0);
-  for (const Event& e : events) {
-    float& slot = gathered_.x(e.source, e.batch);
-    if (slot != 0.0f) return false;
-    slot = e.value;
-    seen_[e.source] = 1;
-    tally.add(e.source, e.value);
+  for (int64_t s = 0; s < batch_; ++s) {
+    const float* col = gathered_.x.col(s).data();
+    for (int64_t j = 0; j < in; ++j)
+      if (col[j] != 0.0f) {
+        seen_[static_cast<size_t>(j)] = 1;
+        tally.add(static_cast<uint32_t>(j), col[j]);
+      }
   }
   gathered_.active.clear();
   for (int64_t j = 0; j < in; ++j)
@@ -35,27 +52,41 @@ bool CpuEventBackend::gather(std::span<const Event> events, const Projection& p,
   return true;
 }
 
+void CpuEventBackend::deliver_each(const Bucket& b, const Projection& p, Matrix& out, InputTally& tally) const {
+  for (size_t f = 0; f < b.count; ++f) {
+    const Matrix& m = b.frames[f];
+    for (int64_t s = 0; s < m.cols(); ++s) {
+      const float* col = m.col(s).data();
+      for (int64_t j = 0; j < m.rows(); ++j)
+        if (col[j] != 0.0f) {
+          tally.add(static_cast<uint32_t>(j), col[j]);
+          p.deliver(static_cast<uint32_t>(j), col[j], out.col(s).data());
+        }
+    }
+  }
+}
+
 void CpuEventBackend::propagate(size_t port, Matrix& out, OpCounts& counts) {
   Channel& c = channels_[port];
   const Projection& p = *c.projection;
+  Bucket& b = due(c);
   out.setZero(p.out_size(), batch_);
-  if (p.gathers()) {
+  if (p.gathers() && b.count > 0) {
     InputTally tally(p);
-    if (gather(c.queue.due(), p, tally)) {
+    if (gather(b, p, tally)) {
       tally.commit(batch_, p.deliver_gathered(gathered_, out, order_), counts);
+      if (b.count == 1) std::swap(gathered_.x, b.frames[0]);
       return;
     }
   }
   InputTally tally(p);
-  for (const Event& e : c.queue.due()) {
-    tally.add(e.source, e.value);
-    p.deliver(e.source, e.value, out.col(e.batch).data());
-  }
+  deliver_each(b, p, out, tally);
   tally.commit(batch_, tally.pairs() * p.bytes_per_nnz(), counts);
 }
 
 void CpuEventBackend::advance() {
-  for (auto& c : channels_) c.queue.advance();
+  for (auto& c : channels_) c.ring[now_ % 2].count = 0;
+  ++now_;
 }
 
 }  // namespace evsim

@@ -1,15 +1,17 @@
 #pragma once
-// cpu-event: sources emit their non-zero outputs as events into each consuming port's
-// event queue; a port drains the bucket due now. Matrix projections gather the step's events
-// first (network/gathered_delivery.hpp: each active column read once for the batch, SIMD or
-// compact sparse columns); others push every event through the non-zero weights of its
-// column. Units that did not fire cost nothing downstream; the sums are the same either way
-// in the reference order (the fast order may also take the dense product where the CPU cost
-// model predicts it cheaper: Eigen's sums, what dense mode computes).
+// cpu-event: every port has a ring of per-step buckets (horizon 2: delay 0 or 1). A source's
+// non-zero outputs are its events; they are kept in the bucket of the step they are due as the
+// source's output frame (values x batch) rather than one record per event, which cost ~20 ns
+// an event to push and drain (more than the product itself for neural-operator layers). A
+// port drains its bucket by scanning the frame for its events: matrix and pointwise projections
+// gather them (network/gathered_delivery.hpp: each active column read once for the batch, SIMD
+// or compact sparse columns, or the dense product where the CPU cost model predicts it
+// cheaper); others push every event through the non-zero weights of its column, in the order
+// the events were emitted (sample by sample, units ascending). Units that did not fire cost
+// nothing downstream; the sums are the same on every path in the reference order.
 #include <span>
 
 #include "backends/input_tally.hpp"
-#include "core/event_queue.hpp"
 #include "network/port_backend.hpp"
 
 namespace evsim {
@@ -25,17 +27,25 @@ class CpuEventBackend final : public PortBackend {
   void advance() override;
 
  private:
+  // The frames due at one step, in emit order (their storage is reused from step to step).
+  struct Bucket {
+    std::vector<Matrix> frames;
+    size_t count = 0;
+  };
   struct Channel {
     const Projection* projection;
-    EventQueue queue;
+    Bucket ring[2];
   };
-  // The due events as a GatheredInputs; false when a unit has two events in one sample this
-  // step (they must be added one by one, as deliver() does).
-  bool gather(std::span<const Event> events, const Projection& p, InputTally& tally);
+  Bucket& due(Channel& c) { return c.ring[now_ % 2]; }
+  // The bucket's events as a GatheredInputs (its only frame is moved in, not copied); false
+  // when a unit has two events in one sample (two frames: they must be added one by one).
+  bool gather(Bucket& b, const Projection& p, InputTally& tally);
+  void deliver_each(const Bucket& b, const Projection& p, Matrix& out, InputTally& tally) const;
+
   std::vector<Channel> channels_;
   GatheredInputs gathered_;
   std::vector<uint8_t> seen_;
-  int64_t batch_ = 0;
+  int64_t batch_ = 0, now_ = 0;
   SumOrder order_;
 };
 

@@ -1,5 +1,11 @@
 #include "network/conv2d_projection.hpp"
 
+#include <cmath>
+
+#include "core/cpu_cost_model.hpp"
+#include "core/threads.hpp"
+#include "network/batched_product.hpp"
+
 namespace evsim {
 
 Conv2dProjection::Conv2dProjection(Conv2dGeometry g, std::vector<float> weight) : g_(g), w_(std::move(weight)) {
@@ -22,6 +28,10 @@ Conv2dProjection::Conv2dProjection(Conv2dGeometry g, std::vector<float> weight) 
     }
   }
   count_fanout();
+  pointwise_ = g_.kernel_h == 1 && g_.kernel_w == 1 && g_.stride[0] == 1 && g_.stride[1] == 1 && g_.padding[0] == 0 &&
+               g_.padding[1] == 0 && g_.groups == 1;
+  // (Cout, Cin) row-major is W^T column-major.
+  if (pointwise_) wt_ = Eigen::Map<const Matrix>(w_.data(), g_.in_channels, g_.out_channels);
 }
 
 int64_t Conv2dProjection::target(int64_t in, int64_t d, int64_t pad, int64_t stride, int64_t limit) {
@@ -55,7 +65,51 @@ void Conv2dProjection::count_fanout() {
   }
 }
 
+void Conv2dProjection::pointwise_product(const Matrix& x, Matrix& y) const {
+  const int64_t npos = g_.in_h * g_.in_w;
+  for (Eigen::Index b = 0; b < x.cols(); ++b) {
+    // The sample's (C, H, W) input is X^T (P x Cin) column-major, its output Y^T (P x Cout).
+    const Matrix xt = Eigen::Map<const Matrix>(x.col(b).data(), npos, g_.in_channels);
+    Matrix yt = Eigen::Map<const Matrix>(y.col(b).data(), npos, g_.out_channels);
+    batched_product_add(xt, wt_, yt, cpu_threads());
+    Eigen::Map<Matrix>(y.col(b).data(), npos, g_.out_channels) = yt;
+  }
+}
+
+void Conv2dProjection::pointwise_scatter(const GatheredInputs& in, Matrix& y) const {
+  const int64_t npos = g_.in_h * g_.in_w, cout = g_.out_channels;
+  for (Eigen::Index b = 0; b < in.x.cols(); ++b) {
+    float* out = y.col(b).data();
+    for (const uint32_t j : in.active) {  // ascending: channels in order for every output
+      const float v = in.x(j, b);
+      if (v == 0.0f) continue;
+      const int64_t c = j / npos, p = j % npos;
+      for (int64_t o = 0; o < cout; ++o) out[o * npos + p] = std::fma(wt_(c, o), v, out[o * npos + p]);
+    }
+  }
+}
+
+uint64_t Conv2dProjection::deliver_gathered(const GatheredInputs& in, Matrix& y, SumOrder) const {
+  const CpuCostModel& m = cpu_cost_model();
+  double pairs = 0;
+  for (const uint32_t j : in.active)
+    for (Eigen::Index b = 0; b < in.x.cols(); ++b) pairs += in.x(j, b) != 0.0f;
+  const double cout = double(g_.out_channels);
+  const double product = double(in_size()) * cout * double(in.x.cols()) * m.product_mac_ns;
+  if (pairs * cout * m.sparse_nnz_cached_ns < kGatherMargin * product) {
+    pointwise_scatter(in, y);
+    return static_cast<uint64_t>(pairs * cout) * sizeof(float);
+  }
+  pointwise_product(in.x, y);
+  return dense_bytes();
+}
+
 void Conv2dProjection::forward_dense(const Matrix& x, Matrix& y) const {
+  if (pointwise_) {
+    y.setZero(out_size(), x.cols());
+    pointwise_product(x, y);
+    return;
+  }
   const int64_t oh = g_.out_h(), ow = g_.out_w(), npos = oh * ow;
   const int64_t cin_g = g_.group_in(), cout_g = g_.group_out();
   const int64_t k = cin_g * g_.kernel_h * g_.kernel_w;
@@ -96,7 +150,9 @@ void Conv2dProjection::deliver(uint32_t source, float value, float* y_col) const
   for (const Tap& t : taps_[static_cast<size_t>(ci)]) {
     const int64_t oy = target(iy, t.dy, g_.padding[0], g_.stride[0], oh);
     const int64_t ox = target(ix, t.dx, g_.padding[1], g_.stride[1], ow);
-    if (oy >= 0 && ox >= 0) y_col[(t.out_channel * oh + oy) * ow + ox] += value * t.w;
+    if (oy < 0 || ox < 0) continue;
+    float& out = y_col[(t.out_channel * oh + oy) * ow + ox];
+    out = pointwise_ ? std::fma(t.w, value, out) : out + value * t.w;  // pointwise: the gathered paths' rounding
   }
 }
 

@@ -113,3 +113,17 @@ def test_composite_wavelet_conv_equals_the_level_by_level_transform(seed, finer)
         want = dwt.inverse(mix(approx, m.weight_approx), finer_bands + [coarse])
         with torch.no_grad():
             assert float((m(x) - want).abs().max() / want.abs().max()) < 2e-6, (rows, cols, wavelet, levels)
+
+
+def test_eval_on_data_of_another_size_is_one_line(evsim_bin, tmp_path, seed):
+    import subprocess
+    model, _ = small_model(seed, False)
+    path = str(tmp_path / "m.h5")
+    wno.export_wno(path, model, ROWS, COLS)
+    data = tmp_path / "d.h5"
+    assert subprocess.run([evsim_bin, "data", "darcy", "--n", "2", "--resolution", "17", "--out", str(data)],
+                          capture_output=True).returncode == 0
+    res = subprocess.run([evsim_bin, "eval", path, "--data", str(data)], capture_output=True, text=True)
+    assert res.returncode != 0
+    lines = res.stderr.strip().splitlines()
+    assert lines[-1].startswith("evsim: error:") and "data's fields are 17 x 17" in lines[-1], res.stderr
