@@ -140,8 +140,10 @@ void register_sweep(CLI::App& app) {
       ->delimiter(',')
       ->check(in_range(1, 1e5))
       ->capture_default_str();
-  cmd->add_option("--data", o->config.data, "Text for quality and timing (language models), e.g. ../shared/data/ptb")
-      ->check(CLI::ExistingDirectory);
+  cmd->add_option("--data", o->config.data,
+                  "Quality and timing data: a text directory for language models (e.g. ../shared/data/ptb), a "
+                  "Darcy file for neural operators (relative L2 error; its fields are the timing input)")
+      ->check(CLI::ExistingPath);
   cmd->add_option("--split", o->config.split, "train, valid or test")
       ->check(CLI::IsMember({"train", "valid", "test"}))
       ->capture_default_str();

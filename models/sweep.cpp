@@ -12,6 +12,7 @@
 #include "data/run_report.hpp"
 #include "data/text_corpus.hpp"
 #include "models/lm_evaluation.hpp"
+#include "models/operator_evaluation.hpp"
 #include "models/random_input.hpp"
 #include "network/graph.hpp"
 #include "network/model_loader.hpp"
@@ -128,6 +129,24 @@ Sequence text_input(const std::vector<int64_t>& ids, int64_t steps, int64_t batc
   return x;
 }
 
+// The first `batch` coefficient fields (repeated when the file has fewer), one step.
+Sequence field_input(const DarcySet& d, int64_t batch) {
+  const int64_t plane = d.resolution * d.resolution;
+  Sequence x(1, batch, plane);
+  for (int64_t b = 0; b < batch; ++b)
+    std::copy_n(d.coeff.begin() + (b % d.samples) * plane, plane, x.data.begin() + b * plane);
+  return x;
+}
+
+nlohmann::json operator_quality(Graph& g, const DarcySet& d) {
+  auto ref = make_runner(reference_backend(), Mode::Event, g);
+  const OperatorEvalResult r = evaluate_operator(g, *ref, d, 10);
+  nlohmann::json rates = nlohmann::json::object();
+  for (const LayerReport& l : r.run.layers)
+    if (l.neuron) rates[l.name] = l.counts.activity();
+  return {{"rel_l2", r.rel_l2}, {"samples", d.samples}, {"spike_rates", rates}, {"backend", r.run.backend}};
+}
+
 Sequence random_input(const Graph& g, int64_t steps, int64_t batch, uint64_t seed) {
   if (!g.token_input) return gaussian_input(steps, batch, g.input_width(), seed);
   Sequence x(steps, batch, 1);
@@ -151,6 +170,8 @@ nlohmann::json SweepRunner::measure(const SweepPoint& p) {
   }
   Graph g = build_graph(spec_, resolve_dt(0.0, *spec_));
   const bool text = !c_.data.empty() && g.token_input && !g.meta.vocab.empty();
+  const bool fields = !c_.data.empty() && !g.token_input && g.meta.vocab.empty();
+  if (fields && darcy_.samples == 0) darcy_ = read_darcy(c_.data);
   if (text && ids_model_ != p.variant.model) {
     ids_ = read_token_ids(find_split_file(c_.data, c_.split), g.meta.vocab);
     ids_model_ = p.variant.model;
@@ -158,6 +179,7 @@ nlohmann::json SweepRunner::measure(const SweepPoint& p) {
   const std::vector<int64_t>& ids = ids_;
   if (!quality_.count(vkey)) {
     nlohmann::json q = nullptr;
+    if (fields) q = operator_quality(g, darcy_);
     if (text) {
       auto ref = make_runner(reference_backend(), Mode::Event, g);
       const LmEvalResult r = evaluate_lm(g, *ref, ids, 10, c_.limit_tokens, nullptr);
@@ -168,7 +190,9 @@ nlohmann::json SweepRunner::measure(const SweepPoint& p) {
     }
     quality_[vkey] = q;
   }
-  const Sequence x = text ? text_input(ids, c_.steps, p.batch) : random_input(g, c_.steps, p.batch, c_.seed);
+  const Sequence x = fields ? field_input(darcy_, p.batch)
+                     : text ? text_input(ids, c_.steps, p.batch)
+                            : random_input(g, c_.steps, p.batch, c_.seed);
   RunnerOptions options = c_.runner;
   if (backend_device_count(p.backend) == 0) options.device = -1;  // the rank's GPU is for GPU backends
   auto runner = make_runner(p.backend, p.mode, g, options);
@@ -179,7 +203,7 @@ nlohmann::json SweepRunner::measure(const SweepPoint& p) {
     wall.push_back(r.wall_s);
     device.push_back(r.device_s);
   }
-  const RunInfo info{p.variant.model, c_.steps, p.batch, g.dt};
+  const RunInfo info{p.variant.model, x.steps, p.batch, g.dt};
   nlohmann::json j = {{"key", p.key()},
                       {"model", p.variant.model},
                       {"prune", p.variant.prune < 0 ? nlohmann::json(nullptr) : nlohmann::json(p.variant.prune)},
@@ -187,7 +211,9 @@ nlohmann::json SweepRunner::measure(const SweepPoint& p) {
                       {"batch", p.batch},
                       {"backend", p.backend},
                       {"mode", mode_name(p.mode)},
-                      {"input", text ? "text" : "random"},
+                      {"input", fields ? "fields"
+                                : text ? "text"
+                                       : "random"},
                       {"quality", quality_[vkey]},
                       {"wall_s", spread_json(spread_of(wall))},
                       {"run", run_report_json(first, info, c_.energy.resolve(weight_footprint_bytes(g)))}};

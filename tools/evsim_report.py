@@ -82,14 +82,26 @@ def save(fig, out, name):
     return name
 
 
+def quality_of(q):
+    """(axis label, value; lower is better) of a point's quality, or None: a language model's
+    perplexity, a neural operator's relative L2 error in %."""
+    q = q or {}
+    if "perplexity" in q:
+        return f"perplexity ({q.get('split', '')})", q["perplexity"]
+    if "rel_l2" in q:
+        return "relative L2 error (%)", 100.0 * q["rel_l2"]
+    return None
+
+
 def pareto_plot(points, out):
     """Quality vs effective ops per step, one marker per variant; the front joins the variants
     no other beats on both."""
-    by_variant = {}
+    by_variant, label = {}, ""
     for p in points:
-        q = p.get("quality") or {}
-        if "perplexity" in q:
-            by_variant[variant_of(p)] = (eff_ops_per_step(p), q["perplexity"], p)
+        qv = quality_of(p.get("quality"))
+        if qv:
+            label = qv[0]
+            by_variant[variant_of(p)] = (eff_ops_per_step(p), qv[1], p)
     if not by_variant:
         return None
     fig, ax = plt.subplots(figsize=(7, 4.5))
@@ -113,7 +125,7 @@ def pareto_plot(points, out):
                    label="baseline (unpruned, threshold x1)", zorder=4)
     ax.set_xscale("log")
     ax.set_xlabel("effective ops per step and sample (MACs + ACs)")
-    ax.set_ylabel("perplexity" + (f" ({front[0][2]['quality']['split']})" if front else ""))
+    ax.set_ylabel(label)
     ax.set_title("Quality vs work")
     ax.grid(True, which="both", alpha=0.3)
     handles, labels = ax.get_legend_handles_labels()
@@ -292,14 +304,18 @@ def table_md(rows):
 
 
 def quality_md(points):
-    seen, lines = set(), ["| variant | perplexity | effective ops / step |", "|---|---|---|"]
+    seen, lines = set(), []
     for p in points:
         v = variant_of(p)
         q = p.get("quality") or {}
-        if v in seen or "perplexity" not in q:
+        qv = quality_of(q)
+        if v in seen or not qv:
             continue
         seen.add(v)
-        lines.append(f"| {variant_label(v)} | {q['perplexity']:.2f} | {eff_ops_per_step(p):.3g} |")
+        if not lines:
+            lines = [f"| variant | {qv[0]} | effective ops / step | spike rates |", "|---|---|---|---|"]
+        rates = " / ".join(f"{100 * r:.1f} %" for r in (q.get("spike_rates") or {}).values())
+        lines.append(f"| {variant_label(v)} | {qv[1]:.3f} | {eff_ops_per_step(p):.3g} | {rates or '-'} |")
     return "\n".join(lines) if len(lines) > 2 else ""
 
 

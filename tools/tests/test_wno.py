@@ -1,6 +1,8 @@
 """WNO and VS-WNO exported from PyTorch (tools/evsim_tools/wno.py) run in evsim's both modes
 with PyTorch's outputs; the WaveletConv2d counts are the hand-computed dense work in both modes;
 the VSN layers' events are the PyTorch model's non-zero activations."""
+import os
+
 import numpy as np
 import pytest
 import torch
@@ -9,6 +11,7 @@ from evsim_run import rel_err, run
 from evsim_tools import wno
 
 ROWS = COLS = 15
+ROOT = os.path.abspath(os.path.join(os.path.dirname(__file__), "..", ".."))
 
 
 def small_model(seed, spiking):
@@ -127,3 +130,33 @@ def test_eval_on_data_of_another_size_is_one_line(evsim_bin, tmp_path, seed):
     assert res.returncode != 0
     lines = res.stderr.strip().splitlines()
     assert lines[-1].startswith("evsim: error:") and "data's fields are 17 x 17" in lines[-1], res.stderr
+
+
+def test_sweep_of_threshold_scales_on_a_darcy_file(evsim_bin, tmp_path, seed):
+    import json
+    import subprocess
+    import sys
+    data = tmp_path / "darcy.h5"
+    assert subprocess.run([evsim_bin, "data", "darcy", "--n", "4", "--resolution", str(ROWS), "--seed", str(seed),
+                           "--out", str(data)], capture_output=True).returncode == 0
+    model, _ = small_model(seed, True)
+    path = str(tmp_path / "m.h5")
+    wno.export_wno(path, model, ROWS, COLS)
+    out = tmp_path / "sweep"
+    res = subprocess.run([evsim_bin, "sweep", path, "--threshold-scale", "1,3", "--batch", "2", "--data", str(data),
+                          "--out", str(out), "--repeats", "1"], capture_output=True, text=True)
+    assert res.returncode == 0, res.stderr
+    points = [json.loads(line) for line in open(out / "points.jsonl")]
+    assert len(points) == 4 and all(p["input"] == "fields" for p in points)
+    ev = subprocess.run([evsim_bin, "eval", path, "--data", str(data), "--json", str(tmp_path / "e.json")],
+                        capture_output=True, text=True)
+    assert ev.returncode == 0, ev.stderr
+    want = json.load(open(tmp_path / "e.json"))["rel_l2"]
+    by_scale = {p["threshold_scale"]: p["quality"] for p in points}
+    assert by_scale[1.0]["rel_l2"] == want
+    assert by_scale[3.0]["spike_rates"]["act0"] < by_scale[1.0]["spike_rates"]["act0"]
+    rep = subprocess.run([sys.executable, os.path.join(ROOT, "tools", "evsim_report.py"), str(out)],
+                         capture_output=True, text=True)
+    assert rep.returncode == 0, rep.stderr
+    assert (out / "report" / "pareto.png").exists()
+    assert "relative L2 error (%)" in (out / "report" / "report.md").read_text()
