@@ -314,3 +314,47 @@ def export_wno(path, model, rows, cols, meta=None, half=False):
         nodes = [(n, t, {k: (v.astype(np.float16) if isinstance(v, np.ndarray) and v.dtype.kind == "f" else v)
                          for k, v in p.items()}) for n, t, p in nodes]
     ck.write_graph(path, nodes, edges, meta)
+
+
+class _Stats(nn.Module):
+    """A normaliser restored from a checkpoint (mean, std, eps)."""
+
+    def __init__(self, mean, std, eps):
+        super().__init__()
+        self.register_buffer("mean", torch.as_tensor(mean, dtype=torch.float32))
+        self.register_buffer("std", torch.as_tensor(std, dtype=torch.float32))
+        self.eps = float(eps)
+
+    encode = GaussianNormalizer.encode
+    decode = GaussianNormalizer.decode
+
+
+def import_wno(path):
+    """The WNO2d of an evsim checkpoint written by export_wno (weights as stored, float32)."""
+    nodes, _, meta = ck.read_graph(path)
+    f32 = lambda a: torch.as_tensor(np.asarray(a, dtype=np.float32))
+    _, rows, cols = (int(v) for v in nodes["input"][1]["shape"])
+    xn, yn = nodes["x_norm"][1], nodes["y_norm"][1]
+    spiking = nodes["act0"][0] == "VSN"
+    k0 = nodes["k0"][1]
+    width = k0["weight_approx"].shape[0]
+    hidden = nodes["fc1"][1]["weight"].shape[0]
+    pad = int(nodes["pad"][1]["padding"][1])
+    model = WNO2d(_Stats(f32(xn["mean"]).reshape(rows, cols), f32(xn["std"]).reshape(rows, cols), xn["eps"]),
+                  _Stats(f32(yn["mean"]).reshape(rows, cols), f32(yn["std"]).reshape(rows, cols), yn["eps"]),
+                  rows, cols, width, hidden, str(k0["wavelet"]), int(k0["levels"]), pad, spiking,
+                  str(k0.get("finer_details", "keep")))
+    with torch.no_grad():
+        for name, conv in [("lift", model.lift), ("fc1", model.fc1), ("fc2", model.fc2)] + \
+                [(f"w{k}", model.w[k]) for k in range(4)]:
+            conv.weight.copy_(f32(nodes[name][1]["weight"]))
+            conv.bias.copy_(f32(nodes[name][1]["bias"]))
+        for k in range(4):
+            model.k[k].weight_approx.copy_(f32(nodes[f"k{k}"][1]["weight_approx"]))
+            model.k[k].weight_detail.copy_(f32(nodes[f"k{k}"][1]["weight_detail"]))
+        if spiking:
+            for k, name in enumerate(("act0", "act1", "act2", "act_fc")):
+                v = model.vsn[k]
+                v.beta.copy_(f32(nodes[name][1]["beta"]).reshape(v.beta.shape))
+                v.threshold.copy_(f32(nodes[name][1]["threshold"]).reshape(v.threshold.shape))
+    return model.eval(), meta
