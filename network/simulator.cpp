@@ -28,6 +28,10 @@ Simulator::Simulator(Graph& graph, PortBackend& backend) : g_(graph), backend_(b
 }
 
 void Simulator::sum_inputs(const GraphNode& node, Matrix& into) const {
+  if (node.inputs.empty()) {  // a node nothing feeds (its shape came from its parameters) gets zeros
+    into.setZero(node.size(), batch_);
+    return;
+  }
   bool first = true;
   for (const InEdge& e : node.inputs) {
     const Matrix& src = (e.back ? prev_ : cur_)[static_cast<size_t>(e.source)];

@@ -68,3 +68,29 @@ INSTANTIATE_TEST_SUITE_P(RandomModels, Parity, ::testing::Range(0, 6));
 
 }  // namespace
 }  // namespace evsim
+
+namespace evsim {
+namespace {
+
+// A node nothing feeds (its shape from its parameters, as the fuzzer built one) gets zeros as
+// input in both modes: a Scale of zeros is zeros (it used to see an empty matrix).
+TEST(UnfedNodes, GetZerosInBothModes) {
+  ModelSpec spec;
+  GraphSpec& g = spec.graph;
+  g.add("input", "Input").params["shape"] = Array::ints({1}, {2});
+  g.add("v", "VSN").params["threshold"] = Array::floats({2}, {0.5f, 0.5f});
+  g.add("s", "Scale").params["scale"] = Array::floats({2}, {2.0f, 3.0f});
+  g.add("output", "Output");
+  g.connect("input", "v");
+  g.connect("s", "output");
+  Sequence x(3, 2, 2);
+  for (float& v : x.data) v = 1.0f;
+  for (Mode mode : {Mode::Dense, Mode::Event}) {
+    const RunResult r = testing::run_mode(spec, mode, x, false, 1e-3);
+    ASSERT_EQ(r.output.data.size(), 3u * 2u * 2u) << mode_name(mode);
+    for (float v : r.output.data) EXPECT_EQ(v, 0.0f) << mode_name(mode);
+  }
+}
+
+}  // namespace
+}  // namespace evsim
