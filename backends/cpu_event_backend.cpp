@@ -38,17 +38,16 @@ bool CpuEventBackend::gather(Bucket& b, const Projection& p, InputTally& tally) 
     }
   }
   seen_.assign(static_cast<size_t>(in), 0);
-  for (int64_t s = 0; s < batch_; ++s) {
-    const float* col = gathered_.x.col(s).data();
-    for (int64_t j = 0; j < in; ++j)
-      if (col[j] != 0.0f) {
-        seen_[static_cast<size_t>(j)] = 1;
-        tally.add(static_cast<uint32_t>(j), col[j]);
-      }
+  for (int64_t s = 0; s < batch_; ++s) tally.add_column(gathered_.x.col(s).data(), in, seen_.data());
+  // The active units, ascending, compacted without a branch per unit.
+  gathered_.active.resize(static_cast<size_t>(in));
+  size_t n = 0;
+  for (int64_t j = 0; j < in; ++j) {
+    gathered_.active[n] = static_cast<uint32_t>(j);
+    n += seen_[static_cast<size_t>(j)];
   }
-  gathered_.active.clear();
-  for (int64_t j = 0; j < in; ++j)
-    if (seen_[static_cast<size_t>(j)]) gathered_.active.push_back(static_cast<uint32_t>(j));
+  gathered_.active.resize(n);
+  gathered_.events = static_cast<int64_t>(tally.events());
   return true;
 }
 

@@ -20,6 +20,7 @@ namespace evsim {
 struct GatheredInputs {
   std::vector<uint32_t> active;  // input units with an event in some sample, ascending
   Matrix x;                      // in x B: the events' values, zeros elsewhere
+  int64_t events = -1;           // (unit, sample) events, when the gatherer counted them (-1: not)
 };
 
 // y (out x B) += W x over the active columns; returns the weight bytes read.

@@ -33,9 +33,12 @@ GatherPath MatrixProjection::choose_path(const GatheredInputs& in, SumOrder orde
   s.cached = 4.0 * static_cast<double>(w_.size()) <= m.cache_bytes;
   s.threads = cpu_threads();
   s.sparse_blocks = static_cast<int>(std::max<int64_t>(1, sparse_.blocks()));
-  for (const uint32_t j : in.active) {
-    s.active_nnz += fanout_[j];
-    for (int64_t b = 0; b < s.batch; ++b) s.pairs += in.x(j, b) != 0.0f;
+  for (const uint32_t j : in.active) s.active_nnz += fanout_[j];
+  if (in.events >= 0) {
+    s.pairs = static_cast<double>(in.events);
+  } else {
+    for (const uint32_t j : in.active)
+      for (int64_t b = 0; b < s.batch; ++b) s.pairs += in.x(j, b) != 0.0f;
   }
   const bool pruned = sparse_.rows > 0;
   double gathered = predict_ns(m, GatherPath::DenseColumns, s);
