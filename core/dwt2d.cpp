@@ -1,5 +1,6 @@
 #include "core/dwt2d.hpp"
 
+#include <algorithm>
 #include <string>
 
 #include "core/error.hpp"
@@ -148,6 +149,64 @@ uint64_t Dwt2d::inverse_macs() const {
     macs += f * (2 * static_cast<uint64_t>(r2) * cw + rh * cw);
   }
   return macs;
+}
+
+namespace {
+
+// One level of one axis in double (the same index rules as analyse / synthesise above).
+std::vector<double> analyse_d(const std::vector<double>& x, const std::vector<double>& f) {
+  const auto n = static_cast<int64_t>(x.size()), flen = static_cast<int64_t>(f.size());
+  std::vector<double> out(static_cast<size_t>(dwt_coeff_len(n, flen)), 0.0);
+  for (int64_t i = 0; i < static_cast<int64_t>(out.size()); ++i)
+    for (int64_t j = 0; j < flen; ++j)
+      out[static_cast<size_t>(i)] += f[static_cast<size_t>(j)] * x[static_cast<size_t>(mirror(2 * i + 1 - j, n))];
+  return out;
+}
+
+std::vector<double> synthesise_d(const std::vector<double>& a, const std::vector<double>& d, const WaveletFilters& f) {
+  const auto n = static_cast<int64_t>(a.size()), flen = f.length();
+  std::vector<double> y(static_cast<size_t>(2 * n - flen + 2), 0.0);
+  for (int64_t t = 0; t < static_cast<int64_t>(y.size()); ++t)
+    for (int64_t k = std::max<int64_t>(0, t / 2); k <= std::min<int64_t>(n - 1, (t + flen - 2) / 2); ++k) {
+      const auto j = static_cast<size_t>(t + flen - 2 - 2 * k);
+      y[static_cast<size_t>(t)] += f.rec_lo[j] * a[static_cast<size_t>(k)] + f.rec_hi[j] * d[static_cast<size_t>(k)];
+    }
+  return y;
+}
+
+}  // namespace
+
+CoarsestMaps coarsest_maps(const WaveletFilters& f, int levels, int64_t n) {
+  std::vector<int64_t> sizes{n};
+  for (int l = 0; l < levels; ++l) sizes.push_back(dwt_coeff_len(sizes.back(), f.length()));
+  CoarsestMaps c;
+  c.n = n;
+  c.m = sizes.back();
+  c.analysis.assign(static_cast<size_t>(2 * c.m * n), 0.0);
+  c.synthesis.assign(static_cast<size_t>(n * 2 * c.m), 0.0);
+  for (int64_t col = 0; col < n; ++col) {  // the response to unit sample `col`
+    std::vector<double> a(static_cast<size_t>(n), 0.0), d;
+    a[static_cast<size_t>(col)] = 1.0;
+    for (int l = 0; l < levels; ++l) {
+      d = analyse_d(a, f.dec_hi);
+      a = analyse_d(a, f.dec_lo);
+    }
+    for (int64_t i = 0; i < c.m; ++i) {
+      c.analysis[static_cast<size_t>(i * n + col)] = a[static_cast<size_t>(i)];
+      c.analysis[static_cast<size_t>((c.m + i) * n + col)] = d[static_cast<size_t>(i)];
+    }
+  }
+  for (int64_t band = 0; band < 2 * c.m; ++band) {  // the signal rebuilt from one coefficient
+    std::vector<double> a(static_cast<size_t>(c.m), 0.0), d(a.size(), 0.0);
+    (band < c.m ? a : d)[static_cast<size_t>(band % c.m)] = 1.0;
+    std::vector<double> y = synthesise_d(a, d, f);
+    for (int l = levels - 1; l >= 1; --l) {
+      y.resize(static_cast<size_t>(sizes[static_cast<size_t>(l)]));  // waverec's trim
+      y = synthesise_d(y, std::vector<double>(y.size(), 0.0), f);
+    }
+    for (int64_t t = 0; t < n; ++t) c.synthesis[static_cast<size_t>(t * 2 * c.m + band)] = y[static_cast<size_t>(t)];
+  }
+  return c;
 }
 
 }  // namespace evsim

@@ -36,6 +36,17 @@ class Dwt2d {
   std::vector<std::pair<int64_t, int64_t>> sizes_;
 };
 
+// One axis of n samples at J levels, as two linear maps (double): `analysis` (2m x n, row-major)
+// gives the coarsest approximation (rows 0..m-1) and detail (rows m..2m-1) of a signal;
+// `synthesis` (n x 2m, row-major) rebuilds a signal from those two bands alone (finer details
+// zero), through every level with PyWavelets' trimming and the final crop. Built by pushing
+// unit vectors through the same filter bank as Dwt2d.
+struct CoarsestMaps {
+  int64_t n = 0, m = 0;
+  std::vector<double> analysis, synthesis;
+};
+CoarsestMaps coarsest_maps(const WaveletFilters& f, int levels, int64_t n);
+
 // The length of one level's coefficients (pywt.dwt_coeff_len, mode 'symmetric').
 inline int64_t dwt_coeff_len(int64_t n, int64_t filter) { return (n + filter - 1) / 2; }
 
