@@ -23,11 +23,7 @@ void CpuDenseBackend::propagate(size_t port, Matrix& out, OpCounts& counts) {
   Channel& c = channels_[port];
   const Matrix& x = c.slots[static_cast<size_t>(now_ % 2)];
   InputTally tally(*c.projection);
-  for (Eigen::Index b = 0; b < x.cols(); ++b) {
-    const float* col = x.col(b).data();
-    for (Eigen::Index j = 0; j < x.rows(); ++j)
-      if (col[j] != 0.0f) tally.add(static_cast<uint32_t>(j), col[j]);
-  }
+  for (Eigen::Index b = 0; b < x.cols(); ++b) tally.add_column(x.col(b).data(), x.rows());
   c.projection->forward_dense(x, out);
   tally.commit(batch_, c.projection->dense_bytes(), counts);
 }

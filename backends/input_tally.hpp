@@ -17,21 +17,8 @@ class InputTally {
   }
   // Every non-zero of one sample's input column at once, marking its units in `seen`: without
   // a branch per unit (at 50 % activity a mispredicted branch per unit cost more than the rest).
-  void add_column(const float* col, int64_t n, uint8_t* seen) {
-    uint64_t events = 0, pairs = 0;
-    bool binary = true;
-    for (int64_t j = 0; j < n; ++j) {
-      const float v = col[j];
-      const bool fired = v != 0.0f;
-      seen[j] |= static_cast<uint8_t>(fired);
-      events += fired;
-      pairs += fired ? fanout_[j] : 0u;
-      binary &= !fired || v == 1.0f || v == -1.0f;
-    }
-    events_ += events;
-    pairs_ += pairs;
-    binary_ = binary_ && binary;
-  }
+  void add_column(const float* col, int64_t n, uint8_t* seen) { add_column_impl<true>(col, n, seen); }
+  void add_column(const float* col, int64_t n) { add_column_impl<false>(col, n, nullptr); }
   uint64_t pairs() const { return pairs_; }
   uint64_t events() const { return events_; }
   // weight_bytes: what the executing mode read this step.
@@ -45,6 +32,23 @@ class InputTally {
   }
 
  private:
+  template <bool kMark>
+  void add_column_impl(const float* col, int64_t n, uint8_t* seen) {
+    uint64_t events = 0, pairs = 0;
+    bool binary = true;
+    for (int64_t j = 0; j < n; ++j) {
+      const float v = col[j];
+      const bool fired = v != 0.0f;
+      if constexpr (kMark) seen[j] |= static_cast<uint8_t>(fired);
+      events += fired;
+      pairs += fired ? fanout_[j] : 0u;
+      binary &= !fired || v == 1.0f || v == -1.0f;
+    }
+    events_ += events;
+    pairs_ += pairs;
+    binary_ = binary_ && binary;
+  }
+
   const Projection& p_;
   const uint32_t* fanout_;
   uint64_t events_ = 0, pairs_ = 0;
