@@ -240,10 +240,11 @@ a VSN can skip silent inputs, and they are a small part of the work.
   batch {b1} ({ms(vs_ev[3])} vs {ms(vs_de[3])} ms; the [min-max] ranges {"overlap" if vs_ev[4] <= vs_de[5] and vs_de[4] <= vs_ev[5] else "do not overlap"}); the modes give identical
   outputs. Event mode gathers each 1 x 1 convolution's events and takes the dense product where
   the CPU cost model predicts it cheaper, which at these activities (26-54 %) is every layer; what
-  remains is the cost of finding the events. Against dense WNO
-  ({ms(w_de[3])} ms), event VS-WNO is {w_de[3] / vs_ev[3]:.2f}x as fast: with at most
+  remains is the cost of finding the events. Against dense WNO ({ms(w_de[3])} ms), event VS-WNO
+  is {w_de[3] / vs_ev[3]:.2f}x as fast (ranges {"overlapping: no clear winner" if vs_ev[4] <= w_de[5] and w_de[4] <= vs_ev[5] else "apart"}): with at most
   {dense_macs / eff:.2f}x less work available, sparsity cannot pay much here, and the VSNs add their
-  own element-wise cost.
+  own element-wise cost. PyTorch on the same cores takes {ms(get("PyTorch CPU eager", "VS-WNO", b1)[3])} ms for the VS-WNO
+  ({ms(get("PyTorch CPU eager", "WNO", b1)[3])} ms for the WNO).
 - **H200 (PyTorch).** Eager PyTorch is launch-bound, as on the Jetson: {g_eager_w[3] * 1e3:.2f} ms
   (WNO) and {g_eager_vs[3] * 1e3:.2f} ms (VS-WNO, more kernels for the neurons) per inference at batch
   {b1}. One captured CUDA graph removes most of it: {g_graph_w[3] * 1e3:.3f} ms and
