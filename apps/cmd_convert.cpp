@@ -3,6 +3,7 @@
 #include "apps/commands.hpp"
 #include "apps/common.hpp"
 #include "data/checkpoint.hpp"
+#include "data/darcy_data.hpp"
 #include "data/sequence_io.hpp"
 #include "data/text_corpus.hpp"
 #include "models/egru_stack.hpp"
@@ -13,7 +14,7 @@ namespace {
 
 struct ConvertOptions {
   std::string in, out, vocab;
-  int64_t steps = 0, batch = 1;
+  int64_t steps = 0, batch = 1, samples = 0;
   std::vector<int> columns{0};
   EgruStackConfig egru = default_model_config();
 };
@@ -57,6 +58,24 @@ void register_convert(CLI::App& app) {
     write_tokens(o->out, s);
     std::printf("wrote %s: tokens (%lld x %lld) from %zu words of %s\n", o->out.c_str(),
                 static_cast<long long>(s.steps), static_cast<long long>(s.batch), ids.size(), o->in.c_str());
+  });
+
+  auto* darcy = cmd->add_subcommand(
+      "darcy", "Darcy file (coeff, sol) -> IN.h5 with dataset `input` (1 x N x R*R: one inference per sample)");
+  darcy->add_option("darcy", o->in, "Darcy file (evsim data darcy, or FNO's .mat)")
+      ->required()
+      ->check(CLI::ExistingFile);
+  darcy->add_option("output", o->out, "IN.h5 to write")->required()->check(output_path());
+  darcy->add_option("--samples", o->samples, "The first N samples (0: all)")
+      ->check(in_range(0, 1e9))
+      ->capture_default_str();
+  darcy->callback([o] {
+    const DarcySet d = read_darcy(o->in, o->samples);
+    Sequence s(1, d.samples, d.resolution * d.resolution);
+    s.data = d.coeff;
+    write_input(o->out, s);
+    std::printf("wrote %s: input (1 x %lld x %lld), the coefficient fields of %s\n", o->out.c_str(),
+                static_cast<long long>(d.samples), static_cast<long long>(s.width), o->in.c_str());
   });
 
   auto* ckpt = cmd->add_subcommand("checkpoint", "Read, validate and re-write a checkpoint (adds the evsim group)");

@@ -108,3 +108,14 @@ def test_stats_names_the_missing_dataset(evsim_bin, tmp_path):
     res = subprocess.run([evsim_bin, "data", "stats", str(bad)], capture_output=True, text=True)
     assert res.returncode != 0
     assert res.stderr.strip() == f"evsim: error: {bad}: dataset 'sol' missing (expected datasets 'coeff' and 'sol')"
+
+
+def test_convert_darcy_writes_one_inference_per_sample(evsim_bin, tmp_path):
+    data, inp = tmp_path / "d.h5", tmp_path / "in.h5"
+    generate(evsim_bin, data, "--n", "5", "--resolution", "9", "--seed", "1")
+    res = subprocess.run([evsim_bin, "convert", "darcy", str(data), str(inp), "--samples", "3"],
+                         capture_output=True, text=True)
+    assert res.returncode == 0, res.stderr
+    with h5py.File(data, "r") as f, h5py.File(inp, "r") as g:
+        assert g["input"].shape == (1, 3, 81)
+        assert np.array_equal(g["input"][0], f["coeff"][:3].reshape(3, 81))
