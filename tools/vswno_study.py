@@ -250,6 +250,10 @@ a VSN can skip silent inputs, and they are a small part of the work.
   {b1}. One captured CUDA graph removes most of it: {g_graph_w[3] * 1e3:.3f} ms and
   {g_graph_vs[3] * 1e3:.3f} ms. VS-WNO stays slower than WNO on the GPU whatever the runtime: the
   dense work it cannot skip is the same, and its neurons are extra kernels.
+- **Open on the CPU.** At batches of 4 to 8 on this 2-core machine event mode took 0.68-0.77x
+  of dense mode's time (at 1, 2 and 10: 0.98-1.0x), every layer from the last wavelet layer on
+  slower, the VSN layers that the event machinery does not touch included: a memory effect not
+  understood yet (`evsim compare` with `evsim convert darcy ... --samples N` inputs).
 - **Not yet measured.** evsim's CUDA backend does not run these graphs yet (WaveletConv2d,
   Conv2d and the spatial nodes are CPU-only), so there is no evsim H200 row: the DISTile-style
   event path for the 1 x 1 convolutions after VSNs, and the comparison with eager PyTorch on the
