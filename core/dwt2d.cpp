@@ -18,14 +18,16 @@ inline int64_t mirror(int64_t i, int64_t n) {
 
 // One level along one axis: n inputs x[k * stride] -> a, d (each out = (n + F - 1) / 2 long,
 // written at out_stride): a[i] = sum_j lo[j] x[2i + 1 - j] (PyWavelets' downsampling convolution).
-void analyse(const float* x, int64_t n, int64_t stride, const std::vector<float>& lo, const std::vector<float>& hi,
-             float* a, float* d, int64_t out_stride) {
+// T: float for the transform, double for the maps of coarsest_maps.
+template <typename T>
+void analyse(const T* x, int64_t n, int64_t stride, const std::vector<T>& lo, const std::vector<T>& hi, T* a, T* d,
+             int64_t out_stride) {
   const auto f = static_cast<int64_t>(lo.size());
   const int64_t m = dwt_coeff_len(n, f);
   for (int64_t i = 0; i < m; ++i) {
-    float sa = 0, sd = 0;
+    T sa = 0, sd = 0;
     for (int64_t j = 0; j < f; ++j) {
-      const float v = x[mirror(2 * i + 1 - j, n) * stride];
+      const T v = x[mirror(2 * i + 1 - j, n) * stride];
       sa += lo[static_cast<size_t>(j)] * v;
       sd += hi[static_cast<size_t>(j)] * v;
     }
@@ -36,14 +38,15 @@ void analyse(const float* x, int64_t n, int64_t stride, const std::vector<float>
 
 // The inverse of one level (PyWavelets' idwt, 'symmetric'): y has 2n - F + 2 values,
 // y[t] = sum_k a[k] lo[t + F - 2 - 2k] + d[k] hi[t + F - 2 - 2k].
-void synthesise(const float* a, const float* d, int64_t n, int64_t stride, const std::vector<float>& lo,
-                const std::vector<float>& hi, float* y, int64_t out_stride) {
+template <typename T>
+void synthesise(const T* a, const T* d, int64_t n, int64_t stride, const std::vector<T>& lo, const std::vector<T>& hi,
+                T* y, int64_t out_stride) {
   const auto f = static_cast<int64_t>(lo.size());
   const int64_t len = 2 * n - f + 2;
   for (int64_t t = 0; t < len; ++t) {
-    float s = 0;
-    // Filter index t + F - 2 - 2k in [0, F): k from ceil((t - 1) / 2) to floor((t + F - 2) / 2).
-    const int64_t k0 = std::max<int64_t>(0, (t - 1 + 1) / 2), k1 = std::min<int64_t>(n - 1, (t + f - 2) / 2);
+    T s = 0;
+    // Filter index t + F - 2 - 2k in [0, F): k from ceil((t - 1) / 2) = floor(t / 2) to floor((t + F - 2) / 2).
+    const int64_t k0 = t / 2, k1 = std::min<int64_t>(n - 1, (t + f - 2) / 2);
     for (int64_t k = k0; k <= k1; ++k) {
       const auto j = static_cast<size_t>(t + f - 2 - 2 * k);
       s += lo[j] * a[k * stride] + hi[j] * d[k * stride];
@@ -102,12 +105,10 @@ void Dwt2d::inverse(const Wavelet2dCoeffs& c, float* image) const {
     // waverec2 trims an approximation longer than its details: here the details are r2 x c2
     // and `a` (the inverse of the level below) has the rows and columns it produced.
     const auto& [dh, dv, dd] = c.detail[static_cast<size_t>(l - 1)];
-    const int64_t ar = l == levels_ ? r2 : 2 * sizes_[static_cast<size_t>(l + 1)].first - f + 2;
     const int64_t ac = l == levels_ ? c2 : 2 * sizes_[static_cast<size_t>(l + 1)].second - f + 2;
     std::vector<float> at(static_cast<size_t>(r2 * c2));
     for (int64_t i = 0; i < r2; ++i)
       for (int64_t j = 0; j < c2; ++j) at[static_cast<size_t>(i * c2 + j)] = a[static_cast<size_t>(i * ac + j)];
-    (void)ar;
     // Along axis -1 first (rows), then axis -2 (columns): idwtn's order.
     const int64_t cw = 2 * c2 - f + 2, rh = 2 * r2 - f + 2;
     lo.assign(static_cast<size_t>(r2 * cw), 0.0f);
@@ -151,31 +152,6 @@ uint64_t Dwt2d::inverse_macs() const {
   return macs;
 }
 
-namespace {
-
-// One level of one axis in double (the same index rules as analyse / synthesise above).
-std::vector<double> analyse_d(const std::vector<double>& x, const std::vector<double>& f) {
-  const auto n = static_cast<int64_t>(x.size()), flen = static_cast<int64_t>(f.size());
-  std::vector<double> out(static_cast<size_t>(dwt_coeff_len(n, flen)), 0.0);
-  for (int64_t i = 0; i < static_cast<int64_t>(out.size()); ++i)
-    for (int64_t j = 0; j < flen; ++j)
-      out[static_cast<size_t>(i)] += f[static_cast<size_t>(j)] * x[static_cast<size_t>(mirror(2 * i + 1 - j, n))];
-  return out;
-}
-
-std::vector<double> synthesise_d(const std::vector<double>& a, const std::vector<double>& d, const WaveletFilters& f) {
-  const auto n = static_cast<int64_t>(a.size()), flen = f.length();
-  std::vector<double> y(static_cast<size_t>(2 * n - flen + 2), 0.0);
-  for (int64_t t = 0; t < static_cast<int64_t>(y.size()); ++t)
-    for (int64_t k = std::max<int64_t>(0, t / 2); k <= std::min<int64_t>(n - 1, (t + flen - 2) / 2); ++k) {
-      const auto j = static_cast<size_t>(t + flen - 2 - 2 * k);
-      y[static_cast<size_t>(t)] += f.rec_lo[j] * a[static_cast<size_t>(k)] + f.rec_hi[j] * d[static_cast<size_t>(k)];
-    }
-  return y;
-}
-
-}  // namespace
-
 CoarsestMaps coarsest_maps(const WaveletFilters& f, int levels, int64_t n) {
   std::vector<int64_t> sizes{n};
   for (int l = 0; l < levels; ++l) sizes.push_back(dwt_coeff_len(sizes.back(), f.length()));
@@ -184,12 +160,16 @@ CoarsestMaps coarsest_maps(const WaveletFilters& f, int levels, int64_t n) {
   c.m = sizes.back();
   c.analysis.assign(static_cast<size_t>(2 * c.m * n), 0.0);
   c.synthesis.assign(static_cast<size_t>(n * 2 * c.m), 0.0);
+  const int64_t flen = f.length();
   for (int64_t col = 0; col < n; ++col) {  // the response to unit sample `col`
     std::vector<double> a(static_cast<size_t>(n), 0.0), d;
     a[static_cast<size_t>(col)] = 1.0;
     for (int l = 0; l < levels; ++l) {
-      d = analyse_d(a, f.dec_hi);
-      a = analyse_d(a, f.dec_lo);
+      const int64_t len = static_cast<int64_t>(a.size());
+      std::vector<double> next(static_cast<size_t>(dwt_coeff_len(len, flen)));
+      d.assign(next.size(), 0.0);
+      analyse(a.data(), len, 1, f.dec_lo, f.dec_hi, next.data(), d.data(), 1);
+      a = std::move(next);
     }
     for (int64_t i = 0; i < c.m; ++i) {
       c.analysis[static_cast<size_t>(i * n + col)] = a[static_cast<size_t>(i)];
@@ -199,12 +179,15 @@ CoarsestMaps coarsest_maps(const WaveletFilters& f, int levels, int64_t n) {
   for (int64_t band = 0; band < 2 * c.m; ++band) {  // the signal rebuilt from one coefficient
     std::vector<double> a(static_cast<size_t>(c.m), 0.0), d(a.size(), 0.0);
     (band < c.m ? a : d)[static_cast<size_t>(band % c.m)] = 1.0;
-    std::vector<double> y = synthesise_d(a, d, f);
-    for (int l = levels - 1; l >= 1; --l) {
-      y.resize(static_cast<size_t>(sizes[static_cast<size_t>(l)]));  // waverec's trim
-      y = synthesise_d(y, std::vector<double>(y.size(), 0.0), f);
+    for (int l = levels; l >= 1; --l) {
+      a.resize(static_cast<size_t>(sizes[static_cast<size_t>(l)]));  // waverec's trim
+      d.resize(a.size(), 0.0);
+      std::vector<double> y(static_cast<size_t>(2 * static_cast<int64_t>(a.size()) - flen + 2));
+      synthesise(a.data(), d.data(), static_cast<int64_t>(a.size()), 1, f.rec_lo, f.rec_hi, y.data(), 1);
+      a = std::move(y);
+      d.assign(d.size(), 0.0);  // finer levels: no details
     }
-    for (int64_t t = 0; t < n; ++t) c.synthesis[static_cast<size_t>(t * 2 * c.m + band)] = y[static_cast<size_t>(t)];
+    for (int64_t t = 0; t < n; ++t) c.synthesis[static_cast<size_t>(t * 2 * c.m + band)] = a[static_cast<size_t>(t)];
   }
   return c;
 }

@@ -61,7 +61,7 @@ void take(const Array& a, bool matlab, int64_t limit, const std::string& name, D
     throw InputError("dataset '" + name + "': expected a float array of rank 3, got " + kind_name(a.kind) + " " +
                      shape_str(a.shape));
   const int64_t n = matlab ? a.shape[2] : a.shape[0];
-  const int64_t r1 = matlab ? a.shape[1] : a.shape[1], r2 = matlab ? a.shape[0] : a.shape[2];
+  const int64_t r1 = a.shape[1], r2 = matlab ? a.shape[0] : a.shape[2];
   if (r1 != r2 || r1 < 3 || n < 1)
     throw InputError("dataset '" + name + "': expected N x R x R with R >= 3, got " + shape_str(a.shape) +
                      (matlab ? " (MATLAB order)" : ""));

@@ -91,12 +91,7 @@ void Conv2dProjection::pointwise_scatter(const GatheredInputs& in, Matrix& y) co
 
 uint64_t Conv2dProjection::deliver_gathered(const GatheredInputs& in, Matrix& y, SumOrder) const {
   const CpuCostModel& m = cpu_cost_model();
-  double pairs = static_cast<double>(in.events);
-  if (in.events < 0) {
-    pairs = 0;
-    for (const uint32_t j : in.active)
-      for (Eigen::Index b = 0; b < in.x.cols(); ++b) pairs += in.x(j, b) != 0.0f;
-  }
+  const double pairs = gathered_events(in);
   const double cout = double(g_.out_channels);
   const double product = double(in_size()) * cout * double(in.x.cols()) * m.product_mac_ns;
   if (pairs * cout * m.sparse_nnz_cached_ns < kGatherMargin * product) {

@@ -126,6 +126,14 @@ int threads_for(double work, int threads) { return work < kParallelWork ? 1 : st
 
 }  // namespace
 
+double gathered_events(const GatheredInputs& in) {
+  if (in.events >= 0) return static_cast<double>(in.events);
+  double n = 0;
+  for (const uint32_t j : in.active)
+    for (Eigen::Index b = 0; b < in.x.cols(); ++b) n += in.x(j, b) != 0.0f;
+  return n;
+}
+
 uint64_t gather_dense_columns(const Matrix& w, const GatheredInputs& in, Matrix& y, int threads) {
   const int64_t rows = w.rows();
   thread_local SampleLists buffers;

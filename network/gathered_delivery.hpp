@@ -23,6 +23,9 @@ struct GatheredInputs {
   int64_t events = -1;           // (unit, sample) events, when the gatherer counted them (-1: not)
 };
 
+// The (unit, sample) events of `in`: the gatherer's count, or counted here when it gave none.
+double gathered_events(const GatheredInputs& in);
+
 // y (out x B) += W x over the active columns; returns the weight bytes read.
 uint64_t gather_dense_columns(const Matrix& w, const GatheredInputs& in, Matrix& y, int threads);
 uint64_t gather_sparse_columns(const BlockedCsc& w, const GatheredInputs& in, Matrix& y, int threads);

@@ -34,19 +34,12 @@ GatherPath MatrixProjection::choose_path(const GatheredInputs& in, SumOrder orde
   s.threads = cpu_threads();
   s.sparse_blocks = static_cast<int>(std::max<int64_t>(1, sparse_.blocks()));
   for (const uint32_t j : in.active) s.active_nnz += fanout_[j];
-  if (in.events >= 0) {
-    s.pairs = static_cast<double>(in.events);
-  } else {
-    for (const uint32_t j : in.active)
-      for (int64_t b = 0; b < s.batch; ++b) s.pairs += in.x(j, b) != 0.0f;
-  }
+  s.pairs = gathered_events(in);
   const bool pruned = sparse_.rows > 0;
-  double gathered = predict_ns(m, GatherPath::DenseColumns, s);
-  if (pruned) gathered = std::min(gathered, predict_ns(m, GatherPath::SparseColumns, s));
-  const GatherPath best_gathered =
-      pruned && predict_ns(m, GatherPath::SparseColumns, s) < predict_ns(m, GatherPath::DenseColumns, s)
-          ? GatherPath::SparseColumns
-          : GatherPath::DenseColumns;
+  const double columns = predict_ns(m, GatherPath::DenseColumns, s);
+  const double sparse = pruned ? predict_ns(m, GatherPath::SparseColumns, s) : columns;
+  const GatherPath best_gathered = sparse < columns ? GatherPath::SparseColumns : GatherPath::DenseColumns;
+  const double gathered = std::min(sparse, columns);
   if (s.batch > 1) {
     // The batched product adds in the reference order too (network/batched_product.hpp): all
     // three paths give the same sums, so the threads each can use may decide, in either order.
