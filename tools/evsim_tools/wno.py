@@ -208,11 +208,12 @@ def grid_channels(x):
 class GaussianNormalizer(nn.Module):
     """Per-pixel (x - mean) / (std + eps) and back (FNO's UnitGaussianNormalizer)."""
 
-    def __init__(self, data, eps=1e-5):
+    def __init__(self, data=None, eps=1e-5, mean=None, std=None):
+        """From training data (per-pixel mean and std over samples), or from stored mean and std."""
         super().__init__()
-        self.register_buffer("mean", data.mean(0))
-        self.register_buffer("std", data.std(0))
-        self.eps = eps
+        self.register_buffer("mean", data.mean(0) if data is not None else torch.as_tensor(mean, dtype=torch.float32))
+        self.register_buffer("std", data.std(0) if data is not None else torch.as_tensor(std, dtype=torch.float32))
+        self.eps = float(eps)
 
     def encode(self, x):
         return (x - self.mean) / (self.std + self.eps)
@@ -316,19 +317,6 @@ def export_wno(path, model, rows, cols, meta=None, half=False):
     ck.write_graph(path, nodes, edges, meta)
 
 
-class _Stats(nn.Module):
-    """A normaliser restored from a checkpoint (mean, std, eps)."""
-
-    def __init__(self, mean, std, eps):
-        super().__init__()
-        self.register_buffer("mean", torch.as_tensor(mean, dtype=torch.float32))
-        self.register_buffer("std", torch.as_tensor(std, dtype=torch.float32))
-        self.eps = float(eps)
-
-    encode = GaussianNormalizer.encode
-    decode = GaussianNormalizer.decode
-
-
 def import_wno(path):
     """The WNO2d of an evsim checkpoint written by export_wno (weights as stored, float32)."""
     nodes, _, meta = ck.read_graph(path)
@@ -340,8 +328,9 @@ def import_wno(path):
     width = k0["weight_approx"].shape[0]
     hidden = nodes["fc1"][1]["weight"].shape[0]
     pad = int(nodes["pad"][1]["padding"][1])
-    model = WNO2d(_Stats(f32(xn["mean"]).reshape(rows, cols), f32(xn["std"]).reshape(rows, cols), xn["eps"]),
-                  _Stats(f32(yn["mean"]).reshape(rows, cols), f32(yn["std"]).reshape(rows, cols), yn["eps"]),
+    norm = lambda n: GaussianNormalizer(eps=n["eps"], mean=f32(n["mean"]).reshape(rows, cols),
+                                        std=f32(n["std"]).reshape(rows, cols))
+    model = WNO2d(norm(xn), norm(yn),
                   rows, cols, width, hidden, str(k0["wavelet"]), int(k0["levels"]), pad, spiking,
                   str(k0.get("finer_details", "keep")))
     with torch.no_grad():
