@@ -44,6 +44,8 @@ class Conv2dProjection final : public Projection {
   bool gathers() const override { return pointwise_; }
   uint64_t deliver_gathered(const GatheredInputs& in, Matrix& y, SumOrder order) const override;
   bool pointwise() const { return pointwise_; }
+  const Conv2dGeometry& geometry() const { return g_; }
+  const std::vector<float>& weight() const { return w_; }  // (Cout, Cin/groups, kh, kw) row-major
 
  private:
   // Output coordinate reached from input coordinate `in` through offset `d`, or -1.

@@ -33,6 +33,7 @@ class ActivationOp final : public Operator {
  public:
   explicit ActivationOp(ActivationFn fn) : fn_(fn) {}
   std::string_view type() const override { return "Activation"; }
+  ActivationFn fn() const { return fn_; }
   void compute(const Matrix& input, std::span<const Matrix>, Matrix& out) override {
     out = input.unaryExpr([this](float v) { return apply_activation(fn_, v); });
   }
@@ -49,6 +50,9 @@ class NormalizeOp final : public Operator {
   NormalizeOp(Vector mean, Vector std, float eps, bool inverse)
       : mean_(std::move(mean)), scale_(std.array() + eps), inverse_(inverse) {}
   std::string_view type() const override { return "Normalize"; }
+  const Vector& mean() const { return mean_; }
+  const Vector& scale() const { return scale_; }  // std + eps
+  bool inverse() const { return inverse_; }
   void compute(const Matrix& input, std::span<const Matrix>, Matrix& out) override {
     if (inverse_)
       out = (input.array().colwise() * scale_.array()).colwise() + mean_.array();

@@ -19,6 +19,8 @@ class PadCropOp final : public Operator {
   PadCropOp(std::string type, Chw in, std::array<int64_t, 4> pad);
   std::string_view type() const override { return type_; }
   Chw out_shape() const;
+  Chw in_shape() const { return in_; }
+  const std::array<int64_t, 4>& pad() const { return pad_; }
   void compute(const Matrix& input, std::span<const Matrix> port_out, Matrix& out) override;
 
  private:
@@ -31,6 +33,7 @@ class GridChannelsOp final : public Operator {
  public:
   explicit GridChannelsOp(Chw in) : in_(in) {}
   std::string_view type() const override { return "GridChannels"; }
+  Chw in_shape() const { return in_; }
   void compute(const Matrix& input, std::span<const Matrix> port_out, Matrix& out) override;
 
  private:

@@ -27,12 +27,21 @@ struct WaveletConvParams {
   bool keep_finer = true;
 };
 
+// The composite maps the op computes with (row-major images as column-major W x H matrices),
+// for backends that compute it elsewhere.
+struct WaveletMaps {
+  int64_t h = 0, w = 0;               // the coarsest level's rows, columns
+  const Matrix *dc, *drt, *rc, *rrt;  // D_c (2w x W), D_r^T (H x 2h), R_c (W x 2w), R_r^T (2h x H)
+};
+
 class WaveletConvOp final : public Operator {
  public:
   explicit WaveletConvOp(WaveletConvParams p);
   std::string_view type() const override { return "WaveletConv2d"; }
   void compute(const Matrix& input, std::span<const Matrix> port_out, Matrix& out) override;
   DenseWork dense_work() const override;
+  const WaveletConvParams& params() const { return p_; }
+  WaveletMaps maps() const { return {h_, w_, &dc_, &drt_, &rc_, &rrt_}; }
 
  private:
   void mix_and_invert(const Matrix* ct, const float* x, int64_t k, float* out) const;

@@ -3,6 +3,8 @@
 #include <cstdlib>
 #include <string>
 
+#include "core/dwt2d.hpp"
+#include "core/wavelet_filters.hpp"
 #include "models/egru_stack.hpp"
 
 namespace evsim::testing {
@@ -141,6 +143,81 @@ ModelSpec random_vsn_mlp(std::mt19937_64& rng) {
   fc2.params["bias"] = vec(n_out, 0.0f);
   g.add("output", "Output");
   for (auto [a, b] : {std::pair{"input", "fc1"}, {"fc1", "vsn"}, {"vsn", "fc2"}, {"fc2", "output"}}) g.connect(a, b);
+  return s;
+}
+
+namespace {
+
+NodeSpec& add_pointwise(GraphSpec& g, std::mt19937_64& rng, const std::string& name, int64_t cin, int64_t cout) {
+  NodeSpec& c = g.add(name, "Conv2d");
+  Array w = random_weight(rng, cout, cin, 0.8, false);
+  w.shape = {cout, cin, 1, 1};
+  c.params["weight"] = std::move(w);
+  c.params["bias"] = uniform_vec(rng, cout, -0.2f, 0.2f);
+  return c;
+}
+
+}  // namespace
+
+ModelSpec random_wno(std::mt19937_64& rng, bool spiking) {
+  ModelSpec s;
+  GraphSpec& g = s.graph;
+  const int64_t rows = pick(rng, 9, 24), cols = pick(rng, 9, 24), width = pick(rng, 2, 6), hidden = pick(rng, 3, 12);
+  const int64_t pad = pick(rng, 0, 3), levels = pick(rng, 1, 2), plane = rows * cols;
+  const std::string wavelet = "db" + std::to_string(pick(rng, 1, 3));
+  g.add("input", "Input").params["shape"] = Array::ints({3}, {1, rows, cols});
+  NodeSpec& xn = g.add("x_norm", "Normalize");
+  xn.params["mean"] = uniform_vec(rng, plane, -0.5f, 0.5f);
+  xn.params["std"] = uniform_vec(rng, plane, 0.5f, 2.0f);
+  g.add("grid", "GridChannels");
+  add_pointwise(g, rng, "lift", 3, width);
+  g.add("pad", "Pad2d").params["padding"] = Array::ints({4}, {0, pad, 0, pad});
+  g.connect("input", "x_norm");
+  g.connect("x_norm", "grid");
+  g.connect("grid", "lift");
+  g.connect("lift", "pad");
+  const auto [h, w] = Dwt2d(wavelet_filters(wavelet), static_cast<int>(levels), rows + pad, cols + pad).sizes().back();
+  auto activation = [&](const std::string& name, int64_t channels) {
+    if (!spiking) {
+      g.add(name, "Activation").params["function"] = Array::text("gelu");
+      return;
+    }
+    NodeSpec& v = g.add(name, "VSN");
+    v.params["beta"] = uniform_vec(rng, channels, 0.5f, 1.0f);
+    v.params["threshold"] = uniform_vec(rng, channels, 0.0f, 0.3f);
+    v.params["activation"] = Array::text("gelu");
+    v.params["spike_steps"] = Array::integer(1);
+  };
+  std::string prev = "pad";
+  for (int k = 0; k < 2; ++k) {
+    const std::string kn = "k" + std::to_string(k), wn = "w" + std::to_string(k), an = "act" + std::to_string(k);
+    NodeSpec& wc = g.add(kn, "WaveletConv2d");
+    wc.params["weight_approx"] = Array::floats({width, width, h, w}, random_weight(rng, width * width, h * w, 1.0, false).f);
+    Array detail = random_weight(rng, 3 * width * width, h * w, 1.0, false);
+    for (float& v : detail.f) v *= 0.5f;
+    detail.shape = {3, width, width, h, w};
+    wc.params["weight_detail"] = std::move(detail);
+    wc.params["wavelet"] = Array::text(wavelet);
+    wc.params["levels"] = Array::integer(levels);
+    add_pointwise(g, rng, wn, width, width);
+    activation(an, width);
+    for (const std::string& src : {kn, wn}) g.connect(src, an);
+    g.connect(prev, kn);
+    g.connect(prev, wn);
+    prev = an;
+  }
+  g.add("crop", "Crop2d").params["crop"] = Array::ints({4}, {0, pad, 0, pad});
+  add_pointwise(g, rng, "fc1", width, hidden);
+  activation("act_fc", hidden);
+  add_pointwise(g, rng, "fc2", hidden, 1);
+  NodeSpec& yn = g.add("y_norm", "Normalize");
+  yn.params["mean"] = uniform_vec(rng, plane, -0.5f, 0.5f);
+  yn.params["std"] = uniform_vec(rng, plane, 0.5f, 2.0f);
+  yn.params["inverse"] = Array::integer(1);
+  g.add("output", "Output");
+  for (auto [a, b] : {std::pair<std::string, std::string>{prev, "crop"}, {"crop", "fc1"}, {"fc1", "act_fc"},
+                      {"act_fc", "fc2"}, {"fc2", "y_norm"}, {"y_norm", "output"}})
+    g.connect(a, b);
   return s;
 }
 

@@ -17,6 +17,10 @@ uint64_t fresh_seed();
 ModelSpec random_lif_net(std::mt19937_64& rng, bool cuba, bool recurrent);
 ModelSpec random_conv_net(std::mt19937_64& rng);
 ModelSpec random_vsn_mlp(std::mt19937_64& rng);
+// A small WNO / VS-WNO (tools/evsim_tools/wno.py's graph): Normalize, GridChannels, pointwise
+// Conv2d lift, Pad2d, two WaveletConv2d + Conv2d layers into GELU or VSN, Crop2d, the
+// projection (VSN or GELU between two pointwise convolutions), inverse Normalize.
+ModelSpec random_wno(std::mt19937_64& rng, bool spiking);
 // Small EGRU stack with a random pruning level; graded events.
 ModelSpec random_egru_stack(std::mt19937_64& rng);
 

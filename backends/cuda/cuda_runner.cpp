@@ -47,7 +47,7 @@ class CudaRunner final : public Runner {
       readout_rows_ = ep.readout_w.rows();
     } else {
       snn_model_ = upload_snn(sp, profile);
-      for (const auto& s : sp.stages) snn_shapes_.push_back({s.in, s.out});
+      for (const auto& s : sp.stages) snn_stages_.push_back({s.in, s.dense_macs, s.dense_work_weights, s.dense_work});
     }
   }
 
@@ -219,16 +219,23 @@ class CudaRunner final : public Runner {
       if (v != graph_.input) stage[static_cast<size_t>(v)] = next++;
     for (size_t i = 0; i < layout_.size(); ++i) {
       const auto s = static_cast<size_t>(stage[static_cast<size_t>(layout_[i].node)]);
-      const auto [in, out] = snn_shapes_[s];
+      const StageCounting& sc = snn_stages_[s];
+      const auto units = static_cast<uint64_t>(graph_.nodes[static_cast<size_t>(layout_[i].node)].size());
       OpCounts& o = result_.layers[i].counts;
       if (layout_[i].report.neuron) {
         o.events += c.events[s];
-        o.unit_steps += static_cast<uint64_t>(out) * samples;
+        o.unit_steps += units * samples;
+      } else if (sc.dense_work) {  // the same work in both modes, as the CPU counts it
+        o.dense_macs += sc.dense_macs * samples;
+        o.effective_macs += sc.dense_macs * samples;
+        o.weight_bytes += sc.weights * sizeof(float) * static_cast<uint64_t>(steps);
+        o.events += c.events[s];
+        o.unit_steps += static_cast<uint64_t>(sc.in) * samples;
       } else {
-        o.dense_macs += static_cast<uint64_t>(in * out) * samples;
+        o.dense_macs += sc.dense_macs * samples;
         add_port(c.stages[s], o);
         o.events += c.stages[s].nonzero;
-        o.unit_steps += static_cast<uint64_t>(in) * samples;
+        o.unit_steps += static_cast<uint64_t>(sc.in) * samples;
       }
     }
   }
@@ -240,7 +247,13 @@ class CudaRunner final : public Runner {
   int64_t vocab_ = 0, readout_rows_ = 0;
   std::shared_ptr<const EgruDeviceModel> egru_model_;
   std::shared_ptr<const SnnDeviceModel> snn_model_;
-  std::vector<std::pair<int64_t, int64_t>> egru_shapes_, snn_shapes_;  // (inputs, hidden) / (in, out)
+  struct StageCounting {
+    int64_t in = 0;
+    uint64_t dense_macs = 0, weights = 0;  // per sample and step
+    bool dense_work = false;
+  };
+  std::vector<std::pair<int64_t, int64_t>> egru_shapes_;  // (inputs, hidden)
+  std::vector<StageCounting> snn_stages_;
   std::map<Key, std::unique_ptr<EgruEngine>> egru_engines_;
   std::map<Key, std::unique_ptr<SnnEngine>> snn_engines_;
   SumOrder order_ = SumOrder::Fast;

@@ -1,7 +1,12 @@
 #include "backends/cuda/lowering.hpp"
 
 #include "core/error.hpp"
+#include "network/conv2d_projection.hpp"
 #include "network/node_params.hpp"
+#include "network/pointwise_ops.hpp"
+#include "network/spatial_ops.hpp"
+#include "network/synapse_op.hpp"
+#include "network/wavelet_conv_op.hpp"
 
 namespace evsim::cuda {
 namespace {
@@ -15,15 +20,107 @@ const NodeSpec& spec_of(const Graph& g, int v) {
   throw UsageError("cuda backend: node '" + n.name + "' of type " + n.type + " is not supported (" + what + ")");
 }
 
-const char* kSnnTypes = "GPU spiking graphs: Affine/Linear/Scale/Flatten/LIF/LI/CubaLIF/CubaLI/IF/I/Threshold/VSN";
+const char* kSnnTypes =
+    "GPU graphs: Affine/Linear/Scale/Flatten/LIF/LI/CubaLIF/CubaLI/IF/I/Threshold/VSN and the neural-operator nodes "
+    "Conv2d (pointwise: 1 x 1, stride 1, no padding, one group)/WaveletConv2d/Pad2d/Crop2d/GridChannels/Normalize/"
+    "Activation";
+
+template <typename T>
+const T& op_as(const GraphNode& n) {
+  const auto* op = dynamic_cast<const T*>(n.op.get());
+  if (!op) throw Error("cuda backend: node '" + n.name + "' was not built as its type");
+  return *op;
+}
+
+void set_chw(int64_t (&dst)[3], int64_t c, int64_t h, int64_t w) {
+  dst[0] = c;
+  dst[1] = h;
+  dst[2] = w;
+}
+
+void lower_pointwise_conv(const GraphNode& n, SnnNode& s) {
+  const auto& syn = op_as<SynapseOp>(n);
+  const auto* conv = dynamic_cast<const Conv2dProjection*>(syn.ports().at(0).projection.get());
+  if (!conv || !conv->pointwise()) unsupported(n, "only pointwise (1 x 1, stride 1, unpadded, one group) Conv2d");
+  const Conv2dGeometry& g = conv->geometry();
+  s.kind = SnnNode::Kind::PointwiseConv;
+  s.positions = g.in_h * g.in_w;
+  // (Cout, Cin) row-major is Cin x Cout column-major; the engine keeps Cout x Cin.
+  s.w = Eigen::Map<const Matrix>(conv->weight().data(), g.in_channels, g.out_channels).transpose();
+  if (syn.bias().size()) {  // per output unit, constant over each channel's positions
+    s.bias.resize(g.out_channels);
+    for (int64_t o = 0; o < g.out_channels; ++o) s.bias[o] = syn.bias()[o * s.positions];
+  }
+  s.dense_macs = static_cast<uint64_t>(g.in_channels * g.out_channels * s.positions);
+}
+
+void lower_wavelet_conv(const GraphNode& n, SnnNode& s) {
+  const auto& op = op_as<WaveletConvOp>(n);
+  const WaveletConvParams& p = op.params();
+  const WaveletMaps m = op.maps();
+  WaveletStage& w = s.wavelet;
+  s.kind = SnnNode::Kind::WaveletConv;
+  w.rows = p.rows;
+  w.cols = p.cols;
+  w.h = m.h;
+  w.w = m.w;
+  w.ci = p.in_channels;
+  w.co = p.out_channels;
+  w.subtract = p.keep_finer && p.levels > 1;
+  w.dc = *m.dc;
+  w.drt = *m.drt;
+  w.rc = *m.rc;
+  w.rrt = *m.rrt;
+  w.weight_approx = p.weight_approx;
+  w.weight_detail = p.weight_detail;
+  const DenseWork work = op.dense_work();
+  s.dense_work = true;
+  s.dense_macs = work.macs;
+  s.dense_work_weights = work.weights;
+}
+
+bool lower_operator_node(const GraphNode& n, SnnNode& s) {
+  if (n.type == "Conv2d") {
+    lower_pointwise_conv(n, s);
+  } else if (n.type == "WaveletConv2d") {
+    lower_wavelet_conv(n, s);
+  } else if (n.type == "Pad2d" || n.type == "Crop2d") {
+    const auto& op = op_as<PadCropOp>(n);
+    const Chw in = op.in_shape(), out = op.out_shape();
+    s.kind = SnnNode::Kind::PadCrop;
+    set_chw(s.shape_in, in.c, in.h, in.w);
+    set_chw(s.shape_out, out.c, out.h, out.w);
+    s.top = op.pad()[0];
+    s.left = op.pad()[2];
+  } else if (n.type == "GridChannels") {
+    const Chw in = op_as<GridChannelsOp>(n).in_shape();
+    s.kind = SnnNode::Kind::Grid;
+    set_chw(s.shape_in, in.c, in.h, in.w);
+    set_chw(s.shape_out, in.c + 2, in.h, in.w);
+  } else if (n.type == "Normalize") {
+    const auto& op = op_as<NormalizeOp>(n);
+    s.kind = SnnNode::Kind::Normalize;
+    s.mean = op.mean();
+    s.scale = op.scale();
+    s.inverse = op.inverse();
+  } else if (n.type == "Activation") {
+    s.kind = SnnNode::Kind::Activation;
+    s.activation = op_as<ActivationOp>(n).fn();
+  } else {
+    return false;
+  }
+  return true;
+}
 
 SnnNode stage_of(const Graph& g, int v) {
   const GraphNode& n = g.nodes[static_cast<size_t>(v)];
   const NodeReader r{spec_of(g, v), n.in_shape, g.dt};
   SnnNode s;
+  if (lower_operator_node(n, s)) return s;
   if (n.type == "Affine" || n.type == "Linear") {
     MatrixParams p = read_matrix_params(r, n.type == "Affine");
     s.kind = SnnNode::Kind::Projection;
+    s.dense_macs = static_cast<uint64_t>(p.weight.size());
     s.w = std::move(p.weight);
     s.bias = std::move(p.bias);
   } else if (n.type == "Scale") {
@@ -105,6 +202,9 @@ SnnParams lower_snn(const Graph& g) {
     s.out = n.size();
     for (const InEdge& e : n.inputs) (e.back ? s.back : s.inputs).push_back(index[static_cast<size_t>(e.source)]);
     if (s.inputs.empty()) throw UsageError("cuda backend: node '" + n.name + "' has no forward input");
+    s.spiking_input = s.kind == SnnNode::Kind::PointwiseConv;
+    for (int src : s.inputs)
+      s.spiking_input &= src >= 0 && p.stages[static_cast<size_t>(src)].kind == SnnNode::Kind::Neuron;
     p.stages.push_back(std::move(s));
   }
   if (p.stages.empty()) throw UsageError("cuda backend: the model has no node to run");

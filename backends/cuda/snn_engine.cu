@@ -1,13 +1,18 @@
 #include <algorithm>
+#include <cstdio>
+#include <cstdlib>
+#include <functional>
 #include <memory>
 #include <vector>
 
+#include "backends/cuda/activation.cuh"
 #include "backends/cuda/cuda_check.hpp"
 #include "backends/cuda/device_buffer.hpp"
 #include "backends/cuda/device_weights.hpp"
 #include "backends/cuda/distile.cuh"
 #include "backends/cuda/graph_timer.hpp"
 #include "backends/cuda/op_count.hpp"
+#include "backends/cuda/operator_kernels.cuh"
 #include "backends/cuda/snn_engine.hpp"
 
 namespace evsim::cuda {
@@ -19,24 +24,6 @@ struct NeuronDev {
   const float *a_mem, *a_syn, *v_leak, *r, *w_in, *gain, *v_threshold, *v_reset, *beta, *threshold;
   float *v, *i;
 };
-
-__device__ float activate(int f, float x) {
-  switch (static_cast<ActivationFn>(f)) {
-    case ActivationFn::Identity:
-      return x;
-    case ActivationFn::Relu:
-      return x > 0.0f ? x : 0.0f;
-    case ActivationFn::Gelu:
-      return 0.5f * x * (1.0f + erff(x * 0.70710678f));
-    case ActivationFn::Tanh:
-      return tanhf(x);
-    case ActivationFn::Sigmoid:
-      return 1.0f / (1.0f + expf(-x));
-    case ActivationFn::Mish:
-      return x * tanhf(log1pf(expf(x)));
-  }
-  return x;
-}
 
 // v > threshold: spike and reset; without firing the output is v itself.
 __device__ __forceinline__ float fire(const NeuronDev& d, int u, float& v) {
@@ -146,6 +133,16 @@ struct DeviceStage {
   DeviceBuffer<float> bias, scale;
   PointNeuron desc;
   DeviceBuffer<float> a_mem, a_syn, v_leak, r, w_in, gain, v_threshold, v_reset, beta, threshold;
+  // Neural-operator nodes
+  DeviceBuffer<float> conv_w, mean;  // PointwiseConv: Cout x Cin column-major; Normalize (scale: `scale`)
+  int positions = 0;
+  bool spiking_input = false;
+  WaveletStage wl;  // host copy of the shapes (its matrices are uploaded below)
+  DeviceBuffer<float> dc, drt, rc, rrt, wa, wd;
+  ImageShape in_img, out_img;
+  int top = 0, left = 0;
+  bool inverse = false;
+  int activation = 0;
 };
 
 struct SnnDeviceModel {
@@ -153,6 +150,62 @@ struct SnnDeviceModel {
   int inputs = 0, output = -1;
   std::vector<DeviceStage> stages;
 };
+
+namespace {
+
+ImageShape image(const int64_t (&chw)[3]) {
+  return {static_cast<int>(chw[0]), static_cast<int>(chw[1]), static_cast<int>(chw[2])};
+}
+
+DeviceBuffer<float> up_matrix(const Matrix& m) { return DeviceBuffer<float>(std::vector<float>(m.data(), m.data() + m.size())); }
+
+void upload_operator(const SnnNode& cs, DeviceStage& s) {
+  switch (cs.kind) {
+    case SnnNode::Kind::PointwiseConv: {
+      s.conv_w = up_matrix(cs.w);
+      if (cs.bias.size()) s.bias = up(cs.bias);
+      s.positions = static_cast<int>(cs.positions);
+      s.spiking_input = cs.spiking_input;
+      // The counted pairs: a non-zero input pixel of channel i meets column i's non-zero weights.
+      const std::vector<uint32_t> per_channel = column_fanout(cs.w.data(), cs.w.rows(), cs.w.cols());
+      std::vector<uint32_t> per_pixel(static_cast<size_t>(cs.in));
+      for (size_t k = 0; k < per_pixel.size(); ++k) per_pixel[k] = per_channel[k / static_cast<size_t>(cs.positions)];
+      s.fanout = DeviceBuffer<uint32_t>(per_pixel);
+      break;
+    }
+    case SnnNode::Kind::WaveletConv: {
+      const WaveletStage& w = cs.wavelet;
+      s.wl = w;
+      s.wl.dc = s.wl.drt = s.wl.rc = s.wl.rrt = Matrix();
+      s.dc = up_matrix(w.dc);
+      s.drt = up_matrix(w.drt);
+      s.rc = up_matrix(w.rc);
+      s.rrt = up_matrix(w.rrt);
+      s.wa = DeviceBuffer<float>(w.weight_approx);
+      s.wd = DeviceBuffer<float>(w.weight_detail);
+      break;
+    }
+    case SnnNode::Kind::PadCrop:
+    case SnnNode::Kind::Grid:
+      s.in_img = image(cs.shape_in);
+      s.out_img = image(cs.shape_out);
+      s.top = static_cast<int>(cs.top);
+      s.left = static_cast<int>(cs.left);
+      break;
+    case SnnNode::Kind::Normalize:
+      s.mean = up(cs.mean);
+      s.scale = up(cs.scale);
+      s.inverse = cs.inverse;
+      break;
+    case SnnNode::Kind::Activation:
+      s.activation = static_cast<int>(cs.activation);
+      break;
+    default:
+      break;
+  }
+}
+
+}  // namespace
 
 std::shared_ptr<const SnnDeviceModel> upload_snn(const SnnParams& p, const GpuProfile& profile) {
   if (p.stages.empty()) throw Error("cuda backend: the model has no node to run");
@@ -180,6 +233,8 @@ std::shared_ptr<const SnnDeviceModel> upload_snn(const SnnParams& p, const GpuPr
       if (cs.bias.size()) s.bias = up(cs.bias);
     } else if (cs.kind == SnnNode::Kind::Scale) {
       s.scale = up(cs.scale);
+    } else if (cs.kind != SnnNode::Kind::Neuron) {
+      upload_operator(cs, s);
     } else if (cs.kind == SnnNode::Kind::Neuron) {
       const PointNeuron& d = cs.neuron;
       s.desc = d;
@@ -203,6 +258,8 @@ namespace {
 
 struct StageState {
   DeviceBuffer<float> sum, y, v, i;  // summed input (several edges), output, neuron state
+  DeviceBuffer<float> t1, ct, mt, t3;  // WaveletConv: the four products' intermediates
+  bool scatter = false;                // PointwiseConv in cuda-distile: the event path chosen
 };
 
 }  // namespace
@@ -218,6 +275,7 @@ struct SnnEngine::Impl {
   cublasHandle_t blas = nullptr;
   cudaStream_t stream = nullptr;
   cudaGraphExec_t exec = nullptr, counted_exec = nullptr;
+  bool tuned = false;  // cuda-distile's pointwise choices measured (tune())
   DeviceBuffer<char> blas_workspace;
 
   const DeviceStage& stage(size_t k) const { return model->stages[k]; }
@@ -268,6 +326,66 @@ struct SnnEngine::Impl {
     EVSIM_KERNEL_CHECK();
   }
 
+  // Y^T (P x Cout) = X^T (P x Cin) W^T per sample with cuBLAS, or the spikes scattered.
+  void pointwise(const DeviceStage& s, const float* x, float* y, bool scatter) {
+    const int ci = s.in / s.positions, co = s.out / s.positions, p = s.positions;
+    if (scatter) {
+      launch_pointwise_scatter(x, s.conv_w.get(), s.bias.get(), y, ci, co, p, batch, stream);
+      return;
+    }
+    const float one = 1.0f, zero = 0.0f;
+    EVSIM_CUBLAS_CHECK(cublasSgemmStridedBatched(blas, CUBLAS_OP_N, CUBLAS_OP_T, p, co, ci, &one, x, p,
+                                                 static_cast<long long>(ci) * p, s.conv_w.get(), co, 0, &zero, y, p,
+                                                 static_cast<long long>(co) * p, batch));
+    if (s.bias.size()) launch_channel_bias(y, s.bias.get(), co, p, batch, stream);
+  }
+
+  // Images are row-major rows x cols: column-major cols x rows matrices (X^T).
+  void wavelet(const DeviceStage& s, StageState& st, const float* x) {
+    const WaveletStage& w = s.wl;
+    const int R = static_cast<int>(w.rows), C = static_cast<int>(w.cols), h2 = 2 * static_cast<int>(w.h),
+              w2 = 2 * static_cast<int>(w.w);
+    const int in_images = batch * static_cast<int>(w.ci), out_images = batch * static_cast<int>(w.co);
+    const long long image = static_cast<long long>(R) * C, coeffs = static_cast<long long>(h2) * w2;
+    const float one = 1.0f, zero = 0.0f;
+    auto gemm = [&](int m, int n, int kk, const float* a, int lda, long long sa, const float* b, int ldb, long long sb,
+                    const float* beta, float* c, int ldc, long long sc, int count) {
+      EVSIM_CUBLAS_CHECK(cublasSgemmStridedBatched(blas, CUBLAS_OP_N, CUBLAS_OP_N, m, n, kk, &one, a, lda, sa, b, ldb,
+                                                   sb, beta, c, ldc, sc, count));
+    };
+    gemm(w2, R, C, s.dc.get(), w2, 0, x, C, image, &zero, st.t1.get(), w2, static_cast<long long>(w2) * R, in_images);
+    gemm(w2, h2, R, st.t1.get(), w2, static_cast<long long>(w2) * R, s.drt.get(), R, 0, &zero, st.ct.get(), w2,
+         coeffs, in_images);
+    launch_wavelet_mix(st.ct.get(), s.wa.get(), s.wd.get(), st.mt.get(), static_cast<int>(w.ci),
+                       static_cast<int>(w.co), static_cast<int>(w.h), static_cast<int>(w.w), w.subtract, batch, stream);
+    gemm(C, h2, w2, s.rc.get(), C, 0, st.mt.get(), w2, coeffs, &zero, st.t3.get(), C, static_cast<long long>(C) * h2,
+         out_images);
+    if (w.subtract)
+      EVSIM_CUDA_CHECK(cudaMemcpyAsync(st.y.get(), x, st.y.size() * sizeof(float), cudaMemcpyDeviceToDevice, stream));
+    gemm(C, R, h2, st.t3.get(), C, static_cast<long long>(C) * h2, s.rrt.get(), h2, 0, w.subtract ? &one : &zero,
+         st.y.get(), C, image, out_images);
+  }
+
+  // The weightless operator nodes.
+  void reshape(const DeviceStage& s, StageState& st, const float* x) {
+    switch (s.kind) {
+      case SnnNode::Kind::PadCrop:
+        launch_pad_crop(x, st.y.get(), s.in_img, s.out_img, s.top, s.left, batch, stream);
+        break;
+      case SnnNode::Kind::Grid:
+        launch_grid_channels(x, st.y.get(), s.in_img, batch, stream);
+        break;
+      case SnnNode::Kind::Normalize:
+        launch_normalize(x, s.mean.get(), s.scale.get(), s.inverse, st.y.get(), s.out, batch, stream);
+        break;
+      case SnnNode::Kind::Activation:
+        launch_activation(s.activation, x, st.y.get(), st.y.size(), stream);
+        break;
+      default:
+        throw Error("cuda backend: node '" + s.name + "' has no GPU kernel");
+    }
+  }
+
   const float* output_of(int k, const float* graph_input) {
     return k < 0 ? graph_input : state[static_cast<size_t>(k)].y.get();
   }
@@ -311,6 +429,17 @@ struct SnnEngine::Impl {
             neuron(s, st, x);
             if (counted) count_inputs(st.y.get(), 0, 1, s.out, batch, nullptr, slot(k, t), stream);
             break;
+          case SnnNode::Kind::PointwiseConv:
+            if (counted) count_inputs(x, 0, 1, s.in, batch, s.fanout.get(), slot(k, t), stream);
+            pointwise(s, x, st.y.get(), st.scatter);
+            break;
+          case SnnNode::Kind::WaveletConv:
+            if (counted) count_inputs(x, 0, 1, s.in, batch, nullptr, slot(k, t), stream);
+            wavelet(s, st, x);
+            break;
+          default:
+            reshape(s, st, x);
+            break;
         }
       }
       EVSIM_CUDA_CHECK(cudaMemcpyAsync(
@@ -328,6 +457,60 @@ struct SnnEngine::Impl {
     EVSIM_CUDA_CHECK(cudaGraphInstantiate(&e, graph, 0));
     cudaGraphDestroy(graph);
     return e;
+  }
+
+  // Seconds per call of f on the stream (CUDA events; the best of 3 rounds of 10 after a warm-up).
+  double time_calls(const std::function<void()>& f) {
+    cudaEvent_t a, b;
+    EVSIM_CUDA_CHECK(cudaEventCreate(&a));
+    EVSIM_CUDA_CHECK(cudaEventCreate(&b));
+    f();
+    float best = 1e30f;
+    for (int round = 0; round < 3; ++round) {
+      EVSIM_CUDA_CHECK(cudaEventRecord(a, stream));
+      for (int k = 0; k < 10; ++k) f();
+      EVSIM_CUDA_CHECK(cudaEventRecord(b, stream));
+      EVSIM_CUDA_CHECK(cudaEventSynchronize(b));
+      float ms = 0;
+      EVSIM_CUDA_CHECK(cudaEventElapsedTime(&ms, a, b));
+      best = std::min(best, ms);
+    }
+    cudaEventDestroy(a);
+    cudaEventDestroy(b);
+    return best * 1e-4;
+  }
+
+  // cuda-distile, after the first replay: each pointwise convolution of spikes keeps the
+  // faster of the scatter and cuBLAS, timed on the spikes that replay left in its input (into
+  // a scratch output: the state stays as the replay left it); the graphs are re-captured if a
+  // choice changed. So the event path never runs a scatter that loses on this run's activity.
+  void tune() {
+    tuned = true;
+    bool changed = false;
+    DeviceBuffer<float> scratch;
+    const float* last_input = input.get() + static_cast<size_t>(steps - 1) * batch * model->inputs;
+    for (size_t k = 0; k < model->stages.size(); ++k) {
+      const DeviceStage& s = stage(k);
+      StageState& st = state[k];
+      if (mode != GpuMode::Distile || s.kind != SnnNode::Kind::PointwiseConv || !s.spiking_input) continue;
+      const float* x = s.inputs.size() == 1 && s.back.empty() ? output_of(s.inputs[0], last_input) : st.sum.get();
+      if (scratch.size() < st.y.size()) scratch = DeviceBuffer<float>(st.y.size());
+      const double scatter_s = time_calls([&] { pointwise(s, x, scratch.get(), true); });
+      const double blas_s = time_calls([&] { pointwise(s, x, scratch.get(), false); });
+      if ((scatter_s < blas_s) != st.scatter) {
+        st.scatter = !st.scatter;
+        changed = true;
+      }
+      if (std::getenv("EVSIM_GPU_VERBOSE"))
+        std::fprintf(stderr, "evsim: cuda-distile: %s: scatter %.2f us, cuBLAS %.2f us: %s\n", s.name.c_str(),
+                     scatter_s * 1e6, blas_s * 1e6, st.scatter ? "scatter" : "cuBLAS");
+    }
+    if (!changed) return;
+    cudaGraphExecDestroy(exec);
+    cudaGraphExecDestroy(counted_exec);
+    exec = counted_exec = nullptr;
+    exec = capture(false);
+    counted_exec = capture(true);
   }
 
   // Outputs of every stage (recurrent inputs at the first step) and neuron states.
@@ -366,6 +549,16 @@ SnnEngine::SnnEngine(std::shared_ptr<const SnnDeviceModel> model, GpuMode mode, 
       st.v = DeviceBuffer<float>(nb);
       st.i = DeviceBuffer<float>(nb);
     }
+    if (s.kind == SnnNode::Kind::WaveletConv) {
+      const WaveletStage& w = s.wl;
+      const auto in_images = static_cast<size_t>(m.batch * w.ci), out_images = static_cast<size_t>(m.batch * w.co);
+      st.t1 = DeviceBuffer<float>(in_images * static_cast<size_t>(2 * w.w * w.rows));
+      st.ct = DeviceBuffer<float>(in_images * static_cast<size_t>(4 * w.h * w.w));
+      st.mt = DeviceBuffer<float>(out_images * static_cast<size_t>(4 * w.h * w.w));
+      st.t3 = DeviceBuffer<float>(out_images * static_cast<size_t>(2 * w.h * w.cols));
+    }
+    // Optimistic until measured (tune()): the spikes scattered.
+    st.scatter = m.mode == GpuMode::Distile && s.kind == SnnNode::Kind::PointwiseConv && s.spiking_input;
     m.state.push_back(std::move(st));
   }
   m.outputs = m.model->stages[static_cast<size_t>(m.model->output)].out;
@@ -396,7 +589,9 @@ void SnnEngine::set_input(const Sequence& x) {
 double SnnEngine::replay(bool counted) {
   Impl& m = *impl_;
   if (counted) EVSIM_CUDA_CHECK(cudaMemsetAsync(m.slots.get(), 0, m.slots.size() * sizeof(CountSlot), m.stream));
-  return time_graph_replay(counted ? m.counted_exec : m.exec, m.stream);
+  const double s = time_graph_replay(counted ? m.counted_exec : m.exec, m.stream);
+  if (!m.tuned) m.tune();
+  return s;
 }
 
 void SnnEngine::reset_state() { impl_->reset_state(); }
@@ -424,6 +619,13 @@ SnnCounts SnnEngine::counts() const {
       c.stages.push_back(
           sum_slots(at, m.steps, [&](unsigned active) { return w.step_bytes(active, m.mode == GpuMode::Dense); }));
       c.events.push_back(0);
+    } else if (s.kind == SnnNode::Kind::PointwiseConv) {  // every path reads the whole (small) matrix
+      const double bytes = static_cast<double>(s.conv_w.size() * sizeof(float));
+      c.stages.push_back(sum_slots(at, m.steps, [bytes](unsigned) { return bytes; }));
+      c.events.push_back(0);
+    } else if (s.kind == SnnNode::Kind::WaveletConv) {  // the non-zero inputs it cannot skip
+      c.stages.push_back({});
+      c.events.push_back(sum_slots(at, m.steps, [](unsigned) { return 0.0; }).nonzero);
     } else {
       c.stages.push_back({});
       c.events.push_back(s.kind == SnnNode::Kind::Neuron ? sum_slots(at, m.steps, [](unsigned) { return 0.0; }).nonzero

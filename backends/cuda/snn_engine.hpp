@@ -1,11 +1,13 @@
 #pragma once
 // GPU engine for graphs of NIR-style nodes: Affine/Linear/Scale/Flatten and the point
 // neurons LIF, LI, CubaLIF, CubaLI, IF, I, Threshold, VSN, with merging edges (inputs summed)
-// and recurrent edges (the source's output of the previous step), as the CPU simulator.
-// cuda-dense projects with cuBLAS, cuda-distile with the DISTile kernel (bitmask derived from
-// the spikes or graded events on the device); neuron updates are element-wise kernels with
-// the CPU's float32 rounding (no FMA contraction); a chunk of steps is one CUDA graph.
-// Host-only header.
+// and recurrent edges (the source's output of the previous step), as the CPU simulator; and
+// the neural-operator nodes (pointwise Conv2d, WaveletConv2d, Pad2d, Crop2d, GridChannels,
+// Normalize, Activation). cuda-dense projects with cuBLAS, cuda-distile with the DISTile
+// kernel (bitmask derived from the spikes or graded events on the device) and scatters the
+// spikes of a spiking layer through a pointwise convolution where that measured faster than
+// cuBLAS on the run's own spikes; neuron updates are element-wise kernels with the CPU's
+// float32 rounding (no FMA contraction); a chunk of steps is one CUDA graph. Host-only header.
 #include <cstdint>
 #include <memory>
 #include <string>
@@ -19,16 +21,49 @@
 
 namespace evsim::cuda {
 
+// WaveletConv2d as the CPU computes it (network/wavelet_conv_op.hpp): C^T = D_c X^T D_r^T per
+// input channel, the mixed bands M, and X + R_c (M - C^T) R_r^T (or R_c M R_r^T).
+struct WaveletStage {
+  int64_t rows = 0, cols = 0, h = 0, w = 0, ci = 0, co = 0;  // image; the coarsest band
+  bool subtract = false;                                     // the finer details kept
+  Matrix dc, drt, rc, rrt;
+  std::vector<float> weight_approx, weight_detail;
+};
+
 struct SnnNode {
-  enum class Kind { Projection, Scale, Identity, Neuron } kind = Kind::Identity;
+  enum class Kind {
+    Projection,
+    Scale,
+    Identity,
+    Neuron,
+    PointwiseConv,  // w: Cout x Cin, bias per output channel, over `positions`
+    WaveletConv,
+    PadCrop,
+    Grid,
+    Normalize,
+    Activation,
+  } kind = Kind::Identity;
   std::string name;
   int64_t in = 0, out = 0;
   std::vector<int> inputs;  // earlier nodes (index in SnnParams::stages; -1: the graph input), summed
   std::vector<int> back;    // later nodes whose previous-step output is added too
   Matrix w;                 // Projection: out x in
   Vector bias;              // Projection: out (empty: none)
-  Vector scale;             // Scale
+  Vector scale;             // Scale; Normalize: std + eps
   PointNeuron neuron;
+  int64_t positions = 0;        // PointwiseConv
+  bool spiking_input = false;   // PointwiseConv fed by neuron nodes only: spikes to scatter
+  WaveletStage wavelet;         // WaveletConv
+  int64_t shape_in[3] = {0, 0, 0}, shape_out[3] = {0, 0, 0};  // PadCrop, Grid: C, H, W
+  int64_t top = 0, left = 0;                                  // PadCrop (negative: cropped)
+  Vector mean;                                                // Normalize
+  bool inverse = false;                                       // Normalize
+  ActivationFn activation = ActivationFn::Identity;           // Activation
+  // What a run counts per sample and step: the dense MACs of a projection (Projection,
+  // PointwiseConv) or the work of a node that is dense whatever its input (WaveletConv:
+  // dense_work, counted effective in both modes, with the weights it reads).
+  uint64_t dense_macs = 0, dense_work_weights = 0;
+  bool dense_work = false;
 };
 
 struct SnnParams {
@@ -37,7 +72,8 @@ struct SnnParams {
   int output = -1;  // the stage whose output is the graph's
 };
 
-// Per stage: a projection's counts (Projection stages) and the events a neuron stage emitted.
+// Per stage: a projection's counts (Projection, PointwiseConv stages), the events a neuron
+// stage emitted, and the non-zero inputs a dense-work stage (WaveletConv) could not skip.
 struct SnnCounts {
   std::vector<PortCount> stages;
   std::vector<uint64_t> events;
