@@ -3,6 +3,8 @@
 // errors (host code: no GPU needed).
 #include <gtest/gtest.h>
 
+#include <algorithm>
+
 #include <cmath>
 #include <random>
 
@@ -148,6 +150,27 @@ TEST(CudaLowering, UnsupportedNodesAreNamed) {
   for (const auto& s : p.stages) back += static_cast<int>(s.back.size());
   EXPECT_EQ(back, 1);  // the recurrent edge reads the previous step
   EXPECT_FALSE(cuda::is_egru_stack(lif));
+  // A VS-WNO lowers whole: each stage counts the CPU's dense MACs, and only convolutions fed by
+  // spiking layers alone (w1 after act0, fc2 after act_fc) may scatter spikes.
+  const ModelSpec wno_spec = testing::random_wno(rng, true);
+  const auto w = cuda::lower_snn(build_graph(wno_spec, 1e-3));
+  Graph wno = build_graph(wno_spec, 1e-3);
+  const RunResult cpu = testing::run_on("cpu", wno, Mode::Dense, gaussian_input(1, 1, wno.input_width(), 5));
+  int checked = 0;
+  for (const LayerReport& l : cpu.layers) {
+    if (l.neuron) continue;
+    const auto s = std::find_if(w.stages.begin(), w.stages.end(), [&](const auto& st) { return st.name == l.name; });
+    ASSERT_NE(s, w.stages.end()) << l.name;
+    EXPECT_EQ(s->dense_macs, l.counts.dense_macs) << l.name;
+    EXPECT_EQ(s->dense_work, l.type == "WaveletConv2d") << l.name;
+    ++checked;
+  }
+  EXPECT_EQ(checked, 7);  // lift, k0, w0, k1, w1, fc1, fc2
+  for (const auto& st : w.stages) {
+    if (st.kind == cuda::SnnNode::Kind::PointwiseConv) {
+      EXPECT_EQ(st.spiking_input, st.name == "w1" || st.name == "fc2") << st.name;
+    }
+  }
   const Graph lm = build_graph(testing::random_lm(rng), 1e-3);
   const auto e = cuda::lower_egru_stack(lm);
   EXPECT_GT(e.embedding.size(), 0);

@@ -48,12 +48,6 @@ __global__ void activation_kernel(int fn, const float* __restrict__ x, float* __
   if (idx < total) y[idx] = activate(fn, x[idx]);
 }
 
-__global__ void channel_bias_kernel(float* __restrict__ y, const float* __restrict__ bias, int channels,
-                                    int positions, size_t total) {
-  const size_t idx = blockIdx.x * static_cast<size_t>(blockDim.x) + threadIdx.x;
-  if (idx < total) y[idx] = __fadd_rn(y[idx], bias[idx / positions % channels]);
-}
-
 // One thread per (sample, output channel, coefficient of the 2w x 2h coarsest bands).
 __global__ void wavelet_mix_kernel(const float* __restrict__ ct, const float* __restrict__ wa,
                                    const float* __restrict__ wd, float* __restrict__ mt, int ci, int co, int h, int w,
@@ -103,7 +97,7 @@ __global__ void __launch_bounds__(kTileWarps * 32)
       const int s = __ffs(fired) - 1;
       fired &= fired - 1;
       const float vs = __shfl_sync(0xffffffffu, v, s);
-      acc[s * 33 + lane] = __fadd_rn(acc[s * 33 + lane], __fmul_rn(wv, vs));
+      acc[s * 33 + lane] = fmaf(wv, vs, acc[s * 33 + lane]);
     }
   }
   __syncwarp();
@@ -115,7 +109,48 @@ __global__ void __launch_bounds__(kTileWarps * 32)
   }
 }
 
+constexpr int kProductThreads = 128, kProductOutputs = 16;
+
+// Thread = one position x 16 output channels; grid: (position blocks, output chunks, samples).
+// The chunk's weights sit in shared memory (every thread reads the same one: a broadcast).
+__global__ void __launch_bounds__(kProductThreads)
+    pointwise_product_kernel(const float* __restrict__ x, const float* __restrict__ w, const float* __restrict__ bias,
+                             float* __restrict__ y, int ci, int co, int positions) {
+  extern __shared__ float ws[];  // ci x kProductOutputs
+  const int o0 = blockIdx.y * kProductOutputs, outs = min(kProductOutputs, co - o0);
+  for (int k = threadIdx.x; k < ci * kProductOutputs; k += blockDim.x) {
+    const int i = k / kProductOutputs, j = k % kProductOutputs;
+    ws[k] = j < outs ? w[static_cast<size_t>(i) * co + o0 + j] : 0.0f;
+  }
+  __syncthreads();
+  const int p = blockIdx.x * blockDim.x + threadIdx.x;
+  if (p >= positions) return;
+  const float* xb = x + static_cast<size_t>(blockIdx.z) * ci * positions + p;
+  float acc[kProductOutputs];
+#pragma unroll
+  for (int j = 0; j < kProductOutputs; ++j) acc[j] = 0.0f;
+  for (int i = 0; i < ci; ++i) {
+    const float v = xb[static_cast<size_t>(i) * positions];
+#pragma unroll
+    for (int j = 0; j < kProductOutputs; ++j) acc[j] = fmaf(ws[i * kProductOutputs + j], v, acc[j]);
+  }
+  float* yb = y + (static_cast<size_t>(blockIdx.z) * co + o0) * positions + p;
+  for (int j = 0; j < outs; ++j) yb[static_cast<size_t>(j) * positions] = bias ? __fadd_rn(acc[j], bias[o0 + j]) : acc[j];
+}
+
 }  // namespace
+
+void launch_pointwise_product(const float* x, const float* w, const float* bias, float* y, int ci, int co,
+                              int positions, int batch, cudaStream_t stream) {
+  const size_t smem = static_cast<size_t>(ci) * kProductOutputs * sizeof(float);
+  const dim3 grid(static_cast<unsigned>((positions + kProductThreads - 1) / kProductThreads),
+                  static_cast<unsigned>((co + kProductOutputs - 1) / kProductOutputs), static_cast<unsigned>(batch));
+  if (smem > 48 * 1024)
+    EVSIM_CUDA_CHECK(cudaFuncSetAttribute(pointwise_product_kernel, cudaFuncAttributeMaxDynamicSharedMemorySize,
+                                          static_cast<int>(smem)));
+  pointwise_product_kernel<<<grid, kProductThreads, smem, stream>>>(x, w, bias, y, ci, co, positions);
+  EVSIM_KERNEL_CHECK();
+}
 
 void launch_pad_crop(const float* x, float* y, ImageShape in, ImageShape out, int top, int left, int batch,
                      cudaStream_t stream) {
@@ -139,12 +174,6 @@ void launch_normalize(const float* x, const float* mean, const float* scale, boo
 
 void launch_activation(int fn, const float* x, float* y, size_t count, cudaStream_t stream) {
   activation_kernel<<<blocks_for(count), kThreads, 0, stream>>>(fn, x, y, count);
-  EVSIM_KERNEL_CHECK();
-}
-
-void launch_channel_bias(float* y, const float* bias, int channels, int positions, int batch, cudaStream_t stream) {
-  const size_t total = static_cast<size_t>(batch) * channels * positions;
-  channel_bias_kernel<<<blocks_for(total), kThreads, 0, stream>>>(y, bias, channels, positions, total);
   EVSIM_KERNEL_CHECK();
 }
 

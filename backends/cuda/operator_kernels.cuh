@@ -1,8 +1,8 @@
 #pragma once
 // Kernels of the neural-operator nodes on the GPU (channels x rows x cols per sample, samples
 // one after another, as the CPU's columns): Pad2d / Crop2d, GridChannels, Normalize,
-// Activation, the per-channel bias of a pointwise convolution, WaveletConv2d's mixing of the
-// coarsest bands, and the event path of a pointwise convolution. Include from .cu files.
+// Activation, WaveletConv2d's mixing of the coarsest bands, and pointwise convolutions (every
+// input, or the events scattered). Include from .cu files.
 #include <cuda_runtime.h>
 
 #include <cstdint>
@@ -23,18 +23,23 @@ void launch_grid_channels(const float* x, float* y, ImageShape in, int batch, cu
 void launch_normalize(const float* x, const float* mean, const float* scale, bool inverse, float* y, int n, int batch,
                       cudaStream_t stream);
 void launch_activation(int fn, const float* x, float* y, size_t count, cudaStream_t stream);
-// y[b][o][p] += bias[o] over channels x positions.
-void launch_channel_bias(float* y, const float* bias, int channels, int positions, int batch, cudaStream_t stream);
 
 // WaveletConv2d: mt[b][k] (2w x 2h, column-major) = sum_i ct[b][i] * weight of its band,
 // minus ct[b][k] when `subtract` (finer details kept: X + R (M(C) - C) R^T).
 void launch_wavelet_mix(const float* ct, const float* weight_approx, const float* weight_detail, float* mt, int ci,
                         int co, int h, int w, bool subtract, int batch, cudaStream_t stream);
 
-// The event path of a pointwise convolution: per tile of 32 positions, each input channel's
+// Pointwise convolutions, y[b][o][p] = sum_i w[o][i] x[b][i][p] (+ bias[o]); w: co x ci
+// column-major (input channel i's weights contiguous), bias per output channel or null. Both
+// paths add each output as one fused multiply-add chain over the input channels in ascending
+// order, then the bias: the CPU's sums (network/conv2d_projection.hpp), bit for bit, since a
+// skipped zero input would have added nothing.
+// The product: every input.
+void launch_pointwise_product(const float* x, const float* w, const float* bias, float* y, int ci, int co,
+                              int positions, int batch, cudaStream_t stream);
+// The event path: per tile of 32 positions, each input channel's
 // non-zero values (a warp ballot) scatter through that channel's weights; zero inputs cost one
-// load and no multiply. w: co x ci column-major (the weights of input channel i contiguous);
-// bias per output channel or null.
+// load and no multiply.
 void launch_pointwise_scatter(const float* x, const float* w, const float* bias, float* y, int ci, int co,
                               int positions, int batch, cudaStream_t stream);
 

@@ -326,18 +326,11 @@ struct SnnEngine::Impl {
     EVSIM_KERNEL_CHECK();
   }
 
-  // Y^T (P x Cout) = X^T (P x Cin) W^T per sample with cuBLAS, or the spikes scattered.
+  // The product of every input, or the spikes scattered (the same sums: operator_kernels.cuh).
   void pointwise(const DeviceStage& s, const float* x, float* y, bool scatter) {
     const int ci = s.in / s.positions, co = s.out / s.positions, p = s.positions;
-    if (scatter) {
-      launch_pointwise_scatter(x, s.conv_w.get(), s.bias.get(), y, ci, co, p, batch, stream);
-      return;
-    }
-    const float one = 1.0f, zero = 0.0f;
-    EVSIM_CUBLAS_CHECK(cublasSgemmStridedBatched(blas, CUBLAS_OP_N, CUBLAS_OP_T, p, co, ci, &one, x, p,
-                                                 static_cast<long long>(ci) * p, s.conv_w.get(), co, 0, &zero, y, p,
-                                                 static_cast<long long>(co) * p, batch));
-    if (s.bias.size()) launch_channel_bias(y, s.bias.get(), co, p, batch, stream);
+    (scatter ? launch_pointwise_scatter : launch_pointwise_product)(x, s.conv_w.get(), s.bias.get(), y, ci, co, p,
+                                                                    batch, stream);
   }
 
   // Images are row-major rows x cols: column-major cols x rows matrices (X^T).
@@ -481,7 +474,7 @@ struct SnnEngine::Impl {
   }
 
   // cuda-distile, after the first replay: each pointwise convolution of spikes keeps the
-  // faster of the scatter and cuBLAS, timed on the spikes that replay left in its input (into
+  // faster of the scatter and the product, timed on the spikes that replay left in its input (into
   // a scratch output: the state stays as the replay left it); the graphs are re-captured if a
   // choice changed. So the event path never runs a scatter that loses on this run's activity.
   void tune() {
@@ -496,14 +489,14 @@ struct SnnEngine::Impl {
       const float* x = s.inputs.size() == 1 && s.back.empty() ? output_of(s.inputs[0], last_input) : st.sum.get();
       if (scratch.size() < st.y.size()) scratch = DeviceBuffer<float>(st.y.size());
       const double scatter_s = time_calls([&] { pointwise(s, x, scratch.get(), true); });
-      const double blas_s = time_calls([&] { pointwise(s, x, scratch.get(), false); });
-      if ((scatter_s < blas_s) != st.scatter) {
+      const double product_s = time_calls([&] { pointwise(s, x, scratch.get(), false); });
+      if ((scatter_s < product_s) != st.scatter) {
         st.scatter = !st.scatter;
         changed = true;
       }
       if (std::getenv("EVSIM_GPU_VERBOSE"))
-        std::fprintf(stderr, "evsim: cuda-distile: %s: scatter %.2f us, cuBLAS %.2f us: %s\n", s.name.c_str(),
-                     scatter_s * 1e6, blas_s * 1e6, st.scatter ? "scatter" : "cuBLAS");
+        std::fprintf(stderr, "evsim: cuda-distile: %s: scatter %.2f us, product %.2f us: %s\n", s.name.c_str(),
+                     scatter_s * 1e6, product_s * 1e6, st.scatter ? "scatter" : "product");
     }
     if (!changed) return;
     cudaGraphExecDestroy(exec);

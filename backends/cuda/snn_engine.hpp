@@ -4,9 +4,10 @@
 // and recurrent edges (the source's output of the previous step), as the CPU simulator; and
 // the neural-operator nodes (pointwise Conv2d, WaveletConv2d, Pad2d, Crop2d, GridChannels,
 // Normalize, Activation). cuda-dense projects with cuBLAS, cuda-distile with the DISTile
-// kernel (bitmask derived from the spikes or graded events on the device) and scatters the
-// spikes of a spiking layer through a pointwise convolution where that measured faster than
-// cuBLAS on the run's own spikes; neuron updates are element-wise kernels with the CPU's
+// kernel (bitmask derived from the spikes or graded events on the device); pointwise
+// convolutions take a product kernel with the CPU's sums, and cuda-distile scatters the spikes
+// of a spiking layer instead where that measured faster on the run's own spikes (the same sums);
+// WaveletConv2d is four cuBLAS products around the band mixing; neuron updates are element-wise kernels with the CPU's
 // float32 rounding (no FMA contraction); a chunk of steps is one CUDA graph. Host-only header.
 #include <cstdint>
 #include <memory>
