@@ -17,4 +17,10 @@ struct OpCounts {
   double activity() const { return unit_steps ? static_cast<double>(events) / static_cast<double>(unit_steps) : 0.0; }
 };
 
+// How far the input-dependent counts (effective MACs, ACs, events) of a differ from b's,
+// relative (the largest of the three); the shape-given ones (dense MACs, unit steps) must be
+// equal, else infinity. Backends whose float32 sums differ in order can move a threshold
+// crossing or an exact zero, and with it a few events: this bounds how many.
+double count_discrepancy(const OpCounts& a, const OpCounts& b);
+
 }  // namespace evsim

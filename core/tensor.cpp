@@ -29,4 +29,14 @@ double max_relative_error(const Sequence& a, const Sequence& b) {
   return ref > 0 ? diff / ref : diff;
 }
 
+double relative_l2_error(const Sequence& a, const Sequence& b) {
+  double diff = 0.0, ref = 0.0;
+  for (size_t k = 0; k < a.data.size() && k < b.data.size(); ++k) {
+    const double d = static_cast<double>(a.data[k]) - static_cast<double>(b.data[k]);
+    diff += d * d;
+    ref += static_cast<double>(b.data[k]) * b.data[k];
+  }
+  return ref > 0 ? std::sqrt(diff / ref) : std::sqrt(diff);
+}
+
 }  // namespace evsim

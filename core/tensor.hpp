@@ -31,5 +31,8 @@ struct Sequence {
 // max |a - b| / max |b| over all elements: one scale-free number that catches any diverging
 // unit (0 when equal; |a - b| itself when b is all zeros).
 double max_relative_error(const Sequence& a, const Sequence& b);
+// ||a - b|| / ||b|| (L2 over all elements): one unit that differs moves it little, a diverging
+// output much.
+double relative_l2_error(const Sequence& a, const Sequence& b);
 
 }  // namespace evsim

@@ -192,7 +192,8 @@ ModelSpec random_wno(std::mt19937_64& rng, bool spiking) {
   for (int k = 0; k < 2; ++k) {
     const std::string kn = "k" + std::to_string(k), wn = "w" + std::to_string(k), an = "act" + std::to_string(k);
     NodeSpec& wc = g.add(kn, "WaveletConv2d");
-    wc.params["weight_approx"] = Array::floats({width, width, h, w}, random_weight(rng, width * width, h * w, 1.0, false).f);
+    wc.params["weight_approx"] =
+        Array::floats({width, width, h, w}, random_weight(rng, width * width, h * w, 1.0, false).f);
     Array detail = random_weight(rng, 3 * width * width, h * w, 1.0, false);
     for (float& v : detail.f) v *= 0.5f;
     detail.shape = {3, width, width, h, w};
@@ -215,8 +216,12 @@ ModelSpec random_wno(std::mt19937_64& rng, bool spiking) {
   yn.params["std"] = uniform_vec(rng, plane, 0.5f, 2.0f);
   yn.params["inverse"] = Array::integer(1);
   g.add("output", "Output");
-  for (auto [a, b] : {std::pair<std::string, std::string>{prev, "crop"}, {"crop", "fc1"}, {"fc1", "act_fc"},
-                      {"act_fc", "fc2"}, {"fc2", "y_norm"}, {"y_norm", "output"}})
+  for (auto [a, b] : {std::pair<std::string, std::string>{prev, "crop"},
+                      {"crop", "fc1"},
+                      {"fc1", "act_fc"},
+                      {"act_fc", "fc2"},
+                      {"fc2", "y_norm"},
+                      {"y_norm", "output"}})
     g.connect(a, b);
   return s;
 }

@@ -2,6 +2,8 @@
 // from the checkpoint's weights and the recorded activity.
 #include <gtest/gtest.h>
 
+#include <cmath>
+
 #include "models/random_input.hpp"
 #include "tests/random_models.hpp"
 #include "tests/sim_helpers.hpp"
@@ -111,6 +113,35 @@ TEST(Counts, SpikingNetCountsAreAcsFromRecordedSpikes) {
   EXPECT_EQ(testing::layer(r, "fc1").counts.effective_acs, fc1);
   EXPECT_EQ(testing::layer(r, "fc2").counts.effective_acs, fc2);
   EXPECT_EQ(testing::layer(r, "fc1").counts.effective_macs, 0u);
+}
+
+}  // namespace
+}  // namespace evsim
+
+namespace evsim {
+namespace {
+
+// Cross-backend agreement (evsim compare): a moved event is a small relative count difference;
+// a different shape is no agreement at all. One changed value of 100 moves the L2 error by
+// its share, not by the value itself.
+TEST(Counts, DiscrepancyAndL2ErrorBetweenBackends) {
+  OpCounts a;
+  a.dense_macs = 1000;
+  a.unit_steps = 100;
+  a.effective_macs = 400;
+  a.events = 40;
+  OpCounts b = a;
+  EXPECT_EQ(count_discrepancy(a, b), 0.0);
+  b.events = 41;
+  b.effective_macs = 410;
+  EXPECT_DOUBLE_EQ(count_discrepancy(a, b), 10.0 / 410.0);
+  b.unit_steps = 101;
+  EXPECT_TRUE(std::isinf(count_discrepancy(a, b)));
+  Sequence x(1, 1, 100), y(1, 1, 100);
+  for (int k = 0; k < 100; ++k) x.data[static_cast<size_t>(k)] = y.data[static_cast<size_t>(k)] = 1.0f;
+  x.data[7] = 2.0f;  // ||x - y|| = 1, ||y|| = 10
+  EXPECT_DOUBLE_EQ(relative_l2_error(x, y), 0.1);
+  EXPECT_DOUBLE_EQ(max_relative_error(x, y), 1.0);
 }
 
 }  // namespace

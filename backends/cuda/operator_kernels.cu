@@ -62,8 +62,8 @@ __global__ void wavelet_mix_kernel(const float* __restrict__ ct, const float* __
   const int c = pos % (2 * w), r = pos / (2 * w);  // row of C^T: along the columns; column: along the rows
   const int rb = r >= h, cb = c >= w, y = r - rb * h, q = c - cb * w, which = rb + 2 * cb;
   const size_t step = static_cast<size_t>(co) * band;  // one input channel further
-  const float* wt = which == 0 ? wa + static_cast<size_t>(k) * band
-                               : wd + (static_cast<size_t>(which - 1) * ci * co + k) * band;
+  const float* wt =
+      which == 0 ? wa + static_cast<size_t>(k) * band : wd + (static_cast<size_t>(which - 1) * ci * co + k) * band;
   wt += y * w + q;
   const float* in = ct + b * ci * coeffs + pos;
   float acc = 0.0f;
@@ -135,7 +135,8 @@ __global__ void __launch_bounds__(kProductThreads)
     for (int j = 0; j < kProductOutputs; ++j) acc[j] = fmaf(ws[i * kProductOutputs + j], v, acc[j]);
   }
   float* yb = y + (static_cast<size_t>(blockIdx.z) * co + o0) * positions + p;
-  for (int j = 0; j < outs; ++j) yb[static_cast<size_t>(j) * positions] = bias ? __fadd_rn(acc[j], bias[o0 + j]) : acc[j];
+  for (int j = 0; j < outs; ++j)
+    yb[static_cast<size_t>(j) * positions] = bias ? __fadd_rn(acc[j], bias[o0 + j]) : acc[j];
 }
 
 }  // namespace

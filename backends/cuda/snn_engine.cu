@@ -157,7 +157,9 @@ ImageShape image(const int64_t (&chw)[3]) {
   return {static_cast<int>(chw[0]), static_cast<int>(chw[1]), static_cast<int>(chw[2])};
 }
 
-DeviceBuffer<float> up_matrix(const Matrix& m) { return DeviceBuffer<float>(std::vector<float>(m.data(), m.data() + m.size())); }
+DeviceBuffer<float> up_matrix(const Matrix& m) {
+  return DeviceBuffer<float>(std::vector<float>(m.data(), m.data() + m.size()));
+}
 
 void upload_operator(const SnnNode& cs, DeviceStage& s) {
   switch (cs.kind) {
@@ -257,7 +259,7 @@ std::shared_ptr<const SnnDeviceModel> upload_snn(const SnnParams& p, const GpuPr
 namespace {
 
 struct StageState {
-  DeviceBuffer<float> sum, y, v, i;  // summed input (several edges), output, neuron state
+  DeviceBuffer<float> sum, y, v, i;    // summed input (several edges), output, neuron state
   DeviceBuffer<float> t1, ct, mt, t3;  // WaveletConv: the four products' intermediates
   bool scatter = false;                // PointwiseConv in cuda-distile: the event path chosen
 };
@@ -347,10 +349,10 @@ struct SnnEngine::Impl {
                                                    sb, beta, c, ldc, sc, count));
     };
     gemm(w2, R, C, s.dc.get(), w2, 0, x, C, image, &zero, st.t1.get(), w2, static_cast<long long>(w2) * R, in_images);
-    gemm(w2, h2, R, st.t1.get(), w2, static_cast<long long>(w2) * R, s.drt.get(), R, 0, &zero, st.ct.get(), w2,
-         coeffs, in_images);
-    launch_wavelet_mix(st.ct.get(), s.wa.get(), s.wd.get(), st.mt.get(), static_cast<int>(w.ci),
-                       static_cast<int>(w.co), static_cast<int>(w.h), static_cast<int>(w.w), w.subtract, batch, stream);
+    gemm(w2, h2, R, st.t1.get(), w2, static_cast<long long>(w2) * R, s.drt.get(), R, 0, &zero, st.ct.get(), w2, coeffs,
+         in_images);
+    launch_wavelet_mix(st.ct.get(), s.wa.get(), s.wd.get(), st.mt.get(), static_cast<int>(w.ci), static_cast<int>(w.co),
+                       static_cast<int>(w.h), static_cast<int>(w.w), w.subtract, batch, stream);
     gemm(C, h2, w2, s.rc.get(), C, 0, st.mt.get(), w2, coeffs, &zero, st.t3.get(), C, static_cast<long long>(C) * h2,
          out_images);
     if (w.subtract)

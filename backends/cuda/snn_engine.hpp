@@ -52,9 +52,9 @@ struct SnnNode {
   Vector bias;              // Projection: out (empty: none)
   Vector scale;             // Scale; Normalize: std + eps
   PointNeuron neuron;
-  int64_t positions = 0;        // PointwiseConv
-  bool spiking_input = false;   // PointwiseConv fed by neuron nodes only: spikes to scatter
-  WaveletStage wavelet;         // WaveletConv
+  int64_t positions = 0;       // PointwiseConv
+  bool spiking_input = false;  // PointwiseConv fed by neuron nodes only: spikes to scatter
+  WaveletStage wavelet;        // WaveletConv
   int64_t shape_in[3] = {0, 0, 0}, shape_out[3] = {0, 0, 0};  // PadCrop, Grid: C, H, W
   int64_t top = 0, left = 0;                                  // PadCrop (negative: cropped)
   Vector mean;                                                // Normalize

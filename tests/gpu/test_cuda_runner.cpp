@@ -4,6 +4,8 @@
 // `run`, `compare` and `eval --backend cuda` on every shipped checkpoint. Skipped without a GPU.
 #include <gtest/gtest.h>
 
+#include <algorithm>
+#include <cmath>
 #include <cstdlib>
 #include <filesystem>
 #include <fstream>
@@ -233,8 +235,12 @@ TEST(CudaRunner, ShippedCheckpointsRunOnTheGpu) {
     ASSERT_EQ(sh(bin + " run " + ckpt + " --backend cuda " + input + " --json " + tmp + "/run.json"), 0);
     ASSERT_EQ(sh(bin + " run " + ckpt + " --backend cpu " + input + " --json " + tmp + "/cpu.json"), 0);
     const auto gpu = read_json(tmp + "/run.json"), cpu = read_json(tmp + "/cpu.json");
-    EXPECT_EQ(gpu["totals"]["effective_macs"], cpu["totals"]["effective_macs"]);
-    EXPECT_EQ(gpu["totals"]["events"], cpu["totals"]["events"]);
+    // Language models (reference order by default in eval only): the counts of another sum order
+    // may move a few events, as may the neural operators' float32 transforms; 1e-4 of them.
+    for (const char* key : {"effective_macs", "events"}) {
+      const auto g = gpu["totals"][key].get<double>(), c = cpu["totals"][key].get<double>();
+      EXPECT_LE(std::abs(g - c), 1e-4 * std::max(c, 1.0)) << key;
+    }
     fs::remove(tmp + "/cmp.json");
     EXPECT_EQ(sh(bin + " compare " + ckpt + " --backend cuda " + input + " --repeats 2 --json " + tmp + "/cmp.json"),
               0);
