@@ -6,6 +6,7 @@
 #include <vector>
 
 #include "apps/commands.hpp"
+#include "core/allocator.hpp"
 #include "core/error.hpp"
 #include "data/atomic_file.hpp"
 
@@ -41,6 +42,7 @@ int fail(const std::string& what, int code) {
 }  // namespace
 
 int main(int argc, char** argv) {
+  evsim::keep_freed_memory();
   CLI::App app{
       "evsim: event-driven simulation of sparse neural networks (EGRU, VSN, NIR spiking nets)\n"
       "with counted costs and measured dense vs event-driven execution"};
