@@ -47,8 +47,21 @@ void expect_same_counts(const RunResult& a, const RunResult& b) {
   }
 }
 
-// The four runners on one input: same JSON fields, equal counts, outputs within `tolerance`.
-void check_backends(Graph& g, const Sequence& x, double tolerance) {
+// Float32 graphs with thresholds (the neural operators: transforms in another sum order, GELU
+// on another erf) may move a unit across a threshold or an exact zero between backends: the
+// shape-given counts equal, the input-dependent ones within 1 % per layer (one moved event in
+// a small layer), outputs in L2.
+void expect_close_counts(const RunResult& a, const RunResult& b) {
+  ASSERT_EQ(a.layers.size(), b.layers.size());
+  for (size_t k = 0; k < a.layers.size(); ++k) {
+    SCOPED_TRACE(a.backend + " vs " + b.backend + ", layer " + a.layers[k].name);
+    EXPECT_LE(count_discrepancy(b.layers[k].counts, a.layers[k].counts), 0.01);
+  }
+}
+
+// The four runners on one input: same JSON fields, equal counts, outputs within `tolerance`
+// (exact = false: close counts, L2 outputs).
+void check_backends(Graph& g, const Sequence& x, double tolerance, bool exact = true) {
   const RunInfo info{"test", x.steps, x.batch, g.dt};
   const EnergyModel energy;
   std::vector<RunResult> runs;
@@ -62,8 +75,13 @@ void check_backends(Graph& g, const Sequence& x, double tolerance) {
     EXPECT_EQ(keys(j["totals"]), keys(ref["totals"]));
     ASSERT_EQ(j["layers"].size(), ref["layers"].size());
     for (size_t k = 0; k < j["layers"].size(); ++k) EXPECT_EQ(keys(j["layers"][k]), keys(ref["layers"][k]));
-    expect_same_counts(runs[0], r);
-    EXPECT_LE(testing::rel_err(r.output, runs[0].output), tolerance);
+    if (exact) {
+      expect_same_counts(runs[0], r);
+      EXPECT_LE(testing::rel_err(r.output, runs[0].output), tolerance);
+    } else {
+      expect_close_counts(runs[0], r);
+      EXPECT_LE(relative_l2_error(r.output, runs[0].output), tolerance);
+    }
     EXPECT_GT(r.wall_s, 0.0);
   }
   EXPECT_GT(runs[3].device_s, 0.0);
@@ -109,7 +127,7 @@ TEST(CudaRunner, SpikingGraphsCountLikeTheCpu) {
 }
 
 // WNO / VS-WNO graphs (WaveletConv2d, pointwise Conv2d, the spatial nodes, VSN or GELU): the
-// GPU counts like the CPU and its outputs agree to float rounding; cuda-distile's first replay
+// GPU counts like the CPU and its outputs agree to float rounding (expect_close_counts); cuda-distile's first replay
 // scatters the spikes of every spiking layer through its convolution, later ones take
 // whichever path its tuning measured faster: both must agree.
 TEST(CudaRunner, NeuralOperatorsCountLikeTheCpu) {
@@ -120,10 +138,10 @@ TEST(CudaRunner, NeuralOperatorsCountLikeTheCpu) {
   for (int k = 0; k < 4; ++k) {
     Graph g = build_graph(testing::random_wno(rng, k % 2 == 1), 1e-3);
     const Sequence x = gaussian_input(1 + k % 2, 1 + k, g.input_width(), rng());
-    check_backends(g, x, 1e-4);
+    check_backends(g, x, 1e-3, false);
     auto runner = make_runner("cuda", Mode::Event, g);
     const RunResult first = runner->run(x), tuned = runner->run(x);
-    EXPECT_LE(testing::rel_err(tuned.output, first.output), 1e-5);
+    EXPECT_EQ(testing::rel_err(tuned.output, first.output), 0.0);  // the same sums on either path
     expect_same_counts(first, tuned);
   }
 }
