@@ -4,8 +4,8 @@
 # H200 in one run: `evsim compare --backend cuda` (cuda-dense vs cuda-distile, and both against
 # the CPU) of WNO / VS-WNO seed 1 at each batch, `evsim eval --backend cuda` of every shipped
 # checkpoint on the test set, and PyTorch eager / CUDA graph (tools/bench_torch_wno.py) beside
-# them. Carry .data/darcy/darcy_test_r85.h5 and .data/vswno/input_b{1,10,100}.h5 (the first
-# test fields, written by tools/vswno_study.py --write-inputs). Results in $OUT/wno_gpu.tgz.
+# them. Carry .data/darcy/darcy_test_r85.h5 (`evsim data darcy ... --seed 2`, README); the inputs
+# are its first fields (`evsim convert darcy`). Results in $OUT/wno_gpu.tgz.
 set -o pipefail
 cd "$(dirname "$0")/.."
 BATCHES=${BATCHES:-"1 10 100"}
@@ -22,7 +22,9 @@ timeout 120 compute-sanitizer --tool memcheck --error-exitcode 9 build-gpu/tests
   --gtest_filter='CudaRunner.NeuralOperatorsCountLikeTheCpu' >"$R/memcheck.log" 2>&1
 echo "memcheck exit $?"; grep -E "ERROR SUMMARY|PASSED|FAILED" "$R/memcheck.log" | head -3
 D=.data/darcy/darcy_test_r85.h5
+mkdir -p .data/vswno
 for b in $BATCHES; do
+  build-gpu/evsim convert darcy $D .data/vswno/input_b$b.h5 --samples "$b" >/dev/null || exit 1
   for m in wno vswno; do
     EVSIM_GPU_VERBOSE=1 build-gpu/evsim compare models/checkpoints/${m}_darcy_s1.h5 --backend cuda \
       --input .data/vswno/input_b$b.h5 --repeats "$REPEATS" --json "$R/compare_cuda_${m}_darcy_s1_b$b.json" \
