@@ -1,5 +1,7 @@
 #include "network/node_params.hpp"
 
+#include <cmath>
+
 #include "core/error.hpp"
 #include "neurons/cuba_lif.hpp"
 #include "neurons/integrator.hpp"
@@ -11,8 +13,40 @@ namespace evsim {
 
 namespace {
 
+void check_finite(const NodeReader& c, const std::string& key, const Vector& v) {
+  if (!v.allFinite()) c.fail(key, "expected finite values");
+}
+
+// t_ref (seconds, scalar or per unit) as whole steps of dt, rounded.
+Vector refractory_steps(const NodeReader& c, const Shape& s) {
+  if (!c.has("t_ref")) return {};
+  const Vector t = c.per_unit("t_ref", s);
+  Vector steps(t.size());
+  for (Eigen::Index k = 0; k < t.size(); ++k) {
+    const double n = std::round(static_cast<double>(t[k]) / c.dt);
+    if (!(n >= 0 && n < 1e9)) c.fail("t_ref", "expected refractory periods >= 0 s and below 1e9 steps");
+    steps[k] = static_cast<float>(n);
+  }
+  return (steps.array() > 0).any() ? steps : Vector();
+}
+
 std::optional<FiringParams> firing(const NodeReader& c, const Shape& s) {
-  return FiringParams{c.per_unit("v_threshold", s), c.per_unit("v_reset", s, 0.0f)};
+  return FiringParams{c.per_unit("v_threshold", s), c.per_unit("v_reset", s, 0.0f), refractory_steps(c, s)};
+}
+
+// v0 / i0 (evsim extensions): where a run starts; i0 only where there is a synaptic current.
+InitialState initial_state(const NodeReader& c, const Shape& s, bool current) {
+  InitialState s0;
+  if (c.has("v0")) check_finite(c, "v0", s0.v0 = c.per_unit("v0", s));
+  if (c.has("i0")) {
+    if (!current) c.fail("i0", "only CubaLIF and CubaLI have a synaptic current to start");
+    check_finite(c, "i0", s0.i0 = c.per_unit("i0", s));
+  }
+  return s0;
+}
+
+void refuse_refractory(const NodeReader& c) {
+  if (c.has("t_ref")) c.fail("t_ref", "a refractory period needs a firing neuron (LIF, CubaLIF, IF)");
 }
 
 void check_positive(const NodeReader& c, const std::string& key, const Vector& v) {
@@ -58,15 +92,19 @@ std::unique_ptr<NeuronModel> read_neuron_model(const NodeReader& c, Shape& s) {
   if (t == "LIF" || t == "LI") {
     LeakyParams p{c.per_unit("tau", s), c.per_unit("r", s), c.per_unit("v_leak", s)};
     check_positive(c, "tau", p.tau);
-    m = std::make_unique<Lif>(p, t == "LIF" ? firing(c, s) : std::nullopt, c.dt);
+    if (t == "LI") refuse_refractory(c);
+    m = std::make_unique<Lif>(p, t == "LIF" ? firing(c, s) : std::nullopt, c.dt, initial_state(c, s, false));
   } else if (t == "CubaLIF" || t == "CubaLI") {
     CubaParams p{c.per_unit("tau_syn", s), c.per_unit("tau_mem", s), c.per_unit("r", s), c.per_unit("v_leak", s),
                  c.per_unit("w_in", s, 1.0f)};
     check_positive(c, "tau_syn", p.tau_syn);
     check_positive(c, "tau_mem", p.tau_mem);
-    m = std::make_unique<CubaLif>(p, t == "CubaLIF" ? firing(c, s) : std::nullopt, c.dt);
+    if (t == "CubaLI") refuse_refractory(c);
+    m = std::make_unique<CubaLif>(p, t == "CubaLIF" ? firing(c, s) : std::nullopt, c.dt, initial_state(c, s, true));
   } else if (t == "IF" || t == "I") {
-    m = std::make_unique<Integrator>(c.per_unit("r", s), t == "IF" ? firing(c, s) : std::nullopt, c.dt);
+    if (t == "I") refuse_refractory(c);
+    m = std::make_unique<Integrator>(c.per_unit("r", s), t == "IF" ? firing(c, s) : std::nullopt, c.dt,
+                                     initial_state(c, s, false));
   } else if (t == "Threshold") {
     m = std::make_unique<Threshold>(c.per_unit("threshold", s));
   } else {  // VSN

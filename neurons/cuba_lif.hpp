@@ -14,7 +14,7 @@ struct CubaParams {
 
 class CubaLif final : public NeuronModel {
  public:
-  CubaLif(CubaParams p, std::optional<FiringParams> firing, double dt);
+  CubaLif(CubaParams p, std::optional<FiringParams> firing, double dt, InitialState s0 = {});
   std::string_view type() const override { return firing_ ? "CubaLIF" : "CubaLI"; }
   int64_t size() const override { return p_.r.size(); }
   void reset(int64_t batch) override;
@@ -29,7 +29,7 @@ class CubaLif final : public NeuronModel {
     d.w_in = p_.w_in;
     d.v_leak = p_.v_leak;
     d.r = p_.r;
-    describe_firing(firing_, d);
+    describe_firing(firing_, s0_, d);
     return d;
   }
 
@@ -37,6 +37,8 @@ class CubaLif final : public NeuronModel {
   CubaParams p_;
   Vector a_syn_, a_mem_;
   std::optional<FiringParams> firing_;
+  InitialState s0_;
+  Refractory refractory_;
   Matrix v_, i_;
 };
 

@@ -14,10 +14,13 @@ struct LeakyParams {
 
 class Lif final : public NeuronModel {
  public:
-  Lif(LeakyParams p, std::optional<FiringParams> firing, double dt);
+  Lif(LeakyParams p, std::optional<FiringParams> firing, double dt, InitialState s0 = {});
   std::string_view type() const override { return firing_ ? "LIF" : "LI"; }
   int64_t size() const override { return alpha_.size(); }
-  void reset(int64_t batch) override { v_.setZero(size(), batch); }
+  void reset(int64_t batch) override {
+    v_ = initial(s0_.v0, size(), batch);
+    refractory_.reset(firing_, size(), batch);
+  }
   void step(const Matrix& x, Matrix& out) override;
   const Matrix& state() const override { return v_; }
   PointNeuron describe() const override {
@@ -26,7 +29,7 @@ class Lif final : public NeuronModel {
     d.a_mem = alpha_;
     d.v_leak = p_.v_leak;
     d.r = p_.r;
-    describe_firing(firing_, d);
+    describe_firing(firing_, s0_, d);
     return d;
   }
 
@@ -34,6 +37,8 @@ class Lif final : public NeuronModel {
   Vector alpha_;  // dt / tau
   LeakyParams p_;
   std::optional<FiringParams> firing_;
+  InitialState s0_;
+  Refractory refractory_;
   Matrix v_;
 };
 

@@ -27,24 +27,65 @@ class NeuronModel {
 struct FiringParams {
   Vector v_threshold;
   Vector v_reset;
+  // Steps a unit stays refractory after a spike (t_ref / dt, rounded; empty: none). A
+  // refractory unit holds its membrane (no integration) and cannot fire, as Brian2's
+  // `(unless refractory)`; a synaptic current keeps integrating.
+  Vector refractory_steps;
 };
 
-inline void describe_firing(const std::optional<FiringParams>& f, PointNeuron& d) {
+// Where reset() starts each unit (evsim extension `v0` / `i0`; empty: zeros).
+struct InitialState {
+  Vector v0, i0;
+};
+
+inline Matrix initial(const Vector& v0, int64_t units, int64_t batch) {
+  return v0.size() ? Matrix(v0.replicate(1, batch)) : Matrix(Matrix::Zero(units, batch));
+}
+
+inline void describe_firing(const std::optional<FiringParams>& f, const InitialState& s0, PointNeuron& d) {
   d.fires = f.has_value();
   if (f) {
     d.v_threshold = f->v_threshold;
     d.v_reset = f->v_reset;
+    d.refractory_steps = f->refractory_steps;
   }
+  d.v0 = s0.v0;
+  d.i0 = s0.i0;
 }
 
-// Shared "spike when v > threshold, then reset" rule of the NIR neurons.
-inline void fire_and_reset(Matrix& v, const FiringParams& p, Matrix& out) {
+// The steps each unit (x sample) still has to stay refractory.
+class Refractory {
+ public:
+  void reset(const std::optional<FiringParams>& f, int64_t units, int64_t batch) {
+    on_ = f && f->refractory_steps.size() > 0;
+    if (on_) left_.setZero(units, batch);
+  }
+  bool holds(Eigen::Index i, Eigen::Index b) const { return on_ && left_(i, b) > 0.0f; }
+  bool on() const { return on_; }
+  Matrix& left() { return left_; }
+
+ private:
+  bool on_ = false;
+  Matrix left_;
+};
+
+// Shared "spike when v > threshold, then reset" rule of the NIR neurons; a refractory unit
+// (its membrane held by the caller) counts down instead.
+inline void fire_and_reset(Matrix& v, const FiringParams& p, Matrix& out, Refractory& r) {
   out.resize(v.rows(), v.cols());
   for (Eigen::Index b = 0; b < v.cols(); ++b) {
     for (Eigen::Index i = 0; i < v.rows(); ++i) {
+      if (r.holds(i, b)) {
+        r.left()(i, b) -= 1.0f;
+        out(i, b) = 0.0f;
+        continue;
+      }
       const bool spike = v(i, b) > p.v_threshold[i];
       out(i, b) = spike ? 1.0f : 0.0f;
-      if (spike) v(i, b) = p.v_reset[i];
+      if (spike) {
+        v(i, b) = p.v_reset[i];
+        if (r.on()) r.left()(i, b) = p.refractory_steps[i];
+      }
     }
   }
 }

@@ -21,6 +21,8 @@ struct PointNeuron {
   Vector a_mem, a_syn, v_leak, r, w_in;  // Leaky, Cuba
   Vector gain;                           // Integrator
   Vector v_threshold, v_reset;           // firing neurons
+  Vector refractory_steps;               // firing neurons: held steps after a spike (empty: none)
+  Vector v0, i0;                         // initial membrane / synaptic state (empty: zeros)
   Vector beta, threshold;                // Vsn (threshold also for Threshold)
   ActivationFn activation = ActivationFn::Identity;
   int spike_steps = 1;

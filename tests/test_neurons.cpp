@@ -19,7 +19,7 @@ Matrix m1(float a) { return Matrix::Constant(1, 1, a); }
 
 TEST(Lif, EulerStepThresholdAndReset) {
   // alpha = dt/tau = 0.1; v += 0.1 * (0.5 - v + 2 x)
-  Lif lif({v1(0.01f), v1(2.0f), v1(0.5f)}, FiringParams{v1(1.0f), v1(0.2f)}, 1e-3);
+  Lif lif({v1(0.01f), v1(2.0f), v1(0.5f)}, FiringParams{v1(1.0f), v1(0.2f), {}}, 1e-3);
   lif.reset(1);
   Matrix out;
   lif.step(m1(3.0f), out);
@@ -43,7 +43,7 @@ TEST(Lif, LeakyIntegratorOutputsItsPotential) {
 
 TEST(CubaLif, CurrentFiltersInputBeforeMembrane) {
   // a_syn = 0.5, a_mem = 0.1, w_in = 2, r = 1, threshold 0.15
-  CubaLif n({v1(2e-3f), v1(1e-2f), v1(1.0f), v1(0.0f), v1(2.0f)}, FiringParams{v1(0.15f), v1(0.0f)}, 1e-3);
+  CubaLif n({v1(2e-3f), v1(1e-2f), v1(1.0f), v1(0.0f), v1(2.0f)}, FiringParams{v1(0.15f), v1(0.0f), {}}, 1e-3);
   n.reset(1);
   Matrix out;
   n.step(m1(1.0f), out);  // I = 1, v = 0.1
@@ -59,7 +59,7 @@ TEST(CubaLif, CurrentFiltersInputBeforeMembrane) {
 }
 
 TEST(Integrator, IntegrateAndFire) {
-  Integrator n(v1(2.0f), FiringParams{v1(1.5f), v1(0.0f)}, 0.5);  // v += 1 * x
+  Integrator n(v1(2.0f), FiringParams{v1(1.5f), v1(0.0f), {}}, 0.5);  // v += 1 * x
   n.reset(1);
   Matrix out;
   n.step(m1(1.0f), out);
@@ -67,6 +67,43 @@ TEST(Integrator, IntegrateAndFire) {
   n.step(m1(1.0f), out);
   EXPECT_EQ(out(0, 0), 1.0f);
   EXPECT_EQ(n.state()(0, 0), 0.0f);
+}
+
+// t_ref of 3 steps: after each spike the unit holds its reset membrane for 3 steps (input
+// ignored, no spike), then integrates again: with v += 1 per step and threshold 0.5 it fires at
+// steps 0, 4, 8, ...; a second unit without t_ref in the same population fires every step.
+TEST(Integrator, RefractoryUnitsHoldAndCannotFire) {
+  Vector steps(2);
+  steps << 3.0f, 0.0f;
+  Integrator n(Vector::Constant(2, 1.0f), FiringParams{Vector::Constant(2, 0.5f), Vector::Constant(2, -0.25f), steps},
+               1.0);
+  n.reset(2);
+  Matrix out;
+  for (int t = 0; t < 12; ++t) {
+    n.step(Matrix::Constant(2, 2, 1.0f), out);
+    SCOPED_TRACE("step " + std::to_string(t));
+    for (int b = 0; b < 2; ++b) {
+      EXPECT_EQ(out(0, b), t % 4 == 0 ? 1.0f : 0.0f);
+      EXPECT_EQ(out(1, b), 1.0f);
+      // held at the reset value while refractory; the first step after reaches 0.75 and fires
+      EXPECT_EQ(n.state()(0, b), -0.25f);
+    }
+  }
+  n.step(Matrix::Constant(2, 2, 1.0f), out);  // step 12: fires again (12 % 4 == 0)
+  EXPECT_EQ(out(0, 0), 1.0f);
+}
+
+// v0 / i0: the first step starts from them, not from zero (forward Euler by hand).
+TEST(CubaLif, StartsFromItsInitialState) {
+  InitialState s0{v1(0.5f), v1(2.0f)};
+  CubaLif n({v1(2e-3f), v1(1e-2f), v1(1.0f), v1(0.0f), v1(1.0f)}, std::nullopt, 1e-3, s0);
+  n.reset(1);
+  Matrix out;
+  n.step(m1(0.0f), out);
+  const float a_syn = static_cast<float>(1e-3 / double(2e-3f)), a_mem = static_cast<float>(1e-3 / double(1e-2f));
+  const float i1 = 2.0f + a_syn * (-2.0f + 1.0f * 0.0f);
+  EXPECT_EQ(n.current()(0, 0), i1);
+  EXPECT_EQ(out(0, 0), 0.5f + a_mem * (0.0f - 0.5f + 1.0f * i1));
 }
 
 TEST(Threshold, HeavisideIsZeroAtThreshold) {

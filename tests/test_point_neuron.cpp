@@ -15,24 +15,25 @@ namespace {
 float phi_of(ActivationFn f, float x) { return apply_activation(f, x); }
 
 // One step of the described rule (same expression order as the C++ models: ISO C++, no
-// FMA contraction), on state v (and i for Cuba).
-void reference_step(const PointNeuron& d, const Matrix& x, Matrix& v, Matrix& i, Matrix& out) {
+// FMA contraction), on state v (and i for Cuba; `left`: refractory steps to go).
+void reference_step(const PointNeuron& d, const Matrix& x, Matrix& v, Matrix& i, Matrix& left, Matrix& out) {
   out.resize(x.rows(), x.cols());
   for (Eigen::Index b = 0; b < x.cols(); ++b)
     for (Eigen::Index u = 0; u < x.rows(); ++u) {
       const float xv = x(u, b);
       float& vv = v(u, b);
       float y = 0.0f;
+      const bool hold = d.refractory_steps.size() && left(u, b) > 0.0f;
       switch (d.kind) {
         case PointKind::Leaky:
-          vv += d.a_mem[u] * (d.v_leak[u] - vv + d.r[u] * xv);
+          if (!hold) vv += d.a_mem[u] * (d.v_leak[u] - vv + d.r[u] * xv);
           break;
         case PointKind::Cuba:
           i(u, b) += d.a_syn[u] * (-i(u, b) + d.w_in[u] * xv);
-          vv += d.a_mem[u] * (d.v_leak[u] - vv + d.r[u] * i(u, b));
+          if (!hold) vv += d.a_mem[u] * (d.v_leak[u] - vv + d.r[u] * i(u, b));
           break;
         case PointKind::Integrator:
-          vv += xv * d.gain[u];
+          if (!hold) vv += xv * d.gain[u];
           break;
         case PointKind::Threshold:
           vv = xv;
@@ -53,10 +54,16 @@ void reference_step(const PointNeuron& d, const Matrix& x, Matrix& v, Matrix& i,
       }
       if (!d.fires) {
         out(u, b) = vv;
+      } else if (hold) {
+        left(u, b) -= 1.0f;
+        out(u, b) = 0.0f;
       } else {
         const bool spike = vv > d.v_threshold[u];
         out(u, b) = spike ? 1.0f : 0.0f;
-        if (spike) vv = d.v_reset[u];
+        if (spike) {
+          vv = d.v_reset[u];
+          if (d.refractory_steps.size()) left(u, b) = d.refractory_steps[u];
+        }
       }
     }
 }
@@ -71,13 +78,15 @@ void expect_described_exactly(const ModelSpec& spec, std::mt19937_64& rng) {
     const PointNeuron d = op->model().describe();
     const int64_t units = n.size(), batch = 3;
     op->reset(batch);
-    Matrix v = Matrix::Zero(units, batch), i = Matrix::Zero(units, batch), want, got;
+    Matrix v = Matrix::Zero(units, batch), i = Matrix::Zero(units, batch), left = Matrix::Zero(units, batch), want, got;
+    if (d.v0.size()) v = d.v0.replicate(1, batch);
+    if (d.i0.size()) i = d.i0.replicate(1, batch);
     std::normal_distribution<float> normal(0.0f, 1.5f);
     for (int t = 0; t < 30; ++t) {
       Matrix x(units, batch);
       for (float& e : x.reshaped()) e = normal(rng);
       op->compute(x, {}, got);
-      reference_step(d, x, v, i, want);
+      reference_step(d, x, v, i, left, want);
       ASSERT_EQ(got, want) << "step " << t;
       ASSERT_EQ(*op->state(), v) << "step " << t;
     }

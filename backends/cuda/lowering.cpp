@@ -201,7 +201,7 @@ SnnParams lower_snn(const Graph& g) {
     s.in = n.in_size();
     s.out = n.size();
     for (const InEdge& e : n.inputs) (e.back ? s.back : s.inputs).push_back(index[static_cast<size_t>(e.source)]);
-    if (s.inputs.empty()) throw UsageError("cuda backend: node '" + n.name + "' has no forward input");
+    if (s.inputs.empty() && s.back.empty()) throw UsageError("cuda backend: node '" + n.name + "' has no input");
     s.spiking_input = s.kind == SnnNode::Kind::PointwiseConv;
     for (int src : s.inputs)
       s.spiking_input &= src >= 0 && p.stages[static_cast<size_t>(src)].kind == SnnNode::Kind::Neuron;

@@ -23,13 +23,23 @@ struct NeuronDev {
   int kind, fires, activation, spike_steps, n;
   const float *a_mem, *a_syn, *v_leak, *r, *w_in, *gain, *v_threshold, *v_reset, *beta, *threshold;
   float *v, *i;
+  const float* ref_steps;  // null: no refractory period
+  float* left;             // refractory steps left, per unit and sample
 };
 
+// Refractory: the membrane holds and the unit cannot fire (neurons/neuron_model.hpp).
+__device__ __forceinline__ bool held(const NeuronDev& d, int idx) { return d.ref_steps && d.left[idx] > 0.0f; }
+
 // v > threshold: spike and reset; without firing the output is v itself.
-__device__ __forceinline__ float fire(const NeuronDev& d, int u, float& v) {
+__device__ __forceinline__ float fire(const NeuronDev& d, int u, int idx, bool hold, float& v) {
   if (!d.fires) return v;
+  if (hold) {
+    d.left[idx] -= 1.0f;
+    return 0.0f;
+  }
   if (v > d.v_threshold[u]) {
     v = d.v_reset[u];
+    if (d.ref_steps) d.left[idx] = d.ref_steps[u];
     return 1.0f;
   }
   return 0.0f;
@@ -45,26 +55,29 @@ __global__ void neuron_kernel(const NeuronDev d, const float* __restrict__ x, fl
     const float xv = x[idx];
     switch (static_cast<PointKind>(d.kind)) {
       case PointKind::Leaky: {
+        const bool hold = held(d, idx);
         float v = d.v[idx];
-        const float inner = __fadd_rn(__fsub_rn(d.v_leak[u], v), __fmul_rn(d.r[u], xv));
-        v = __fadd_rn(v, __fmul_rn(d.a_mem[u], inner));
-        out = fire(d, u, v);
+        if (!hold) v = __fadd_rn(v, __fmul_rn(d.a_mem[u], __fadd_rn(__fsub_rn(d.v_leak[u], v), __fmul_rn(d.r[u], xv))));
+        out = fire(d, u, idx, hold, v);
         d.v[idx] = v;
         break;
       }
       case PointKind::Cuba: {
+        const bool hold = held(d, idx);
         float cur = d.i[idx], v = d.v[idx];
         cur = __fadd_rn(cur, __fmul_rn(d.a_syn[u], __fadd_rn(-cur, __fmul_rn(d.w_in[u], xv))));
-        const float inner = __fadd_rn(__fsub_rn(d.v_leak[u], v), __fmul_rn(d.r[u], cur));
-        v = __fadd_rn(v, __fmul_rn(d.a_mem[u], inner));
-        out = fire(d, u, v);
+        if (!hold)
+          v = __fadd_rn(v, __fmul_rn(d.a_mem[u], __fadd_rn(__fsub_rn(d.v_leak[u], v), __fmul_rn(d.r[u], cur))));
+        out = fire(d, u, idx, hold, v);
         d.i[idx] = cur;
         d.v[idx] = v;
         break;
       }
       case PointKind::Integrator: {
-        float v = __fadd_rn(d.v[idx], __fmul_rn(xv, d.gain[u]));
-        out = fire(d, u, v);
+        const bool hold = held(d, idx);
+        float v = d.v[idx];
+        if (!hold) v = __fadd_rn(v, __fmul_rn(xv, d.gain[u]));
+        out = fire(d, u, idx, hold, v);
         d.v[idx] = v;
         break;
       }
@@ -133,6 +146,8 @@ struct DeviceStage {
   DeviceBuffer<float> bias, scale;
   PointNeuron desc;
   DeviceBuffer<float> a_mem, a_syn, v_leak, r, w_in, gain, v_threshold, v_reset, beta, threshold;
+  DeviceBuffer<float> ref_steps;  // refractory steps per unit (empty: none)
+  std::vector<float> v0, i0;      // initial state per unit (empty: zeros), set by reset_state
   // Neural-operator nodes
   DeviceBuffer<float> conv_w, mean;  // PointwiseConv: Cout x Cin column-major; Normalize (scale: `scale`)
   int positions = 0;
@@ -250,6 +265,9 @@ std::shared_ptr<const SnnDeviceModel> upload_snn(const SnnParams& p, const GpuPr
       s.v_reset = up(d.v_reset);
       s.beta = up(d.beta);
       s.threshold = up(d.threshold);
+      s.ref_steps = up(d.refractory_steps);
+      s.v0 = host(d.v0);
+      s.i0 = host(d.i0);
     }
     m->stages.push_back(std::move(s));
   }
@@ -260,6 +278,7 @@ namespace {
 
 struct StageState {
   DeviceBuffer<float> sum, y, v, i;    // summed input (several edges), output, neuron state
+  DeviceBuffer<float> left;            // refractory steps left
   DeviceBuffer<float> t1, ct, mt, t3;  // WaveletConv: the four products' intermediates
   bool scatter = false;                // PointwiseConv in cuda-distile: the event path chosen
 };
@@ -323,7 +342,9 @@ struct SnnEngine::Impl {
                  s.beta.get(),
                  s.threshold.get(),
                  st.v.get(),
-                 st.i.get()};
+                 st.i.get(),
+                 s.ref_steps.size() ? s.ref_steps.get() : nullptr,
+                 st.left.get()};
     neuron_kernel<<<blocks(static_cast<size_t>(s.out) * batch), 256, 0, stream>>>(nd, x, st.y.get(), batch);
     EVSIM_KERNEL_CHECK();
   }
@@ -511,9 +532,16 @@ struct SnnEngine::Impl {
   // Outputs of every stage (recurrent inputs at the first step) and neuron states.
   void reset_state() {
     for (auto& st : state)
-      for (DeviceBuffer<float>* b : {&st.y, &st.v, &st.i})
+      for (DeviceBuffer<float>* b : {&st.y, &st.v, &st.i, &st.left})
         if (b->size()) EVSIM_CUDA_CHECK(cudaMemsetAsync(b->get(), 0, b->size() * sizeof(float), stream));
     EVSIM_CUDA_CHECK(cudaStreamSynchronize(stream));
+    for (size_t k = 0; k < state.size(); ++k)  // v0 / i0, the same for every sample
+      for (auto [init, buf] : {std::pair{&stage(k).v0, &state[k].v}, {&stage(k).i0, &state[k].i}})
+        if (!init->empty()) {
+          std::vector<float> all;
+          for (int b = 0; b < batch; ++b) all.insert(all.end(), init->begin(), init->end());
+          buf->upload(all);
+        }
   }
 };
 
@@ -543,6 +571,7 @@ SnnEngine::SnnEngine(std::shared_ptr<const SnnDeviceModel> model, GpuMode mode, 
     if (s.kind == SnnNode::Kind::Neuron) {
       st.v = DeviceBuffer<float>(nb);
       st.i = DeviceBuffer<float>(nb);
+      if (s.ref_steps.size()) st.left = DeviceBuffer<float>(nb);
     }
     if (s.kind == SnnNode::Kind::WaveletConv) {
       const WaveletStage& w = s.wl;
@@ -597,7 +626,8 @@ void SnnEngine::copy_state_from(const SnnEngine& other) {
     throw Error("cuda backend: engines of different shapes cannot share state");
   for (size_t k = 0; k < m.state.size(); ++k)
     for (auto [a, b] :
-         {std::pair{&m.state[k].y, &o.state[k].y}, {&m.state[k].v, &o.state[k].v}, {&m.state[k].i, &o.state[k].i}})
+         {std::pair{&m.state[k].y, &o.state[k].y}, {&m.state[k].v, &o.state[k].v}, {&m.state[k].i, &o.state[k].i},
+          {&m.state[k].left, &o.state[k].left}})
       if (a->size())
         EVSIM_CUDA_CHECK(cudaMemcpy(a->get(), b->get(), a->size() * sizeof(float), cudaMemcpyDeviceToDevice));
 }
