@@ -16,7 +16,6 @@ ActivationFn parse_activation(const std::string& name) {
   throw Error("unknown activation '" + name + "' (known: identity, relu, gelu, tanh, sigmoid, mish)");
 }
 
-
 float apply_activation(ActivationFn f, float x) {
   switch (f) {
     case ActivationFn::Identity:

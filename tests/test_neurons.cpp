@@ -182,3 +182,46 @@ TEST(Delay, EachUnitDelayedByItsOwnSteps) {
 
 }  // namespace
 }  // namespace evsim
+
+#include "core/error.hpp"
+#include "network/graph.hpp"
+
+namespace evsim {
+namespace {
+
+// t_ref without a threshold, i0 without a synaptic current, negative or non-finite values:
+// one CheckpointError naming the node and the dataset.
+TEST(NeuronParams, BadRefractoryOrInitialStateNamesTheDataset) {
+  auto build = [](const std::string& type, const std::string& key, float value) {
+    ModelSpec s;
+    s.graph.add("in", "Input").params["shape"] = Array::ints({1}, {2});
+    NodeSpec& n = s.graph.add("cell", type);
+    for (const char* p : {"tau", "r", "tau_syn", "tau_mem", "v_threshold", "v_leak"})
+      n.params[p] = Array::floats({2}, {0.01f, 0.02f});
+    n.params[key] = Array::floats({2}, {value, value});
+    s.graph.add("out", "Output");
+    s.graph.connect("in", "cell");
+    s.graph.connect("cell", "out");
+    return build_graph(s, 1e-3);
+  };
+  EXPECT_NO_THROW(build("LIF", "t_ref", 2e-3f));
+  EXPECT_NO_THROW(build("CubaLI", "i0", 0.5f));
+  for (auto [type, key, value] : {std::tuple{"LI", "t_ref", 2e-3f},
+                                  {"LIF", "t_ref", -1e-3f},
+                                  {"IF", "i0", 0.5f},
+                                  {"LIF", "v0", std::nanf("")},
+                                  {"CubaLIF", "i0", INFINITY}}) {
+    SCOPED_TRACE(std::string(type) + " " + key);
+    try {
+      build(type, key, value);
+      ADD_FAILURE() << "accepted";
+    } catch (const CheckpointError& e) {
+      const std::string what = e.what();
+      EXPECT_NE(what.find("cell"), std::string::npos) << what;
+      EXPECT_NE(what.find(key), std::string::npos) << what;
+    }
+  }
+}
+
+}  // namespace
+}  // namespace evsim

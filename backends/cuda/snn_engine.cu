@@ -625,9 +625,10 @@ void SnnEngine::copy_state_from(const SnnEngine& other) {
   if (m.model != o.model || m.batch != o.batch)
     throw Error("cuda backend: engines of different shapes cannot share state");
   for (size_t k = 0; k < m.state.size(); ++k)
-    for (auto [a, b] :
-         {std::pair{&m.state[k].y, &o.state[k].y}, {&m.state[k].v, &o.state[k].v}, {&m.state[k].i, &o.state[k].i},
-          {&m.state[k].left, &o.state[k].left}})
+    for (auto [a, b] : {std::pair{&m.state[k].y, &o.state[k].y},
+                        {&m.state[k].v, &o.state[k].v},
+                        {&m.state[k].i, &o.state[k].i},
+                        {&m.state[k].left, &o.state[k].left}})
       if (a->size())
         EVSIM_CUDA_CHECK(cudaMemcpy(a->get(), b->get(), a->size() * sizeof(float), cudaMemcpyDeviceToDevice));
 }
