@@ -42,9 +42,14 @@ void add_input_options(CLI::App& cmd, InputChoice& in) {
   cmd.add_option("--steps", in.steps, "Steps of random input when --input is not given")
       ->check(in_range(1, 1e9))
       ->capture_default_str();
-  cmd.add_option("--batch", in.batch, "Batch of random input when --input is not given")
-      ->check(in_range(1, 1e6))
-      ->capture_default_str();
+  cmd.add_option_function<int64_t>(
+         "--batch",
+         [&in](int64_t b) {
+           in.batch = b;
+           in.batch_given = true;
+         },
+         "Batch of random input when --input is not given (default 8; 1 for a model without external input)")
+      ->check(in_range(1, 1e6));
   cmd.add_option("--seed", in.seed, "Seed of every random draw")->capture_default_str();
 }
 
@@ -123,11 +128,27 @@ std::string model_label(const ModelChoice& m) {
          std::to_string(c.seed) + ")";
 }
 
+static bool has_external_input(const Graph& g) {
+  for (const GraphNode& n : g.nodes)
+    for (const InEdge& e : n.inputs)
+      if (e.source == g.input) return true;
+  return false;
+}
+
 Sequence load_input(const InputChoice& in, const Graph& g) {
   if (!in.path.empty()) return read_input(in.path, g.token_input);
-  require_memory(4.0 * double(in.steps) * double(in.batch) * double(g.input_width()),
-                 "random input of " + std::to_string(in.steps) + " x " + std::to_string(in.batch) + " x " +
-                     std::to_string(g.input_width()));
+  // A network driven only by itself (recurrence, initial state) gets zeros, not a stimulus
+  // nobody asked for, and one sample unless --batch says otherwise.
+  const bool external = has_external_input(g);
+  const int64_t batch = external || in.batch_given ? in.batch : 1;
+  require_memory(
+      4.0 * double(in.steps) * double(batch) * double(g.input_width()),
+      "input of " + std::to_string(in.steps) + " x " + std::to_string(batch) + " x " + std::to_string(g.input_width()));
+  if (!external) {
+    std::fprintf(stderr, "evsim: the model's input feeds no node: %lld steps of zero input, batch %lld\n",
+                 static_cast<long long>(in.steps), static_cast<long long>(batch));
+    return Sequence(in.steps, batch, g.input_width());
+  }
   if (!g.token_input) return gaussian_input(in.steps, in.batch, g.input_width(), in.seed);
   int64_t vocab = 1;
   for (size_t k = 0; k < g.nodes.size(); ++k)

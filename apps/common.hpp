@@ -19,6 +19,7 @@ struct ModelChoice {
 struct InputChoice {
   std::string path;  // empty: random input from the seed
   int64_t steps = 64, batch = 8;
+  bool batch_given = false;  // --batch on the command line
   uint64_t seed = 1;
 };
 
