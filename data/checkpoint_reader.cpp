@@ -67,14 +67,25 @@ struct GraphReader {
         continue;
       }
       NodeSpec spec{full, type, {}};
-      for (const auto& key : keys) {
-        if (key == "type" || h5::is_group(ng.get(), key)) continue;
+      auto read_param = [&](hid_t where, const std::string& dataset, const std::string& key) {
         try {
-          spec.params[key] = h5::read(ng.get(), key);
+          spec.params[key] = h5::read(where, dataset);
         } catch (const CheckpointError&) {
           throw;
         } catch (const Error& e) {
           throw CheckpointError("node '" + full + "' dataset '" + key + "': " + e.what());
+        }
+      };
+      for (const auto& key : keys) {
+        if (key == "type") continue;
+        if (!h5::is_group(ng.get(), key)) {
+          read_param(ng.get(), key, key);
+        } else if (key == "weight") {  // sparse connectivity: weight/format, weight/indptr, ...
+          h5::Id wg = h5::open_group(ng.get(), key);
+          for (const auto& part : h5::children(wg.get())) {
+            require_hard_link(wg.get(), part, "node '" + full + "' dataset 'weight/" + part + "'");
+            if (!h5::is_group(wg.get(), part)) read_param(wg.get(), part, key + "/" + part);
+          }
         }
       }
       validate_node(spec);

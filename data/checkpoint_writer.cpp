@@ -13,7 +13,20 @@ void write_graph(hid_t file, const GraphSpec& g) {
   for (const auto& n : g.nodes) {
     h5::Id ng = h5::create_group(nodes.get(), n.name);
     h5::write(ng.get(), "type", Array::text(n.type));
-    for (const auto& [key, value] : n.params) h5::write(ng.get(), key, value);
+    h5::Id sub;  // a parameter group (sparse `weight/...`), keys in order so its parts are adjacent
+    std::string sub_name;
+    for (const auto& [key, value] : n.params) {
+      const auto slash = key.find('/');
+      if (slash == std::string::npos) {
+        h5::write(ng.get(), key, value);
+        continue;
+      }
+      if (key.substr(0, slash) != sub_name) {
+        sub_name = key.substr(0, slash);
+        sub = h5::create_group(ng.get(), sub_name);
+      }
+      h5::write(sub.get(), key.substr(slash + 1), value);
+    }
   }
   Array edges;
   edges.kind = Array::Kind::String;

@@ -122,6 +122,32 @@ std::vector<std::string> known_node_types() {
   return v;
 }
 
+// A `weight` group in scipy's compressed layout (Linear, Affine): its parts' kinds and ranks
+// here, their consistency where the matrix is built (network/csc_matrix.hpp).
+static void validate_sparse_weight(const NodeSpec& node) {
+  const std::string where = "node '" + node.name + "' (" + node.type + ") dataset 'weight/";
+  if (node.type != "Linear" && node.type != "Affine")
+    throw CheckpointError(where + "format': sparse weights are for Linear and Affine");
+  const std::pair<const char*, Array::Kind> parts[] = {{"format", Array::Kind::String},
+                                                       {"shape", Array::Kind::Int},
+                                                       {"indptr", Array::Kind::Int},
+                                                       {"indices", Array::Kind::Int},
+                                                       {"data", Array::Kind::Float}};
+  for (const auto& [part, kind] : parts) {
+    const Array* a = node.find(std::string("weight/") + part);
+    if (!a)
+      throw CheckpointError(where + part + "': missing (a sparse weight needs format, shape, indptr, indices, data)");
+    if (a->kind != kind)
+      throw CheckpointError(where + part + "': expected " + kind_name(kind) + " data, got " + kind_name(a->kind));
+    if (a->rank() != (kind == Array::Kind::String ? 0 : 1))
+      throw CheckpointError(where + part + "': expected " + (kind == Array::Kind::String ? "a scalar" : "rank 1") +
+                            ", got shape " + shape_str(a->shape));
+    if (kind == Array::Kind::Float)
+      for (float v : a->f)
+        if (!std::isfinite(v)) throw CheckpointError(where + part + "': expected finite values");
+  }
+}
+
 void validate_node(const NodeSpec& node) {
   const Rules* rules = node_rules(node.type);
   if (!rules) {
@@ -130,7 +156,10 @@ void validate_node(const NodeSpec& node) {
     throw CheckpointError("node '" + node.name + "': unknown node type '" + node.type + "' (known: " + known +
                           ", NIRGraph)");
   }
+  const bool sparse_weight = node.find("weight/format") != nullptr;
+  if (sparse_weight) validate_sparse_weight(node);
   for (const auto& rule : *rules) {
+    if (sparse_weight && std::string(rule.name) == "weight") continue;
     const Array* a = node.find(rule.name);
     const std::string where = "node '" + node.name + "' (" + node.type + ") dataset '" + rule.name + "': ";
     if (!a) {

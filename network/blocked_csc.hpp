@@ -7,6 +7,7 @@
 #include <vector>
 
 #include "core/tensor.hpp"
+#include "network/csc_matrix.hpp"
 
 namespace evsim {
 
@@ -16,7 +17,8 @@ struct BlockedCsc {
   std::vector<uint16_t> off;  // row - b block_rows
   std::vector<float> val;
 
-  static BlockedCsc from_dense(const Matrix& w, int64_t block_rows);  // exact zeros dropped
+  static BlockedCsc from_dense(const Matrix& w, int64_t block_rows);   // exact zeros dropped
+  static BlockedCsc from_csc(const CscMatrix& w, int64_t block_rows);  // its rows sorted per column
   int64_t blocks() const { return block_rows ? (rows + block_rows - 1) / block_rows : 0; }
   const uint64_t* block_ptr(int64_t b) const { return ptr.data() + static_cast<size_t>(b * (cols + 1)); }
   static constexpr uint64_t kBytesPerNnz = sizeof(float) + sizeof(uint16_t);

@@ -16,6 +16,11 @@ struct CscMatrix {
   std::vector<float> values;
 
   static CscMatrix from_dense(const Matrix& w);  // exact zeros are dropped
+  // From scipy's compressed layout without forming the dense matrix: `csr` (indptr over the
+  // rows = outputs) or `csc` (over the columns = inputs); exact zeros dropped, each column's
+  // rows sorted. Throws Error saying what is inconsistent (lengths, order, range, duplicates).
+  static CscMatrix from_compressed(bool csr, int64_t rows, int64_t cols, const std::vector<int64_t>& indptr,
+                                   const std::vector<int64_t>& indices, const std::vector<float>& data);
   uint64_t nnz() const { return values.size(); }
   uint32_t col_nnz(int64_t j) const {
     return static_cast<uint32_t>(col_ptr[static_cast<size_t>(j) + 1] - col_ptr[static_cast<size_t>(j)]);

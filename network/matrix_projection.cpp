@@ -2,6 +2,7 @@
 
 #include <algorithm>
 
+#include "core/memory_budget.hpp"
 #include "core/threads.hpp"
 #include "network/dense_product.hpp"
 
@@ -15,19 +16,43 @@ int64_t block_rows_for(int64_t rows) { return std::clamp<int64_t>(rows, 1, 65536
 }  // namespace
 
 MatrixProjection::MatrixProjection(Matrix weight) : w_(std::move(weight)), csc_(CscMatrix::from_dense(w_)) {
-  weight_count_ = static_cast<uint64_t>(w_.size());
-  nnz_ = csc_.nnz();
-  dense_macs_ = weight_count_;
-  fanout_.resize(static_cast<size_t>(w_.cols()));
-  for (Eigen::Index j = 0; j < w_.cols(); ++j) fanout_[static_cast<size_t>(j)] = csc_.col_nnz(j);
+  index_columns();
   if (density() < kSparseDensity) sparse_ = BlockedCsc::from_dense(w_, block_rows_for(w_.rows()));
 }
 
+MatrixProjection::MatrixProjection(CscMatrix weight) : sparse_built_(true), csc_(std::move(weight)) {
+  index_columns();
+  sparse_ = BlockedCsc::from_csc(csc_, block_rows_for(csc_.rows));
+}
+
+void MatrixProjection::index_columns() {
+  weight_count_ = static_cast<uint64_t>(csc_.rows) * static_cast<uint64_t>(csc_.cols);
+  nnz_ = csc_.nnz();
+  dense_macs_ = weight_count_;
+  fanout_.resize(static_cast<size_t>(csc_.cols));
+  for (int64_t j = 0; j < csc_.cols; ++j) fanout_[static_cast<size_t>(j)] = csc_.col_nnz(j);
+}
+
+const Matrix& MatrixProjection::dense() const {
+  if (sparse_built_)
+    std::call_once(dense_once_, [this] {
+      require_memory(4.0 * static_cast<double>(csc_.rows) * static_cast<double>(csc_.cols),
+                     "the dense copy of a " + std::to_string(csc_.rows) + " x " + std::to_string(csc_.cols) +
+                         " sparse weight (dense mode; event mode never forms it)");
+      w_ = Matrix::Zero(csc_.rows, csc_.cols);
+      for (int64_t j = 0; j < csc_.cols; ++j)
+        for (uint64_t k = csc_.col_ptr[static_cast<size_t>(j)]; k < csc_.col_ptr[static_cast<size_t>(j) + 1]; ++k)
+          w_(csc_.row_idx[k], j) = csc_.values[k];
+    });
+  return w_;
+}
+
 GatherPath MatrixProjection::choose_path(const GatheredInputs& in, SumOrder order) const {
+  if (sparse_built_) return GatherPath::SparseColumns;  // the same sums, and no dense matrix
   const CpuCostModel& m = cpu_cost_model();
   GatherShape s;
-  s.rows = w_.rows();
-  s.cols = w_.cols();
+  s.rows = csc_.rows;
+  s.cols = csc_.cols;
   s.batch = in.x.cols();
   s.active = static_cast<double>(in.active.size());
   s.cached = 4.0 * static_cast<double>(w_.size()) <= m.cache_bytes;
@@ -57,7 +82,7 @@ GatherPath MatrixProjection::choose_path(const GatheredInputs& in, SumOrder orde
   return best_gathered;
 }
 
-void MatrixProjection::forward_dense(const Matrix& x, Matrix& y) const { dense_product(w_, x, y, cpu_threads()); }
+void MatrixProjection::forward_dense(const Matrix& x, Matrix& y) const { dense_product(dense(), x, y, cpu_threads()); }
 
 uint64_t MatrixProjection::deliver_gathered(const GatheredInputs& in, Matrix& y, SumOrder order) const {
   switch (choose_path(in, order)) {

@@ -1,7 +1,12 @@
 #pragma once
 // Fully connected projection (NIR Affine/Linear weights, EGRU W_ih / W_hh).
 // Keeps the dense matrix for dense mode and its CSC form for event delivery; event steps
-// take the path the CPU cost model (core/cpu_cost_model.hpp) predicts cheapest.
+// take the path the CPU cost model (core/cpu_cost_model.hpp) predicts cheapest. Built from
+// sparse connectivity (a checkpoint's csr/csc weight group), it never forms the dense matrix
+// for event mode (memory grows with the synapses, not rows x cols): events take the pruned
+// columns, and dense mode forms the dense copy on first use, within the memory budget.
+#include <mutex>
+
 #include "network/blocked_csc.hpp"
 #include "network/csc_matrix.hpp"
 #include "network/gathered_delivery.hpp"
@@ -12,22 +17,29 @@ namespace evsim {
 class MatrixProjection final : public Projection {
  public:
   explicit MatrixProjection(Matrix weight);
-  int64_t in_size() const override { return w_.cols(); }
-  int64_t out_size() const override { return w_.rows(); }
+  explicit MatrixProjection(CscMatrix weight);
+  int64_t in_size() const override { return csc_.cols; }
+  int64_t out_size() const override { return csc_.rows; }
   void forward_dense(const Matrix& x, Matrix& y) const override;
   void deliver(uint32_t source, float value, float* y_col) const override { csc_.axpy_column(source, value, y_col); }
   bool gathers() const override { return true; }
   uint64_t deliver_gathered(const GatheredInputs& in, Matrix& y, SumOrder order) const override;
-  const Matrix& weight() const { return w_; }
+  const Matrix& weight() const { return dense(); }  // sparse-built: formed here (budget-checked)
+  bool sparse_built() const { return sparse_built_; }
   // The path a step with these inputs takes: the reference order never takes the dense
   // product (Eigen adds in its own order), and pruned columns only below kSparseDensity.
   GatherPath choose_path(const GatheredInputs& in, SumOrder order) const;
   static constexpr double kSparseDensity = 0.5;
 
  private:
-  Matrix w_;
+  const Matrix& dense() const;
+  void index_columns();
+
+  mutable Matrix w_;  // sparse-built: empty until dense() forms it
+  mutable std::once_flag dense_once_;
+  bool sparse_built_ = false;
   CscMatrix csc_;
-  BlockedCsc sparse_;  // only below kSparseDensity
+  BlockedCsc sparse_;  // below kSparseDensity, and always when sparse-built
 };
 
 }  // namespace evsim

@@ -142,8 +142,9 @@ BuiltNode make_delay(const NodeReader& c) {
 
 BuiltNode make_matrix_node(const NodeReader& c, bool affine) {
   MatrixParams p = read_matrix_params(c, affine);
-  const int64_t rows = p.weight.rows();
-  auto proj = std::make_shared<MatrixProjection>(std::move(p.weight));
+  const int64_t rows = p.rows();
+  auto proj = p.sparse ? std::make_shared<MatrixProjection>(std::move(*p.sparse))
+                       : std::make_shared<MatrixProjection>(std::move(p.weight));
   return {std::make_unique<SynapseOp>(c.node.type, proj, std::move(p.bias)), {rows}};
 }
 

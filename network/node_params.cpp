@@ -3,6 +3,7 @@
 #include <cmath>
 
 #include "core/error.hpp"
+#include "core/memory_budget.hpp"
 #include "neurons/cuba_lif.hpp"
 #include "neurons/integrator.hpp"
 #include "neurons/lif.hpp"
@@ -55,17 +56,51 @@ void check_positive(const NodeReader& c, const std::string& key, const Vector& v
 
 }  // namespace
 
+CscMatrix read_sparse_weight(const NodeReader& c) {
+  const std::string format = c.text("weight/format");
+  if (format != "csr" && format != "csc") c.fail("weight/format", "expected 'csr' or 'csc', got '" + format + "'");
+  const std::vector<int64_t> shape = c.ints("weight/shape");
+  if (shape.size() != 2 || shape[0] < 1 || shape[1] < 1 || shape[0] > (int64_t{1} << 32) ||
+      shape[1] > (int64_t{1} << 32))
+    c.fail("weight/shape", "expected (out, in), each 1 to 2^32");
+  const Array& data = c.get("weight/data");
+  if (data.kind != Array::Kind::Float || data.rank() != 1) c.fail("weight/data", "expected 1-D float values");
+  try {
+    return CscMatrix::from_compressed(format == "csr", shape[0], shape[1], c.ints("weight/indptr"),
+                                      c.ints("weight/indices"), data.f);
+  } catch (const CheckpointError&) {
+    throw;
+  } catch (const Error& e) {
+    c.fail("weight", e.what());
+  }
+}
+
 MatrixParams read_matrix_params(const NodeReader& c, bool affine) {
-  Matrix w = c.matrix("weight");
-  c.require_in_size(w.cols(), "weight");
-  Vector bias;
+  MatrixParams p;
+  if (c.has("weight/format"))
+    p.sparse = read_sparse_weight(c);
+  else
+    p.weight = c.matrix("weight");
+  const int64_t rows = p.rows();
+  c.require_in_size(p.sparse ? p.sparse->cols : p.weight.cols(), "weight");
   if (affine) {
     const Array& b = c.get("bias");
-    if (b.size() != w.rows())
-      c.fail("bias", "expected shape (" + std::to_string(w.rows()) + "), got " + shape_str(b.shape));
-    bias = Eigen::Map<const Vector>(b.f.data(), w.rows());
+    if (b.size() != rows) c.fail("bias", "expected shape (" + std::to_string(rows) + "), got " + shape_str(b.shape));
+    p.bias = Eigen::Map<const Vector>(b.f.data(), rows);
   }
-  return {std::move(w), std::move(bias)};
+  return p;
+}
+
+Matrix MatrixParams::dense() const {
+  if (!sparse) return weight;
+  const CscMatrix& s = *sparse;
+  require_memory(4.0 * static_cast<double>(s.rows) * static_cast<double>(s.cols),
+                 "the dense copy of a " + std::to_string(s.rows) + " x " + std::to_string(s.cols) + " sparse weight");
+  Matrix w = Matrix::Zero(s.rows, s.cols);
+  for (int64_t j = 0; j < s.cols; ++j)
+    for (uint64_t k = s.col_ptr[static_cast<size_t>(j)]; k < s.col_ptr[static_cast<size_t>(j) + 1]; ++k)
+      w(s.row_idx[k], j) = s.values[k];
+  return w;
 }
 
 EgruParams read_egru_params(const NodeReader& c) {

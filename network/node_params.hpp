@@ -3,18 +3,26 @@
 // (network/node_reader.hpp): the CPU node factory builds operators from them, the CUDA
 // lowering builds engines from them.
 #include <memory>
+#include <optional>
 
 #include "core/tensor.hpp"
+#include "network/csc_matrix.hpp"
 #include "network/node_reader.hpp"
 #include "network/wavelet_conv_op.hpp"
 #include "neurons/neuron_model.hpp"
 
 namespace evsim {
 
-// Affine (with bias) / Linear: weight out x in.
+// Affine (with bias) / Linear: weight out x in, dense, or from a sparse `weight` group
+// (scipy's csr/csc: datasets weight/format, weight/shape, weight/indptr, weight/indices,
+// weight/data) as `sparse` with `weight` left empty.
 struct MatrixParams {
   Matrix weight;
   Vector bias;  // empty for Linear
+  std::optional<CscMatrix> sparse;
+  int64_t rows() const { return sparse ? sparse->rows : weight.rows(); }
+  // The dense matrix either way; from a sparse group within the memory budget (else InputError).
+  Matrix dense() const;
 };
 MatrixParams read_matrix_params(const NodeReader& c, bool affine);
 

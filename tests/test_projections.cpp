@@ -153,3 +153,67 @@ TEST(Pool2dProjection, SumAndAverageMatchDirectPooling) {
 
 }  // namespace
 }  // namespace evsim
+
+#include "core/error.hpp"
+#include "network/blocked_csc.hpp"
+
+namespace evsim {
+namespace {
+
+// scipy's compressed layouts, read without the dense matrix, give the dense matrix's CSC and
+// blocked CSC exactly (zeros dropped, rows sorted); a sparse-built projection delivers like
+// the dense-built one; inconsistent arrays are errors.
+TEST(SparseWeights, CompressedLayoutsEqualTheDenseOnes) {
+  const uint64_t seed = testing::fresh_seed();
+  SCOPED_TRACE("seed=" + std::to_string(seed));
+  std::mt19937_64 rng(seed);
+  const Matrix w = testing::random_matrix(rng, 37, 23, 0.2);
+  std::vector<int64_t> rptr{0}, ridx, cptr{0}, cidx;
+  std::vector<float> rval, cval;
+  for (int64_t r = 0; r < w.rows(); ++r) {
+    for (int64_t c = 0; c < w.cols(); ++c)
+      if (w(r, c) != 0.0f || c == 3) {  // one explicit zero per row: dropped
+        ridx.push_back(c);
+        rval.push_back(w(r, c));
+      }
+    rptr.push_back(static_cast<int64_t>(ridx.size()));
+  }
+  for (int64_t c = 0; c < w.cols(); ++c) {
+    for (int64_t r = w.rows() - 1; r >= 0; --r)  // rows unsorted within the column
+      if (w(r, c) != 0.0f) {
+        cidx.push_back(r);
+        cval.push_back(w(r, c));
+      }
+    cptr.push_back(static_cast<int64_t>(cidx.size()));
+  }
+  const CscMatrix want = CscMatrix::from_dense(w);
+  for (const CscMatrix& got : {CscMatrix::from_compressed(true, 37, 23, rptr, ridx, rval),
+                               CscMatrix::from_compressed(false, 37, 23, cptr, cidx, cval)}) {
+    EXPECT_EQ(got.col_ptr, want.col_ptr);
+    EXPECT_EQ(got.row_idx, want.row_idx);
+    EXPECT_EQ(got.values, want.values);
+    const BlockedCsc a = BlockedCsc::from_csc(got, 16), b = BlockedCsc::from_dense(w, 16);
+    EXPECT_EQ(a.ptr, b.ptr);
+    EXPECT_EQ(a.off, b.off);
+    EXPECT_EQ(a.val, b.val);
+  }
+  MatrixProjection sparse(CscMatrix::from_compressed(true, 37, 23, rptr, ridx, rval)), dense(w);
+  EXPECT_EQ(sparse.nnz(), dense.nnz());
+  EXPECT_EQ(sparse.weight(), w);  // dense mode's copy, formed on demand
+  const GatheredInputs in = testing::random_gathered(rng, 23, 3, 0.3, false);
+  Matrix ys = Matrix::Zero(37, 3), yd = Matrix::Zero(37, 3);
+  sparse.deliver_gathered(in, ys, SumOrder::Reference);
+  dense.deliver_gathered(in, yd, SumOrder::Reference);
+  EXPECT_EQ(ys, yd);
+  auto bad_ptr = rptr;
+  bad_ptr[5] = bad_ptr[6] + 1;
+  EXPECT_THROW(CscMatrix::from_compressed(true, 37, 23, bad_ptr, ridx, rval), Error);
+  auto bad_idx = ridx;
+  bad_idx[0] = 23;
+  EXPECT_THROW(CscMatrix::from_compressed(true, 37, 23, rptr, bad_idx, rval), Error);
+  EXPECT_THROW(CscMatrix::from_compressed(true, 2, 2, {0, 2, 2}, {1, 1}, {1.0f, 2.0f}), Error);  // stored twice
+  EXPECT_THROW(CscMatrix::from_compressed(false, 2, 2, {0, 1}, {0}, {1.0f}), Error);             // indptr short
+}
+
+}  // namespace
+}  // namespace evsim

@@ -120,8 +120,8 @@ SnnNode stage_of(const Graph& g, int v) {
   if (n.type == "Affine" || n.type == "Linear") {
     MatrixParams p = read_matrix_params(r, n.type == "Affine");
     s.kind = SnnNode::Kind::Projection;
-    s.dense_macs = static_cast<uint64_t>(p.weight.size());
-    s.w = std::move(p.weight);
+    s.w = p.dense();  // sparse connectivity: the GPU engine keeps dense columns (within the memory budget)
+    s.dense_macs = static_cast<uint64_t>(s.w.size());
     s.bias = std::move(p.bias);
   } else if (n.type == "Scale") {
     Shape shape;
@@ -175,8 +175,8 @@ EgruStackParams lower_egru_stack(const Graph& g) {
       p.layers.push_back(std::move(l));
     } else if ((n.type == "Affine" || n.type == "Linear") && !p.layers.empty() && p.readout_w.size() == 0) {
       MatrixParams m = read_matrix_params(r, n.type == "Affine");
-      p.readout_b = m.bias.size() ? m.bias : Vector::Zero(m.weight.rows());
-      p.readout_w = std::move(m.weight);
+      p.readout_b = m.bias.size() ? m.bias : Vector::Zero(m.rows());
+      p.readout_w = m.dense();
     } else {
       unsupported(n, shape);
     }

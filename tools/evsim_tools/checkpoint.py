@@ -10,7 +10,25 @@ import numpy as np
 STR = h5py.string_dtype(encoding="utf-8")
 
 
+def _write_sparse(group, key, m, compress):
+    """A scipy.sparse matrix as evsim's sparse `weight` group (DESIGN.md section 3): csr or csc,
+    canonical (duplicates summed, indices sorted), float32 values, int32/int64 indices."""
+    fmt = "csc" if m.format == "csc" else "csr"
+    m = m.asformat(fmt).copy()
+    m.sum_duplicates()
+    m.sort_indices()
+    sg = group.create_group(key)
+    sg.create_dataset("format", data=fmt, dtype=STR)
+    sg.create_dataset("shape", data=np.array(m.shape, dtype=np.int64))
+    for name, arr in (("indptr", m.indptr), ("indices", m.indices), ("data", m.data.astype(np.float32))):
+        opts = dict(compression="gzip", compression_opts=4, shuffle=True) if compress and arr.size > 64 else {}
+        sg.create_dataset(name, data=arr, **opts)
+
+
 def _write_param(group, key, value, compress):
+    if hasattr(value, "tocsr") and hasattr(value, "nnz"):  # scipy.sparse
+        _write_sparse(group, key, value, compress)
+        return
     if isinstance(value, str):
         group.create_dataset(key, data=value, dtype=STR)
         return
@@ -77,6 +95,13 @@ def read_graph(path):
             params = {}
             for key, ds in ng.items():
                 if key == "type":
+                    continue
+                if isinstance(ds, h5py.Group):  # a sparse weight: scipy.sparse
+                    import scipy.sparse as sp
+                    fmt = _decode(ds["format"][()])
+                    ctor = sp.csr_matrix if fmt == "csr" else sp.csc_matrix
+                    params[key] = ctor((ds["data"][()], ds["indices"][()], ds["indptr"][()]),
+                                       shape=tuple(int(v) for v in ds["shape"][()]))
                     continue
                 val = ds[()]
                 params[key] = _decode(val) if ds.dtype.kind in "OS" and ds.shape == () else val
