@@ -7,6 +7,7 @@
 #include "data/sequence_io.hpp"
 #include "data/text_corpus.hpp"
 #include "models/egru_stack.hpp"
+#include "models/weight_layout.hpp"
 
 namespace evsim {
 
@@ -16,6 +17,7 @@ struct ConvertOptions {
   std::string in, out, vocab;
   int64_t steps = 0, batch = 1, samples = 0;
   std::vector<int> columns{0};
+  std::string to = "sparse", format = "csr";
   EgruStackConfig egru = default_model_config();
 };
 
@@ -84,6 +86,26 @@ void register_convert(CLI::App& app) {
   ckpt->callback([o] {
     write_checkpoint(read_checkpoint(o->in), o->out);
     std::printf("wrote %s\n", o->out.c_str());
+  });
+
+  auto* weights = cmd->add_subcommand(
+      "weights", "Store every Linear/Affine weight sparse (scipy csr/csc group: no dense matrix on load) or dense");
+  weights->add_option("input", o->in, "Checkpoint to read")->required();
+  weights->add_option("output", o->out, "Checkpoint to write")->required()->check(output_path());
+  weights->add_option("--to", o->to, "sparse or dense")
+      ->check(CLI::IsMember({"sparse", "dense"}))
+      ->capture_default_str();
+  weights->add_option("--format", o->format, "Sparse layout: csr (rows = outputs) or csc (columns = inputs)")
+      ->check(CLI::IsMember({"csr", "csc"}))
+      ->capture_default_str();
+  weights->callback([o] {
+    ModelSpec spec = read_checkpoint(o->in);
+    const WeightLayoutOutcome r =
+        o->to == "sparse" ? store_weights_sparse(spec, o->format == "csr") : store_weights_dense(spec);
+    write_checkpoint(spec, o->out);
+    std::printf("wrote %s: %d Linear/Affine weights %s (%llu non-zeros of %llu)\n", o->out.c_str(), r.converted,
+                o->to == "sparse" ? ("as " + o->format).c_str() : "dense", static_cast<unsigned long long>(r.non_zeros),
+                static_cast<unsigned long long>(r.weights));
   });
 
   auto* egru = cmd->add_subcommand("egru-stack", "Write a seeded, pruned EGRU stack (the default model's family)");
