@@ -6,6 +6,7 @@
 #include <utility>
 
 #include "core/error.hpp"
+#include "core/memory_budget.hpp"
 
 namespace evsim {
 
@@ -48,6 +49,9 @@ CscMatrix CscMatrix::from_compressed(bool csr, int64_t rows, int64_t cols, const
                 std::to_string(data.size()));
   const int64_t lines = csr ? rows : cols, other = csr ? cols : rows;
   check_indptr(indptr, lines, data.size(), csr ? "row" : "column");
+  // A small file may declare a huge shape: the column index is sized by it, not by the data.
+  require_memory(8.0 * (static_cast<double>(cols) + 1) + 8.0 * static_cast<double>(data.size()),
+                 "a sparse weight of shape " + std::to_string(rows) + " x " + std::to_string(cols));
   for (int64_t v : indices)
     if (v < 0 || v >= other) throw Error("indices: " + std::to_string(v) + " outside 0.." + std::to_string(other - 1));
   CscMatrix m;

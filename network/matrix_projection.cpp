@@ -1,6 +1,7 @@
 #include "network/matrix_projection.hpp"
 
 #include <algorithm>
+#include <cmath>
 
 #include "core/memory_budget.hpp"
 #include "core/threads.hpp"
@@ -21,6 +22,11 @@ MatrixProjection::MatrixProjection(Matrix weight) : w_(std::move(weight)), csc_(
 }
 
 MatrixProjection::MatrixProjection(CscMatrix weight) : sparse_built_(true), csc_(std::move(weight)) {
+  const double blocks = std::ceil(static_cast<double>(csc_.rows) / static_cast<double>(block_rows_for(csc_.rows)));
+  require_memory(
+      8.0 * blocks * (static_cast<double>(csc_.cols) + 1) + 6.0 * static_cast<double>(csc_.nnz()) +
+          4.0 * static_cast<double>(csc_.cols),
+      "the column index of a " + std::to_string(csc_.rows) + " x " + std::to_string(csc_.cols) + " sparse weight");
   index_columns();
   sparse_ = BlockedCsc::from_csc(csc_, block_rows_for(csc_.rows));
 }

@@ -67,7 +67,8 @@ def test_malformed_sparse_weight_is_one_error_line(evsim_bin, tmp_path):
     rng = np.random.default_rng(1)
     path = str(tmp_path / "bad.h5")
     ck.write_graph(path, *network(rng, 4, 20, 0.2, lambda m: m.asformat("csr")), {"dt": 1e-3})
-    for part, edit, needle in (("indices", lambda a: a + 1000, "indices"), ("indptr", lambda a: a[::-1], "indptr")):
+    for part, edit, needle in (("indices", lambda a: a + 1000, "indices"), ("indptr", lambda a: a[::-1], "indptr"),
+                               ("shape", lambda a: np.array([a[0], 2 ** 32]), "memory budget")):
         bad = str(tmp_path / f"bad_{part}.h5")
         shutil.copy(path, bad)
         with h5py.File(bad, "a") as f:
