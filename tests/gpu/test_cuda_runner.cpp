@@ -17,6 +17,7 @@
 #include "data/run_report.hpp"
 #include "models/egru_stack.hpp"
 #include "models/random_input.hpp"
+#include "models/weight_layout.hpp"
 #include "tests/random_models.hpp"
 #include "tests/sim_helpers.hpp"
 
@@ -144,6 +145,38 @@ TEST(CudaRunner, NeuralOperatorsCountLikeTheCpu) {
     EXPECT_EQ(testing::rel_err(tuned.output, first.output), 0.0);  // the same sums on either path
     expect_same_counts(first, tuned);
   }
+}
+
+// A network driven only by its initial state through a recurrent projection (the cell's only
+// input is the previous step's projection: it used to be refused on the GPU), with a
+// refractory period; and a random LIF net stored as sparse (csr) weights: the GPU matches the
+// CPU exactly.
+TEST(CudaRunner, SelfDrivenAndSparseStoredNetsMatchTheCpu) {
+  REQUIRE_GPU();
+  ModelSpec ring;
+  GraphSpec& g = ring.graph;
+  g.add("input", "Input").params["shape"] = Array::ints({1}, {1});
+  NodeSpec& cell = g.add("cell", "LIF");
+  for (const char* p : {"tau", "r", "v_threshold"}) cell.params[p] = Array::floats({3}, {0.02f, 0.02f, 0.02f});
+  cell.params["r"] = Array::floats({3}, {1.0f, 1.0f, 1.0f});
+  cell.params["v_threshold"] = Array::floats({3}, {0.5f, 0.5f, 0.5f});
+  cell.params["v_leak"] = Array::floats({3}, {0.0f, 0.0f, 0.0f});
+  cell.params["v0"] = Array::floats({3}, {2.0f, 0.0f, 0.0f});
+  cell.params["t_ref"] = Array::floats({3}, {2e-3f, 2e-3f, 2e-3f});
+  g.add("w", "Linear").params["weight"] = Array::floats({3, 3}, {0, 0, 600, 600, 0, 0, 0, 600, 0});
+  g.add("output", "Output");
+  g.connect("cell", "w");
+  g.connect("w", "cell");
+  g.connect("cell", "output");
+  Graph ring_graph = build_graph(ring, 1e-3);
+  check_backends(ring_graph, Sequence(20, 2, 1), 0.0);
+  const uint64_t seed = testing::fresh_seed();
+  SCOPED_TRACE("seed=" + std::to_string(seed));
+  std::mt19937_64 rng(seed);
+  ModelSpec net = testing::random_lif_net(rng, false, true);
+  store_weights_sparse(net, true);
+  Graph sparse = build_graph(net, 1e-3);
+  check_backends(sparse, spike_input(30, 2, sparse.input_width(), rng(), 0.4), 0.0);
 }
 
 // --sum-order reference: both cuda modes add every projection's products in cpu-event's order,
