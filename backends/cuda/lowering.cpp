@@ -202,7 +202,7 @@ SnnParams lower_snn(const Graph& g) {
     s.out = n.size();
     for (const InEdge& e : n.inputs) (e.back ? s.back : s.inputs).push_back(index[static_cast<size_t>(e.source)]);
     if (s.inputs.empty() && s.back.empty()) throw UsageError("cuda backend: node '" + n.name + "' has no input");
-    s.spiking_input = s.kind == SnnNode::Kind::PointwiseConv;
+    s.spiking_input = s.kind == SnnNode::Kind::PointwiseConv && s.back.empty();
     for (int src : s.inputs)
       s.spiking_input &= src >= 0 && p.stages[static_cast<size_t>(src)].kind == SnnNode::Kind::Neuron;
     p.stages.push_back(std::move(s));

@@ -408,7 +408,9 @@ struct SnnEngine::Impl {
 
   // The stage's input for this step: one edge's output as is, or the sum of all of them.
   const float* input_of(const DeviceStage& s, StageState& st, const float* graph_input) {
-    if (s.inputs.size() == 1 && s.back.empty()) return output_of(s.inputs[0], graph_input);
+    // One edge: read its source directly (a recurrent one's source, later in the order, still
+    // holds the previous step's output).
+    if (s.inputs.size() + s.back.size() == 1) return output_of(s.inputs.empty() ? s.back[0] : s.inputs[0], graph_input);
     Summands in{};
     for (int src : s.inputs) in.p[in.count++] = output_of(src, graph_input);
     for (int src : s.back) in.p[in.count++] = output_of(src, graph_input);  // not yet updated: step t - 1
@@ -509,7 +511,7 @@ struct SnnEngine::Impl {
       const DeviceStage& s = stage(k);
       StageState& st = state[k];
       if (mode != GpuMode::Distile || s.kind != SnnNode::Kind::PointwiseConv || !s.spiking_input) continue;
-      const float* x = s.inputs.size() == 1 && s.back.empty() ? output_of(s.inputs[0], last_input) : st.sum.get();
+      const float* x = s.inputs.size() == 1 ? output_of(s.inputs[0], last_input) : st.sum.get();
       if (scratch.size() < st.y.size()) scratch = DeviceBuffer<float>(st.y.size());
       const double scatter_s = time_calls([&] { pointwise(s, x, scratch.get(), true); });
       const double product_s = time_calls([&] { pointwise(s, x, scratch.get(), false); });
