@@ -104,3 +104,18 @@ def test_convert_weights_round_trip(evsim_bin, tmp_path, seed):
     y1, t1 = run(evsim_bin, sparse, "event", tmp_path, "rs")
     np.testing.assert_allclose(y1, y0, atol=1e-5)
     assert t1["events"] == t0["events"] and t1["effective_acs"] == t0["effective_acs"]
+
+
+def test_make_sparse_lif_writes_a_runnable_sparse_net(evsim_bin, tmp_path):
+    import os
+    import sys
+    out = str(tmp_path / "net.h5")
+    tool = os.path.join(os.path.dirname(__file__), "..", "make_sparse_lif.py")
+    res = subprocess.run([sys.executable, tool, "--neurons", "300", "--synapses", "20", "--out", out],
+                         capture_output=True, text=True)
+    assert res.returncode == 0, res.stderr
+    with h5py.File(out, "r") as f:
+        assert f["node/nodes/w_rec/weight/format"][()].decode() == "csr"
+        assert f["node/nodes/w_rec/weight/data"].shape[0] <= 300 * 20
+    y, totals = run(evsim_bin, out, "event", tmp_path, "net")
+    assert totals["events"] > 0 and y.shape == (60, 2, 300)
