@@ -109,7 +109,7 @@ def test_convert_weights_round_trip(evsim_bin, tmp_path, seed):
 def test_make_sparse_lif_writes_a_runnable_sparse_net(evsim_bin, tmp_path):
     import os
     import sys
-    out = str(tmp_path / "net.h5")
+    out = str(tmp_path / "model.h5")
     tool = os.path.join(os.path.dirname(__file__), "..", "make_sparse_lif.py")
     res = subprocess.run([sys.executable, tool, "--neurons", "300", "--synapses", "20", "--out", out],
                          capture_output=True, text=True)
