@@ -60,6 +60,11 @@ void register_run(CLI::App& app) {
   cmd->add_option("--json", o->json, "REPORT.json: per-layer and total counts")->check(output_path());
   cmd->add_option("--record", o->record, "REC.h5: spikes and states of every neuron node (NIR data layout; cpu)")
       ->check(output_path());
+  cmd->add_option_function<std::string>(
+         "--record-state", [o](const std::string& v) { o->backend.runner.record_state = v == "on"; },
+         "on: --record keeps every neuron's state trace too (float32 per neuron and step); off: spikes only")
+      ->check(CLI::IsMember({"on", "off"}))
+      ->default_str("on");
   add_allow_nonfinite(*cmd, o->allow_nonfinite);
   cmd->callback([o] { run_run(*o); });
 }

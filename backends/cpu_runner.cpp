@@ -29,13 +29,14 @@ CpuRunner::CpuRunner(Mode mode, Graph& graph, const RunnerOptions& options)
       order_(options.sum_order),
       ports_(make_cpu_port_backend(mode, options.sum_order)),
       sim_(graph, *ports_),
-      record_(options.record) {}
+      record_(options.record),
+      record_state_(options.record_state) {}
 
 std::string CpuRunner::name() const { return std::string(ports_->name()); }
 
 RunResult CpuRunner::run(const Sequence& input) {
   Stopwatch clock;
-  RunResult r = sim_.run(input, record_);
+  RunResult r = sim_.run(input, record_, record_state_);
   r.wall_s = clock.seconds();
   r.sum_order = cpu_sum_order();
   return r;

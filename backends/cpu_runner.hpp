@@ -31,7 +31,7 @@ class CpuRunner final : public Runner {
   SumOrder order_;
   std::unique_ptr<PortBackend> ports_;
   Simulator sim_;
-  bool record_;
+  bool record_, record_state_;
   int64_t batch_ = 0;
 };
 

@@ -22,7 +22,7 @@ struct LayerReport {
 
 struct NodeRecording {
   std::string name, type;
-  Sequence v;                 // state after reset, T x B x N
+  Sequence v;                 // state after reset, T x B x N (spikes only: the shape, no data)
   std::vector<Event> spikes;  // non-zero outputs (valued for graded neurons)
 };
 

@@ -42,6 +42,7 @@ void write_recording(const std::string& path, const RunResult& result, double dt
       h5::Id node = h5::create_group(nodes.get(), rec.name);
       h5::Id obs = h5::create_group(node.get(), "observables");
       write_spikes(obs.get(), rec, dt);
+      if (rec.v.data.empty()) continue;  // spikes only
       h5::Id v = h5::create_group(obs.get(), "v");
       h5::write_attr(v.get(), "__type__", Array::text("TimeGriddedData"));
       h5::write_double(v.get(), "dt", dt, true);

@@ -109,7 +109,7 @@ void Simulator::step_node(int v, const Eigen::Ref<const Matrix>& input) {
     const int ri = record_index_[vi];
     if (ri >= 0 && t_ < record_steps_) {
       NodeRecording& rec = r.recording[static_cast<size_t>(ri)];
-      rec.v.step(t_) = *node.op->state();
+      if (!rec.v.data.empty()) rec.v.step(t_) = *node.op->state();
       const Matrix& o = cur_[vi];
       for (Eigen::Index b = 0; b < o.cols(); ++b)
         for (Eigen::Index i = 0; i < o.rows(); ++i)
@@ -133,7 +133,7 @@ const Matrix& Simulator::step(const Eigen::Ref<const Matrix>& input) {
   return prev_[static_cast<size_t>(g_.output)];  // just swapped: prev_ holds this step
 }
 
-void Simulator::begin(int64_t batch, int64_t record_steps) {
+void Simulator::begin(int64_t batch, int64_t record_steps, bool record_state) {
   if (batch < 1) throw InputError("batch must be at least 1");
   const size_t n = g_.nodes.size();
   double units = 0;  // every node's output is kept for this step, the last and its summed input
@@ -160,10 +160,19 @@ void Simulator::begin(int64_t batch, int64_t record_steps) {
     node.op->reset(batch);
     port_out_[v].resize(node.op->ports().size());
     if (record_steps > 0 && node.op->is_neuron()) {
-      require_memory(4.0 * double(record_steps) * double(batch) * double(node.size()),
-                     "recording node '" + node.name + "'");
+      // Spikes only: the trace keeps its shape (steps, batch, units) and no values.
+      Sequence trace;
+      if (record_state) {
+        require_memory(4.0 * double(record_steps) * double(batch) * double(node.size()),
+                       "recording node '" + node.name + "' (--record-state off keeps spikes only)");
+        trace = Sequence(record_steps, batch, node.size());
+      } else {
+        trace.steps = record_steps;
+        trace.batch = batch;
+        trace.width = node.size();
+      }
       record_index_[v] = static_cast<int>(r.recording.size());
-      r.recording.push_back(NodeRecording{node.name, node.type, Sequence(record_steps, batch, node.size()), {}});
+      r.recording.push_back(NodeRecording{node.name, node.type, std::move(trace), {}});
     }
   }
   for (const ReportedNode& rn : report_layout(g_)) {
@@ -179,14 +188,14 @@ const RunResult& Simulator::finish() {
   return result_;
 }
 
-RunResult Simulator::run(const Sequence& input, bool record) {
+RunResult Simulator::run(const Sequence& input, bool record, bool record_state) {
   if (input.width != g_.input_width())
     throw InputError("input has " + std::to_string(input.width) + " values per step, the model's Input '" +
                      g_.nodes[static_cast<size_t>(g_.input)].name + "' expects " + std::to_string(g_.input_width()));
   if (input.steps < 1 || input.batch < 1) throw InputError("input must have at least one step and one sample");
   require_memory(4.0 * double(input.steps) * double(input.batch) * double(g_.output_width()),
                  "the output of " + std::to_string(input.steps) + " steps");
-  begin(input.batch, record ? input.steps : 0);
+  begin(input.batch, record ? input.steps : 0, record_state);
   Sequence output(input.steps, input.batch, g_.output_width());
   for (int64_t t = 0; t < input.steps; ++t) output.step(t) = step(input.step(t));
   finish();

@@ -14,11 +14,11 @@ class Simulator {
  public:
   Simulator(Graph& graph, PortBackend& backend);
   // input: T x B x N_in (token ids as floats for Embedding models).
-  RunResult run(const Sequence& input, bool record = false);
+  RunResult run(const Sequence& input, bool record = false, bool record_state = true);
 
   // Streaming use (long evaluations): begin, then one step at a time; state carries over.
   // record_steps > 0 records neuron state/spikes for that many steps.
-  void begin(int64_t batch, int64_t record_steps = 0);
+  void begin(int64_t batch, int64_t record_steps = 0, bool record_state = true);
   // input: N_in x B for the next step; returns the Output node's values (N_out x B).
   const Matrix& step(const Eigen::Ref<const Matrix>& input);
   // Counts and timings so far (totals are filled in by finish()).

@@ -46,3 +46,21 @@ def test_zero_input_batch_one_and_refractory_spikes(evsim_bin, tmp_path):
     for k in range(3):
         t = np.flatnonzero(yr[:, 0, k])
         assert len(t) and np.all(np.diff(t) > 5), (k, t)
+
+
+def test_spikes_only_recording(evsim_bin, tmp_path):
+    """--record-state off: the recording keeps every spike (the output's, here) and no state trace."""
+    model, rec, full = (str(tmp_path / n) for n in ("ring.h5", "rec.h5", "full.h5"))
+    self_driven(model, 2e-3)
+    y, _ = run(evsim_bin, model, str(tmp_path / "o.h5"), "--record", rec, "--record-state", "off")
+    run(evsim_bin, model, str(tmp_path / "o2.h5"), "--record", full)
+    with h5py.File(rec, "r") as f, h5py.File(full, "r") as g:
+        obs, obs_full = f["nodes/cell/observables"], g["nodes/cell/observables"]
+        assert "v" not in obs and "v" in obs_full
+        spikes = obs["spikes"]
+        assert set(spikes.keys()) == set(obs_full["spikes"].keys())
+        for key in spikes.keys():
+            if isinstance(spikes[key], h5py.Dataset):
+                np.testing.assert_array_equal(spikes[key][()], obs_full["spikes"][key][()])
+        n = max(ds.shape[0] for ds in spikes.values() if isinstance(ds, h5py.Dataset) and ds.ndim == 1)
+        assert n == int(np.count_nonzero(y))
