@@ -7,6 +7,7 @@
 #include "data/recording_writer.hpp"
 #include "data/run_report.hpp"
 #include "data/sequence_io.hpp"
+#include "models/chunked_run.hpp"
 
 namespace evsim {
 
@@ -28,7 +29,17 @@ void run_run(RunOptions o) {
   check_outputs({o.output, o.json, o.record});
   o.backend.runner.record = !o.record.empty();
   auto runner = make_runner(o.backend.backend, mode, g, o.backend.runner);
-  RunResult r = runner->run(input);
+  // Long runs (recordings aside: they are whole-run) go in 20 chunks with a progress line on
+  // stderr once one takes over 2 s: simulated time, rate, time left.
+  const bool chunked = o.record.empty() && input.steps >= 200;
+  RunResult r = !chunked ? runner->run(input) : run_in_chunks(*runner, input, 20, [&](const RunProgress& p) {
+    if (p.seconds < 2.0 || p.steps_done == p.steps) return;
+    const double rate = static_cast<double>(p.steps_done) / p.seconds;
+    std::fprintf(stderr, "evsim: %lld of %lld steps (%.3g s simulated), %.3g steps/s, %s left\n",
+                 static_cast<long long>(p.steps_done), static_cast<long long>(p.steps),
+                 static_cast<double>(p.steps_done) * g.dt, rate,
+                 fmt_time(static_cast<double>(p.steps - p.steps_done) / rate).c_str());
+  });
   check_finite(r, model_label(o.model), o.allow_nonfinite);
   // Outputs are written only after the whole run succeeded, each atomically.
   if (!o.output.empty()) write_output(o.output, r.output);
