@@ -73,6 +73,12 @@ std::vector<PrunedArray> prunable_arrays(const ModelSpec& spec, bool embeddings)
 
 PruneOutcome prune_magnitude(ModelSpec& spec, double fraction, PruneScope scope, bool embeddings) {
   if (!(fraction >= 0.0 && fraction < 1.0)) throw UsageError("a pruning fraction must be in [0, 1)");
+  // The fraction is of all weights; a sparse group stores only its non-zeros, so pruning it
+  // here would cut a different share than asked: refused rather than skipped silently.
+  for (const NodeSpec& n : spec.graph.nodes)
+    if (n.find("weight/format"))
+      throw UsageError("node '" + n.name + "': pruning does not reach sparse-stored weights yet (`evsim convert " +
+                       "weights IN OUT --to dense` first)");
   std::vector<std::vector<float*>> groups;
   for (const PrunedArray& pa : prunable_arrays(spec, embeddings)) {
     NodeSpec& n = *std::find_if(spec.graph.nodes.begin(), spec.graph.nodes.end(),

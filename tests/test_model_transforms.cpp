@@ -74,3 +74,27 @@ TEST(ModelTransforms, ThresholdsScale) {
 
 }  // namespace
 }  // namespace evsim
+
+#include "models/weight_layout.hpp"
+
+namespace evsim {
+namespace {
+
+TEST(ModelTransforms, PruningRefusesSparseStoredWeights) {
+  ModelSpec s;
+  s.graph.add("in", "Input").params["shape"] = Array::ints({1}, {2});
+  s.graph.add("w", "Linear").params["weight"] = Array::floats({2, 2}, {1, 0, 0.5f, 2});
+  s.graph.add("out", "Output");
+  s.graph.connect("in", "w");
+  s.graph.connect("w", "out");
+  store_weights_sparse(s, true);
+  try {
+    prune_magnitude(s, 0.5, PruneScope::Global, false);
+    ADD_FAILURE() << "pruned a sparse group";
+  } catch (const UsageError& e) {
+    EXPECT_NE(std::string(e.what()).find("node 'w'"), std::string::npos) << e.what();
+  }
+}
+
+}  // namespace
+}  // namespace evsim
