@@ -68,10 +68,9 @@ WeightLayoutOutcome store_weights_dense(ModelSpec& spec) {
     } catch (const Error& e) {
       throw CheckpointError("node '" + n.name + "' dataset 'weight': " + e.what());
     }
-    std::vector<float> dense(static_cast<size_t>(rows * cols), 0.0f);
-    for (int64_t j = 0; j < cols; ++j)
-      for (uint64_t k = m.col_ptr[static_cast<size_t>(j)]; k < m.col_ptr[static_cast<size_t>(j) + 1]; ++k)
-        dense[static_cast<size_t>(m.row_idx[k]) * static_cast<size_t>(cols) + static_cast<size_t>(j)] = m.values[k];
+    std::vector<float> dense(static_cast<size_t>(rows * cols));  // (out, in) row-major
+    Eigen::Map<Eigen::Matrix<float, Eigen::Dynamic, Eigen::Dynamic, Eigen::RowMajor>>(dense.data(), rows, cols) =
+        m.to_dense("node '" + n.name + "'");
     for (const char* part : {"format", "shape", "indptr", "indices", "data"})
       n.params.erase(std::string("weight/") + part);
     n.params["weight"] = Array::floats({rows, cols}, std::move(dense));

@@ -27,6 +27,16 @@ CscMatrix CscMatrix::from_dense(const Matrix& w) {
   return m;
 }
 
+Matrix CscMatrix::to_dense(const std::string& what) const {
+  require_memory(4.0 * static_cast<double>(rows) * static_cast<double>(cols),
+                 what + " (the dense " + std::to_string(rows) + " x " + std::to_string(cols) + " weight)");
+  Matrix w = Matrix::Zero(rows, cols);
+  for (int64_t j = 0; j < cols; ++j)
+    for (uint64_t k = col_ptr[static_cast<size_t>(j)]; k < col_ptr[static_cast<size_t>(j) + 1]; ++k)
+      w(row_idx[k], j) = values[k];
+  return w;
+}
+
 namespace {
 
 void check_indptr(const std::vector<int64_t>& indptr, int64_t lines, size_t nnz, const char* over) {

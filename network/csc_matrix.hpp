@@ -3,6 +3,7 @@
 // unit j reads exactly the non-zeros of column j, contiguously.
 #include <cmath>
 #include <cstdint>
+#include <string>
 #include <vector>
 
 #include "core/tensor.hpp"
@@ -22,6 +23,9 @@ struct CscMatrix {
   static CscMatrix from_compressed(bool csr, int64_t rows, int64_t cols, const std::vector<int64_t>& indptr,
                                    const std::vector<int64_t>& indices, const std::vector<float>& data);
   uint64_t nnz() const { return values.size(); }
+  // The dense rows x cols matrix, after checking it against the memory budget (`what` names it
+  // in the error).
+  Matrix to_dense(const std::string& what) const;
   uint32_t col_nnz(int64_t j) const {
     return static_cast<uint32_t>(col_ptr[static_cast<size_t>(j) + 1] - col_ptr[static_cast<size_t>(j)]);
   }

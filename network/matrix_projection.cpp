@@ -41,15 +41,8 @@ void MatrixProjection::index_columns() {
 
 const Matrix& MatrixProjection::dense() const {
   if (sparse_built_)
-    std::call_once(dense_once_, [this] {
-      require_memory(4.0 * static_cast<double>(csc_.rows) * static_cast<double>(csc_.cols),
-                     "the dense copy of a " + std::to_string(csc_.rows) + " x " + std::to_string(csc_.cols) +
-                         " sparse weight (dense mode; event mode never forms it)");
-      w_ = Matrix::Zero(csc_.rows, csc_.cols);
-      for (int64_t j = 0; j < csc_.cols; ++j)
-        for (uint64_t k = csc_.col_ptr[static_cast<size_t>(j)]; k < csc_.col_ptr[static_cast<size_t>(j) + 1]; ++k)
-          w_(csc_.row_idx[k], j) = csc_.values[k];
-    });
+    std::call_once(dense_once_,
+                   [this] { w_ = csc_.to_dense("dense mode of a sparse weight (event mode never forms it)"); });
   return w_;
 }
 

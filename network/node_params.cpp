@@ -91,17 +91,7 @@ MatrixParams read_matrix_params(const NodeReader& c, bool affine) {
   return p;
 }
 
-Matrix MatrixParams::dense() const {
-  if (!sparse) return weight;
-  const CscMatrix& s = *sparse;
-  require_memory(4.0 * static_cast<double>(s.rows) * static_cast<double>(s.cols),
-                 "the dense copy of a " + std::to_string(s.rows) + " x " + std::to_string(s.cols) + " sparse weight");
-  Matrix w = Matrix::Zero(s.rows, s.cols);
-  for (int64_t j = 0; j < s.cols; ++j)
-    for (uint64_t k = s.col_ptr[static_cast<size_t>(j)]; k < s.col_ptr[static_cast<size_t>(j) + 1]; ++k)
-      w(s.row_idx[k], j) = s.values[k];
-  return w;
-}
+Matrix MatrixParams::dense() const { return sparse ? sparse->to_dense("a sparse weight as dense") : weight; }
 
 EgruParams read_egru_params(const NodeReader& c) {
   Matrix w_ih = c.matrix("weight_ih"), w_hh = c.matrix("weight_hh");

@@ -192,8 +192,7 @@ void upload_operator(const SnnNode& cs, DeviceStage& s) {
     }
     case SnnNode::Kind::WaveletConv: {
       const WaveletStage& w = cs.wavelet;
-      s.wl = w;
-      s.wl.dc = s.wl.drt = s.wl.rc = s.wl.rrt = Matrix();
+      s.wl = {w.rows, w.cols, w.h, w.w, w.ci, w.co, w.subtract, {}, {}, {}, {}, {}, {}};  // shapes only
       s.dc = up_matrix(w.dc);
       s.drt = up_matrix(w.drt);
       s.rc = up_matrix(w.rc);
@@ -477,6 +476,11 @@ struct SnnEngine::Impl {
     return e;
   }
 
+  // A pointwise convolution of spikes in cuda-distile: scatter or product, chosen by tune().
+  bool may_scatter(const DeviceStage& s) const {
+    return mode == GpuMode::Distile && s.kind == SnnNode::Kind::PointwiseConv && s.spiking_input;
+  }
+
   // Seconds per call of f on the stream (CUDA events; the best of 3 rounds of 10 after a warm-up).
   double time_calls(const std::function<void()>& f) {
     cudaEvent_t a, b;
@@ -510,7 +514,7 @@ struct SnnEngine::Impl {
     for (size_t k = 0; k < model->stages.size(); ++k) {
       const DeviceStage& s = stage(k);
       StageState& st = state[k];
-      if (mode != GpuMode::Distile || s.kind != SnnNode::Kind::PointwiseConv || !s.spiking_input) continue;
+      if (!may_scatter(s)) continue;
       const float* x = s.inputs.size() == 1 ? output_of(s.inputs[0], last_input) : st.sum.get();
       if (scratch.size() < st.y.size()) scratch = DeviceBuffer<float>(st.y.size());
       const double scatter_s = time_calls([&] { pointwise(s, x, scratch.get(), true); });
@@ -584,7 +588,7 @@ SnnEngine::SnnEngine(std::shared_ptr<const SnnDeviceModel> model, GpuMode mode, 
       st.t3 = DeviceBuffer<float>(out_images * static_cast<size_t>(2 * w.h * w.cols));
     }
     // Optimistic until measured (tune()): the spikes scattered.
-    st.scatter = m.mode == GpuMode::Distile && s.kind == SnnNode::Kind::PointwiseConv && s.spiking_input;
+    st.scatter = m.may_scatter(s);
     m.state.push_back(std::move(st));
   }
   m.outputs = m.model->stages[static_cast<size_t>(m.model->output)].out;
