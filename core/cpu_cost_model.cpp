@@ -71,7 +71,8 @@ double predict_one_thread_ns(const CpuCostModel& m, GatherPath p, const GatherSh
              (s.pairs - s.active) * rows * m.dense_pair_row_ns + s.pairs * m.pair_ns;
     case GatherPath::SparseColumns: {
       const double per_pair = s.active > 0 ? s.active_nnz / s.active : 0.0;
-      return s.pairs * per_pair * (s.cached ? m.sparse_nnz_cached_ns : m.sparse_nnz_memory_ns) + s.pairs * m.pair_ns;
+      return s.pairs * per_pair * (s.sparse_cached ? m.sparse_nnz_cached_ns : m.sparse_nnz_memory_ns) +
+             s.pairs * m.pair_ns;
     }
   }
   return 0.0;

@@ -19,7 +19,7 @@ struct CpuCostModel {
   // (column, sample) pair added from the cached tile.
   double dense_row_cached_ns = 0.07, dense_row_memory_ns = 0.14, dense_pair_row_ns = 0.04;
   // Gathered pruned columns: per non-zero scattered per (column, sample) pair.
-  double sparse_nnz_cached_ns = 0.52, sparse_nnz_memory_ns = 0.95;
+  double sparse_nnz_cached_ns = 0.5, sparse_nnz_memory_ns = 0.75;
   double pair_ns = 2.5;                   // per (column, sample) pair: list building, loop set-up
   double cache_bytes = 32.0 * (1 << 20);  // last-level cache (detected)
   std::string source = "built-in defaults (development machine)";
@@ -31,12 +31,13 @@ const char* gather_path_name(GatherPath p);
 // One step of one projection, as the selector sees it.
 struct GatherShape {
   int64_t rows = 0, cols = 0, batch = 1;
-  double active = 0;      // input units with an event in some sample
-  double pairs = 0;       // (unit, sample) events
-  double active_nnz = 0;  // non-zero weights in the active columns
-  bool cached = false;    // the weight matrix fits the last-level cache
-  int threads = 1;        // the product and dense columns split rows over all of them,
-  int sparse_blocks = 1;  // pruned columns over the row blocks of their format
+  double active = 0;           // input units with an event in some sample
+  double pairs = 0;            // (unit, sample) events
+  double active_nnz = 0;       // non-zero weights in the active columns
+  bool cached = false;         // the dense weight matrix fits the last-level cache
+  bool sparse_cached = false;  // the pruned format (6 bytes per non-zero) does
+  int threads = 1;             // the product and dense columns split rows over all of them,
+  int sparse_blocks = 1;       // pruned columns over the row blocks of their format
 };
 double predict_ns(const CpuCostModel& m, GatherPath p, const GatherShape& s);
 double predict_one_thread_ns(const CpuCostModel& m, GatherPath p, const GatherShape& s);

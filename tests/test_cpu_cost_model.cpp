@@ -36,18 +36,20 @@ TEST(CpuCostModel, PredictionsByHand) {
   m.sparse_nnz_cached_ns = 4;
   m.sparse_nnz_memory_ns = 5;
   m.pair_ns = 10;
-  GatherShape s{10, 20, 3, 4, 6, 8, true};  // 10 x 20, batch 3, 4 active columns, 6 pairs, 8 nnz
+  GatherShape s{10, 20, 3, 4, 6, 8, true, true};  // 10 x 20, batch 3, 4 active columns, 6 pairs, 8 nnz
   EXPECT_DOUBLE_EQ(predict_ns(m, GatherPath::DenseProduct, s), 200 * 3 * 0.25);  // compute-bound: 150 > 100
   EXPECT_DOUBLE_EQ(predict_ns(m, GatherPath::DenseColumns, s), 4 * 10 * 2 + 2 * 10 * 0.5 + 6 * 10);
   EXPECT_DOUBLE_EQ(predict_ns(m, GatherPath::SparseColumns, s), 6 * 2 * 4 + 6 * 10);
   s.cached = false;
   s.batch = 1;
+  EXPECT_DOUBLE_EQ(predict_ns(m, GatherPath::SparseColumns, s), 6 * 2 * 4 + 6 * 10);  // its own format fits
+  s.sparse_cached = false;
   EXPECT_DOUBLE_EQ(predict_ns(m, GatherPath::DenseProduct, s), 200 * 1.0);  // bandwidth-bound
   EXPECT_DOUBLE_EQ(predict_ns(m, GatherPath::DenseColumns, s), 4 * 10 * 3 + 2 * 10 * 0.5 + 6 * 10);
   EXPECT_DOUBLE_EQ(predict_ns(m, GatherPath::SparseColumns, s), 6 * 2 * 5 + 6 * 10);
   // Threads divide the paths that split rows, once the work is worth a fork-join (2^16); the
   // pruned columns split over their row blocks only.
-  GatherShape big{1000, 1000, 1, 100, 100, 100000, true, 4, 2};
+  GatherShape big{1000, 1000, 1, 100, 100, 100000, true, true, 4, 2};
   for (GatherPath p : {GatherPath::DenseProduct, GatherPath::DenseColumns})
     EXPECT_DOUBLE_EQ(predict_ns(m, p, big), predict_one_thread_ns(m, p, big) / 4);
   EXPECT_DOUBLE_EQ(predict_ns(m, GatherPath::SparseColumns, big),

@@ -3,6 +3,9 @@
 # model, `evsim bench --backend cpu` at hidden 4096 over 1-16 threads with PyTorch's CPU
 # GRUCell beside it (the machine's python3 and torch), and `evsim compare` of the shipped p90
 # at batch 1 / 10 / 64 on 1 and 16 threads. Logs in $OUT.
+# BOUND=1 repeats the thread axis with OpenMP's threads pinned one per core
+# (OMP_PROC_BIND=close OMP_PLACES=cores) in the same job; PRUNED=1 adds the one-thread bench of
+# pruned (10 %) weights at hidden 2048 and 4096 (bytes read vs time).
 set -o pipefail
 cd "$(dirname "$0")/.."
 lscpu >"$OUT/lscpu.txt"
@@ -17,6 +20,18 @@ THREADS=${THREADS:-1,2,4,8,16}
   --thread-counts "$THREADS" --repeats ${REPEATS:-10} --cpu-profile "$OUT/cpu_profile.json" \
   --csv "$OUT/bench_h4096.csv" >"$OUT/bench_h4096.txt" 2>"$OUT/bench_h4096.err"
 echo "bench exit $?"; tail -16 "$OUT/bench_h4096.txt"
+if [ "${BOUND:-0}" = 1 ]; then
+  OMP_PROC_BIND=close OMP_PLACES=cores "$E" bench --backend cpu --hidden 4096 --batch ${BATCH:-1,16} --density 1,0.1 \
+    --activity 0.1 --thread-counts "$THREADS" --repeats ${REPEATS:-10} --cpu-profile "$OUT/cpu_profile.json" \
+    --csv "$OUT/bench_h4096_bound.csv" >"$OUT/bench_h4096_bound.txt" 2>"$OUT/bench_h4096_bound.err"
+  echo "bound bench exit $?"; grep -A12 "^threads" "$OUT/bench_h4096_bound.txt"
+fi
+if [ "${PRUNED:-0}" = 1 ]; then
+  "$E" bench --backend cpu --hidden 2048,4096 --batch 1 --density 0.1 --activity 0.01,0.05,0.1,0.2 --thread-counts 1,16 \
+    --repeats ${REPEATS:-10} --cpu-profile "$OUT/cpu_profile.json" --no-torch --csv "$OUT/bench_pruned.csv" \
+    >"$OUT/bench_pruned.txt" 2>"$OUT/bench_pruned.err"
+  echo "pruned bench exit $?"; grep -A18 "^threads" "$OUT/bench_pruned.txt"
+fi
 for t in 1 16; do
   for b in 1 10 64; do
     steps=64; [ $b = 64 ] && steps=16
