@@ -1,7 +1,10 @@
 #include "neurons/egru_cell.hpp"
 
+#include <algorithm>
+
 #include "core/threads.hpp"
 #include "neurons/egru_update.hpp"
+#include "neurons/vector_math.hpp"
 
 namespace evsim {
 
@@ -13,12 +16,17 @@ void EgruCell::step(const Matrix& a, const Matrix& h, Matrix& y) {
   const Eigen::Index H = hidden();
   y.resize(H, a.cols());
   parallel_ranges(H * a.cols(), kUnitsPerThread, [&](int64_t k0, int64_t k1) {
-    for (int64_t k = k0; k < k1; ++k) {
-      const Eigen::Index b = k / H, i = k % H;
-      const EgruUnit u = egru_update(a(i, b), h(i, b), a(H + i, b), h(H + i, b), a(2 * H + i, b), h(2 * H + i, b),
-                                     c_(i, b), theta_[i]);
-      y(i, b) = u.y;
-      c_(i, b) = u.c;
+    for (int64_t k = k0; k < k1;) {  // the range cut into one contiguous run of units per sample
+      const Eigen::Index b = k / H, i0 = k % H, i1 = std::min<int64_t>(H, i0 + (k1 - k));
+      const float *ab = a.col(b).data(), *hb = h.col(b).data(), *th = theta_.data();
+      float *yb = y.col(b).data(), *cb = c_.col(b).data();
+#pragma omp simd
+      for (Eigen::Index i = i0; i < i1; ++i) {
+        const EgruUnit u = egru_update(ab[i], hb[i], ab[H + i], hb[H + i], ab[2 * H + i], hb[2 * H + i], cb[i], th[i]);
+        yb[i] = u.y;
+        cb[i] = u.c;
+      }
+      k += i1 - i0;
     }
   });
 }
