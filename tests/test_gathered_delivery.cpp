@@ -61,6 +61,31 @@ TEST(GatheredDelivery, BothPathsEqualPerEventDeliveryExactly) {
   }
 }
 
+// A pruned projection cuts its rows into one block per thread (the count when it is built):
+// built on 1 or 3 threads and delivering on either, the sums are the per-event ones.
+TEST(GatheredDelivery, PrunedProjectionsBuiltForAnyThreadCountGiveTheSameSums) {
+  const uint64_t seed = testing::fresh_seed();
+  SCOPED_TRACE("seed=" + std::to_string(seed));
+  std::mt19937_64 rng(seed);
+  const int before = cpu_threads();
+  const int64_t rows = std::uniform_int_distribution<int64_t>(1600, 3000)(rng);
+  const int64_t cols = std::uniform_int_distribution<int64_t>(300, 600)(rng);
+  const Matrix w = testing::random_matrix(rng, rows, cols, 0.1);
+  const GatheredInputs g = testing::random_gathered(rng, cols, 2, 0.6, false);
+  const Matrix ref = per_event(w, g);
+  for (int built : {1, 3}) {
+    set_cpu_threads(built);
+    const MatrixProjection p(w);
+    for (int run : {1, 3}) {
+      set_cpu_threads(run);
+      Matrix y = Matrix::Zero(rows, 2);
+      p.deliver_gathered(g, y, SumOrder::Reference);
+      EXPECT_TRUE(y == ref) << "built on " << built << ", run on " << run << " threads";
+    }
+  }
+  set_cpu_threads(before);
+}
+
 TEST(GatheredDelivery, TwoEventsOfOneUnitFallBackToPerEventSums) {
   Matrix w(2, 2);
   w << 1.0f + 0x1p-12f, 3.0f, 0.5f, -1.0f;
