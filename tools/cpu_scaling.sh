@@ -8,6 +8,11 @@
 # pruned (10 %) weights at hidden 2048 and 4096 (bytes read vs time).
 set -o pipefail
 cd "$(dirname "$0")/.."
+# Logs go to a folder of their own and come back as one archive ($OUT/cpu_scaling.tgz): the
+# device tool returns at most 8 files.
+FINAL_OUT=$OUT
+OUT=$(mktemp -d)
+trap 'tar czf "$FINAL_OUT/cpu_scaling.tgz" -C "$OUT" .' EXIT
 lscpu >"$OUT/lscpu.txt"
 grep -E "Model name|^CPU\(s\)|L3" "$OUT/lscpu.txt"
 { cmake -B build-cpu -DEVSIM_CUDA=OFF -DEVSIM_BUILD_BENCH=OFF -DEVSIM_WERROR=ON && cmake --build build-cpu -j16; } \
