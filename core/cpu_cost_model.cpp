@@ -6,6 +6,8 @@
 #include <fstream>
 #include <string>
 
+#include "core/threads.hpp"
+
 namespace evsim {
 namespace {
 
@@ -53,7 +55,7 @@ double predict_ns(const CpuCostModel& m, GatherPath p, const GatherShape& s) {
                       : p == GatherPath::DenseColumns ? rows * s.pairs
                                                       : s.active_nnz * static_cast<double>(s.batch);
   const int usable = p == GatherPath::SparseColumns ? std::min(s.threads, s.sparse_blocks) : s.threads;
-  return predict_one_thread_ns(m, p, s) / (work < (1 << 16) ? 1 : std::max(1, usable));
+  return predict_one_thread_ns(m, p, s) / threads_for_work(work, 1 << 16, usable);
 }
 
 double predict_one_thread_ns(const CpuCostModel& m, GatherPath p, const GatherShape& s) {

@@ -7,6 +7,8 @@
 
 #if defined(__AVX512F__) || (defined(__AVX2__) && defined(__FMA__))
 #include <immintrin.h>
+
+#include "core/threads.hpp"
 #endif
 
 namespace evsim {
@@ -114,7 +116,7 @@ void rows_of_all_groups(const Matrix& w, const std::vector<float>& xt, Matrix& y
   }
 }
 
-// Below this many multiply-adds one thread does it all (a fork-join costs microseconds).
+// Multiply-adds per thread at least (a fork-join costs microseconds).
 constexpr double kParallelWork = 1 << 18;
 
 }  // namespace
@@ -130,7 +132,7 @@ void batched_product_add(const Matrix& w, const Matrix& x, Matrix& y, int thread
       for (int64_t b = 0; b < nb; ++b) out[k * nb + b] = x(k, b0 + b);
   }
   const double work = double(rows) * double(cols) * double(batch);
-  const int t = work < kParallelWork ? 1 : std::max(1, threads);
+  const int t = threads_for_work(work, kParallelWork, threads);
   if (t == 1) {
     rows_of_all_groups(w, xt, y, 0, rows);
     return;

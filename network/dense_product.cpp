@@ -3,6 +3,7 @@
 #include <Eigen/Core>
 #include <algorithm>
 
+#include "core/threads.hpp"
 #include "network/batched_product.hpp"
 
 namespace evsim {
@@ -12,7 +13,7 @@ namespace {
 // thread count): otherwise its blocking, and so the sums, follow omp_get_max_threads().
 [[maybe_unused]] const bool eigen_on_one_thread = (Eigen::setNbThreads(1), true);
 
-// Below this many multiply-adds one thread does it all (a fork-join costs microseconds).
+// Multiply-adds per thread at least (a fork-join costs microseconds).
 constexpr double kParallelWork = 1 << 18;
 constexpr int64_t kPanel = 48;
 
@@ -20,7 +21,7 @@ template <typename Op>
 void by_rows(const Matrix& w, const Matrix& x, int threads, Op op) {
   const int64_t rows = w.rows();
   const double work = double(rows) * double(w.cols()) * double(x.cols());
-  const int t = work < kParallelWork ? 1 : std::max(1, threads);
+  const int t = threads_for_work(work, kParallelWork, threads);
   if (t == 1) {
     op(0, rows);
     return;

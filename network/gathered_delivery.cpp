@@ -4,10 +4,12 @@
 #include <cmath>
 #include <vector>
 
+#include "core/threads.hpp"
+
 namespace evsim {
 namespace {
 
-// Below this many multiply-adds a step stays on one thread (a fork-join costs microseconds).
+// Multiply-adds per thread at least (a fork-join costs microseconds).
 constexpr double kParallelWork = 1 << 16;
 
 // Up to 4 columns added into out[r0, r1) in one pass (out read and written once instead of
@@ -159,7 +161,7 @@ void sparse_block(const BlockedCsc& w, const GatheredInputs& in, Matrix& y, int6
   }
 }
 
-int threads_for(double work, int threads) { return work < kParallelWork ? 1 : std::max(1, threads); }
+int threads_for(double work, int threads) { return threads_for_work(work, kParallelWork, threads); }
 
 }  // namespace
 

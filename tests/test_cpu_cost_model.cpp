@@ -47,13 +47,16 @@ TEST(CpuCostModel, PredictionsByHand) {
   EXPECT_DOUBLE_EQ(predict_ns(m, GatherPath::DenseProduct, s), 200 * 1.0);  // bandwidth-bound
   EXPECT_DOUBLE_EQ(predict_ns(m, GatherPath::DenseColumns, s), 4 * 10 * 3 + 2 * 10 * 0.5 + 6 * 10);
   EXPECT_DOUBLE_EQ(predict_ns(m, GatherPath::SparseColumns, s), 6 * 2 * 5 + 6 * 10);
-  // Threads divide the paths that split rows, once the work is worth a fork-join (2^16); the
-  // pruned columns split over their row blocks only.
-  GatherShape big{1000, 1000, 1, 100, 100, 100000, true, true, 4, 2};
+  // Threads divide the paths that split rows, each thread taking at least 2^16 of the work;
+  // the pruned columns split over their row blocks only.
+  GatherShape big{4000, 4000, 1, 1000, 1000, 1e6, true, true, 4, 2};
   for (GatherPath p : {GatherPath::DenseProduct, GatherPath::DenseColumns})
     EXPECT_DOUBLE_EQ(predict_ns(m, p, big), predict_one_thread_ns(m, p, big) / 4);
   EXPECT_DOUBLE_EQ(predict_ns(m, GatherPath::SparseColumns, big),
                    predict_one_thread_ns(m, GatherPath::SparseColumns, big) / 2);
+  big.active = big.pairs = 40;  // 4000 x 40 rows of dense columns: two threads' work
+  EXPECT_DOUBLE_EQ(predict_ns(m, GatherPath::DenseColumns, big),
+                   predict_one_thread_ns(m, GatherPath::DenseColumns, big) / 2);
   big.active_nnz = 1000;  // 1000 scattered products: one thread
   EXPECT_DOUBLE_EQ(predict_ns(m, GatherPath::SparseColumns, big),
                    predict_one_thread_ns(m, GatherPath::SparseColumns, big));
