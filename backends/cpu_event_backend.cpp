@@ -3,6 +3,7 @@
 #include <string>
 
 #include "core/error.hpp"
+#include "core/nonzero.hpp"
 
 namespace evsim {
 
@@ -36,6 +37,13 @@ bool CpuEventBackend::gather(Bucket& b, const Projection& p, InputTally& tally) 
         slot = v;
       }
     }
+  }
+  if (batch_ == 1) {  // the active units are the non-zeros themselves
+    gathered_.active.resize(static_cast<size_t>(in));
+    gathered_.active.resize(nonzero_indices(gathered_.x.data(), in, gathered_.active.data()));
+    for (const uint32_t j : gathered_.active) tally.add(j, gathered_.x.data()[j]);
+    gathered_.events = static_cast<int64_t>(tally.events());
+    return true;
   }
   seen_.assign(static_cast<size_t>(in), 0);
   for (int64_t s = 0; s < batch_; ++s) tally.add_column(gathered_.x.col(s).data(), in, seen_.data());

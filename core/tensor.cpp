@@ -29,6 +29,15 @@ double max_relative_error(const Sequence& a, const Sequence& b) {
   return ref > 0 ? diff / ref : diff;
 }
 
+bool all_finite(const Matrix& m) {
+  const float* p = m.data();
+  const Eigen::Index n = m.size();
+  float acc = 0.0f;
+#pragma omp simd reduction(+ : acc)
+  for (Eigen::Index i = 0; i < n; ++i) acc += p[i] - p[i];
+  return acc == 0.0f;
+}
+
 double relative_l2_error(const Sequence& a, const Sequence& b) {
   double diff = 0.0, ref = 0.0;
   for (size_t k = 0; k < a.data.size() && k < b.data.size(); ++k) {

@@ -28,6 +28,10 @@ struct Sequence {
   Eigen::Map<const Matrix> step(int64_t t) const { return {data.data() + t * batch * width, width, batch}; }
 };
 
+// No NaN or Inf in m. One vectorised pass (x - x is 0 for every finite x, NaN otherwise):
+// Eigen's allFinite ran element by element and was a fifth of a 4,000-neuron network's step.
+bool all_finite(const Matrix& m);
+
 // max |a - b| / max |b| over all elements: one scale-free number that catches any diverging
 // unit (0 when equal; |a - b| itself when b is all zeros).
 double max_relative_error(const Sequence& a, const Sequence& b);

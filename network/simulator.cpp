@@ -2,6 +2,7 @@
 
 #include "core/error.hpp"
 #include "core/memory_budget.hpp"
+#include "core/nonzero.hpp"
 #include "core/timer.hpp"
 #include "network/report_layout.hpp"
 
@@ -96,7 +97,7 @@ void Simulator::step_node(int v, const Eigen::Ref<const Matrix>& input) {
     // Where a NaN or Inf starts: in the output, or in a state that may never show in the output
     // (a NaN membrane never crosses its threshold).
     const Matrix* state = node.op->state();
-    if (r.nonfinite_node.empty() && (!cur_[vi].allFinite() || (state && !state->allFinite()))) {
+    if (r.nonfinite_node.empty() && (!all_finite(cur_[vi]) || (state && !all_finite(*state)))) {
       r.nonfinite_node = node.name;
       r.nonfinite_step = t_;
     }
@@ -111,10 +112,12 @@ void Simulator::step_node(int v, const Eigen::Ref<const Matrix>& input) {
       NodeRecording& rec = r.recording[static_cast<size_t>(ri)];
       if (!rec.v.data.empty()) rec.v.step(t_) = *node.op->state();
       const Matrix& o = cur_[vi];
-      for (Eigen::Index b = 0; b < o.cols(); ++b)
-        for (Eigen::Index i = 0; i < o.rows(); ++i)
-          if (o(i, b) != 0.0f)
-            rec.spikes.push_back(Event{static_cast<uint32_t>(i), static_cast<uint32_t>(b), t_, o(i, b)});
+      nonzero_.resize(static_cast<size_t>(o.rows()));
+      for (Eigen::Index b = 0; b < o.cols(); ++b) {
+        const size_t n = nonzero_indices(o.col(b).data(), o.rows(), nonzero_.data());
+        for (size_t k = 0; k < n; ++k)
+          rec.spikes.push_back(Event{nonzero_[k], static_cast<uint32_t>(b), t_, o(nonzero_[k], b)});
+      }
     }
   }
   for (const Consumer& c : consumers_[vi]) backend_.emit(c.port, cur_[vi], c.delay);

@@ -42,6 +42,7 @@ class Simulator {
   std::vector<std::vector<Consumer>> consumers_;  // node -> ports its output feeds
   std::vector<const Projection*> projections_;
   std::vector<Matrix> cur_, prev_, sum_;
+  std::vector<uint32_t> nonzero_;  // scratch: a recorded output's spiking units
   std::vector<std::vector<Matrix>> port_out_;
   std::vector<int> report_index_;  // node -> index in RunResult::layers or -1
   std::vector<int> record_index_;

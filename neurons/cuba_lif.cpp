@@ -15,10 +15,18 @@ void CubaLif::reset(int64_t batch) {
 }
 
 void CubaLif::step(const Matrix& x, Matrix& out) {
+  const Eigen::Index n = x.rows();
+  const float *as = a_syn_.data(), *am = a_mem_.data(), *w = p_.w_in.data(), *leak = p_.v_leak.data(), *r = p_.r.data();
   for (Eigen::Index b = 0; b < x.cols(); ++b) {
-    for (Eigen::Index k = 0; k < x.rows(); ++k) {
-      i_(k, b) += a_syn_[k] * (-i_(k, b) + p_.w_in[k] * x(k, b));
-      if (!refractory_.holds(k, b)) v_(k, b) += a_mem_[k] * (p_.v_leak[k] - v_(k, b) + p_.r[k] * i_(k, b));
+    float *v = v_.col(b).data(), *cur = i_.col(b).data();
+    const float* in = x.col(b).data();
+    // The current always integrates; a held (refractory) membrane is selected, not branched.
+    const float* left = refractory_.on() ? refractory_.left().col(b).data() : nullptr;
+#pragma omp simd
+    for (Eigen::Index k = 0; k < n; ++k) {
+      cur[k] += as[k] * (-cur[k] + w[k] * in[k]);
+      const float next = v[k] + am[k] * (leak[k] - v[k] + r[k] * cur[k]);
+      v[k] = left && left[k] > 0.0f ? v[k] : next;
     }
   }
   if (firing_) {

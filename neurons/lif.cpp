@@ -8,9 +8,24 @@ Lif::Lif(LeakyParams p, std::optional<FiringParams> firing, double dt, InitialSt
 }
 
 void Lif::step(const Matrix& x, Matrix& out) {
-  for (Eigen::Index b = 0; b < x.cols(); ++b)
-    for (Eigen::Index i = 0; i < x.rows(); ++i)
-      if (!refractory_.holds(i, b)) v_(i, b) += alpha_[i] * (p_.v_leak[i] - v_(i, b) + p_.r[i] * x(i, b));
+  const Eigen::Index n = x.rows();
+  const float *a = alpha_.data(), *leak = p_.v_leak.data(), *r = p_.r.data();
+  for (Eigen::Index b = 0; b < x.cols(); ++b) {
+    float* v = v_.col(b).data();
+    const float* in = x.col(b).data();
+    // A held (refractory) membrane keeps its value: selected, not branched, so the loop vectorises.
+    const float* left = refractory_.on() ? refractory_.left().col(b).data() : nullptr;
+    if (left) {
+#pragma omp simd
+      for (Eigen::Index i = 0; i < n; ++i) {
+        const float next = v[i] + a[i] * (leak[i] - v[i] + r[i] * in[i]);
+        v[i] = left[i] > 0.0f ? v[i] : next;
+      }
+    } else {
+#pragma omp simd
+      for (Eigen::Index i = 0; i < n; ++i) v[i] += a[i] * (leak[i] - v[i] + r[i] * in[i]);
+    }
+  }
   if (firing_) {
     fire_and_reset(v_, *firing_, out, refractory_);
   } else {

@@ -70,22 +70,32 @@ class Refractory {
 };
 
 // Shared "spike when v > threshold, then reset" rule of the NIR neurons; a refractory unit
-// (its membrane held by the caller) counts down instead.
+// (its membrane held by the caller) counts down instead. Branch-free per unit, so the loops
+// vectorise (the neuron update was most of a large recurrent network's step).
 inline void fire_and_reset(Matrix& v, const FiringParams& p, Matrix& out, Refractory& r) {
   out.resize(v.rows(), v.cols());
+  const Eigen::Index n = v.rows();
+  const float *th = p.v_threshold.data(), *reset = p.v_reset.data();
   for (Eigen::Index b = 0; b < v.cols(); ++b) {
-    for (Eigen::Index i = 0; i < v.rows(); ++i) {
-      if (r.holds(i, b)) {
-        r.left()(i, b) -= 1.0f;
-        out(i, b) = 0.0f;
-        continue;
+    float *vb = v.col(b).data(), *ob = out.col(b).data();
+    if (!r.on()) {
+#pragma omp simd
+      for (Eigen::Index i = 0; i < n; ++i) {
+        const bool spike = vb[i] > th[i];
+        ob[i] = spike ? 1.0f : 0.0f;
+        vb[i] = spike ? reset[i] : vb[i];
       }
-      const bool spike = v(i, b) > p.v_threshold[i];
-      out(i, b) = spike ? 1.0f : 0.0f;
-      if (spike) {
-        v(i, b) = p.v_reset[i];
-        if (r.on()) r.left()(i, b) = p.refractory_steps[i];
-      }
+      continue;
+    }
+    float* left = r.left().col(b).data();
+    const float* steps = p.refractory_steps.data();
+#pragma omp simd
+    for (Eigen::Index i = 0; i < n; ++i) {
+      const bool held = left[i] > 0.0f;
+      const bool spike = !held && vb[i] > th[i];
+      ob[i] = spike ? 1.0f : 0.0f;
+      vb[i] = spike ? reset[i] : vb[i];
+      left[i] = held ? left[i] - 1.0f : (spike ? steps[i] : left[i]);
     }
   }
 }
