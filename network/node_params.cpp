@@ -5,6 +5,7 @@
 #include "core/error.hpp"
 #include "core/memory_budget.hpp"
 #include "neurons/cuba_lif.hpp"
+#include "neurons/exact_integration.hpp"
 #include "neurons/integrator.hpp"
 #include "neurons/lif.hpp"
 #include "neurons/threshold.hpp"
@@ -48,6 +49,19 @@ InitialState initial_state(const NodeReader& c, const Shape& s, bool current) {
 
 void refuse_refractory(const NodeReader& c) {
   if (c.has("t_ref")) c.fail("t_ref", "a refractory period needs a firing neuron (LIF, CubaLIF, IF)");
+}
+
+// `integrator` (evsim extension): forward Euler (NIR's reference, the default) or exact.
+Integration integration(const NodeReader& c, bool leaky) {
+  if (!c.has("integrator")) return Integration::Euler;
+  if (!leaky) c.fail("integrator", "an integrator choice applies to LIF, LI, CubaLIF and CubaLI");
+  try {
+    return parse_integration(c.text("integrator"));
+  } catch (const CheckpointError&) {
+    throw;
+  } catch (const Error& e) {
+    c.fail("integrator", e.what());
+  }
 }
 
 void check_positive(const NodeReader& c, const std::string& key, const Vector& v) {
@@ -118,16 +132,25 @@ std::unique_ptr<NeuronModel> read_neuron_model(const NodeReader& c, Shape& s) {
     LeakyParams p{c.per_unit("tau", s), c.per_unit("r", s), c.per_unit("v_leak", s)};
     check_positive(c, "tau", p.tau);
     if (t == "LI") refuse_refractory(c);
-    m = std::make_unique<Lif>(p, t == "LIF" ? firing(c, s) : std::nullopt, c.dt, initial_state(c, s, false));
+    auto f = t == "LIF" ? firing(c, s) : std::nullopt;
+    if (integration(c, true) == Integration::Exact)
+      m = std::make_unique<LifExact>(p, std::move(f), c.dt, initial_state(c, s, false));
+    else
+      m = std::make_unique<Lif>(p, std::move(f), c.dt, initial_state(c, s, false));
   } else if (t == "CubaLIF" || t == "CubaLI") {
     CubaParams p{c.per_unit("tau_syn", s), c.per_unit("tau_mem", s), c.per_unit("r", s), c.per_unit("v_leak", s),
                  c.per_unit("w_in", s, 1.0f)};
     check_positive(c, "tau_syn", p.tau_syn);
     check_positive(c, "tau_mem", p.tau_mem);
     if (t == "CubaLI") refuse_refractory(c);
-    m = std::make_unique<CubaLif>(p, t == "CubaLIF" ? firing(c, s) : std::nullopt, c.dt, initial_state(c, s, true));
+    auto f = t == "CubaLIF" ? firing(c, s) : std::nullopt;
+    if (integration(c, true) == Integration::Exact)
+      m = std::make_unique<CubaLifExact>(p, std::move(f), c.dt, initial_state(c, s, true));
+    else
+      m = std::make_unique<CubaLif>(p, std::move(f), c.dt, initial_state(c, s, true));
   } else if (t == "IF" || t == "I") {
     if (t == "I") refuse_refractory(c);
+    integration(c, false);  // refused: Euler is already exact for an integrator
     m = std::make_unique<Integrator>(c.per_unit("r", s), t == "IF" ? firing(c, s) : std::nullopt, c.dt,
                                      initial_state(c, s, false));
   } else if (t == "Threshold") {

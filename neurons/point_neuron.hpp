@@ -13,6 +13,9 @@ enum class PointKind {
   Integrator,  // IF / I:     v += gain x
   Threshold,   // out = H(x - threshold), stateless
   Vsn,         // m = beta m + x (spike_steps times); spike: y += phi(x), m = 0
+  // The exact integrator (neurons/exact_integration.hpp), its fields reused:
+  LeakyExact,  // v = v_leak + (v + r x - v_leak) a_mem              (r: the jump (dt/tau) r)
+  CubaExact,   // i' = i + w_in x; v = v_leak + (v - v_leak) a_mem + r i'; i = i' a_syn
 };
 
 struct PointNeuron {

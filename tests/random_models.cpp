@@ -61,6 +61,7 @@ ModelSpec random_lif_net(std::mt19937_64& rng, bool cuba, bool recurrent) {
     l.params["v_threshold"] = uniform_vec(rng, n, 0.5f, 1.5f);
     l.params["v_reset"] = vec(n, 0.0f);
     // Half the nets: refractory periods of 0-5 steps at dt 1 ms, and a random initial state.
+    if (std::bernoulli_distribution(0.5)(rng)) l.params["integrator"] = Array::text("exact");
     if (std::bernoulli_distribution(0.5)(rng)) {
       l.params["t_ref"] = uniform_vec(rng, n, 0.0f, 5e-3f);
       l.params["v0"] = uniform_vec(rng, n, -0.25f, 0.5f);

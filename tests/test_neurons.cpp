@@ -11,6 +11,7 @@
 #include "neurons/cuba_lif.hpp"
 #include "neurons/egru_cell.hpp"
 #include "neurons/egru_update.hpp"
+#include "neurons/exact_integration.hpp"
 #include "neurons/integrator.hpp"
 #include "neurons/lif.hpp"
 #include "neurons/threshold.hpp"
@@ -301,6 +302,77 @@ TEST(NeuronParams, BadRefractoryOrInitialStateNamesTheDataset) {
       EXPECT_NE(what.find(key), std::string::npos) << what;
     }
   }
+  auto with_integrator = [&](const std::string& type, const std::string& name) {
+    ModelSpec s;
+    s.graph.add("in", "Input").params["shape"] = Array::ints({1}, {2});
+    NodeSpec& n = s.graph.add("cell", type);
+    for (const char* p : {"tau", "r", "tau_syn", "tau_mem", "v_threshold", "v_leak"})
+      n.params[p] = Array::floats({2}, {0.01f, 0.02f});
+    n.params["integrator"] = Array::text(name);
+    s.graph.add("out", "Output");
+    s.graph.connect("in", "cell");
+    s.graph.connect("cell", "out");
+    return build_graph(s, 1e-3);
+  };
+  EXPECT_NO_THROW(with_integrator("CubaLIF", "exact"));
+  EXPECT_NO_THROW(with_integrator("LI", "euler"));
+  for (auto [type, name] : {std::pair{"IF", "exact"}, {"LIF", "rk4"}}) {
+    try {
+      with_integrator(type, name);
+      ADD_FAILURE() << type << " accepted integrator " << name;
+    } catch (const CheckpointError& e) {
+      EXPECT_NE(std::string(e.what()).find("'integrator'"), std::string::npos) << e.what();
+    }
+  }
+}
+
+// The exact integrator against the closed-form solution: from v0 (and i0), without input, the
+// state at time T is the same whatever dt took it there (Euler's is not).
+TEST(ExactIntegration, FreeTrajectoriesAreTheClosedFormAtAnyDt) {
+  const float tau = 0.01f, ts = 0.004f, tm = 0.012f, leak = 0.3f, r = 2.0f, v0 = 1.0f, i0 = 0.5f;
+  const double T = 0.02;
+  const double want_lif = leak + (v0 - leak) * std::exp(-T / tau);
+  auto cuba = [&](double tsyn, double tmem) {
+    const double a = std::exp(-T / tmem), b = std::exp(-T / tsyn);
+    const double k = std::abs(tsyn - tmem) < 1e-12 ? r * (T / tmem) * a : r * tsyn * (b - a) / (tsyn - tmem);
+    return leak + (v0 - leak) * a + k * i0;
+  };
+  for (double dt : {1e-3, 2.5e-4, 4e-3}) {
+    SCOPED_TRACE("dt " + std::to_string(dt));
+    const auto steps = static_cast<int>(std::lround(T / dt));
+    LifExact lif({v1(tau), v1(r), v1(leak)}, std::nullopt, dt, {v1(v0), {}});
+    lif.reset(1);
+    for (float tsyn : {ts, tm}) {  // distinct time constants, and equal ones (the limit)
+      CubaLifExact c({v1(tsyn), v1(tm), v1(r), v1(leak), v1(1.0f)}, std::nullopt, dt, {v1(v0), v1(i0)});
+      c.reset(1);
+      Matrix out;
+      for (int k = 0; k < steps; ++k) c.step(m1(0.0f), out);
+      EXPECT_NEAR(c.state()(0, 0), cuba(tsyn, tm), 2e-6) << "tau_syn " << tsyn;
+    }
+    Matrix out;
+    for (int k = 0; k < steps; ++k) lif.step(m1(0.0f), out);
+    EXPECT_NEAR(lif.state()(0, 0), want_lif, 2e-6);
+  }
+}
+
+// An input arrives as a charge x dt: the jump (dt/tau) r x, then the decay over the step.
+TEST(ExactIntegration, InputJumpsThenDecays) {
+  LifExact lif({v1(0.01f), v1(2.0f), v1(0.5f)}, FiringParams{v1(1.0f), v1(0.2f), {}}, 1e-3);
+  lif.reset(1);
+  Matrix out;
+  lif.step(m1(3.0f), out);  // 0.5 + (0 + 0.1 * 2 * 3 - 0.5) e^-0.1
+  EXPECT_FLOAT_EQ(lif.state()(0, 0), static_cast<float>(0.5 + 0.1 * std::exp(-0.1)));
+  EXPECT_EQ(out(0, 0), 0.0f);
+  lif.step(m1(5.0f), out);  // 0.5 + (0.59048 + 1 - 0.5) e^-0.1 = 1.4866 > 1: spike, reset
+  EXPECT_EQ(out(0, 0), 1.0f);
+  EXPECT_FLOAT_EQ(lif.state()(0, 0), 0.2f);
+  // CubaLIF: the current jumps by (dt/tau_syn) w_in x = 0.25 * 2 * 4 = 2, feeds v over the step,
+  // then decays: i = 2 e^-0.25; v = 0 + k i' with k = r tau_syn (b - a) / (tau_syn - tau_mem).
+  CubaLifExact c({v1(0.004f), v1(0.01f), v1(1.5f), v1(0.0f), v1(2.0f)}, std::nullopt, 1e-3);
+  c.reset(1);
+  c.step(m1(4.0f), out);
+  const double a = std::exp(-0.1), b = std::exp(-0.25), k = 1.5 * 0.004 * (b - a) / (0.004 - 0.01);
+  EXPECT_NEAR(out(0, 0), k * 2.0, 1e-6);
 }
 
 }  // namespace

@@ -35,6 +35,15 @@ void reference_step(const PointNeuron& d, const Matrix& x, Matrix& v, Matrix& i,
         case PointKind::Integrator:
           if (!hold) vv += xv * d.gain[u];
           break;
+        case PointKind::LeakyExact:
+          if (!hold) vv = d.v_leak[u] + (vv + d.r[u] * xv - d.v_leak[u]) * d.a_mem[u];
+          break;
+        case PointKind::CubaExact: {
+          const float kicked = i(u, b) + d.w_in[u] * xv;
+          if (!hold) vv = d.v_leak[u] + (vv - d.v_leak[u]) * d.a_mem[u] + d.r[u] * kicked;
+          i(u, b) = kicked * d.a_syn[u];
+          break;
+        }
         case PointKind::Threshold:
           vv = xv;
           out(u, b) = xv > d.threshold[u] ? 1.0f : 0.0f;

@@ -73,6 +73,29 @@ __global__ void neuron_kernel(const NeuronDev d, const float* __restrict__ x, fl
         d.v[idx] = v;
         break;
       }
+      case PointKind::LeakyExact: {  // neurons/exact_integration.cpp, the same roundings
+        const bool hold = held(d, idx);
+        float v = d.v[idx];
+        const float leak = d.v_leak[u];
+        const float next = __fadd_rn(leak, __fmul_rn(__fsub_rn(__fadd_rn(v, __fmul_rn(d.r[u], xv)), leak), d.a_mem[u]));
+        if (!hold) v = next;
+        out = fire(d, u, idx, hold, v);
+        d.v[idx] = v;
+        break;
+      }
+      case PointKind::CubaExact: {
+        const bool hold = held(d, idx);
+        float v = d.v[idx];
+        const float leak = d.v_leak[u];
+        const float kicked = __fadd_rn(d.i[idx], __fmul_rn(d.w_in[u], xv));
+        const float next =
+            __fadd_rn(__fadd_rn(leak, __fmul_rn(__fsub_rn(v, leak), d.a_mem[u])), __fmul_rn(d.r[u], kicked));
+        if (!hold) v = next;
+        out = fire(d, u, idx, hold, v);
+        d.i[idx] = __fmul_rn(kicked, d.a_syn[u]);
+        d.v[idx] = v;
+        break;
+      }
       case PointKind::Integrator: {
         const bool hold = held(d, idx);
         float v = d.v[idx];
