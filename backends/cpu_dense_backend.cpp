@@ -7,8 +7,9 @@ namespace evsim {
 void CpuDenseBackend::prepare(const std::vector<const Projection*>& ports, int64_t batch) {
   channels_.clear();
   for (const Projection* p : ports) {
-    Channel c{p, {}};
+    Channel c{p, {}, {}};
     for (auto& s : c.slots) s.setZero(p->in_size(), batch);
+    c.line.reset(*p, batch);
     channels_.push_back(std::move(c));
   }
   now_ = 0;
@@ -22,6 +23,11 @@ void CpuDenseBackend::emit(size_t port, const Matrix& values, int64_t delay) {
 void CpuDenseBackend::propagate(size_t port, Matrix& out, OpCounts& counts) {
   Channel& c = channels_[port];
   const Matrix& x = c.slots[static_cast<size_t>(now_ % 2)];
+  if (c.line.active()) {
+    c.line.arriving(now_) = x;
+    c.line.deliver(now_, Mode::Dense, SumOrder::Reference, out, counts);
+    return;
+  }
   InputTally tally(*c.projection);
   for (Eigen::Index b = 0; b < x.cols(); ++b) tally.add_column(x.col(b).data(), x.rows());
   c.projection->forward_dense(x, out);

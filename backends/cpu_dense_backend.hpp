@@ -3,6 +3,7 @@
 // step (Eigen GEMM). Inputs are buffered per port in a two-slot ring (now, next step).
 #include <array>
 
+#include "backends/delay_line.hpp"
 #include "network/port_backend.hpp"
 
 namespace evsim {
@@ -20,6 +21,7 @@ class CpuDenseBackend final : public PortBackend {
   struct Channel {
     const Projection* projection;
     std::array<Matrix, 2> slots;
+    DelayLine line;  // per-synapse delays only
   };
   std::vector<Channel> channels_;
   int64_t now_ = 0, batch_ = 0;

@@ -9,7 +9,10 @@ namespace evsim {
 
 void CpuEventBackend::prepare(const std::vector<const Projection*>& ports, int64_t batch) {
   channels_.clear();
-  for (const Projection* p : ports) channels_.push_back(Channel{p, {}});
+  for (const Projection* p : ports) {
+    channels_.push_back(Channel{p, {}, {}});
+    channels_.back().line.reset(*p, batch);
+  }
   batch_ = batch;
   now_ = 0;
 }
@@ -77,6 +80,12 @@ void CpuEventBackend::propagate(size_t port, Matrix& out, OpCounts& counts) {
   Channel& c = channels_[port];
   const Projection& p = *c.projection;
   Bucket& b = due(c);
+  if (c.line.active()) {  // per-synapse delays: this step's events join the port's history
+    Matrix& arriving = c.line.arriving(now_);
+    for (size_t f = 0; f < b.count; ++f) arriving += b.frames[f];
+    c.line.deliver(now_, Mode::Event, order_, out, counts);
+    return;
+  }
   out.setZero(p.out_size(), batch_);
   if (p.gathers() && b.count > 0) {
     InputTally tally(p);

@@ -11,6 +11,7 @@
 // nothing downstream; the sums are the same on every path in the reference order.
 #include <span>
 
+#include "backends/delay_line.hpp"
 #include "backends/input_tally.hpp"
 #include "network/port_backend.hpp"
 
@@ -35,6 +36,7 @@ class CpuEventBackend final : public PortBackend {
   struct Channel {
     const Projection* projection;
     Bucket ring[2];
+    DelayLine line;  // per-synapse delays only
   };
   Bucket& due(Channel& c) { return c.ring[now_ % 2]; }
   // The bucket's events as a GatheredInputs (its only frame is moved in, not copied); false

@@ -153,6 +153,15 @@ static void validate_sparse_weight(const NodeSpec& node) {
       for (float v : a->f)
         if (!std::isfinite(v)) throw CheckpointError(where + part + "': expected finite values");
   }
+  if (const Array* d = node.find("weight/delay")) {  // optional: seconds per stored weight
+    const Array& data = *node.find("weight/data");
+    if (d->kind != Array::Kind::Float || d->rank() != 1 || d->f.size() != data.f.size())
+      throw CheckpointError(where + "delay': expected one float delay (seconds) per stored weight (" +
+                            std::to_string(data.f.size()) + "), got " + kind_name(d->kind) + " of shape " +
+                            shape_str(d->shape));
+    for (float v : d->f)
+      if (!(std::isfinite(v) && v >= 0.0f)) throw CheckpointError(where + "delay': expected finite delays >= 0 s");
+  }
 }
 
 void validate_node(const NodeSpec& node) {

@@ -56,6 +56,9 @@ WeightLayoutOutcome store_weights_dense(ModelSpec& spec) {
   WeightLayoutOutcome o;
   for (NodeSpec& n : spec.graph.nodes) {
     if (!is_matrix_node(n) || !n.find("weight/format")) continue;
+    if (n.find("weight/delay"))
+      throw CheckpointError("node '" + n.name +
+                            "' dataset 'weight/delay': a dense weight cannot keep per-synapse delays");
     const Array& shape = *n.find("weight/shape");
     const int64_t rows = shape.i.at(0), cols = shape.i.at(1);
     require_memory(

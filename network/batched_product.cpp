@@ -5,10 +5,10 @@
 #include <utility>
 #include <vector>
 
+#include "core/threads.hpp"
+
 #if defined(__AVX512F__) || (defined(__AVX2__) && defined(__FMA__))
 #include <immintrin.h>
-
-#include "core/threads.hpp"
 #endif
 
 namespace evsim {

@@ -9,6 +9,7 @@
 #include "core/memory_budget.hpp"
 #include "network/conv2d_projection.hpp"
 #include "network/delay_op.hpp"
+#include "network/delayed_projection.hpp"
 #include "network/egru_op.hpp"
 #include "network/embedding_op.hpp"
 #include "network/matrix_projection.hpp"
@@ -143,8 +144,13 @@ BuiltNode make_delay(const NodeReader& c) {
 BuiltNode make_matrix_node(const NodeReader& c, bool affine) {
   MatrixParams p = read_matrix_params(c, affine);
   const int64_t rows = p.rows();
-  auto proj = p.sparse ? std::make_shared<MatrixProjection>(std::move(*p.sparse))
-                       : std::make_shared<MatrixProjection>(std::move(p.weight));
+  std::shared_ptr<Projection> proj;
+  if (!p.delayed.empty())
+    proj = std::make_shared<DelayedProjection>(std::move(p.delayed));
+  else if (p.sparse)
+    proj = std::make_shared<MatrixProjection>(std::move(*p.sparse));
+  else
+    proj = std::make_shared<MatrixProjection>(std::move(p.weight));
   return {std::make_unique<SynapseOp>(c.node.type, proj, std::move(p.bias)), {rows}};
 }
 

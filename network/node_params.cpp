@@ -1,5 +1,6 @@
 #include "network/node_params.hpp"
 
+#include <algorithm>
 #include <cmath>
 
 #include "core/error.hpp"
@@ -89,14 +90,53 @@ CscMatrix read_sparse_weight(const NodeReader& c) {
   }
 }
 
+// weight/delay (seconds per stored entry) as whole steps of dt: one matrix per distinct delay,
+// built from the same compressed arrays with the other delays' values masked to zero.
+std::vector<DelayGroup> read_delayed_weight(const NodeReader& c) {
+  const Array& delay = c.get("weight/delay");
+  const Array& data = c.get("weight/data");
+  if (delay.kind != Array::Kind::Float || delay.rank() != 1 || delay.f.size() != data.f.size())
+    c.fail("weight/delay",
+           "expected one delay (seconds) per stored weight, " + std::to_string(data.f.size()) + " values");
+  std::vector<int64_t> steps(delay.f.size());
+  for (size_t k = 0; k < steps.size(); ++k) {
+    const double n = std::round(static_cast<double>(delay.f[k]) / c.dt);
+    if (!(n >= 0 && n <= kMaxDelaySteps))
+      c.fail("weight/delay", "expected delays >= 0 s and at most " + std::to_string(kMaxDelaySteps) + " steps of dt");
+    steps[k] = static_cast<int64_t>(n);
+  }
+  std::vector<int64_t> distinct = steps;
+  std::sort(distinct.begin(), distinct.end());
+  distinct.erase(std::unique(distinct.begin(), distinct.end()), distinct.end());
+  const std::vector<int64_t> shape = c.ints("weight/shape");
+  std::vector<DelayGroup> groups;
+  for (const int64_t d : distinct) {
+    std::vector<float> masked(data.f.size(), 0.0f);
+    for (size_t k = 0; k < masked.size(); ++k)
+      if (steps[k] == d) masked[k] = data.f[k];
+    try {
+      groups.push_back({d, CscMatrix::from_compressed(c.text("weight/format") == "csr", shape.at(0), shape.at(1),
+                                                      c.ints("weight/indptr"), c.ints("weight/indices"), masked)});
+    } catch (const Error& e) {
+      c.fail("weight", e.what());
+    }
+  }
+  return groups;
+}
+
 MatrixParams read_matrix_params(const NodeReader& c, bool affine) {
   MatrixParams p;
-  if (c.has("weight/format"))
-    p.sparse = read_sparse_weight(c);
-  else
+  if (c.has("weight/format")) {
+    p.sparse = read_sparse_weight(c);  // checks the layout; the delay groups reuse its arrays
+    if (c.has("weight/delay")) {
+      p.delayed = read_delayed_weight(c);
+      p.sparse.reset();
+    }
+  } else {
     p.weight = c.matrix("weight");
+  }
   const int64_t rows = p.rows();
-  c.require_in_size(p.sparse ? p.sparse->cols : p.weight.cols(), "weight");
+  c.require_in_size(p.cols(), "weight");
   if (affine) {
     const Array& b = c.get("bias");
     if (b.size() != rows) c.fail("bias", "expected shape (" + std::to_string(rows) + "), got " + shape_str(b.shape));
@@ -105,7 +145,10 @@ MatrixParams read_matrix_params(const NodeReader& c, bool affine) {
   return p;
 }
 
-Matrix MatrixParams::dense() const { return sparse ? sparse->to_dense("a sparse weight as dense") : weight; }
+Matrix MatrixParams::dense() const {
+  if (!delayed.empty()) throw Error("a weight with per-synapse delays has no single dense matrix");
+  return sparse ? sparse->to_dense("a sparse weight as dense") : weight;
+}
 
 EgruParams read_egru_params(const NodeReader& c) {
   Matrix w_ih = c.matrix("weight_ih"), w_hh = c.matrix("weight_hh");

@@ -7,6 +7,7 @@
 
 #include "core/tensor.hpp"
 #include "network/csc_matrix.hpp"
+#include "network/delayed_projection.hpp"
 #include "network/node_reader.hpp"
 #include "network/wavelet_conv_op.hpp"
 #include "neurons/neuron_model.hpp"
@@ -20,7 +21,9 @@ struct MatrixParams {
   Matrix weight;
   Vector bias;  // empty for Linear
   std::optional<CscMatrix> sparse;
-  int64_t rows() const { return sparse ? sparse->rows : weight.rows(); }
+  std::vector<DelayGroup> delayed;  // a sparse weight with per-synapse delays (then no `sparse`)
+  int64_t rows() const { return !delayed.empty() ? delayed[0].weight.rows : sparse ? sparse->rows : weight.rows(); }
+  int64_t cols() const { return !delayed.empty() ? delayed[0].weight.cols : sparse ? sparse->cols : weight.cols(); }
   // The dense matrix either way; from a sparse group within the memory budget (else InputError).
   Matrix dense() const;
 };

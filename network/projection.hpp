@@ -11,6 +11,8 @@
 
 namespace evsim {
 
+class DelayedProjection;
+
 class Projection {
  public:
   virtual ~Projection() = default;
@@ -30,6 +32,8 @@ class Projection {
   // weight bytes read. Projections without it (convolutions, pooling) return false from
   // gathers() and take deliver().
   virtual bool gathers() const { return false; }
+  // Per-synapse delays (network/delayed_projection.hpp): null for every other projection.
+  virtual const DelayedProjection* delayed() const { return nullptr; }
   virtual uint64_t deliver_gathered(const GatheredInputs& in, Matrix& y, SumOrder order) const;
 
   // Non-zero weights touched when input unit j fires: the effective ops per event.

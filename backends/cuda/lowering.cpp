@@ -118,6 +118,9 @@ SnnNode stage_of(const Graph& g, int v) {
   SnnNode s;
   if (lower_operator_node(n, s)) return s;
   if (n.type == "Affine" || n.type == "Linear") {
+    if (r.has("weight/delay"))
+      throw UsageError("cuda backend: node '" + n.name +
+                       "' has per-synapse delays, which run on the CPU only (cpu-event, cpu-dense)");
     MatrixParams p = read_matrix_params(r, n.type == "Affine");
     s.kind = SnnNode::Kind::Projection;
     s.w = p.dense();  // sparse connectivity: the GPU engine keeps dense columns (within the memory budget)

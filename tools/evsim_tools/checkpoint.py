@@ -25,7 +25,32 @@ def _write_sparse(group, key, m, compress):
         sg.create_dataset(name, data=arr, **opts)
 
 
+def _write_delayed(group, key, m, delay, compress):
+    """(W, delay): a scipy.sparse W and one delay in seconds per entry of W.tocoo() (row,
+    col, data order), written as a canonical csr group with `delay` beside `data`. Entries are
+    kept as given (zeros dropped): one synapse per (row, col)."""
+    c = m.tocoo()
+    delay = np.asarray(delay, dtype=np.float32).reshape(-1)
+    if delay.size != c.nnz:
+        raise ValueError(f"{key}: {delay.size} delays for {c.nnz} entries")
+    keep = c.data != 0
+    row, col, data, delay = c.row[keep], c.col[keep], c.data[keep], delay[keep]
+    order = np.lexsort((col, row))
+    row, col, data, delay = row[order], col[order], data[order], delay[order]
+    indptr = np.concatenate([[0], np.cumsum(np.bincount(row, minlength=m.shape[0]))]).astype(np.int64)
+    sg = group.create_group(key)
+    sg.create_dataset("format", data="csr", dtype=STR)
+    sg.create_dataset("shape", data=np.array(m.shape, dtype=np.int64))
+    for name, arr in (("indptr", indptr), ("indices", col.astype(np.int64)), ("data", data.astype(np.float32)),
+                      ("delay", delay)):
+        opts = dict(compression="gzip", compression_opts=4, shuffle=True) if compress and arr.size > 64 else {}
+        sg.create_dataset(name, data=arr, **opts)
+
+
 def _write_param(group, key, value, compress):
+    if isinstance(value, tuple) and len(value) == 2 and hasattr(value[0], "tocoo"):  # (W, delays)
+        _write_delayed(group, key, value[0], value[1], compress)
+        return
     if hasattr(value, "tocsr") and hasattr(value, "nnz"):  # scipy.sparse
         _write_sparse(group, key, value, compress)
         return
@@ -102,6 +127,10 @@ def read_graph(path):
                     ctor = sp.csr_matrix if fmt == "csr" else sp.csc_matrix
                     params[key] = ctor((ds["data"][()], ds["indices"][()], ds["indptr"][()]),
                                        shape=tuple(int(v) for v in ds["shape"][()]))
+                    if "delay" in ds:  # (W, delays), delays in W.tocoo() order
+                        d = ctor((ds["delay"][()], ds["indices"][()], ds["indptr"][()]), shape=params[key].shape)
+                        w = params[key].tocoo()
+                        params[key] = (params[key], np.asarray(d.tocsr()[w.row, w.col]).reshape(-1))
                     continue
                 val = ds[()]
                 params[key] = _decode(val) if ds.dtype.kind in "OS" and ds.shape == () else val
