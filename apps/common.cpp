@@ -6,6 +6,7 @@
 
 #include "core/error.hpp"
 #include "core/memory_budget.hpp"
+#include "core/run_seed.hpp"
 #include "core/table.hpp"
 #include "core/threads.hpp"
 #include "data/cpu_profile.hpp"
@@ -50,7 +51,13 @@ void add_input_options(CLI::App& cmd, InputChoice& in) {
          },
          "Batch of random input when --input is not given (default 8; 1 for a model without external input)")
       ->check(in_range(1, 1e6));
-  cmd.add_option("--seed", in.seed, "Seed of every random draw")->capture_default_str();
+  cmd.add_option_function<uint64_t>(
+      "--seed",
+      [&in](uint64_t s) {
+        in.seed = s;
+        set_run_seed(s);
+      },
+      "Seed of every random draw: generated input, PoissonSource nodes (default 1)");
 }
 
 void add_backend_options(CLI::App& cmd, BackendChoice& b, const std::string& what) {

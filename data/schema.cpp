@@ -36,6 +36,8 @@ const std::map<std::string, Rules>& table() {
        {{"kernel_size", kNumber, true, 0, 1}, {"stride", kNumber, false, 0, 1}, {"padding", kNumber, false, 0, 1}}},
       {"Flatten", {{"start_dim", kNumber, false, 0, 0}, {"end_dim", kNumber, false, 0, 0}}},
       {"Delay", {{"delay", kFloat, true, 0, 3}}},
+      {"PoissonSource", {{"rate", kFloat, true, 0, 3}, {"shape", kInt, false, 0, 1}, {"seed", kNumber, false, 0, 0}}},
+      {"ConstantSource", {{"value", kFloat, true, 0, 3}, {"shape", kInt, false, 0, 1}}},
       {"Threshold", {{"threshold", kFloat, true, 0, 3}}},
       {"I", {{"r", kFloat, true, 0, 3}}},
       {"IF", {{"r", kFloat, true, 0, 3}, {"v_threshold", kFloat, true, 0, 3}, {"v_reset", kFloat, false, 0, 3}}},

@@ -18,6 +18,7 @@
 #include "network/node_reader.hpp"
 #include "network/pointwise_ops.hpp"
 #include "network/pool2d_projection.hpp"
+#include "network/source_op.hpp"
 #include "network/spatial_ops.hpp"
 #include "network/synapse_op.hpp"
 
@@ -154,6 +155,35 @@ BuiltNode make_matrix_node(const NodeReader& c, bool affine) {
   return {std::make_unique<SynapseOp>(c.node.type, proj, std::move(p.bias)), {rows}};
 }
 
+// PoissonSource / ConstantSource (network/source_op.hpp): no in-edges; the shape from `shape`,
+// else from a per-unit `rate` / `value`.
+BuiltNode make_source(const NodeReader& c, SourceOp::Kind kind) {
+  const char* key = kind == SourceOp::Kind::Poisson ? "rate" : "value";
+  if (!c.in_shape.empty()) c.fail("", "a source takes no input, but it has in-edges");
+  Shape s;
+  if (c.has("shape")) {
+    const std::vector<int64_t> d = c.ints("shape");
+    s.assign(d.begin(), d.end());
+    int64_t units = 0;
+    if (s.empty() || !bounded_product(d, int64_t(1) << 31, units) || units < 1)
+      c.fail("shape", "expected positive sizes, at most 2^31 units");
+  } else {
+    s = c.get(key).shape;
+    if (s.empty()) c.fail("shape", "missing: a scalar `" + std::string(key) + "` needs the source's shape");
+  }
+  Vector v = c.per_unit(key, s);
+  if (!v.allFinite()) c.fail(key, "expected finite values");
+  if (kind == SourceOp::Kind::Poisson) {
+    for (Eigen::Index k = 0; k < v.size(); ++k) {
+      const double p = static_cast<double>(v[k]) * c.dt;
+      if (!(p >= 0.0 && p <= 1.0)) c.fail("rate", "expected rates in [0, 1/dt] Hz (one spike per step at most)");
+      v[k] = static_cast<float>(p);
+    }
+  }
+  const uint64_t stream = c.has("seed") ? static_cast<uint64_t>(c.scalar_int("seed", 0)) : stream_of(c.node.name);
+  return {std::make_unique<SourceOp>(kind, std::move(v), stream), s};
+}
+
 BuiltNode make_egru(const NodeReader& c) {
   EgruParams p = read_egru_params(c);
   const int64_t h = p.w_hh.cols();
@@ -245,6 +275,8 @@ const std::map<std::string, Maker>& makers() {
       {"Threshold", make_neuron},
       {"VSN", make_neuron},
       {"Delay", make_delay},
+      {"PoissonSource", [](const NodeReader& c) { return make_source(c, SourceOp::Kind::Poisson); }},
+      {"ConstantSource", [](const NodeReader& c) { return make_source(c, SourceOp::Kind::Constant); }},
       {"Embedding", make_embedding},
       {"Scale",
        [](const NodeReader& c) {

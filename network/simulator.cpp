@@ -165,7 +165,7 @@ void Simulator::begin(int64_t batch, int64_t record_steps, bool record_state) {
     if (record_steps > 0 && node.op->is_neuron()) {
       // Spikes only: the trace keeps its shape (steps, batch, units) and no values.
       Sequence trace;
-      if (record_state) {
+      if (record_state && node.op->state()) {  // a spike source has spikes and no state
         require_memory(4.0 * double(record_steps) * double(batch) * double(node.size()),
                        "recording node '" + node.name + "' (--record-state off keeps spikes only)");
         trace = Sequence(record_steps, batch, node.size());

@@ -1,0 +1,99 @@
+// Input sources inside a graph: Poisson spike rates within their binomial spread, draws
+// reproducible across modes and thread counts and changed by the run seed, counts downstream,
+// constant sources, and errors.
+#include <gtest/gtest.h>
+
+#include <cmath>
+#include <random>
+
+#include "core/error.hpp"
+#include "core/run_seed.hpp"
+#include "core/threads.hpp"
+#include "tests/random_models.hpp"
+#include "tests/sim_helpers.hpp"
+
+namespace evsim {
+namespace {
+
+// in (unfed) ; src -> w (all-ones fan-out of 3 per unit) -> out
+ModelSpec source_net(const std::string& type, const Array& values, int64_t units) {
+  ModelSpec s;
+  s.graph.add("in", "Input").params["shape"] = Array::ints({1}, {1});
+  NodeSpec& src = s.graph.add("src", type);
+  src.params[type == "PoissonSource" ? "rate" : "value"] = values;
+  src.params["shape"] = Array::ints({1}, {units});
+  s.graph.add("w", "Linear").params["weight"] = Array::floats({3, units}, std::vector<float>(3 * units, 1.0f));
+  s.graph.add("out", "Output");
+  s.graph.connect("src", "w");
+  s.graph.connect("w", "out");
+  return s;
+}
+
+TEST(Sources, PoissonRatesAreWithinTheirSpreadAndReproducible) {
+  const uint64_t seed = testing::fresh_seed();
+  SCOPED_TRACE("seed=" + std::to_string(seed));
+  const uint64_t before_seed = run_seed();
+  const int before_threads = cpu_threads();
+  set_run_seed(seed);
+  const int64_t units = 400, steps = 250, batch = 2;
+  std::vector<float> rates(units);
+  for (int64_t i = 0; i < units; ++i) rates[static_cast<size_t>(i)] = i < units / 2 ? 20.0f : 200.0f;  // Hz
+  const ModelSpec spec = source_net("PoissonSource", Array::floats({units}, rates), units);
+  const Sequence x(steps, batch, 1);
+  RunResult ref;
+  for (Mode mode : {Mode::Dense, Mode::Event})
+    for (int threads : {1, 3}) {
+      set_cpu_threads(threads);
+      RunResult r = testing::run_mode(spec, mode, x, true, 1e-3);
+      if (ref.output.data.empty()) {
+        ref = std::move(r);
+        continue;
+      }
+      EXPECT_TRUE(r.output.data == ref.output.data) << mode_name(mode) << ", " << threads << " threads";
+      EXPECT_EQ(testing::layer(r, "src").counts.events, testing::layer(ref, "src").counts.events);
+    }
+  // Spikes per half against rate dt per step: binomial, within 5 standard deviations.
+  double low = 0, high = 0;
+  for (const Event& e : ref.recording.at(0).spikes) (e.source < units / 2 ? low : high) += 1;
+  const double n = double(units / 2) * steps * batch;
+  for (auto [count, p] : {std::pair{low, 0.02}, {high, 0.2}})
+    EXPECT_NEAR(count, n * p, 5 * std::sqrt(n * p * (1 - p))) << "p " << p;
+  // Counts: each spike is an event of the source and reaches its 3 synapses.
+  EXPECT_EQ(testing::layer(ref, "src").counts.events, static_cast<uint64_t>(low + high));
+  EXPECT_EQ(testing::layer(ref, "w").counts.effective_acs, static_cast<uint64_t>(3 * (low + high)));
+  set_run_seed(seed + 1);
+  EXPECT_FALSE(testing::run_mode(spec, Mode::Event, x, false, 1e-3).output.data == ref.output.data)
+      << "the run seed changed nothing";
+  set_run_seed(before_seed);
+  set_cpu_threads(before_threads);
+}
+
+TEST(Sources, ConstantSourcesRepeatTheirValues) {
+  const ModelSpec spec = source_net("ConstantSource", Array::floats({2}, {0.25f, -1.5f}), 2);
+  const RunResult r = testing::run_mode(spec, Mode::Event, Sequence(5, 3, 1), false, 1e-3);
+  for (int64_t t = 0; t < 5; ++t)
+    for (int64_t b = 0; b < 3; ++b)
+      for (int64_t k = 0; k < 3; ++k) EXPECT_EQ(r.output.step(t)(k, b), -1.25f) << t << " " << b;
+}
+
+TEST(Sources, BadSourcesNameTheDataset) {
+  auto expect_error = [](ModelSpec s, const std::string& key) {
+    try {
+      build_graph(s, 1e-3);
+      ADD_FAILURE() << "accepted (" << key << ")";
+    } catch (const CheckpointError& e) {
+      EXPECT_NE(std::string(e.what()).find(key), std::string::npos) << e.what();
+    }
+  };
+  expect_error(source_net("PoissonSource", Array::floats({2}, {10.0f, -1.0f}), 2), "rate");
+  expect_error(source_net("PoissonSource", Array::floats({2}, {10.0f, 2000.0f}), 2), "rate");
+  ModelSpec scalar = source_net("PoissonSource", Array::scalar(5.0), 2);
+  scalar.graph.nodes[1].params.erase("shape");
+  expect_error(scalar, "shape");
+  ModelSpec fed = source_net("ConstantSource", Array::floats({1}, {1.0f}), 1);
+  fed.graph.connect("in", "src");
+  expect_error(fed, "src");
+}
+
+}  // namespace
+}  // namespace evsim
