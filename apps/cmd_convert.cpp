@@ -7,6 +7,7 @@
 #include "data/sequence_io.hpp"
 #include "data/text_corpus.hpp"
 #include "models/egru_stack.hpp"
+#include "models/snn_benchmark.hpp"
 #include "models/weight_layout.hpp"
 
 namespace evsim {
@@ -19,6 +20,8 @@ struct ConvertOptions {
   std::vector<int> columns{0};
   std::string to = "sparse", format = "csr";
   EgruStackConfig egru = default_model_config();
+  BrunelConfig brunel;
+  std::string network = "brunel";
 };
 
 }  // namespace
@@ -123,6 +126,31 @@ void register_convert(CLI::App& app) {
   egru->callback([o] {
     write_checkpoint(make_egru_stack(o->egru), o->out);
     std::printf("wrote %s\n", o->out.c_str());
+  });
+
+  auto* snn =
+      cmd->add_subcommand("snn-benchmark", "Write a classic spiking benchmark network: brunel (Brunel 2000, model A)");
+  snn->add_option("network", o->network, "Which network")->check(CLI::IsMember({"brunel"}))->required();
+  snn->add_option("output", o->out, "Checkpoint to write")->required()->check(output_path());
+  snn->add_option("--neurons", o->brunel.neurons, "Neurons (80 % excitatory)")
+      ->capture_default_str()
+      ->check(in_range(10, 1e8));
+  snn->add_option("--g", o->brunel.g, "Relative inhibition")->capture_default_str();
+  snn->add_option("--eta", o->brunel.eta, "External rate / threshold rate")->capture_default_str();
+  snn->add_option("--delay", o->brunel.delay_s, "Synaptic delay (s)")->capture_default_str();
+  snn->add_option("--dt", o->brunel.dt, "Time step stored with the model (s)")
+      ->capture_default_str()
+      ->check(in_range(1e-6, 1e-2));
+  snn->add_option("--epsilon", o->brunel.epsilon, "Connection probability")
+      ->capture_default_str()
+      ->check(in_range(1e-6, 1.0));
+  snn->add_option("--seed", o->brunel.seed, "Seed of connectivity and initial state")->capture_default_str();
+  snn->callback([o] {
+    const ModelSpec spec = make_brunel(o->brunel);
+    write_checkpoint(spec, o->out);
+    std::printf("wrote %s: Brunel model A, %lld neurons, %llu synapses\n", o->out.c_str(),
+                static_cast<long long>(o->brunel.neurons),
+                static_cast<unsigned long long>(spec.graph.find("w_rec")->find("weight/data")->f.size()));
   });
 }
 

@@ -176,7 +176,7 @@ BuiltNode make_source(const NodeReader& c, SourceOp::Kind kind) {
   if (kind == SourceOp::Kind::Poisson) {
     for (Eigen::Index k = 0; k < v.size(); ++k) {
       const double p = static_cast<double>(v[k]) * c.dt;
-      if (!(p >= 0.0 && p <= 1.0)) c.fail("rate", "expected rates in [0, 1/dt] Hz (one spike per step at most)");
+      if (!(p >= 0.0 && p <= 100.0)) c.fail("rate", "expected rates >= 0 Hz and at most 100 spikes per step (rate x dt)");
       v[k] = static_cast<float>(p);
     }
   }

@@ -1,10 +1,11 @@
 #pragma once
 // Input sources inside a graph (evsim extensions; nodes without in-edges):
 //   PoissonSource  `rate` (Hz, scalar or per unit), optional `shape`, `seed` (stream id):
-//                  each unit spikes (1.0) with probability rate dt per step and sample, drawn
-//                  from the run seed (`--seed`) by a counter-based hash (core/run_seed.hpp),
-//                  so a run is reproducible on any thread count; counted and recorded as a
-//                  neuron population's spikes.
+//                  each unit emits a Poisson number of spikes per step and sample (mean rate
+//                  dt; mostly 0 or 1, more where a unit stands for many inputs, as Brian2's
+//                  PoissonInput), drawn from the run seed (`--seed`) by a counter-based hash
+//                  (core/run_seed.hpp), so a run is reproducible on any thread count; counted
+//                  and recorded as a neuron population's spikes (the value is the count).
 //   ConstantSource `value` (scalar or per unit), optional `shape`: the same output every step
 //                  (a constant current into whatever it feeds).
 #include <string>
@@ -16,8 +17,8 @@ namespace evsim {
 class SourceOp final : public Operator {
  public:
   enum class Kind { Poisson, Constant };
-  // per_unit: spike probability per step (Poisson) or the value (Constant).
-  SourceOp(Kind kind, Vector per_unit, uint64_t stream) : kind_(kind), p_(std::move(per_unit)), stream_(stream) {}
+  // per_unit: mean spikes per step (Poisson: rate dt) or the value (Constant).
+  SourceOp(Kind kind, Vector per_unit, uint64_t stream);
   std::string_view type() const override { return kind_ == Kind::Poisson ? "PoissonSource" : "ConstantSource"; }
   void reset(int64_t /*batch*/) override { t_ = 0; }
   void compute(const Matrix& input, std::span<const Matrix> port_out, Matrix& out) override;
@@ -26,6 +27,7 @@ class SourceOp final : public Operator {
  private:
   Kind kind_;
   Vector p_;
+  std::vector<double> none_;  // Poisson: e^(-rate dt), the chance of no spike
   uint64_t stream_;
   uint64_t t_ = 0;
 };
