@@ -102,3 +102,39 @@ TEST(Sources, BadSourcesNameTheDataset) {
 
 }  // namespace
 }  // namespace evsim
+
+#include "models/snn_benchmark.hpp"
+
+namespace evsim {
+namespace {
+
+// The Brunel builder: every neuron gets exactly C_E excitatory and C_I inhibitory synapses from
+// the right populations, distinct, with the jumps and delays of the configuration; it builds.
+TEST(SnnBenchmark, BrunelHasItsInDegreesWeightsAndDelays) {
+  BrunelConfig c;
+  c.neurons = 250;
+  c.seed = testing::fresh_seed();
+  SCOPED_TRACE("seed=" + std::to_string(c.seed));
+  const ModelSpec s = make_brunel(c);
+  const NodeSpec& rec = *s.graph.find("w_rec");
+  const auto& ptr = rec.find("weight/indptr")->i;
+  const auto& idx = rec.find("weight/indices")->i;
+  const auto& val = rec.find("weight/data")->f;
+  const int64_t ne = 200, ce = 20, ci = 5;
+  const float jx = static_cast<float>(c.j_mv * c.tau_s / c.dt);
+  for (int64_t post = 0; post < c.neurons; ++post) {
+    ASSERT_EQ(ptr[static_cast<size_t>(post) + 1] - ptr[static_cast<size_t>(post)], ce + ci) << post;
+    for (auto k = ptr[static_cast<size_t>(post)]; k < ptr[static_cast<size_t>(post) + 1]; ++k) {
+      const auto pre = idx[static_cast<size_t>(k)];
+      if (k > ptr[static_cast<size_t>(post)]) {
+        EXPECT_LT(idx[static_cast<size_t>(k) - 1], pre) << "sorted, distinct";
+      }
+      EXPECT_EQ(val[static_cast<size_t>(k)], pre < ne ? jx : static_cast<float>(-c.g * c.j_mv * c.tau_s / c.dt));
+    }
+  }
+  for (float d : rec.find("weight/delay")->f) EXPECT_FLOAT_EQ(d, 1.5e-3f);
+  EXPECT_NO_THROW(build_graph(s, c.dt));
+}
+
+}  // namespace
+}  // namespace evsim
