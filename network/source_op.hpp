@@ -9,6 +9,7 @@
 //   ConstantSource `value` (scalar or per unit), optional `shape`: the same output every step
 //                  (a constant current into whatever it feeds).
 #include <string>
+#include <vector>
 
 #include "network/operator.hpp"
 
@@ -27,7 +28,8 @@ class SourceOp final : public Operator {
  private:
   Kind kind_;
   Vector p_;
-  std::vector<double> none_;  // Poisson: e^(-rate dt), the chance of no spike
+  std::vector<std::vector<double>> tables_;  // Poisson: cumulative count probabilities per rate
+  std::vector<size_t> table_of_;             // each unit's table
   uint64_t stream_;
   uint64_t t_ = 0;
 };
