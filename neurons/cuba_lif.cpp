@@ -1,5 +1,7 @@
 #include "neurons/cuba_lif.hpp"
 
+#include "core/threads.hpp"
+
 namespace evsim {
 
 CubaLif::CubaLif(CubaParams p, std::optional<FiringParams> firing, double dt, InitialState s0)
@@ -22,12 +24,14 @@ void CubaLif::step(const Matrix& x, Matrix& out) {
     const float* in = x.col(b).data();
     // The current always integrates; a held (refractory) membrane is selected, not branched.
     const float* left = refractory_.on() ? refractory_.left().col(b).data() : nullptr;
+    parallel_ranges(n, kNeuronUnitsPerThread, [&](int64_t k0, int64_t k1) {
 #pragma omp simd
-    for (Eigen::Index k = 0; k < n; ++k) {
-      cur[k] += as[k] * (-cur[k] + w[k] * in[k]);
-      const float next = v[k] + am[k] * (leak[k] - v[k] + r[k] * cur[k]);
-      v[k] = left && left[k] > 0.0f ? v[k] : next;
-    }
+      for (Eigen::Index k = k0; k < k1; ++k) {
+        cur[k] += as[k] * (-cur[k] + w[k] * in[k]);
+        const float next = v[k] + am[k] * (leak[k] - v[k] + r[k] * cur[k]);
+        v[k] = left && left[k] > 0.0f ? v[k] : next;
+      }
+    });
   }
   if (firing_) {
     fire_and_reset(v_, *firing_, out, refractory_);

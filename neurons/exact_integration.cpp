@@ -3,6 +3,7 @@
 #include <cmath>
 
 #include "core/error.hpp"
+#include "core/threads.hpp"
 
 namespace evsim {
 namespace {
@@ -46,11 +47,13 @@ void LifExact::step(const Matrix& x, Matrix& out) {
     float* v = v_.col(b).data();
     const float* in = x.col(b).data();
     const float* left = refractory_.on() ? refractory_.left().col(b).data() : nullptr;
+    parallel_ranges(n, kNeuronUnitsPerThread, [&](int64_t i0, int64_t i1) {
 #pragma omp simd
-    for (Eigen::Index i = 0; i < n; ++i) {
-      const float next = leak[i] + (v[i] + j[i] * in[i] - leak[i]) * a[i];
-      v[i] = left && left[i] > 0.0f ? v[i] : next;
-    }
+      for (Eigen::Index i = i0; i < i1; ++i) {
+        const float next = leak[i] + (v[i] + j[i] * in[i] - leak[i]) * a[i];
+        v[i] = left && left[i] > 0.0f ? v[i] : next;
+      }
+    });
   }
   if (firing_) {
     fire_and_reset(v_, *firing_, out, refractory_);
@@ -101,13 +104,15 @@ void CubaLifExact::step(const Matrix& x, Matrix& out) {
     float *v = v_.col(b).data(), *cur = i_.col(b).data();
     const float* in = x.col(b).data();
     const float* left = refractory_.on() ? refractory_.left().col(b).data() : nullptr;
+    parallel_ranges(n, kNeuronUnitsPerThread, [&](int64_t u0, int64_t u1) {
 #pragma omp simd
-    for (Eigen::Index u = 0; u < n; ++u) {
-      const float kicked = cur[u] + j[u] * in[u];
-      const float next = leak[u] + (v[u] - leak[u]) * a[u] + k[u] * kicked;
-      v[u] = left && left[u] > 0.0f ? v[u] : next;
-      cur[u] = kicked * bs[u];
-    }
+      for (Eigen::Index u = u0; u < u1; ++u) {
+        const float kicked = cur[u] + j[u] * in[u];
+        const float next = leak[u] + (v[u] - leak[u]) * a[u] + k[u] * kicked;
+        v[u] = left && left[u] > 0.0f ? v[u] : next;
+        cur[u] = kicked * bs[u];
+      }
+    });
   }
   if (firing_) {
     fire_and_reset(v_, *firing_, out, refractory_);

@@ -1,5 +1,7 @@
 #include "neurons/lif.hpp"
 
+#include "core/threads.hpp"
+
 namespace evsim {
 
 Lif::Lif(LeakyParams p, std::optional<FiringParams> firing, double dt, InitialState s0)
@@ -15,16 +17,18 @@ void Lif::step(const Matrix& x, Matrix& out) {
     const float* in = x.col(b).data();
     // A held (refractory) membrane keeps its value: selected, not branched, so the loop vectorises.
     const float* left = refractory_.on() ? refractory_.left().col(b).data() : nullptr;
-    if (left) {
+    parallel_ranges(n, kNeuronUnitsPerThread, [&](int64_t i0, int64_t i1) {
+      if (left) {
 #pragma omp simd
-      for (Eigen::Index i = 0; i < n; ++i) {
-        const float next = v[i] + a[i] * (leak[i] - v[i] + r[i] * in[i]);
-        v[i] = left[i] > 0.0f ? v[i] : next;
+        for (Eigen::Index i = i0; i < i1; ++i) {
+          const float next = v[i] + a[i] * (leak[i] - v[i] + r[i] * in[i]);
+          v[i] = left[i] > 0.0f ? v[i] : next;
+        }
+      } else {
+#pragma omp simd
+        for (Eigen::Index i = i0; i < i1; ++i) v[i] += a[i] * (leak[i] - v[i] + r[i] * in[i]);
       }
-    } else {
-#pragma omp simd
-      for (Eigen::Index i = 0; i < n; ++i) v[i] += a[i] * (leak[i] - v[i] + r[i] * in[i]);
-    }
+    });
   }
   if (firing_) {
     fire_and_reset(v_, *firing_, out, refractory_);

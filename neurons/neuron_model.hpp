@@ -5,9 +5,14 @@
 #include <string_view>
 
 #include "core/tensor.hpp"
+#include "core/threads.hpp"
 #include "neurons/point_neuron.hpp"
 
 namespace evsim {
+
+// Units per thread at least in a neuron update (a few ns each: below this a fork-join costs
+// more than it saves).
+constexpr int64_t kNeuronUnitsPerThread = 16384;
 
 class NeuronModel {
  public:
@@ -79,24 +84,28 @@ inline void fire_and_reset(Matrix& v, const FiringParams& p, Matrix& out, Refrac
   for (Eigen::Index b = 0; b < v.cols(); ++b) {
     float *vb = v.col(b).data(), *ob = out.col(b).data();
     if (!r.on()) {
+      parallel_ranges(n, kNeuronUnitsPerThread, [&](int64_t i0, int64_t i1) {
 #pragma omp simd
-      for (Eigen::Index i = 0; i < n; ++i) {
-        const bool spike = vb[i] > th[i];
-        ob[i] = spike ? 1.0f : 0.0f;
-        vb[i] = spike ? reset[i] : vb[i];
-      }
+        for (Eigen::Index i = i0; i < i1; ++i) {
+          const bool spike = vb[i] > th[i];
+          ob[i] = spike ? 1.0f : 0.0f;
+          vb[i] = spike ? reset[i] : vb[i];
+        }
+      });
       continue;
     }
     float* left = r.left().col(b).data();
     const float* steps = p.refractory_steps.data();
+    parallel_ranges(n, kNeuronUnitsPerThread, [&](int64_t i0, int64_t i1) {
 #pragma omp simd
-    for (Eigen::Index i = 0; i < n; ++i) {
-      const bool held = left[i] > 0.0f;
-      const bool spike = !held && vb[i] > th[i];
-      ob[i] = spike ? 1.0f : 0.0f;
-      vb[i] = spike ? reset[i] : vb[i];
-      left[i] = held ? left[i] - 1.0f : (spike ? steps[i] : left[i]);
-    }
+      for (Eigen::Index i = i0; i < i1; ++i) {
+        const bool held = left[i] > 0.0f;
+        const bool spike = !held && vb[i] > th[i];
+        ob[i] = spike ? 1.0f : 0.0f;
+        vb[i] = spike ? reset[i] : vb[i];
+        left[i] = held ? left[i] - 1.0f : (spike ? steps[i] : left[i]);
+      }
+    });
   }
 }
 

@@ -377,3 +377,54 @@ TEST(ExactIntegration, InputJumpsThenDecays) {
 
 }  // namespace
 }  // namespace evsim
+
+namespace evsim {
+namespace {
+
+// Large populations update in ranges of units per thread: every model gives the same outputs
+// and states on 1 and 3 threads (random parameters, refractoriness on).
+TEST(NeuronThreads, LargePopulationsAreBitIdenticalOnAnyThreadCount) {
+  const uint64_t seed = testing::fresh_seed();
+  SCOPED_TRACE("seed=" + std::to_string(seed));
+  const int64_t n = 40000, batch = 2;
+  auto uniform = [&](std::mt19937_64& rng, float lo, float hi) {
+    std::uniform_real_distribution<float> d(lo, hi);
+    return Vector(Vector::NullaryExpr(n, [&] { return d(rng); }));
+  };
+  const int before = cpu_threads();
+  for (int model = 0; model < 4; ++model) {
+    std::vector<Matrix> outs;
+    for (int threads : {1, 3}) {
+      set_cpu_threads(threads);
+      std::mt19937_64 rng(seed);
+      const FiringParams f{uniform(rng, 0.5f, 1.5f), Vector::Zero(n),
+                           uniform(rng, 0.0f, 3.0f).array().round().matrix()};
+      std::unique_ptr<NeuronModel> m;
+      if (model == 0)
+        m = std::make_unique<Lif>(LeakyParams{uniform(rng, 2e-3f, 2e-2f), uniform(rng, 5, 30), Vector::Zero(n)}, f,
+                                  1e-3);
+      if (model == 1)
+        m = std::make_unique<LifExact>(LeakyParams{uniform(rng, 2e-3f, 2e-2f), uniform(rng, 5, 30), Vector::Zero(n)}, f,
+                                       1e-3);
+      const CubaParams c{uniform(rng, 2e-3f, 1e-2f), uniform(rng, 5e-3f, 2e-2f), uniform(rng, 5, 30), Vector::Zero(n),
+                         Vector::Ones(n)};
+      if (model == 2) m = std::make_unique<CubaLif>(c, f, 1e-3);
+      if (model == 3) m = std::make_unique<CubaLifExact>(c, f, 1e-3);
+      m->reset(batch);
+      std::normal_distribution<float> x(0.2f, 1.0f);
+      Matrix all(n, 0), out;
+      for (int t = 0; t < 8; ++t) {
+        m->step(Matrix::NullaryExpr(n, batch, [&] { return x(rng); }), out);
+        all.conservativeResize(n, all.cols() + 2 * batch);
+        all.rightCols(2 * batch) << out, m->state();
+      }
+      outs.push_back(all);
+    }
+    EXPECT_TRUE(outs[0] == outs[1]) << "model " << model;
+    EXPECT_GT((outs[0].array() == 1.0f).count(), 0) << "model " << model << " should spike";
+  }
+  set_cpu_threads(before);
+}
+
+}  // namespace
+}  // namespace evsim
