@@ -21,7 +21,8 @@ Matrix& DelayLine::arriving(int64_t t) {
 void DelayLine::deliver(int64_t t, Mode mode, SumOrder order, Matrix& out, OpCounts& counts) {
   const int64_t in = p_->in_size();
   out.setZero(p_->out_size(), batch_);
-  std::vector<uint32_t> nz(static_cast<size_t>(in));
+  std::vector<uint32_t>& nz = nonzero_;
+  nz.resize(static_cast<size_t>(in));
   uint64_t events = 0, pairs = 0, bytes = 0;
   bool binary = true;
   for (int64_t b = 0; b < batch_; ++b) events += nonzero_indices(at(t).col(b).data(), in, nz.data());
@@ -29,7 +30,8 @@ void DelayLine::deliver(int64_t t, Mode mode, SumOrder order, Matrix& out, OpCou
     if (t - g.steps < 0) continue;  // nothing sent that long ago
     const Matrix& x = at(t - g.steps);
     const MatrixProjection& w = *g.projection;
-    std::vector<uint8_t> seen(static_cast<size_t>(in), 0);
+    std::vector<uint8_t>& seen = seen_;
+    seen.assign(static_cast<size_t>(in), 0);
     for (int64_t b = 0; b < batch_; ++b) {
       const size_t n = nonzero_indices(x.col(b).data(), in, nz.data());
       for (size_t k = 0; k < n; ++k) {

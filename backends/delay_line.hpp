@@ -28,6 +28,8 @@ class DelayLine {
   std::vector<Matrix> history_;
   Matrix part_;
   GatheredInputs gathered_;
+  std::vector<uint32_t> nonzero_;  // scratch, kept from step to step
+  std::vector<uint8_t> seen_;
   int64_t batch_ = 0;
 };
 
