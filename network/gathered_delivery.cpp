@@ -88,7 +88,7 @@ void dense_rows(const SampleLists& s, Matrix& y, int64_t r0, int64_t r1) {
 }
 
 // One column's non-zeros of a block into one sample's outputs, while the next column's
-// entries are prefetched (`next`, `next_n`): a column is a short stream starting at a random
+// entries are prefetched (`next`): a column is a short stream starting at a random
 // address, which the hardware prefetcher only picks up after a few misses (measured: 0.9-1.4 ns
 // per non-zero without, 0.5-0.8 with, on a Zen 4 core, hidden 2048-4096 at 10 % density).
 // Kept out of line with restrict-qualified pointers: inlined into sparse_block, GCC kept
