@@ -18,48 +18,53 @@ Matrix& DelayLine::arriving(int64_t t) {
   return m;
 }
 
+// The synapses x reaches through one delay's matrix (its fanout per active unit), whether
+// every value is +-1, and the units active in some sample (ascending) into `active`.
+void DelayLine::tally(const Matrix& x, const MatrixProjection& w, DelayLine::Tally& t) {
+  const int64_t in = x.rows();
+  seen_.assign(static_cast<size_t>(in), 0);
+  for (int64_t b = 0; b < batch_; ++b) {
+    const size_t n = nonzero_indices(x.col(b).data(), in, nonzero_.data());
+    for (size_t k = 0; k < n; ++k) {
+      const float v = x(nonzero_[k], b);
+      t.pairs += w.fanout()[nonzero_[k]];
+      t.binary = t.binary && (v == 1.0f || v == -1.0f);
+      seen_[nonzero_[k]] = 1;
+    }
+  }
+  gathered_.active.clear();
+  for (int64_t j = 0; j < in; ++j)
+    if (seen_[static_cast<size_t>(j)]) gathered_.active.push_back(static_cast<uint32_t>(j));
+}
+
 void DelayLine::deliver(int64_t t, Mode mode, SumOrder order, Matrix& out, OpCounts& counts) {
   const int64_t in = p_->in_size();
   out.setZero(p_->out_size(), batch_);
-  std::vector<uint32_t>& nz = nonzero_;
-  nz.resize(static_cast<size_t>(in));
-  uint64_t events = 0, pairs = 0, bytes = 0;
-  bool binary = true;
-  for (int64_t b = 0; b < batch_; ++b) events += nonzero_indices(at(t).col(b).data(), in, nz.data());
+  nonzero_.resize(static_cast<size_t>(in));
+  uint64_t events = 0;
+  for (int64_t b = 0; b < batch_; ++b) events += nonzero_indices(at(t).col(b).data(), in, nonzero_.data());
+  Tally tl;
   for (const DelayedProjection::Group& g : p_->groups()) {
     if (t - g.steps < 0) continue;  // nothing sent that long ago
     const Matrix& x = at(t - g.steps);
     const MatrixProjection& w = *g.projection;
-    std::vector<uint8_t>& seen = seen_;
-    seen.assign(static_cast<size_t>(in), 0);
-    for (int64_t b = 0; b < batch_; ++b) {
-      const size_t n = nonzero_indices(x.col(b).data(), in, nz.data());
-      for (size_t k = 0; k < n; ++k) {
-        const float v = x(nz[k], b);
-        pairs += w.fanout()[nz[k]];
-        binary = binary && (v == 1.0f || v == -1.0f);
-        seen[nz[k]] = 1;
-      }
-    }
+    tally(x, w, tl);
     if (mode == Mode::Dense) {
       w.forward_dense(x, part_);
-      bytes += w.dense_bytes();
+      tl.bytes += w.dense_bytes();
     } else {
       gathered_.x = x;
-      gathered_.active.clear();
-      for (int64_t j = 0; j < in; ++j)
-        if (seen[static_cast<size_t>(j)]) gathered_.active.push_back(static_cast<uint32_t>(j));
       gathered_.events = -1;
       part_.setZero(p_->out_size(), batch_);
-      if (!gathered_.active.empty()) bytes += w.deliver_gathered(gathered_, part_, order);
+      if (!gathered_.active.empty()) tl.bytes += w.deliver_gathered(gathered_, part_, order);
     }
     out += part_;
   }
   counts.events += events;
   counts.unit_steps += static_cast<uint64_t>(in * batch_);
   counts.dense_macs += p_->dense_macs() * static_cast<uint64_t>(batch_);
-  (binary ? counts.effective_acs : counts.effective_macs) += pairs;
-  counts.weight_bytes += bytes;
+  (tl.binary ? counts.effective_acs : counts.effective_macs) += tl.pairs;
+  counts.weight_bytes += tl.bytes;
 }
 
 }  // namespace evsim

@@ -23,7 +23,12 @@ class DelayLine {
   void deliver(int64_t t, Mode mode, SumOrder order, Matrix& out, OpCounts& counts);
 
  private:
+  struct Tally {
+    uint64_t pairs = 0, bytes = 0;
+    bool binary = true;
+  };
   const Matrix& at(int64_t t) { return history_[static_cast<size_t>(t % static_cast<int64_t>(history_.size()))]; }
+  void tally(const Matrix& x, const MatrixProjection& w, Tally& t);
   const DelayedProjection* p_ = nullptr;
   std::vector<Matrix> history_;
   Matrix part_;
