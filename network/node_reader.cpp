@@ -40,8 +40,13 @@ std::array<int64_t, 2> NodeReader::pair(const std::string& key, int64_t dflt, in
   auto v = ints(key);
   if (v.size() == 1) v.push_back(v[0]);
   if (v.size() != 2) fail(key, "expected 1 or 2 values, got shape " + shape_str(get(key).shape));
+  // Geometry (kernel, stride, padding, dilation): bounded, so sizes computed from it cannot
+  // overflow (the fuzzer found 2 * padding with padding = 2^63 - 1).
+  constexpr int64_t kMaxGeometry = int64_t{1} << 24;
   for (auto x : v)
-    if (x < min_value) fail(key, "expected values >= " + std::to_string(min_value) + ", got " + std::to_string(x));
+    if (x < min_value || x > kMaxGeometry)
+      fail(key, "expected values in [" + std::to_string(min_value) + ", " + std::to_string(kMaxGeometry) + "], got " +
+                    std::to_string(x));
   return {v[0], v[1]};
 }
 
