@@ -33,11 +33,7 @@ void CubaLif::step(const Matrix& x, Matrix& out) {
       }
     });
   }
-  if (firing_) {
-    fire_and_reset(v_, *firing_, out, refractory_);
-  } else {
-    out = v_;
-  }
+  fire_or_read_out(v_, firing_, out, refractory_);
 }
 
 }  // namespace evsim

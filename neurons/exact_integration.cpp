@@ -55,11 +55,7 @@ void LifExact::step(const Matrix& x, Matrix& out) {
       }
     });
   }
-  if (firing_) {
-    fire_and_reset(v_, *firing_, out, refractory_);
-  } else {
-    out = v_;
-  }
+  fire_or_read_out(v_, firing_, out, refractory_);
 }
 
 PointNeuron LifExact::describe() const {
@@ -114,11 +110,7 @@ void CubaLifExact::step(const Matrix& x, Matrix& out) {
       }
     });
   }
-  if (firing_) {
-    fire_and_reset(v_, *firing_, out, refractory_);
-  } else {
-    out = v_;
-  }
+  fire_or_read_out(v_, firing_, out, refractory_);
 }
 
 PointNeuron CubaLifExact::describe() const {

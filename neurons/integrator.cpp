@@ -15,11 +15,7 @@ void Integrator::step(const Matrix& x, Matrix& out) {
   } else {
     v_.array() += x.array().colwise() * gain_.array();
   }
-  if (firing_) {
-    fire_and_reset(v_, *firing_, out, refractory_);
-  } else {
-    out = v_;
-  }
+  fire_or_read_out(v_, firing_, out, refractory_);
 }
 
 }  // namespace evsim

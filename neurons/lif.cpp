@@ -30,11 +30,7 @@ void Lif::step(const Matrix& x, Matrix& out) {
       }
     });
   }
-  if (firing_) {
-    fire_and_reset(v_, *firing_, out, refractory_);
-  } else {
-    out = v_;
-  }
+  fire_or_read_out(v_, firing_, out, refractory_);
 }
 
 }  // namespace evsim

@@ -109,4 +109,13 @@ inline void fire_and_reset(Matrix& v, const FiringParams& p, Matrix& out, Refrac
   }
 }
 
+// The output of a leaky or integrating population: spikes when it fires, else its membrane.
+inline void fire_or_read_out(Matrix& v, const std::optional<FiringParams>& f, Matrix& out, Refractory& r) {
+  if (f) {
+    fire_and_reset(v, *f, out, r);
+  } else {
+    out = v;
+  }
+}
+
 }  // namespace evsim
