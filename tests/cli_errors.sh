@@ -69,9 +69,19 @@ expect_fail input-fifo "is a FIFO" timeout 10 "$EVSIM" run "$tmp/fifo"
 expect_fail empty-output "empty path" "$EVSIM" run "$tmp/m.h5" --output ''
 expect_fail one-output-fails "does not exist" "$EVSIM" run "$tmp/m.h5" --steps 2 --output "$tmp/ok.h5" --json "$tmp/no/r.json"
 [ -e "$tmp/ok.h5" ] && { echo "FAIL an output appeared although another failed"; fails=$((fails+1)); }
-"$EVSIM" run "$tmp/m.h5" --steps 200000 --output "$tmp/killed.h5" --json "$tmp/killed.json" >/dev/null 2>&1 &
-sleep 0.5; kill -TERM $!; wait $! 2>/dev/null
-if ls -a "$tmp" | grep -qE 'killed|evsim-tmp'; then echo "FAIL files after SIGTERM: $(ls -a "$tmp")"; fails=$((fails+1)); else passes=$((passes+1)); fi
+# The killed run must still be running at the signal: a model large enough (~50 us a step) that
+# 10^6 steps take far longer than the half second before it, at any machine speed.
+"$EVSIM" convert egru-stack "$tmp/big.h5" --inputs 4 --hidden 256 --layers 2 --outputs 3 >/dev/null
+"$EVSIM" run "$tmp/big.h5" --steps 1000000 --output "$tmp/killed.h5" --json "$tmp/killed.json" >/dev/null 2>&1 &
+pid=$!
+sleep 0.5
+if ! kill -TERM $pid 2>/dev/null; then
+  echo "FAIL SIGTERM: the run ended before the signal"; fails=$((fails+1))
+else
+  wait $pid 2>/dev/null
+  if ls -a "$tmp" | grep -qE 'killed|evsim-tmp'; then echo "FAIL files after SIGTERM: $(ls -a "$tmp")"; fails=$((fails+1)); else passes=$((passes+1)); fi
+fi
+rm -f "$tmp/big.h5"
 rm -f "$tmp/fifo" "$tmp/keep.h5"
 
 expect_fail huge-steps "--steps: expected a number in" "$EVSIM" run "$tmp/m.h5" --steps 4611686018427387904
