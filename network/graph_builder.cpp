@@ -105,7 +105,7 @@ void build_nodes(const ModelSpec& spec, Graph& g, double dt) {
     BuiltNode built = make_node(spec.graph.nodes[static_cast<size_t>(v)], node.in_shape, dt);
     node.op = std::move(built.op);
     node.shape = std::move(built.shape);
-    if (node.in_shape.empty()) node.in_shape = node.shape;
+    if (node.in_shape.empty()) node.in_shape = built.in_shape.empty() ? node.shape : built.in_shape;
   }
 }
 

@@ -176,7 +176,8 @@ BuiltNode make_source(const NodeReader& c, SourceOp::Kind kind) {
   if (kind == SourceOp::Kind::Poisson) {
     for (Eigen::Index k = 0; k < v.size(); ++k) {
       const double p = static_cast<double>(v[k]) * c.dt;
-      if (!(p >= 0.0 && p <= 100.0)) c.fail("rate", "expected rates >= 0 Hz and at most 100 spikes per step (rate x dt)");
+      if (!(p >= 0.0 && p <= 100.0))
+        c.fail("rate", "expected rates >= 0 Hz and at most 100 spikes per step (rate x dt)");
       v[k] = static_cast<float>(p);
     }
   }
@@ -196,7 +197,8 @@ BuiltNode make_egru(const NodeReader& c) {
 BuiltNode make_neuron(const NodeReader& c) {
   Shape s;
   auto m = read_neuron_model(c, s);
-  return {std::make_unique<NeuronOp>(std::move(m)), s};
+  const int64_t in = m->input_size();
+  return {std::make_unique<NeuronOp>(std::move(m)), s, in == shape_size(s) ? Shape{} : Shape{in}};
 }
 
 BuiltNode make_embedding(const NodeReader& c) {
@@ -270,6 +272,7 @@ const std::map<std::string, Maker>& makers() {
       {"LI", make_neuron},
       {"CubaLIF", make_neuron},
       {"CubaLI", make_neuron},
+      {"CobaLIF", make_neuron},
       {"IF", make_neuron},
       {"I", make_neuron},
       {"Threshold", make_neuron},

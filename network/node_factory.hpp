@@ -10,6 +10,7 @@ namespace evsim {
 struct BuiltNode {
   std::unique_ptr<Operator> op;
   Shape shape;
+  Shape in_shape = {};  // what it consumes when that is not `shape` (two synaptic currents: 2n)
 };
 
 // in_shape may be empty when the node has no forward input (then parameters decide).

@@ -10,6 +10,7 @@
 #include "neurons/integrator.hpp"
 #include "neurons/lif.hpp"
 #include "neurons/threshold.hpp"
+#include "neurons/two_current.hpp"
 #include "neurons/vsn.hpp"
 
 namespace evsim {
@@ -42,14 +43,14 @@ InitialState initial_state(const NodeReader& c, const Shape& s, bool current) {
   InitialState s0;
   if (c.has("v0")) check_finite(c, "v0", s0.v0 = c.per_unit("v0", s));
   if (c.has("i0")) {
-    if (!current) c.fail("i0", "only CubaLIF and CubaLI have a synaptic current to start");
+    if (!current) c.fail("i0", "only CubaLIF, CubaLI and CobaLIF have a synaptic current to start");
     check_finite(c, "i0", s0.i0 = c.per_unit("i0", s));
   }
   return s0;
 }
 
 void refuse_refractory(const NodeReader& c) {
-  if (c.has("t_ref")) c.fail("t_ref", "a refractory period needs a firing neuron (LIF, CubaLIF, IF)");
+  if (c.has("t_ref")) c.fail("t_ref", "a refractory period needs a firing neuron (LIF, CubaLIF, CobaLIF, IF)");
 }
 
 // `integrator` (evsim extension): forward Euler (NIR's reference, the default) or exact.
@@ -67,6 +68,47 @@ Integration integration(const NodeReader& c, bool leaky) {
 
 void check_positive(const NodeReader& c, const std::string& key, const Vector& v) {
   if ((v.array() <= 0.0f).any()) c.fail(key, "expected positive values");
+}
+
+// Two synaptic currents (neurons/two_current.hpp): the in-edges carry 2n values, excitatory
+// then inhibitory; without a forward in-edge the parameters give n.
+Shape two_current_shape(const NodeReader& c) {
+  if (c.in_shape.empty()) return c.neuron_shape({"tau_mem", "tau_syn", "tau_syn_inh", "v_threshold", "v_leak"});
+  const int64_t in = shape_size(c.in_shape);
+  if (in % 2)
+    c.fail("tau_syn_inh",
+           "two synaptic currents take 2n inputs (excitatory, then inhibitory), but the in-edges carry " +
+               shape_str(c.in_shape));
+  return {in / 2};
+}
+
+std::unique_ptr<NeuronModel> read_two_current_model(const NodeReader& c, Shape& s) {
+  const std::string& t = c.node.type;
+  s = two_current_shape(c);
+  TwoCurrentParams p;
+  p.tau_syn = c.per_unit("tau_syn", s);
+  p.tau_syn_inh = c.per_unit("tau_syn_inh", s);
+  p.tau_mem = c.per_unit("tau_mem", s);
+  p.v_leak = c.per_unit("v_leak", s);
+  for (const char* key : {"tau_syn", "tau_syn_inh", "tau_mem"}) check_positive(c, key, c.per_unit(key, s));
+  InitialState s0 = initial_state(c, s, true);
+  if (c.has("i0_inh")) check_finite(c, "i0_inh", s0.i0_inh = c.per_unit("i0_inh", s));
+  if (t == "CubaLI") refuse_refractory(c);
+  auto f = t == "CubaLI" ? std::nullopt : firing(c, s);
+  if (t == "CobaLIF") {
+    for (const char* key : {"r", "w_in"})
+      if (c.has(key)) c.fail(key, "CobaLIF has no r or w_in: its inputs are conductances in units of the leak");
+    p.e_exc = c.per_unit("e_exc", s);
+    p.e_inh = c.per_unit("e_inh", s);
+    if (c.has("integrator") && c.text("integrator") != "euler")
+      c.fail("integrator", "CobaLIF integrates by forward Euler only (no closed form; Brian2 chooses Euler too)");
+    return std::make_unique<CobaLif>(p, std::move(f), c.dt, std::move(s0));
+  }
+  p.r = c.per_unit("r", s);
+  p.w_in = c.per_unit("w_in", s, 1.0f);
+  if (integration(c, true) == Integration::Exact)
+    return std::make_unique<CubaLif2Exact>(p, std::move(f), c.dt, std::move(s0));
+  return std::make_unique<CubaLif2>(p, std::move(f), c.dt, std::move(s0));
 }
 
 }  // namespace
@@ -169,7 +211,10 @@ EgruParams read_egru_params(const NodeReader& c) {
 
 std::unique_ptr<NeuronModel> read_neuron_model(const NodeReader& c, Shape& s) {
   const std::string& t = c.node.type;
+  if (t == "CobaLIF" || ((t == "CubaLIF" || t == "CubaLI") && c.has("tau_syn_inh")))
+    return read_two_current_model(c, s);
   s = c.neuron_shape({"r", "tau", "tau_mem", "v_threshold", "threshold", "beta"});
+  if (c.has("i0_inh")) c.fail("i0_inh", "only neurons with two synaptic currents (tau_syn_inh) have an i0_inh");
   std::unique_ptr<NeuronModel> m;
   if (t == "LIF" || t == "LI") {
     LeakyParams p{c.per_unit("tau", s), c.per_unit("r", s), c.per_unit("v_leak", s)};

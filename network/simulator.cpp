@@ -30,7 +30,7 @@ Simulator::Simulator(Graph& graph, PortBackend& backend) : g_(graph), backend_(b
 
 void Simulator::sum_inputs(const GraphNode& node, Matrix& into) const {
   if (node.inputs.empty()) {  // a node nothing feeds (its shape came from its parameters) gets zeros
-    into.setZero(node.size(), batch_);
+    into.setZero(node.in_size(), batch_);
     return;
   }
   bool first = true;

@@ -19,6 +19,8 @@ class NeuronModel {
   virtual ~NeuronModel() = default;
   virtual std::string_view type() const = 0;
   virtual int64_t size() const = 0;
+  // Rows of the input step() takes: size(), or 2 size() for two synaptic currents.
+  virtual int64_t input_size() const { return size(); }
   virtual void reset(int64_t batch) = 0;
   // x: summed input (N x B). out: spikes (0/1), graded events or a readout (N x B).
   virtual void step(const Matrix& x, Matrix& out) = 0;
@@ -40,7 +42,7 @@ struct FiringParams {
 
 // Where reset() starts each unit (evsim extension `v0` / `i0`; empty: zeros).
 struct InitialState {
-  Vector v0, i0;
+  Vector v0, i0, i0_inh;  // i0_inh: a second (inhibitory) synaptic current
 };
 
 inline Matrix initial(const Vector& v0, int64_t units, int64_t batch) {
@@ -56,6 +58,7 @@ inline void describe_firing(const std::optional<FiringParams>& f, const InitialS
   }
   d.v0 = s0.v0;
   d.i0 = s0.i0;
+  d.i0_inh = s0.i0_inh;
 }
 
 // The steps each unit (x sample) still has to stay refractory.

@@ -16,6 +16,12 @@ enum class PointKind {
   // The exact integrator (neurons/exact_integration.hpp), its fields reused:
   LeakyExact,  // v = v_leak + (v + r x - v_leak) a_mem              (r: the jump (dt/tau) r)
   CubaExact,   // i' = i + w_in x; v = v_leak + (v - v_leak) a_mem + r i'; i = i' a_syn
+  // Two synaptic currents (neurons/two_current.hpp): the input holds 2n rows, the excitatory
+  // then the inhibitory ones; the second current's fields end in _inh.
+  Cuba2,       // Cuba for each current; v sees r (i + i_inh)
+  Cuba2Exact,  // CubaExact for each current; v gains r i' + r_inh i_inh'
+  Coba,        // g' = g + w_in x (each); v += a_mem (v_leak - v + g'(e_exc - v) + g_inh'(e_inh - v));
+               // g = g' a_syn (each)
 };
 
 struct PointNeuron {
@@ -25,7 +31,9 @@ struct PointNeuron {
   Vector gain;                           // Integrator
   Vector v_threshold, v_reset;           // firing neurons
   Vector refractory_steps;               // firing neurons: held steps after a spike (empty: none)
-  Vector v0, i0;                         // initial membrane / synaptic state (empty: zeros)
+  Vector a_syn_inh, w_in_inh, r_inh;     // Cuba2, Cuba2Exact, Coba: the inhibitory current
+  Vector e_exc, e_inh;                   // Coba: reversal potentials
+  Vector v0, i0, i0_inh;                 // initial membrane / synaptic state (empty: zeros)
   Vector beta, threshold;                // Vsn (threshold also for Threshold)
   ActivationFn activation = ActivationFn::Identity;
   int spike_steps = 1;

@@ -1,5 +1,6 @@
 #include "tests/random_models.hpp"
 
+#include <cmath>
 #include <cstdlib>
 #include <string>
 
@@ -83,6 +84,61 @@ ModelSpec random_lif_net(std::mt19937_64& rng, bool cuba, bool recurrent) {
     g.connect("lif1", "w_rec");
     g.connect("w_rec", "lif1");
   }
+  return s;
+}
+
+ModelSpec random_ei_net(std::mt19937_64& rng, EiKind kind) {
+  ModelSpec s;
+  GraphSpec& g = s.graph;
+  const int64_t n_in = pick(rng, 3, 10), n = pick(rng, 4, 20), n_out = pick(rng, 2, 5);
+  const double density = std::uniform_real_distribution<double>(0.3, 1.0)(rng);
+  const bool coba = kind == EiKind::Coba;
+  // Excitatory rows on top, inhibitory below; a conductance is positive, a current may be either.
+  auto ei_weight = [&](int64_t cols) {
+    Array w = random_weight(rng, 2 * n, cols, density, true);
+    for (float& v : w.f) v = coba ? 4.0f * std::abs(v) : v;  // x4: dyadic still, and COBA fires
+    return w;
+  };
+  g.add("input", "Input").params["shape"] = Array::ints({1}, {n_in});
+  g.add("fc1", "Linear").params["weight"] = ei_weight(n_in);
+  NodeSpec& l = g.add("ei", coba ? "CobaLIF" : "CubaLIF");
+  l.params["tau_syn"] = uniform_vec(rng, n, 2e-3f, 1e-2f);
+  l.params["tau_syn_inh"] = uniform_vec(rng, n, 2e-3f, 1e-2f);
+  l.params["tau_mem"] = uniform_vec(rng, n, 5e-3f, 2e-2f);
+  l.params["v_threshold"] = uniform_vec(rng, n, 0.5f, 1.5f);
+  l.params["v_reset"] = vec(n, 0.0f);
+  if (coba) {
+    l.params["v_leak"] = vec(n, 0.0f);
+    l.params["e_exc"] = uniform_vec(rng, n, 3.0f, 6.0f);
+    l.params["e_inh"] = uniform_vec(rng, n, -2.0f, -0.5f);
+  } else {
+    l.params["v_leak"] = uniform_vec(rng, n, -0.2f, 0.2f);
+    l.params["r"] = uniform_vec(rng, n, 5.0f, 30.0f);
+    if (kind == EiKind::CubaExact) l.params["integrator"] = Array::text("exact");
+  }
+  if (std::bernoulli_distribution(0.5)(rng)) {
+    l.params["t_ref"] = uniform_vec(rng, n, 0.0f, 5e-3f);
+    l.params["v0"] = uniform_vec(rng, n, -0.25f, 0.5f);
+    l.params["i0"] = uniform_vec(rng, n, 0.0f, 0.05f);
+    l.params["i0_inh"] = uniform_vec(rng, n, 0.0f, 0.05f);
+  }
+  g.add("w_rec", "Linear").params["weight"] = ei_weight(n);
+  g.add("fc2", "Affine").params["weight"] = random_weight(rng, n_out, n, density, true);
+  g.nodes.back().params["bias"] = vec(n_out, 0.125f);
+  NodeSpec& out = g.add("lif_out", "LIF");
+  out.params["tau"] = uniform_vec(rng, n_out, 2e-3f, 2e-2f);
+  out.params["r"] = uniform_vec(rng, n_out, 5.0f, 30.0f);
+  out.params["v_leak"] = vec(n_out, 0.0f);
+  out.params["v_threshold"] = uniform_vec(rng, n_out, 0.5f, 1.5f);
+  g.add("output", "Output");
+  for (auto [a, b] : {std::pair{"input", "fc1"},
+                      {"fc1", "ei"},
+                      {"ei", "w_rec"},
+                      {"w_rec", "ei"},
+                      {"ei", "fc2"},
+                      {"fc2", "lif_out"},
+                      {"lif_out", "output"}})
+    g.connect(a, b);
   return s;
 }
 

@@ -15,6 +15,11 @@ uint64_t fresh_seed();
 // Weights are multiples of 1/64 so that, with binary inputs, every sum is exact in float
 // and dense and event mode must agree bit for bit.
 ModelSpec random_lif_net(std::mt19937_64& rng, bool cuba, bool recurrent);
+// Input -> Linear (2n rows) -> a population with excitatory and inhibitory synaptic currents
+// (CubaLIF with tau_syn_inh, Euler or exact, or CobaLIF) with a recurrent E/I Linear ->
+// Affine -> LIF -> Output; refractoriness and initial state in half the nets.
+enum class EiKind { Cuba, CubaExact, Coba };
+ModelSpec random_ei_net(std::mt19937_64& rng, EiKind kind);
 ModelSpec random_conv_net(std::mt19937_64& rng);
 ModelSpec random_vsn_mlp(std::mt19937_64& rng);
 // A small WNO / VS-WNO (tools/evsim_tools/wno.py's graph): Normalize, GridChannels, pointwise

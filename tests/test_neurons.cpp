@@ -102,7 +102,7 @@ TEST(Integrator, RefractoryUnitsHoldAndCannotFire) {
 
 // v0 / i0: the first step starts from them, not from zero (forward Euler by hand).
 TEST(CubaLif, StartsFromItsInitialState) {
-  InitialState s0{v1(0.5f), v1(2.0f)};
+  InitialState s0{v1(0.5f), v1(2.0f), {}};
   CubaLif n({v1(2e-3f), v1(1e-2f), v1(1.0f), v1(0.0f), v1(1.0f)}, std::nullopt, 1e-3, s0);
   n.reset(1);
   Matrix out;
@@ -340,10 +340,10 @@ TEST(ExactIntegration, FreeTrajectoriesAreTheClosedFormAtAnyDt) {
   for (double dt : {1e-3, 2.5e-4, 4e-3}) {
     SCOPED_TRACE("dt " + std::to_string(dt));
     const auto steps = static_cast<int>(std::lround(T / dt));
-    LifExact lif({v1(tau), v1(r), v1(leak)}, std::nullopt, dt, {v1(v0), {}});
+    LifExact lif({v1(tau), v1(r), v1(leak)}, std::nullopt, dt, {v1(v0), {}, {}});
     lif.reset(1);
     for (float tsyn : {ts, tm}) {  // distinct time constants, and equal ones (the limit)
-      CubaLifExact c({v1(tsyn), v1(tm), v1(r), v1(leak), v1(1.0f)}, std::nullopt, dt, {v1(v0), v1(i0)});
+      CubaLifExact c({v1(tsyn), v1(tm), v1(r), v1(leak), v1(1.0f)}, std::nullopt, dt, {v1(v0), v1(i0), {}});
       c.reset(1);
       Matrix out;
       for (int k = 0; k < steps; ++k) c.step(m1(0.0f), out);

@@ -42,6 +42,20 @@ TEST_P(Parity, LifNetsAgreeExactly) {
   expect_parity(spec, x, 0.0);  // dyadic weights x binary spikes: exact sums in both modes
 }
 
+// Two synaptic currents per neuron (CUBA Euler / exact, COBA): the recurrent E/I projection
+// delivers the same sums in both modes.
+TEST_P(Parity, ExcitatoryInhibitoryNetsAgreeExactly) {
+  SCOPED_TRACE(trace());
+  const auto kind = static_cast<testing::EiKind>(GetParam() % 3);
+  const ModelSpec spec = testing::random_ei_net(rng_, kind);
+  const Sequence x = spike_input(60, 3, spec.graph.nodes[0].params.at("shape").i[0], rng_(), 0.4);
+  expect_parity(spec, x, 0.0);
+  const RunResult r = testing::run_mode(spec, Mode::Event, x, false, 1e-3);
+  uint64_t events = 0;
+  for (const auto& l : r.layers) events += l.name == "ei" ? l.counts.events : 0;
+  EXPECT_GT(events, 0u) << "the E/I population never fired: the comparison is empty";
+}
+
 TEST_P(Parity, ConvNetsAgreeExactly) {
   SCOPED_TRACE(trace());
   const ModelSpec spec = testing::random_conv_net(rng_);

@@ -15,12 +15,15 @@ namespace {
 float phi_of(ActivationFn f, float x) { return apply_activation(f, x); }
 
 // One step of the described rule (same expression order as the C++ models: ISO C++, no
-// FMA contraction), on state v (and i for Cuba; `left`: refractory steps to go).
-void reference_step(const PointNeuron& d, const Matrix& x, Matrix& v, Matrix& i, Matrix& left, Matrix& out) {
-  out.resize(x.rows(), x.cols());
+// FMA contraction), on state v (and i, i_inh for the synaptic currents; `left`: refractory
+// steps to go). Two-current kinds read the inhibitory input n rows below the excitatory one.
+void reference_step(const PointNeuron& d, const Matrix& x, Matrix& v, Matrix& i, Matrix& ii, Matrix& left,
+                    Matrix& out) {
+  const Eigen::Index n = v.rows();
+  out.resize(n, x.cols());
   for (Eigen::Index b = 0; b < x.cols(); ++b)
-    for (Eigen::Index u = 0; u < x.rows(); ++u) {
-      const float xv = x(u, b);
+    for (Eigen::Index u = 0; u < n; ++u) {
+      const float xv = x(u, b), xi = x.rows() == 2 * n ? x(u + n, b) : 0.0f;
       float& vv = v(u, b);
       float y = 0.0f;
       const bool hold = d.refractory_steps.size() && left(u, b) > 0.0f;
@@ -42,6 +45,25 @@ void reference_step(const PointNeuron& d, const Matrix& x, Matrix& v, Matrix& i,
           const float kicked = i(u, b) + d.w_in[u] * xv;
           if (!hold) vv = d.v_leak[u] + (vv - d.v_leak[u]) * d.a_mem[u] + d.r[u] * kicked;
           i(u, b) = kicked * d.a_syn[u];
+          break;
+        }
+        case PointKind::Cuba2:
+          i(u, b) += d.a_syn[u] * (-i(u, b) + d.w_in[u] * xv);
+          ii(u, b) += d.a_syn_inh[u] * (-ii(u, b) + d.w_in[u] * xi);
+          if (!hold) vv += d.a_mem[u] * (d.v_leak[u] - vv + d.r[u] * (i(u, b) + ii(u, b)));
+          break;
+        case PointKind::Cuba2Exact: {
+          const float ke = i(u, b) + d.w_in[u] * xv, ki = ii(u, b) + d.w_in_inh[u] * xi;
+          if (!hold) vv = d.v_leak[u] + (vv - d.v_leak[u]) * d.a_mem[u] + d.r[u] * ke + d.r_inh[u] * ki;
+          i(u, b) = ke * d.a_syn[u];
+          ii(u, b) = ki * d.a_syn_inh[u];
+          break;
+        }
+        case PointKind::Coba: {
+          const float ge = i(u, b) + d.w_in[u] * xv, gi = ii(u, b) + d.w_in_inh[u] * xi;
+          if (!hold) vv += d.a_mem[u] * ((d.v_leak[u] - vv) + ge * (d.e_exc[u] - vv) + gi * (d.e_inh[u] - vv));
+          i(u, b) = ge * d.a_syn[u];
+          ii(u, b) = gi * d.a_syn_inh[u];
           break;
         }
         case PointKind::Threshold:
@@ -87,15 +109,16 @@ void expect_described_exactly(const ModelSpec& spec, std::mt19937_64& rng) {
     const PointNeuron d = op->model().describe();
     const int64_t units = n.size(), batch = 3;
     op->reset(batch);
-    Matrix v = Matrix::Zero(units, batch), i = Matrix::Zero(units, batch), left = Matrix::Zero(units, batch), want, got;
+    Matrix v = Matrix::Zero(units, batch), i = v, ii = v, left = v, want, got;
     if (d.v0.size()) v = d.v0.replicate(1, batch);
     if (d.i0.size()) i = d.i0.replicate(1, batch);
+    if (d.i0_inh.size()) ii = d.i0_inh.replicate(1, batch);
     std::normal_distribution<float> normal(0.0f, 1.5f);
     for (int t = 0; t < 30; ++t) {
-      Matrix x(units, batch);
+      Matrix x(op->model().input_size(), batch);
       for (float& e : x.reshaped()) e = normal(rng);
       op->compute(x, {}, got);
-      reference_step(d, x, v, i, left, want);
+      reference_step(d, x, v, i, ii, left, want);
       ASSERT_EQ(got, want) << "step " << t;
       ASSERT_EQ(*op->state(), v) << "step " << t;
     }
@@ -111,6 +134,8 @@ TEST(PointNeuron, DescriptionsReproduceEveryNeuronModel) {
   expect_described_exactly(testing::random_lif_net(rng, false, false), rng);
   expect_described_exactly(testing::random_lif_net(rng, true, false), rng);
   expect_described_exactly(testing::random_conv_net(rng), rng);  // IF neurons
+  for (auto kind : {testing::EiKind::Cuba, testing::EiKind::CubaExact, testing::EiKind::Coba})
+    expect_described_exactly(testing::random_ei_net(rng, kind), rng);
   for (int k = 0; k < 4; ++k) expect_described_exactly(testing::random_vsn_mlp(rng), rng);
 }
 
