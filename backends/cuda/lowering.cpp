@@ -21,7 +21,8 @@ const NodeSpec& spec_of(const Graph& g, int v) {
 }
 
 const char* kSnnTypes =
-    "GPU graphs: Affine/Linear/Scale/Flatten/LIF/LI/CubaLIF/CubaLI/IF/I/Threshold/VSN and the neural-operator nodes "
+    "GPU graphs: Affine/Linear/Scale/Flatten/LIF/LI/CubaLIF/CubaLI/CobaLIF/IF/I/Threshold/VSN and the neural-operator "
+    "nodes "
     "Conv2d (pointwise: 1 x 1, stride 1, no padding, one group)/WaveletConv2d/Pad2d/Crop2d/GridChannels/Normalize/"
     "Activation";
 
@@ -132,8 +133,8 @@ SnnNode stage_of(const Graph& g, int v) {
     s.scale = read_scale(r, shape);
   } else if (n.type == "Flatten" || n.type == "Output" || n.type == "Identity") {
     s.kind = SnnNode::Kind::Identity;
-  } else if (n.type == "LIF" || n.type == "LI" || n.type == "CubaLIF" || n.type == "CubaLI" || n.type == "IF" ||
-             n.type == "I" || n.type == "Threshold" || n.type == "VSN") {
+  } else if (n.type == "LIF" || n.type == "LI" || n.type == "CubaLIF" || n.type == "CubaLI" || n.type == "CobaLIF" ||
+             n.type == "IF" || n.type == "I" || n.type == "Threshold" || n.type == "VSN") {
     Shape shape;
     s.kind = SnnNode::Kind::Neuron;
     s.neuron = read_neuron_model(r, shape)->describe();

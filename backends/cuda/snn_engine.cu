@@ -22,7 +22,8 @@ namespace {
 struct NeuronDev {
   int kind, fires, activation, spike_steps, n;
   const float *a_mem, *a_syn, *v_leak, *r, *w_in, *gain, *v_threshold, *v_reset, *beta, *threshold;
-  float *v, *i;
+  const float *a_syn_inh, *w_in_inh, *r_inh, *e_exc, *e_inh;  // two synaptic currents
+  float *v, *i, *i_inh;
   const float* ref_steps;  // null: no refractory period
   float* left;             // refractory steps left, per unit and sample
 };
@@ -52,7 +53,11 @@ __global__ void neuron_kernel(const NeuronDev d, const float* __restrict__ x, fl
   if (idx < d.n * batch) {
     float out = 0.0f;
     const int u = idx % d.n;
-    const float xv = x[idx];
+    // Two currents: each sample's input holds 2n rows, the inhibitory n below the excitatory.
+    const bool two = d.kind == static_cast<int>(PointKind::Cuba2) ||
+                     d.kind == static_cast<int>(PointKind::Cuba2Exact) || d.kind == static_cast<int>(PointKind::Coba);
+    const int xe = two ? idx + (idx / d.n) * d.n : idx;
+    const float xv = x[xe], xi = two ? x[xe + d.n] : 0.0f;
     switch (static_cast<PointKind>(d.kind)) {
       case PointKind::Leaky: {
         const bool hold = held(d, idx);
@@ -93,6 +98,50 @@ __global__ void neuron_kernel(const NeuronDev d, const float* __restrict__ x, fl
         if (!hold) v = next;
         out = fire(d, u, idx, hold, v);
         d.i[idx] = __fmul_rn(kicked, d.a_syn[u]);
+        d.v[idx] = v;
+        break;
+      }
+      case PointKind::Cuba2: {  // neurons/two_current.cpp, the same roundings
+        const bool hold = held(d, idx);
+        float ce = d.i[idx], ci = d.i_inh[idx], v = d.v[idx];
+        ce = __fadd_rn(ce, __fmul_rn(d.a_syn[u], __fadd_rn(-ce, __fmul_rn(d.w_in[u], xv))));
+        ci = __fadd_rn(ci, __fmul_rn(d.a_syn_inh[u], __fadd_rn(-ci, __fmul_rn(d.w_in[u], xi))));
+        if (!hold)
+          v = __fadd_rn(
+              v, __fmul_rn(d.a_mem[u], __fadd_rn(__fsub_rn(d.v_leak[u], v), __fmul_rn(d.r[u], __fadd_rn(ce, ci)))));
+        out = fire(d, u, idx, hold, v);
+        d.i[idx] = ce;
+        d.i_inh[idx] = ci;
+        d.v[idx] = v;
+        break;
+      }
+      case PointKind::Cuba2Exact: {
+        const bool hold = held(d, idx);
+        float v = d.v[idx];
+        const float leak = d.v_leak[u];
+        const float ke = __fadd_rn(d.i[idx], __fmul_rn(d.w_in[u], xv));
+        const float ki = __fadd_rn(d.i_inh[idx], __fmul_rn(d.w_in_inh[u], xi));
+        const float next =
+            __fadd_rn(__fadd_rn(__fadd_rn(leak, __fmul_rn(__fsub_rn(v, leak), d.a_mem[u])), __fmul_rn(d.r[u], ke)),
+                      __fmul_rn(d.r_inh[u], ki));
+        if (!hold) v = next;
+        out = fire(d, u, idx, hold, v);
+        d.i[idx] = __fmul_rn(ke, d.a_syn[u]);
+        d.i_inh[idx] = __fmul_rn(ki, d.a_syn_inh[u]);
+        d.v[idx] = v;
+        break;
+      }
+      case PointKind::Coba: {
+        const bool hold = held(d, idx);
+        float v = d.v[idx];
+        const float ge = __fadd_rn(d.i[idx], __fmul_rn(d.w_in[u], xv));
+        const float gi = __fadd_rn(d.i_inh[idx], __fmul_rn(d.w_in_inh[u], xi));
+        const float drive = __fadd_rn(__fadd_rn(__fsub_rn(d.v_leak[u], v), __fmul_rn(ge, __fsub_rn(d.e_exc[u], v))),
+                                      __fmul_rn(gi, __fsub_rn(d.e_inh[u], v)));
+        if (!hold) v = __fadd_rn(v, __fmul_rn(d.a_mem[u], drive));
+        out = fire(d, u, idx, hold, v);
+        d.i[idx] = __fmul_rn(ge, d.a_syn[u]);
+        d.i_inh[idx] = __fmul_rn(gi, d.a_syn_inh[u]);
         d.v[idx] = v;
         break;
       }
@@ -169,8 +218,9 @@ struct DeviceStage {
   DeviceBuffer<float> bias, scale;
   PointNeuron desc;
   DeviceBuffer<float> a_mem, a_syn, v_leak, r, w_in, gain, v_threshold, v_reset, beta, threshold;
-  DeviceBuffer<float> ref_steps;  // refractory steps per unit (empty: none)
-  std::vector<float> v0, i0;      // initial state per unit (empty: zeros), set by reset_state
+  DeviceBuffer<float> a_syn_inh, w_in_inh, r_inh, e_exc, e_inh;
+  DeviceBuffer<float> ref_steps;      // refractory steps per unit (empty: none)
+  std::vector<float> v0, i0, i0_inh;  // initial state per unit (empty: zeros), set by reset_state
   // Neural-operator nodes
   DeviceBuffer<float> conv_w, mean;  // PointwiseConv: Cout x Cin column-major; Normalize (scale: `scale`)
   int positions = 0;
@@ -288,8 +338,14 @@ std::shared_ptr<const SnnDeviceModel> upload_snn(const SnnParams& p, const GpuPr
       s.beta = up(d.beta);
       s.threshold = up(d.threshold);
       s.ref_steps = up(d.refractory_steps);
+      s.a_syn_inh = up(d.a_syn_inh);
+      s.w_in_inh = up(d.w_in_inh);
+      s.r_inh = up(d.r_inh);
+      s.e_exc = up(d.e_exc);
+      s.e_inh = up(d.e_inh);
       s.v0 = host(d.v0);
       s.i0 = host(d.i0);
+      s.i0_inh = host(d.i0_inh);
     }
     m->stages.push_back(std::move(s));
   }
@@ -299,10 +355,10 @@ std::shared_ptr<const SnnDeviceModel> upload_snn(const SnnParams& p, const GpuPr
 namespace {
 
 struct StageState {
-  DeviceBuffer<float> sum, y, v, i;    // summed input (several edges), output, neuron state
-  DeviceBuffer<float> left;            // refractory steps left
-  DeviceBuffer<float> t1, ct, mt, t3;  // WaveletConv: the four products' intermediates
-  bool scatter = false;                // PointwiseConv in cuda-distile: the event path chosen
+  DeviceBuffer<float> sum, y, v, i, i_inh;  // summed input (several edges), output, neuron state
+  DeviceBuffer<float> left;                 // refractory steps left
+  DeviceBuffer<float> t1, ct, mt, t3;       // WaveletConv: the four products' intermediates
+  bool scatter = false;                     // PointwiseConv in cuda-distile: the event path chosen
 };
 
 }  // namespace
@@ -363,8 +419,14 @@ struct SnnEngine::Impl {
                  s.v_reset.get(),
                  s.beta.get(),
                  s.threshold.get(),
+                 s.a_syn_inh.get(),
+                 s.w_in_inh.get(),
+                 s.r_inh.get(),
+                 s.e_exc.get(),
+                 s.e_inh.get(),
                  st.v.get(),
                  st.i.get(),
+                 st.i_inh.get(),
                  s.ref_steps.size() ? s.ref_steps.get() : nullptr,
                  st.left.get()};
     neuron_kernel<<<blocks(static_cast<size_t>(s.out) * batch), 256, 0, stream>>>(nd, x, st.y.get(), batch);
@@ -561,11 +623,12 @@ struct SnnEngine::Impl {
   // Outputs of every stage (recurrent inputs at the first step) and neuron states.
   void reset_state() {
     for (auto& st : state)
-      for (DeviceBuffer<float>* b : {&st.y, &st.v, &st.i, &st.left})
+      for (DeviceBuffer<float>* b : {&st.y, &st.v, &st.i, &st.i_inh, &st.left})
         if (b->size()) EVSIM_CUDA_CHECK(cudaMemsetAsync(b->get(), 0, b->size() * sizeof(float), stream));
     EVSIM_CUDA_CHECK(cudaStreamSynchronize(stream));
     for (size_t k = 0; k < state.size(); ++k)  // v0 / i0, the same for every sample
-      for (auto [init, buf] : {std::pair{&stage(k).v0, &state[k].v}, {&stage(k).i0, &state[k].i}})
+      for (auto [init, buf] :
+           {std::pair{&stage(k).v0, &state[k].v}, {&stage(k).i0, &state[k].i}, {&stage(k).i0_inh, &state[k].i_inh}})
         if (!init->empty()) {
           std::vector<float> all;
           for (int b = 0; b < batch; ++b) all.insert(all.end(), init->begin(), init->end());
@@ -600,6 +663,7 @@ SnnEngine::SnnEngine(std::shared_ptr<const SnnDeviceModel> model, GpuMode mode, 
     if (s.kind == SnnNode::Kind::Neuron) {
       st.v = DeviceBuffer<float>(nb);
       st.i = DeviceBuffer<float>(nb);
+      if (s.a_syn_inh.size()) st.i_inh = DeviceBuffer<float>(nb);
       if (s.ref_steps.size()) st.left = DeviceBuffer<float>(nb);
     }
     if (s.kind == SnnNode::Kind::WaveletConv) {
