@@ -21,6 +21,8 @@ struct ConvertOptions {
   std::string to = "sparse", format = "csr";
   EgruStackConfig egru = default_model_config();
   BrunelConfig brunel;
+  double epsilon = 0.0;  // 0: the network's own default
+  int64_t neurons = 0;   // 0: brunel 10,000, cuba/coba 4,000
   std::string network = "brunel";
 };
 
@@ -128,28 +130,40 @@ void register_convert(CLI::App& app) {
     std::printf("wrote %s\n", o->out.c_str());
   });
 
-  auto* snn =
-      cmd->add_subcommand("snn-benchmark", "Write a classic spiking benchmark network: brunel (Brunel 2000, model A)");
-  snn->add_option("network", o->network, "Which network")->check(CLI::IsMember({"brunel"}))->required();
+  auto* snn = cmd->add_subcommand("snn-benchmark",
+                                  "Write a classic spiking benchmark network: brunel (Brunel 2000, model A), cuba / "
+                                  "coba (Vogels & Abbott 2005; Brette et al. 2007 benchmarks 2 and 1)");
+  snn->add_option("network", o->network, "Which network")->check(CLI::IsMember({"brunel", "cuba", "coba"}))->required();
   snn->add_option("output", o->out, "Checkpoint to write")->required()->check(output_path());
-  snn->add_option("--neurons", o->brunel.neurons, "Neurons (80 % excitatory)")
-      ->capture_default_str()
+  snn->add_option("--neurons", o->neurons, "Neurons, 80 % excitatory (default: brunel 10,000, cuba/coba 4,000)")
       ->check(in_range(10, 1e8));
-  snn->add_option("--g", o->brunel.g, "Relative inhibition")->capture_default_str();
-  snn->add_option("--eta", o->brunel.eta, "External rate / threshold rate")->capture_default_str();
-  snn->add_option("--delay", o->brunel.delay_s, "Synaptic delay (s)")->capture_default_str();
+  snn->add_option("--g", o->brunel.g, "brunel: relative inhibition")->capture_default_str();
+  snn->add_option("--eta", o->brunel.eta, "brunel: external rate / threshold rate")->capture_default_str();
+  snn->add_option("--delay", o->brunel.delay_s, "brunel: synaptic delay (s)")->capture_default_str();
   snn->add_option("--dt", o->brunel.dt, "Time step stored with the model (s)")
       ->capture_default_str()
       ->check(in_range(1e-6, 1e-2));
-  snn->add_option("--epsilon", o->brunel.epsilon, "Connection probability")
-      ->capture_default_str()
+  snn->add_option("--epsilon", o->epsilon,
+                  "Connection probability (default: brunel 0.1, cuba/coba 80 / neurons, 2 % at 4,000)")
       ->check(in_range(1e-6, 1.0));
   snn->add_option("--seed", o->brunel.seed, "Seed of connectivity and initial state")->capture_default_str();
   snn->callback([o] {
-    const ModelSpec spec = make_brunel(o->brunel);
+    if (o->network == "brunel") {
+      if (o->epsilon > 0) o->brunel.epsilon = o->epsilon;
+      if (o->neurons > 0) o->brunel.neurons = o->neurons;
+      const ModelSpec spec = make_brunel(o->brunel);
+      write_checkpoint(spec, o->out);
+      std::printf("wrote %s: Brunel model A, %lld neurons, %llu synapses\n", o->out.c_str(),
+                  static_cast<long long>(o->brunel.neurons),
+                  static_cast<unsigned long long>(spec.graph.find("w_rec")->find("weight/data")->f.size()));
+      return;
+    }
+    const VogelsAbbottConfig c{o->network == "coba", o->neurons > 0 ? o->neurons : 4000, o->epsilon, o->brunel.dt,
+                               o->brunel.seed};
+    const ModelSpec spec = make_vogels_abbott(c);
     write_checkpoint(spec, o->out);
-    std::printf("wrote %s: Brunel model A, %lld neurons, %llu synapses\n", o->out.c_str(),
-                static_cast<long long>(o->brunel.neurons),
+    std::printf("wrote %s: %s (Vogels & Abbott 2005), %lld neurons, %llu synapses\n", o->out.c_str(),
+                c.conductance ? "COBA" : "CUBA", static_cast<long long>(c.neurons),
                 static_cast<unsigned long long>(spec.graph.find("w_rec")->find("weight/data")->f.size()));
   });
 }

@@ -5,10 +5,11 @@
 // step, and the linear dynamics between inputs are solved in closed form, so a neuron's
 // trajectory no longer depends on dt beyond when inputs arrive (Brian2's `method='exact'`
 // with `on_pre: v += w` or `g += w`, Rotter & Diesmann 1999):
-//   LIF:     v <- v_leak + (v + (dt/tau) r x - v_leak) e^(-dt/tau)
-//   CubaLIF: i' = i + (dt/tau_syn) w_in x;  v <- v_leak + (v - v_leak) a + k i';  i <- i' b
-//            a = e^(-dt/tau_mem), b = e^(-dt/tau_syn), k = r tau_syn (b - a) / (tau_syn - tau_mem)
-//            (k = r (dt/tau_mem) a when the two are equal).
+//   LIF:     v' = v + (dt/tau) r x;  v <- v' - (v' - v_leak) c
+//   CubaLIF: i' = i + (dt/tau_syn) w_in x;  v <- v - (v - v_leak) c + k i';  i <- i' b
+//            c = 1 - e^(-dt/tau_mem) (computed without cancellation), b = e^(-dt/tau_syn),
+//            k = r tau_syn (b - a) / (tau_syn - tau_mem), a = 1 - c (k = r (dt/tau_mem) a when
+//            the two are equal).
 // A Brian2 weight w (a jump of v, or of the current) is x = w tau / (r dt), or w tau_syn /
 // (w_in dt). Refractory units hold v (the current keeps decaying and receiving).
 #include <optional>
@@ -32,7 +33,7 @@ class LifExact final : public NeuronModel {
   PointNeuron describe() const override;
 
  private:
-  Vector decay_, jump_, v_leak_;  // e^(-dt/tau), (dt/tau) r
+  Vector decay_, jump_, v_leak_;  // 1 - e^(-dt/tau), (dt/tau) r
   std::optional<FiringParams> firing_;
   InitialState s0_;
   Refractory refractory_;
@@ -50,7 +51,7 @@ class CubaLifExact final : public NeuronModel {
   PointNeuron describe() const override;
 
  private:
-  Vector a_, b_, k_, jump_, v_leak_;  // membrane and current decays, coupling, (dt/tau_syn) w_in
+  Vector a_, b_, k_, jump_, v_leak_;  // membrane leak fraction, current decay, coupling, (dt/tau_syn) w_in
   std::optional<FiringParams> firing_;
   InitialState s0_;
   Refractory refractory_;

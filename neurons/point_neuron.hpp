@@ -14,8 +14,8 @@ enum class PointKind {
   Threshold,   // out = H(x - threshold), stateless
   Vsn,         // m = beta m + x (spike_steps times); spike: y += phi(x), m = 0
   // The exact integrator (neurons/exact_integration.hpp), its fields reused:
-  LeakyExact,  // v = v_leak + (v + r x - v_leak) a_mem              (r: the jump (dt/tau) r)
-  CubaExact,   // i' = i + w_in x; v = v_leak + (v - v_leak) a_mem + r i'; i = i' a_syn
+  LeakyExact,  // v' = v + r x; v = v' - (v' - v_leak) a_mem   (r: the jump (dt/tau) r, a_mem: 1 - decay)
+  CubaExact,   // i' = i + w_in x; v = v - (v - v_leak) a_mem + r i'; i = i' a_syn
   // Two synaptic currents (neurons/two_current.hpp): the input holds 2n rows, the excitatory
   // then the inhibitory ones; the second current's fields end in _inh.
   Cuba2,       // Cuba for each current; v sees r (i + i_inh)

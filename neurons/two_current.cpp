@@ -90,7 +90,7 @@ PointNeuron CubaLif2::describe() const {
 CubaLif2Exact::CubaLif2Exact(const TwoCurrentParams& p, std::optional<FiringParams> firing, double dt, InitialState s0)
     : TwoCurrentNeuron(p.v_leak, std::move(firing), std::move(s0)) {
   const Eigen::Index n = p.r.size();
-  a_ = per_unit(n, [&](auto k) { return std::exp(-dt / d(p.tau_mem, k)); });
+  a_ = per_unit(n, [&](auto k) { return -std::expm1(-dt / d(p.tau_mem, k)); });
   b_ = per_unit(n, [&](auto k) { return std::exp(-dt / d(p.tau_syn, k)); });
   b_inh_ = per_unit(n, [&](auto k) { return std::exp(-dt / d(p.tau_syn_inh, k)); });
   k_ = per_unit(n, [&](auto k) { return coupling(d(p.tau_syn, k), d(p.tau_mem, k), d(p.r, k), dt); });
@@ -108,7 +108,7 @@ void CubaLif2Exact::step(const Matrix& x, Matrix& out) {
 #pragma omp simd
         for (int64_t k = k0; k < k1; ++k) {
           const float kicked = ie[k] + je[k] * xe[k], kicked_inh = ii[k] + ji[k] * xi[k];
-          const float next = leak[k] + (v[k] - leak[k]) * a[k] + ke[k] * kicked + ki[k] * kicked_inh;
+          const float next = v[k] - (v[k] - leak[k]) * a[k] + ke[k] * kicked + ki[k] * kicked_inh;
           v[k] = left && left[k] > 0.0f ? v[k] : next;
           ie[k] = kicked * be[k];
           ii[k] = kicked_inh * bi[k];

@@ -39,11 +39,14 @@ void reference_step(const PointNeuron& d, const Matrix& x, Matrix& v, Matrix& i,
           if (!hold) vv += xv * d.gain[u];
           break;
         case PointKind::LeakyExact:
-          if (!hold) vv = d.v_leak[u] + (vv + d.r[u] * xv - d.v_leak[u]) * d.a_mem[u];
+          if (!hold) {
+            const float kicked = vv + d.r[u] * xv;
+            vv = kicked - (kicked - d.v_leak[u]) * d.a_mem[u];
+          }
           break;
         case PointKind::CubaExact: {
           const float kicked = i(u, b) + d.w_in[u] * xv;
-          if (!hold) vv = d.v_leak[u] + (vv - d.v_leak[u]) * d.a_mem[u] + d.r[u] * kicked;
+          if (!hold) vv = vv - (vv - d.v_leak[u]) * d.a_mem[u] + d.r[u] * kicked;
           i(u, b) = kicked * d.a_syn[u];
           break;
         }
@@ -54,7 +57,7 @@ void reference_step(const PointNeuron& d, const Matrix& x, Matrix& v, Matrix& i,
           break;
         case PointKind::Cuba2Exact: {
           const float ke = i(u, b) + d.w_in[u] * xv, ki = ii(u, b) + d.w_in_inh[u] * xi;
-          if (!hold) vv = d.v_leak[u] + (vv - d.v_leak[u]) * d.a_mem[u] + d.r[u] * ke + d.r_inh[u] * ki;
+          if (!hold) vv = vv - (vv - d.v_leak[u]) * d.a_mem[u] + d.r[u] * ke + d.r_inh[u] * ki;
           i(u, b) = ke * d.a_syn[u];
           ii(u, b) = ki * d.a_syn_inh[u];
           break;

@@ -82,7 +82,8 @@ __global__ void neuron_kernel(const NeuronDev d, const float* __restrict__ x, fl
         const bool hold = held(d, idx);
         float v = d.v[idx];
         const float leak = d.v_leak[u];
-        const float next = __fadd_rn(leak, __fmul_rn(__fsub_rn(__fadd_rn(v, __fmul_rn(d.r[u], xv)), leak), d.a_mem[u]));
+        const float kicked = __fadd_rn(v, __fmul_rn(d.r[u], xv));
+        const float next = __fsub_rn(kicked, __fmul_rn(__fsub_rn(kicked, leak), d.a_mem[u]));
         if (!hold) v = next;
         out = fire(d, u, idx, hold, v);
         d.v[idx] = v;
@@ -94,7 +95,7 @@ __global__ void neuron_kernel(const NeuronDev d, const float* __restrict__ x, fl
         const float leak = d.v_leak[u];
         const float kicked = __fadd_rn(d.i[idx], __fmul_rn(d.w_in[u], xv));
         const float next =
-            __fadd_rn(__fadd_rn(leak, __fmul_rn(__fsub_rn(v, leak), d.a_mem[u])), __fmul_rn(d.r[u], kicked));
+            __fadd_rn(__fsub_rn(v, __fmul_rn(__fsub_rn(v, leak), d.a_mem[u])), __fmul_rn(d.r[u], kicked));
         if (!hold) v = next;
         out = fire(d, u, idx, hold, v);
         d.i[idx] = __fmul_rn(kicked, d.a_syn[u]);
@@ -122,7 +123,7 @@ __global__ void neuron_kernel(const NeuronDev d, const float* __restrict__ x, fl
         const float ke = __fadd_rn(d.i[idx], __fmul_rn(d.w_in[u], xv));
         const float ki = __fadd_rn(d.i_inh[idx], __fmul_rn(d.w_in_inh[u], xi));
         const float next =
-            __fadd_rn(__fadd_rn(__fadd_rn(leak, __fmul_rn(__fsub_rn(v, leak), d.a_mem[u])), __fmul_rn(d.r[u], ke)),
+            __fadd_rn(__fadd_rn(__fsub_rn(v, __fmul_rn(__fsub_rn(v, leak), d.a_mem[u])), __fmul_rn(d.r[u], ke)),
                       __fmul_rn(d.r_inh[u], ki));
         if (!hold) v = next;
         out = fire(d, u, idx, hold, v);

@@ -98,3 +98,40 @@ def test_brunel_statistics_match_brian2(evsim_bin, tmp_path, seed):
     assert br > 5, "the reference network should fire"
     assert abs(er / br - 1) < 0.02, (er, br)
     assert abs(ecv / bcv - 1) < 0.08, (ecv, bcv)
+
+
+def _vogels_abbott(evsim, tmp, network, seed, duration):
+    import vogels_abbott_vs_brian2 as vab
+    from brunel_vs_brian2 import run_evsim
+    model = str(tmp / f"{network}.h5")
+    subprocess.run([evsim, "convert", "snn-benchmark", network, model, "--neurons", "4000", "--seed", str(seed)],
+                   check=True, capture_output=True)
+    bs, bu, _, n, dt = vab.run_brian(model, duration)
+    es, eu, _, _ = run_evsim(evsim, model, int(round(duration / dt)), seed, str(tmp))
+    return (es, eu), (bs, bu), n, dt, vab
+
+
+def test_cuba_spike_trains_equal_brian2_for_100ms(evsim_bin, tmp_path):
+    """The CUBA benchmark (4,000 neurons, 2 % connectivity, exact integration, refractoriness):
+    every spike of the first 100 ms at the same step as Brian2's. A fixed network: float32 and
+    float64 part at the first threshold near-tie (seeds 1-6 measured: 209 ms to beyond 250 ms)."""
+    e, b, _, dt, vab = _vogels_abbott(evsim_bin, tmp_path, "cuba", 1, 0.1)
+    assert len(b[0]) > 500, "the reference network should fire"
+    part = vab.first_difference(e, b)
+    assert part is None, f"spike trains part at {part * dt * 1e3:.1f} ms"
+
+
+@pytest.mark.parametrize("network,duration,rate_tol", [("cuba", 1.0, 0.03), ("coba", 2.0, 0.05)])
+def test_vogels_abbott_statistics_match_brian2(evsim_bin, tmp_path, seed, network, duration, rate_tol):
+    """CUBA and COBA at 4,000 neurons: population rate and mean ISI CV against Brian2 on the same
+    connectivity and initial state. Once the trains part (chaos), the runs are two samples of one
+    ensemble: over 1 s, CUBA measured 0.3-2.0 % apart in rate and 0-3.3 % in CV (seeds 1-4),
+    COBA (bursty, ISI CV ~1.45) 0-4.7 % in rate, so COBA is compared over 2 s."""
+    import brunel_vs_brian2 as bvb
+    skip = 0.1
+    (es, eu), (bs, bu), n, dt, _ = _vogels_abbott(evsim_bin, tmp_path, network, seed, duration)
+    er, ecv = bvb.stats(es, eu, n, dt, duration, skip)
+    br, bcv = bvb.stats(bs, bu, n, dt, duration, skip)
+    assert br > 2, "the reference network should fire"
+    assert abs(er / br - 1) < rate_tol, (er, br)
+    assert abs(ecv / bcv - 1) < 0.06, (ecv, bcv)
