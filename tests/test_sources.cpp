@@ -136,5 +136,48 @@ TEST(SnnBenchmark, BrunelHasItsInDegreesWeightsAndDelays) {
   EXPECT_NO_THROW(build_graph(s, c.dt));
 }
 
+// CUBA / COBA: excitatory sources land only in the top n rows (the excitatory current) with the
+// E jump, inhibitory ones only below with the I jump; rows sorted and distinct; the in-degree
+// near p N_E and p N_I (binomial: within 6 standard deviations over all rows); it builds and
+// consumes 2n inputs.
+TEST(SnnBenchmark, VogelsAbbottSplitsExcitationAndInhibition) {
+  for (const bool coba : {false, true}) {
+    VogelsAbbottConfig c;
+    c.conductance = coba;
+    c.neurons = 500;
+    c.seed = testing::fresh_seed();
+    SCOPED_TRACE(std::string(coba ? "coba" : "cuba") + " seed=" + std::to_string(c.seed));
+    const ModelSpec s = make_vogels_abbott(c);
+    const NodeSpec& rec = *s.graph.find("w_rec");
+    const auto& ptr = rec.find("weight/indptr")->i;
+    const auto& idx = rec.find("weight/indices")->i;
+    const auto& val = rec.find("weight/data")->f;
+    const int64_t n = 500, ne = 400;
+    const double p = 80.0 / 500.0;
+    const float xe = static_cast<float>((coba ? 0.6 : 1.62) * 5e-3 / c.dt);
+    const float xi = static_cast<float>((coba ? 6.7 : -9.0) * 1e-2 / c.dt);
+    ASSERT_EQ(ptr.size(), static_cast<size_t>(2 * n + 1));
+    int64_t from_e = 0, from_i = 0;
+    for (int64_t row = 0; row < 2 * n; ++row)
+      for (auto k = ptr[static_cast<size_t>(row)]; k < ptr[static_cast<size_t>(row) + 1]; ++k) {
+        const auto pre = idx[static_cast<size_t>(k)];
+        if (k > ptr[static_cast<size_t>(row)]) {
+          EXPECT_LT(idx[static_cast<size_t>(k) - 1], pre) << "sorted, distinct";
+        }
+        ASSERT_EQ(pre < ne, row < n) << "row " << row << " source " << pre;
+        EXPECT_EQ(val[static_cast<size_t>(k)], row < n ? xe : xi);
+        ++(row < n ? from_e : from_i);
+      }
+    const double mean_e = p * ne * n, mean_i = p * (n - ne) * n;
+    EXPECT_NEAR(double(from_e), mean_e, 6 * std::sqrt(mean_e * (1 - p)));
+    EXPECT_NEAR(double(from_i), mean_i, 6 * std::sqrt(mean_i * (1 - p)));
+    const Graph g = build_graph(s, c.dt);
+    const GraphNode& cell = g.nodes[static_cast<size_t>(g.find("cell"))];
+    EXPECT_EQ(cell.type, coba ? "CobaLIF" : "CubaLIF");
+    EXPECT_EQ(cell.size(), n);
+    EXPECT_EQ(cell.in_size(), 2 * n);
+  }
+}
+
 }  // namespace
 }  // namespace evsim
