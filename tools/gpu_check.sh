@@ -9,6 +9,8 @@
 #   tour   `evsim compare --backend cuda` of the p90 checkpoint on real text (PTB test, 64
 #          steps x 10 streams) and of the default model: the README's tour
 #   nir    the NIR sample graphs compared on the GPU
+#   snn    the CUBA and COBA benchmarks (4,000 neurons, 1 s) on the GPU and the CPU (one thread):
+#          identical spikes, wall times
 # Carry .data (a copy of ../shared/data/ptb and nir). Logs in $OUT.
 set -o pipefail
 cd "$(dirname "$0")/.."
@@ -62,5 +64,28 @@ if [[ " $STAGES " == *" nir "* ]] && [ -d .data/nir ]; then
   echo "== NIR graphs on the GPU"
   for f in .data/nir/lif_norse.nir .data/nir/braille_noDelay_bias_zero.nir .data/nir/braille_noDelay_noBias_subtract.nir; do
     build-gpu/evsim compare "$f" --backend cuda --steps 200 --batch 4 --repeats 5 2>&1 | tail -4
+  done
+fi
+if [[ " $STAGES " == *" snn "* ]]; then
+  echo "== CUBA / COBA, 4,000 neurons, 1 s: GPU vs CPU (one thread)"
+  for net in cuba coba; do
+    build-gpu/evsim convert snn-benchmark $net "$OUT/$net.h5" >/dev/null
+    for be in "cpu-event --backend cpu --mode event --threads 1" "cuda-dense --backend cuda --mode dense" \
+      "cuda-distile --backend cuda --mode event"; do
+      set -- $be
+      build-gpu/evsim run "$OUT/$net.h5" --steps 10000 "${@:2}" --output "$OUT/${net}_$1.h5" 2>&1 \
+        | grep -E "end to end|error"
+    done
+    python3 - "$OUT" $net <<'PY'
+import sys, h5py, numpy as np
+d, net = sys.argv[1], sys.argv[2]
+ref = h5py.File(f"{d}/{net}_cpu-event.h5", "r")["output"][()]
+for be in ("cuda-dense", "cuda-distile"):
+    y = h5py.File(f"{d}/{net}_{be}.h5", "r")["output"][()]
+    diff = np.argwhere((y != 0) != (ref != 0))
+    print(f"{net} {be}: {int((y != 0).sum())} spikes vs CPU {int((ref != 0).sum())}, first differing step",
+          int(diff[0][0]) if len(diff) else None)
+PY
+    rm -f "$OUT"/${net}*.h5
   done
 fi
