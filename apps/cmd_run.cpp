@@ -4,6 +4,7 @@
 #include "apps/common.hpp"
 #include "core/table.hpp"
 #include "data/atomic_file.hpp"
+#include "data/output_stream.hpp"
 #include "data/recording_writer.hpp"
 #include "data/run_report.hpp"
 #include "data/sequence_io.hpp"
@@ -31,18 +32,30 @@ void run_run(RunOptions o) {
   auto runner = make_runner(o.backend.backend, mode, g, o.backend.runner);
   // Long runs (recordings aside: they are whole-run) go in 20 chunks with a progress line on
   // stderr once one takes over 2 s: simulated time, rate, time left.
+  // Their outputs stream to OUT.h5 (or nowhere, when none is asked for) chunk by chunk.
   const bool chunked = o.record.empty() && input.steps >= 200;
-  RunResult r = !chunked ? runner->run(input) : run_in_chunks(*runner, input, 20, [&](const RunProgress& p) {
+  std::unique_ptr<OutputStream> out_file;
+  if (chunked && !o.output.empty())
+    out_file = std::make_unique<OutputStream>(o.output, input.steps, input.batch, g.output_width());
+  const OutputSink sink = [&](int64_t t0, const Sequence& chunk) { out_file->write(t0, chunk); };
+  const auto progress = [&](const RunProgress& p) {
     if (p.seconds < 2.0 || p.steps_done == p.steps) return;
     const double rate = static_cast<double>(p.steps_done) / p.seconds;
     std::fprintf(stderr, "evsim: %lld of %lld steps (%.3g s simulated), %.3g steps/s, %s left\n",
                  static_cast<long long>(p.steps_done), static_cast<long long>(p.steps),
                  static_cast<double>(p.steps_done) * g.dt, rate,
                  fmt_time(static_cast<double>(p.steps - p.steps_done) / rate).c_str());
-  });
+  };
+  RunResult r = !chunked
+                    ? runner->run(input)
+                    : run_in_chunks(*runner, input, 20, progress, out_file ? Outputs::Sink : Outputs::Discard, sink);
   check_finite(r, model_label(o.model), o.allow_nonfinite);
-  // Outputs are written only after the whole run succeeded, each atomically.
-  if (!o.output.empty()) write_output(o.output, r.output);
+  // Outputs appear only after the whole run succeeded, each atomically.
+  if (out_file) {
+    out_file->commit();
+  } else if (!o.output.empty()) {
+    write_output(o.output, r.output);
+  }
   if (!o.record.empty()) write_recording(o.record, r, g.dt);
   if (!o.json.empty()) {
     const RunInfo info{model_label(o.model), input.steps, input.batch, g.dt};

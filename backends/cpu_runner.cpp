@@ -54,6 +54,11 @@ Sequence CpuRunner::step(const Sequence& chunk) {
   return out;
 }
 
+void CpuRunner::step_without_outputs(const Sequence& chunk) {
+  check_chunk(chunk, batch_, graph_.input_width());
+  for (int64_t t = 0; t < chunk.steps; ++t) sim_.step(chunk.step(t));
+}
+
 double CpuRunner::step_nll(const Sequence& chunk, const std::vector<int64_t>& targets) {
   check_chunk(chunk, batch_, graph_.input_width());
   if (static_cast<int64_t>(targets.size()) != chunk.steps * chunk.batch)

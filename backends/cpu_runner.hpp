@@ -20,6 +20,7 @@ class CpuRunner final : public Runner {
   RunResult run(const Sequence& input) override;
   void begin(int64_t batch) override;
   Sequence step(const Sequence& chunk) override;
+  void step_without_outputs(const Sequence& chunk) override;
   double step_nll(const Sequence& chunk, const std::vector<int64_t>& targets) override;
   RunResult finish() override;
 

@@ -35,6 +35,8 @@ class Runner {
   // then finish() for the counts and times since begin (RunResult::output stays empty).
   virtual void begin(int64_t batch) = 0;
   virtual Sequence step(const Sequence& chunk) = 0;  // the chunk's outputs
+  // As step(), for a run whose outputs nobody reads (the counts are kept).
+  virtual void step_without_outputs(const Sequence& chunk) { step(chunk); }
   // Language models: the chunk holds token ids; returns the sum over its steps and samples of
   // -log softmax(output)[target] (targets: steps x batch ids, row-major), computed where the
   // logits are, in double.

@@ -1,5 +1,6 @@
 #include "data/h5.hpp"
 
+#include <algorithm>
 #include <filesystem>
 
 #include "core/error.hpp"
@@ -294,6 +295,38 @@ void write(hid_t loc, const std::string& name, const Array& a, int64_t compress_
   Id ds = checked(H5Dcreate2(loc, name.c_str(), file_type, space.get(), H5P_DEFAULT, dcpl.get(), H5P_DEFAULT), H5Dclose,
                   "dataset '" + name + "' cannot be created");
   if (a.size() > 0) check(H5Dwrite(ds.get(), mem_type, H5S_ALL, H5S_ALL, H5P_DEFAULT, buf), "writing '" + name + "'");
+}
+
+Id create_float_rows(hid_t loc, const std::string& name, const Shape& shape) {
+  Id space = make_space(shape);
+  Id dcpl(H5Pcreate(H5P_DATASET_CREATE), H5Pclose);
+  H5Pset_obj_track_times(dcpl.get(), false);
+  std::vector<hsize_t> chunk(shape.begin(), shape.end());
+  hsize_t row = 1;
+  for (size_t k = 1; k < chunk.size(); ++k) row *= chunk[k];
+  chunk[0] = std::max<hsize_t>(1, std::min<hsize_t>(chunk[0], (1u << 18) / std::max<hsize_t>(1, row)));
+  for (auto& c : chunk) c = std::max<hsize_t>(1, c);
+  H5Pset_chunk(dcpl.get(), static_cast<int>(chunk.size()), chunk.data());
+  H5Pset_deflate(dcpl.get(), 4);
+  return checked(H5Dcreate2(loc, name.c_str(), H5T_IEEE_F32LE, space.get(), H5P_DEFAULT, dcpl.get(), H5P_DEFAULT),
+                 H5Dclose, "dataset '" + name + "' cannot be created");
+}
+
+void write_rows(hid_t dataset, int64_t first, int64_t rows, const float* data) {
+  Id file_space(H5Dget_space(dataset), H5Sclose);
+  const int rank = H5Sget_simple_extent_ndims(file_space.get());
+  std::vector<hsize_t> dims(static_cast<size_t>(std::max(rank, 1)));
+  H5Sget_simple_extent_dims(file_space.get(), dims.data(), nullptr);
+  if (rank < 1 || first < 0 || rows < 0 || static_cast<hsize_t>(first + rows) > dims[0])
+    throw Error("rows " + std::to_string(first) + "+" + std::to_string(rows) + " outside the dataset");
+  std::vector<hsize_t> start(dims.size(), 0), count = dims;
+  start[0] = static_cast<hsize_t>(first);
+  count[0] = static_cast<hsize_t>(rows);
+  check(H5Sselect_hyperslab(file_space.get(), H5S_SELECT_SET, start.data(), nullptr, count.data(), nullptr),
+        "selecting rows");
+  Id mem_space(H5Screate_simple(rank, count.data(), nullptr), H5Sclose);
+  if (rows > 0)
+    check(H5Dwrite(dataset, H5T_NATIVE_FLOAT, mem_space.get(), file_space.get(), H5P_DEFAULT, data), "writing rows");
 }
 
 void write_string_list(hid_t loc, const std::string& name, const std::vector<std::string>& v) {

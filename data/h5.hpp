@@ -50,6 +50,10 @@ Array read(hid_t loc, const std::string& name);
 // Floats and ints larger than `compress_above` elements are chunked and gzip-compressed.
 void write(hid_t loc, const std::string& name, const Array& a, int64_t compress_above = 64);
 void write_string_list(hid_t loc, const std::string& name, const std::vector<std::string>& v);
+// A float32 dataset of `shape` written later in blocks of rows (its first axis), chunked and
+// compressed as write() does: for outputs streamed while a run goes on.
+Id create_float_rows(hid_t loc, const std::string& name, const Shape& shape);
+void write_rows(hid_t dataset, int64_t first, int64_t rows, const float* data);
 
 bool has_attr(hid_t loc, const std::string& name);
 Array read_attr(hid_t loc, const std::string& name);

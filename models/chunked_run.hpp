@@ -14,8 +14,16 @@ struct RunProgress {
   double seconds = 0;  // since the run began
 };
 
-// chunks: how many pieces (>= 1); the output is assembled over them.
+// Each chunk's outputs (T0 = its first step), as they come.
+using OutputSink = std::function<void(int64_t t0, const Sequence& chunk)>;
+
+// What becomes of the outputs: assembled into RunResult::output, handed to a sink chunk by
+// chunk (memory does not grow with the run), or not formed at all (a run for its counts).
+enum class Outputs { Assemble, Sink, Discard };
+
+// chunks: how many pieces (>= 1).
 RunResult run_in_chunks(Runner& runner, const Sequence& input, int chunks,
-                        const std::function<void(const RunProgress&)>& progress);
+                        const std::function<void(const RunProgress&)>& progress, Outputs outputs = Outputs::Assemble,
+                        const OutputSink& sink = {});
 
 }  // namespace evsim

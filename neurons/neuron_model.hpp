@@ -77,37 +77,44 @@ class Refractory {
   Matrix left_;
 };
 
+// One range of units of fire_and_reset. Pointers come by value: read through a lambda's
+// by-reference capture they would be reloaded each iteration and the loop not vectorised.
+inline void fire_range(float* v, float* out, const float* th, const float* reset, int64_t i0, int64_t i1) {
+#pragma omp simd
+  for (int64_t i = i0; i < i1; ++i) {
+    const bool spike = v[i] > th[i];
+    out[i] = spike ? 1.0f : 0.0f;
+    v[i] = spike ? reset[i] : v[i];
+  }
+}
+
+inline void fire_range_refractory(float* v, float* out, float* left, const float* th, const float* reset,
+                                  const float* steps, int64_t i0, int64_t i1) {
+#pragma omp simd
+  for (int64_t i = i0; i < i1; ++i) {
+    const bool held = left[i] > 0.0f;
+    const bool spike = !held && v[i] > th[i];
+    out[i] = spike ? 1.0f : 0.0f;
+    v[i] = spike ? reset[i] : v[i];
+    left[i] = held ? left[i] - 1.0f : (spike ? steps[i] : left[i]);
+  }
+}
+
 // Shared "spike when v > threshold, then reset" rule of the NIR neurons; a refractory unit
 // (its membrane held by the caller) counts down instead. Branch-free per unit, so the loops
 // vectorise (the neuron update was most of a large recurrent network's step).
 inline void fire_and_reset(Matrix& v, const FiringParams& p, Matrix& out, Refractory& r) {
   out.resize(v.rows(), v.cols());
   const Eigen::Index n = v.rows();
-  const float *th = p.v_threshold.data(), *reset = p.v_reset.data();
+  const float *th = p.v_threshold.data(), *reset = p.v_reset.data(), *steps = p.refractory_steps.data();
   for (Eigen::Index b = 0; b < v.cols(); ++b) {
     float *vb = v.col(b).data(), *ob = out.col(b).data();
-    if (!r.on()) {
-      parallel_ranges(n, kNeuronUnitsPerThread, [&](int64_t i0, int64_t i1) {
-#pragma omp simd
-        for (Eigen::Index i = i0; i < i1; ++i) {
-          const bool spike = vb[i] > th[i];
-          ob[i] = spike ? 1.0f : 0.0f;
-          vb[i] = spike ? reset[i] : vb[i];
-        }
-      });
-      continue;
-    }
-    float* left = r.left().col(b).data();
-    const float* steps = p.refractory_steps.data();
-    parallel_ranges(n, kNeuronUnitsPerThread, [&](int64_t i0, int64_t i1) {
-#pragma omp simd
-      for (Eigen::Index i = i0; i < i1; ++i) {
-        const bool held = left[i] > 0.0f;
-        const bool spike = !held && vb[i] > th[i];
-        ob[i] = spike ? 1.0f : 0.0f;
-        vb[i] = spike ? reset[i] : vb[i];
-        left[i] = held ? left[i] - 1.0f : (spike ? steps[i] : left[i]);
-      }
+    float* left = r.on() ? r.left().col(b).data() : nullptr;
+    parallel_ranges(n, kNeuronUnitsPerThread, [=](int64_t i0, int64_t i1) {
+      if (left)
+        fire_range_refractory(vb, ob, left, th, reset, steps, i0, i1);
+      else
+        fire_range(vb, ob, th, reset, i0, i1);
     });
   }
 }

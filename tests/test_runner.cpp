@@ -5,6 +5,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <filesystem>
 #include <random>
 
 #include "backends/cuda/lowering.hpp"
@@ -179,6 +180,8 @@ TEST(CudaLowering, UnsupportedNodesAreNamed) {
 }  // namespace
 }  // namespace evsim
 
+#include "data/output_stream.hpp"
+#include "data/sequence_io.hpp"
 #include "models/chunked_run.hpp"
 
 namespace evsim {
@@ -207,6 +210,40 @@ TEST(ChunkedRun, EqualsOneRun) {
       EXPECT_EQ(parts.layers[k].counts.effective_ops(), whole.layers[k].counts.effective_ops());
     }
   }
+}
+
+// A long run's outputs streamed to OUT.h5 chunk by chunk (data/output_stream.hpp) read back as
+// the whole run's; the file appears only at commit, and a chunk out of order is refused.
+TEST(ChunkedRun, StreamedOutputFileEqualsTheWholeRun) {
+  const uint64_t seed = testing::fresh_seed();
+  SCOPED_TRACE("seed=" + std::to_string(seed));
+  std::mt19937_64 rng(seed);
+  const ModelSpec spec = testing::random_ei_net(rng, testing::EiKind::CubaExact);
+  const Sequence x = spike_input(53, 2, spec.graph.nodes[0].params.at("shape").i[0], rng(), 0.4);
+  Graph a = build_graph(spec, 1e-3), b = build_graph(spec, 1e-3);
+  const RunResult whole = make_runner("cpu", Mode::Event, a)->run(x);
+  const std::string path = ::testing::TempDir() + "/evsim_streamed_" + std::to_string(seed) + ".h5";
+  std::filesystem::remove(path);
+  {
+    OutputStream out(path, x.steps, x.batch, whole.output.width);
+    const RunResult parts = run_in_chunks(
+        *make_runner("cpu", Mode::Event, b), x, 4, [](const RunProgress&) {}, Outputs::Sink,
+        [&](int64_t t0, const Sequence& chunk) { out.write(t0, chunk); });
+    EXPECT_TRUE(parts.output.data.empty()) << "a sink's run keeps no output";
+    EXPECT_FALSE(std::filesystem::exists(path));
+    EXPECT_THROW(out.write(0, Sequence(1, x.batch, whole.output.width)), Error);  // not the next step
+    out.commit();
+  }
+  const Sequence back = read_output(path);
+  EXPECT_EQ(back.steps, x.steps);
+  EXPECT_EQ(back.data, whole.output.data);
+  std::filesystem::remove(path);
+  {
+    OutputStream unfinished(path, 10, 1, 3);
+    unfinished.write(0, Sequence(4, 1, 3));
+    EXPECT_THROW(unfinished.commit(), Error);
+  }
+  EXPECT_FALSE(std::filesystem::exists(path)) << "an unfinished stream leaves no file";
 }
 
 }  // namespace

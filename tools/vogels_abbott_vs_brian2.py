@@ -30,9 +30,8 @@ EQUATIONS = {
 }
 
 
-def run_brian(model, duration, target="numpy"):
-    """Spike steps and units of Brian2 on the checkpoint's network, its wall time, N and dt."""
-    import brian2 as b2
+def brian_network(b2, model):
+    """The checkpoint's network as Brian2 objects: (Network, SpikeMonitor, N, dt)."""
     nodes, _, meta = ck.read_graph(model)
     dt = meta["dt"]
     ctype, cell = nodes["cell"]
@@ -40,8 +39,6 @@ def run_brian(model, duration, target="numpy"):
     n = w.shape[1]
     p = lambda key, default=0.0: float(cell[key][0]) if key in cell else default  # noqa: E731
     tau_e, tau_i = p("tau_syn"), p("tau_syn_inh")
-    b2.prefs.codegen.target = target
-    b2.start_scope()
     b2.defaultclock.dt = dt * b2.second
     ns = {"taum": p("tau_mem") * b2.second, "taue": tau_e * b2.second, "taui": tau_i * b2.second,
           "el": p("v_leak"), "ee": p("e_exc"), "ei": p("e_inh")}
@@ -64,6 +61,15 @@ def run_brian(model, duration, target="numpy"):
         net.add(s)
     mon = b2.SpikeMonitor(g)
     net.add(mon)
+    return net, mon, n, dt
+
+
+def run_brian(model, duration, target="numpy"):
+    """Spike steps and units of Brian2 on the checkpoint's network, its wall time, N and dt."""
+    import brian2 as b2
+    b2.prefs.codegen.target = target
+    b2.start_scope()
+    net, mon, n, dt = brian_network(b2, model)
     t = time.time()
     net.run(duration * b2.second)
     wall = time.time() - t
