@@ -40,6 +40,9 @@ class Operator {
   // input: sum of in-edge values (empty when an InEdges port consumes them);
   // port_out: the projection result of each port for this step.
   virtual void compute(const Matrix& input, std::span<const Matrix> port_out, Matrix& out) = 0;
+  // Its output is its single port's result as is (a bias-free projection): the backend then
+  // writes straight into the node's output and compute() is not called.
+  virtual bool passes_port_through() const { return false; }
   // A neuron population: its output events and state are counted and recordable.
   virtual bool is_neuron() const { return false; }
   virtual DenseWork dense_work() const { return {}; }

@@ -28,6 +28,16 @@ Simulator::Simulator(Graph& graph, PortBackend& backend) : g_(graph), backend_(b
   }
 }
 
+// One in-edge: its source's matrix itself (no copy); else the sum, in `scratch`.
+const Matrix& Simulator::summed_input(const GraphNode& node, Matrix& scratch) const {
+  if (node.inputs.size() == 1) {
+    const InEdge& e = node.inputs[0];
+    return (e.back ? prev_ : cur_)[static_cast<size_t>(e.source)];
+  }
+  sum_inputs(node, scratch);
+  return scratch;
+}
+
 void Simulator::sum_inputs(const GraphNode& node, Matrix& into) const {
   if (node.inputs.empty()) {  // a node nothing feeds (its shape came from its parameters) gets zeros
     into.setZero(node.in_size(), batch_);
@@ -74,15 +84,16 @@ void Simulator::step_node(int v, const Eigen::Ref<const Matrix>& input) {
   } else {
     const auto& ports = node.op->ports();
     const bool edges_to_port = !ports.empty() && ports[0].feed == Feed::InEdges;
-    if (!edges_to_port) sum_inputs(node, sum_[vi]);
+    const bool through = ports.size() == 1 && node.op->passes_port_through();
+    const Matrix& in = edges_to_port ? sum_[vi] : summed_input(node, sum_[vi]);
     const int li = report_index_[vi];
     Stopwatch clock;
     for (size_t k = 0; k < ports.size(); ++k) {
       OpCounts pc;
-      backend_.propagate(node_ports_[vi][k], port_out_[vi][k], pc);
+      backend_.propagate(node_ports_[vi][k], through ? cur_[vi] : port_out_[vi][k], pc);
       if (li >= 0) add_port_counts(pc, node.op->is_neuron(), r.layers[static_cast<size_t>(li)].counts);
     }
-    node.op->compute(sum_[vi], port_out_[vi], cur_[vi]);
+    if (!through) node.op->compute(in, port_out_[vi], cur_[vi]);
     if (const DenseWork w = node.op->dense_work(); li >= 0 && w.macs > 0) {
       // The same dense work in both modes (a transform of a spike map is dense).
       auto& c = r.layers[static_cast<size_t>(li)].counts;
@@ -91,8 +102,8 @@ void Simulator::step_node(int v, const Eigen::Ref<const Matrix>& input) {
       c.effective_macs += w.macs * batch;
       c.weight_bytes += w.weights * sizeof(float);
       // Its input's activity (a spike map it cannot skip), shown as the layer's activity.
-      c.events += count_nonzero(sum_[vi]);
-      c.unit_steps += static_cast<uint64_t>(sum_[vi].size());
+      c.events += count_nonzero(in);
+      c.unit_steps += static_cast<uint64_t>(in.size());
     }
     // Where a NaN or Inf starts: in the output, or in a state that may never show in the output
     // (a NaN membrane never crosses its threshold).

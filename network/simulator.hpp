@@ -34,6 +34,7 @@ class Simulator {
     int64_t delay;
   };
   void step_node(int v, const Eigen::Ref<const Matrix>& input);
+  const Matrix& summed_input(const GraphNode& node, Matrix& scratch) const;
   void sum_inputs(const GraphNode& node, Matrix& into) const;
 
   Graph& g_;

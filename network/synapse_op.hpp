@@ -10,6 +10,7 @@ class SynapseOp final : public Operator {
   std::string_view type() const override { return type_; }
   const std::vector<Port>& ports() const override { return ports_; }
   void compute(const Matrix&, std::span<const Matrix> port_out, Matrix& out) override;
+  bool passes_port_through() const override { return bias_.size() == 0; }
   const Vector& bias() const { return bias_; }
 
  private:
