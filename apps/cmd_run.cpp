@@ -30,14 +30,22 @@ void run_run(RunOptions o) {
   check_outputs({o.output, o.json, o.record});
   o.backend.runner.record = !o.record.empty();
   auto runner = make_runner(o.backend.backend, mode, g, o.backend.runner);
-  // Long runs (recordings aside: they are whole-run) go in 20 chunks with a progress line on
-  // stderr once one takes over 2 s: simulated time, rate, time left.
-  // Their outputs stream to OUT.h5 (or nowhere, when none is asked for) chunk by chunk.
-  const bool chunked = o.record.empty() && input.steps >= 200;
+  // Long runs go in 20 chunks with a progress line on stderr once one takes over 2 s (simulated
+  // time, rate, time left); their outputs and recordings stream to their files chunk by chunk
+  // (no output is formed when none is asked for), so memory does not grow with the run.
+  const bool chunked = input.steps >= 200;
   std::unique_ptr<OutputStream> out_file;
-  if (chunked && !o.output.empty())
+  std::unique_ptr<RecordingStream> rec_file;
+  ChunkSinks sinks;
+  sinks.outputs = o.output.empty() ? Outputs::Discard : Outputs::Sink;
+  if (chunked && !o.output.empty()) {
     out_file = std::make_unique<OutputStream>(o.output, input.steps, input.batch, g.output_width());
-  const OutputSink sink = [&](int64_t t0, const Sequence& chunk) { out_file->write(t0, chunk); };
+    sinks.output = [&](int64_t t0, const Sequence& chunk) { out_file->write(t0, chunk); };
+  }
+  if (chunked && !o.record.empty()) {
+    rec_file = std::make_unique<RecordingStream>(o.record, input.steps, g.dt);
+    sinks.recording = [&](const std::vector<NodeRecording>& w, int64_t t0) { rec_file->write(w, t0); };
+  }
   const auto progress = [&](const RunProgress& p) {
     if (p.seconds < 2.0 || p.steps_done == p.steps) return;
     const double rate = static_cast<double>(p.steps_done) / p.seconds;
@@ -46,17 +54,13 @@ void run_run(RunOptions o) {
                  static_cast<double>(p.steps_done) * g.dt, rate,
                  fmt_time(static_cast<double>(p.steps - p.steps_done) / rate).c_str());
   };
-  RunResult r = !chunked
-                    ? runner->run(input)
-                    : run_in_chunks(*runner, input, 20, progress, out_file ? Outputs::Sink : Outputs::Discard, sink);
+  RunResult r = chunked ? run_in_chunks(*runner, input, 20, progress, sinks) : runner->run(input);
   check_finite(r, model_label(o.model), o.allow_nonfinite);
   // Outputs appear only after the whole run succeeded, each atomically.
-  if (out_file) {
-    out_file->commit();
-  } else if (!o.output.empty()) {
-    write_output(o.output, r.output);
-  }
-  if (!o.record.empty()) write_recording(o.record, r, g.dt);
+  if (out_file) out_file->commit();
+  if (rec_file) rec_file->commit();
+  if (!chunked && !o.output.empty()) write_output(o.output, r.output);
+  if (!chunked && !o.record.empty()) write_recording(o.record, r, g.dt);
   if (!o.json.empty()) {
     const RunInfo info{model_label(o.model), input.steps, input.batch, g.dt};
     write_text_file(o.json, run_report_json(r, info, energy).dump(2) + "\n");

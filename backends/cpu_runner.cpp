@@ -43,8 +43,12 @@ RunResult CpuRunner::run(const Sequence& input) {
 }
 
 void CpuRunner::begin(int64_t batch) {
-  sim_.begin(batch);
+  sim_.begin(batch, record_, 0, record_state_);
   batch_ = batch;
+}
+
+std::vector<NodeRecording> CpuRunner::take_recording(int64_t next_steps) {
+  return record_ ? sim_.take_recording(next_steps) : std::vector<NodeRecording>{};
 }
 
 Sequence CpuRunner::step(const Sequence& chunk) {

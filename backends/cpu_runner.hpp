@@ -21,6 +21,7 @@ class CpuRunner final : public Runner {
   void begin(int64_t batch) override;
   Sequence step(const Sequence& chunk) override;
   void step_without_outputs(const Sequence& chunk) override;
+  std::vector<NodeRecording> take_recording(int64_t next_steps) override;
   double step_nll(const Sequence& chunk, const std::vector<int64_t>& targets) override;
   RunResult finish() override;
 

@@ -37,6 +37,9 @@ class Runner {
   virtual Sequence step(const Sequence& chunk) = 0;  // the chunk's outputs
   // As step(), for a run whose outputs nobody reads (the counts are kept).
   virtual void step_without_outputs(const Sequence& chunk) { step(chunk); }
+  // Streamed recordings (RunnerOptions::record, cpu): what the chunks since the last call
+  // recorded, and the next `next_steps` steps recorded. Empty where nothing records.
+  virtual std::vector<NodeRecording> take_recording(int64_t /*next_steps*/) { return {}; }
   // Language models: the chunk holds token ids; returns the sum over its steps and samples of
   // -log softmax(output)[target] (targets: steps x batch ids, row-major), computed where the
   // logits are, in double.

@@ -329,6 +329,33 @@ void write_rows(hid_t dataset, int64_t first, int64_t rows, const float* data) {
     check(H5Dwrite(dataset, H5T_NATIVE_FLOAT, mem_space.get(), file_space.get(), H5P_DEFAULT, data), "writing rows");
 }
 
+Id create_appendable(hid_t loc, const std::string& name, bool int64) {
+  const hsize_t zero = 0, unlimited = H5S_UNLIMITED, chunk = 1 << 16;
+  Id space(H5Screate_simple(1, &zero, &unlimited), H5Sclose);
+  Id dcpl(H5Pcreate(H5P_DATASET_CREATE), H5Pclose);
+  H5Pset_obj_track_times(dcpl.get(), false);
+  H5Pset_chunk(dcpl.get(), 1, &chunk);
+  H5Pset_deflate(dcpl.get(), 4);
+  return checked(H5Dcreate2(loc, name.c_str(), int64 ? H5T_STD_I64LE : H5T_IEEE_F32LE, space.get(), H5P_DEFAULT,
+                            dcpl.get(), H5P_DEFAULT),
+                 H5Dclose, "dataset '" + name + "' cannot be created");
+}
+
+void append(hid_t dataset, const void* data, int64_t count, bool int64) {
+  if (count <= 0) return;
+  Id old_space(H5Dget_space(dataset), H5Sclose);
+  hsize_t size = 0;
+  H5Sget_simple_extent_dims(old_space.get(), &size, nullptr);
+  const hsize_t grown = size + static_cast<hsize_t>(count), n = static_cast<hsize_t>(count);
+  check(H5Dset_extent(dataset, &grown), "growing a dataset");
+  Id file_space(H5Dget_space(dataset), H5Sclose);
+  check(H5Sselect_hyperslab(file_space.get(), H5S_SELECT_SET, &size, nullptr, &n, nullptr), "selecting its end");
+  Id mem_space(H5Screate_simple(1, &n, nullptr), H5Sclose);
+  check(H5Dwrite(dataset, int64 ? H5T_NATIVE_INT64 : H5T_NATIVE_FLOAT, mem_space.get(), file_space.get(), H5P_DEFAULT,
+                 data),
+        "appending");
+}
+
 void write_string_list(hid_t loc, const std::string& name, const std::vector<std::string>& v) {
   Array a;
   a.kind = Array::Kind::String;

@@ -54,6 +54,10 @@ void write_string_list(hid_t loc, const std::string& name, const std::vector<std
 // compressed as write() does: for outputs streamed while a run goes on.
 Id create_float_rows(hid_t loc, const std::string& name, const Shape& shape);
 void write_rows(hid_t dataset, int64_t first, int64_t rows, const float* data);
+// A 1-D int64 or float32 dataset that grows by append() (chunked, compressed): event lists
+// written as a run produces them.
+Id create_appendable(hid_t loc, const std::string& name, bool int64);
+void append(hid_t dataset, const void* data, int64_t count, bool int64);
 
 bool has_attr(hid_t loc, const std::string& name);
 Array read_attr(hid_t loc, const std::string& name);

@@ -4,6 +4,7 @@
 // from chunk to chunk), and a user sees simulated time, rate and the time left.
 #include <cstdint>
 #include <functional>
+#include <vector>
 
 #include "backends/runner.hpp"
 
@@ -14,16 +15,19 @@ struct RunProgress {
   double seconds = 0;  // since the run began
 };
 
-// Each chunk's outputs (T0 = its first step), as they come.
-using OutputSink = std::function<void(int64_t t0, const Sequence& chunk)>;
-
 // What becomes of the outputs: assembled into RunResult::output, handed to a sink chunk by
 // chunk (memory does not grow with the run), or not formed at all (a run for its counts).
 enum class Outputs { Assemble, Sink, Discard };
 
-// chunks: how many pieces (>= 1).
+struct ChunkSinks {
+  Outputs outputs = Outputs::Assemble;
+  std::function<void(int64_t t0, const Sequence& chunk)> output;  // Outputs::Sink: each chunk's outputs
+  // A recording runner's recordings, chunk by chunk (state traces starting at step t0).
+  std::function<void(const std::vector<NodeRecording>& window, int64_t t0)> recording;
+};
+
+// chunks: how many pieces (>= 1). The sinks' time (writing files) is not counted in wall_s.
 RunResult run_in_chunks(Runner& runner, const Sequence& input, int chunks,
-                        const std::function<void(const RunProgress&)>& progress, Outputs outputs = Outputs::Assemble,
-                        const OutputSink& sink = {});
+                        const std::function<void(const RunProgress&)>& progress, const ChunkSinks& sinks = {});
 
 }  // namespace evsim

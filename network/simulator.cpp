@@ -119,9 +119,9 @@ void Simulator::step_node(int v, const Eigen::Ref<const Matrix>& input) {
       c.unit_steps += static_cast<uint64_t>(cur_[vi].size());
     }
     const int ri = record_index_[vi];
-    if (ri >= 0 && t_ < record_steps_) {
+    if (ri >= 0 && t_ - record_from_ < record_steps_) {
       NodeRecording& rec = r.recording[static_cast<size_t>(ri)];
-      if (!rec.v.data.empty()) rec.v.step(t_) = *node.op->state();
+      if (!rec.v.data.empty()) rec.v.step(t_ - record_from_) = *node.op->state();
       const Matrix& o = cur_[vi];
       nonzero_.resize(static_cast<size_t>(o.rows()));
       for (Eigen::Index b = 0; b < o.cols(); ++b) {
@@ -147,7 +147,7 @@ const Matrix& Simulator::step(const Eigen::Ref<const Matrix>& input) {
   return prev_[static_cast<size_t>(g_.output)];  // just swapped: prev_ holds this step
 }
 
-void Simulator::begin(int64_t batch, int64_t record_steps, bool record_state) {
+void Simulator::begin(int64_t batch, bool record, int64_t record_steps, bool record_state) {
   if (batch < 1) throw InputError("batch must be at least 1");
   const size_t n = g_.nodes.size();
   double units = 0;  // every node's output is kept for this step, the last and its summed input
@@ -156,7 +156,9 @@ void Simulator::begin(int64_t batch, int64_t record_steps, bool record_state) {
   batch_ = batch;
   t_ = 0;
   busy_s_ = 0.0;
-  record_steps_ = record_steps;
+  record_from_ = 0;
+  record_steps_ = 0;
+  record_state_ = record_state;
   result_ = RunResult{};
   RunResult& r = result_;
   r.backend = std::string(backend_.name());
@@ -173,27 +175,57 @@ void Simulator::begin(int64_t batch, int64_t record_steps, bool record_state) {
     if (!node.op) continue;
     node.op->reset(batch);
     port_out_[v].resize(node.op->ports().size());
-    if (record_steps > 0 && node.op->is_neuron()) {
-      // Spikes only: the trace keeps its shape (steps, batch, units) and no values.
-      Sequence trace;
-      if (record_state && node.op->state()) {  // a spike source has spikes and no state
-        require_memory(4.0 * double(record_steps) * double(batch) * double(node.size()),
-                       "recording node '" + node.name + "' (--record-state off keeps spikes only)");
-        trace = Sequence(record_steps, batch, node.size());
-      } else {
-        trace.steps = record_steps;
-        trace.batch = batch;
-        trace.width = node.size();
-      }
+    if (record && node.op->is_neuron()) {
       record_index_[v] = static_cast<int>(r.recording.size());
-      r.recording.push_back(NodeRecording{node.name, node.type, std::move(trace), {}});
+      r.recording.push_back(NodeRecording{node.name, node.type, {}, {}});
     }
   }
+  open_recording(record_steps);
   for (const ReportedNode& rn : report_layout(g_)) {
     report_index_[static_cast<size_t>(rn.node)] = static_cast<int>(r.layers.size());
     r.layers.push_back(rn.report);
   }
   backend_.prepare(projections_, batch);
+}
+
+// The window [t_, t_ + steps): every recorded node's trace keeps its shape (steps, batch, units)
+// and, with states recorded, their values; spikes only: the shape, no data.
+void Simulator::open_recording(int64_t steps) {
+  record_from_ = t_;
+  record_steps_ = steps;
+  for (size_t v = 0; v < g_.nodes.size(); ++v) {
+    const int ri = record_index_[v];
+    if (ri < 0) continue;
+    const GraphNode& node = g_.nodes[v];
+    NodeRecording& rec = result_.recording[static_cast<size_t>(ri)];
+    Sequence trace;
+    if (record_state_ && node.op->state() && steps > 0) {  // a spike source has spikes and no state
+      require_memory(4.0 * double(steps) * double(batch_) * double(node.size()),
+                     "recording node '" + node.name + "' (--record-state off keeps spikes only)");
+      trace = Sequence(steps, batch_, node.size());
+    } else {
+      trace.steps = steps;
+      trace.batch = batch_;
+      trace.width = node.size();
+    }
+    rec.v = std::move(trace);
+    rec.spikes.clear();
+  }
+}
+
+std::vector<NodeRecording> Simulator::take_recording(int64_t next_steps) {
+  std::vector<NodeRecording> taken = std::move(result_.recording);
+  result_.recording.clear();
+  for (const NodeRecording& rec : taken) result_.recording.push_back(NodeRecording{rec.name, rec.type, {}, {}});
+  for (NodeRecording& rec : taken) {  // a window the run did not fill is cut to the steps taken
+    const int64_t done = std::min(rec.v.steps, t_ - record_from_);
+    if (done < rec.v.steps) {
+      if (!rec.v.data.empty()) rec.v.data.resize(static_cast<size_t>(done * rec.v.batch * rec.v.width));
+      rec.v.steps = done;
+    }
+  }
+  open_recording(next_steps);
+  return taken;
 }
 
 const RunResult& Simulator::finish() {
@@ -209,7 +241,7 @@ RunResult Simulator::run(const Sequence& input, bool record, bool record_state) 
   if (input.steps < 1 || input.batch < 1) throw InputError("input must have at least one step and one sample");
   require_memory(4.0 * double(input.steps) * double(input.batch) * double(g_.output_width()),
                  "the output of " + std::to_string(input.steps) + " steps");
-  begin(input.batch, record ? input.steps : 0, record_state);
+  begin(input.batch, record, record ? input.steps : 0, record_state);
   Sequence output(input.steps, input.batch, g_.output_width());
   for (int64_t t = 0; t < input.steps; ++t) output.step(t) = step(input.step(t));
   finish();

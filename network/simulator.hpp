@@ -17,10 +17,14 @@ class Simulator {
   RunResult run(const Sequence& input, bool record = false, bool record_state = true);
 
   // Streaming use (long evaluations): begin, then one step at a time; state carries over.
-  // record_steps > 0 records neuron state/spikes for that many steps.
-  void begin(int64_t batch, int64_t record_steps = 0, bool record_state = true);
+  // record: neuron nodes' spikes (and states, with record_state) are recorded, the first
+  // record_steps steps of them until take_recording() opens the next window.
+  void begin(int64_t batch, bool record = false, int64_t record_steps = 0, bool record_state = true);
   // input: N_in x B for the next step; returns the Output node's values (N_out x B).
   const Matrix& step(const Eigen::Ref<const Matrix>& input);
+  // Streamed recordings: what was recorded since begin() or the last call (spikes with their
+  // absolute steps; state traces of the window's steps), and a fresh window of `next_steps`.
+  std::vector<NodeRecording> take_recording(int64_t next_steps);
   // Counts and timings so far (totals are filled in by finish()).
   const RunResult& finish();
 
@@ -36,6 +40,7 @@ class Simulator {
   void step_node(int v, const Eigen::Ref<const Matrix>& input);
   const Matrix& summed_input(const GraphNode& node, Matrix& scratch) const;
   void sum_inputs(const GraphNode& node, Matrix& into) const;
+  void open_recording(int64_t steps);
 
   Graph& g_;
   PortBackend& backend_;
@@ -48,7 +53,9 @@ class Simulator {
   std::vector<int> report_index_;  // node -> index in RunResult::layers or -1
   std::vector<int> record_index_;
   RunResult result_;
-  int64_t t_ = 0, batch_ = 0, record_steps_ = 0;
+  int64_t t_ = 0, batch_ = 0;
+  int64_t record_from_ = 0, record_steps_ = 0;  // the recording window: steps [from, from + steps)
+  bool record_state_ = true;
   double busy_s_ = 0.0;
 };
 

@@ -180,7 +180,9 @@ TEST(CudaLowering, UnsupportedNodesAreNamed) {
 }  // namespace
 }  // namespace evsim
 
+#include "data/h5.hpp"
 #include "data/output_stream.hpp"
+#include "data/recording_writer.hpp"
 #include "data/sequence_io.hpp"
 #include "models/chunked_run.hpp"
 
@@ -226,9 +228,11 @@ TEST(ChunkedRun, StreamedOutputFileEqualsTheWholeRun) {
   std::filesystem::remove(path);
   {
     OutputStream out(path, x.steps, x.batch, whole.output.width);
+    ChunkSinks sinks;
+    sinks.outputs = Outputs::Sink;
+    sinks.output = [&](int64_t t0, const Sequence& chunk) { out.write(t0, chunk); };
     const RunResult parts = run_in_chunks(
-        *make_runner("cpu", Mode::Event, b), x, 4, [](const RunProgress&) {}, Outputs::Sink,
-        [&](int64_t t0, const Sequence& chunk) { out.write(t0, chunk); });
+        *make_runner("cpu", Mode::Event, b), x, 4, [](const RunProgress&) {}, sinks);
     EXPECT_TRUE(parts.output.data.empty()) << "a sink's run keeps no output";
     EXPECT_FALSE(std::filesystem::exists(path));
     EXPECT_THROW(out.write(0, Sequence(1, x.batch, whole.output.width)), Error);  // not the next step
@@ -244,6 +248,58 @@ TEST(ChunkedRun, StreamedOutputFileEqualsTheWholeRun) {
     EXPECT_THROW(unfinished.commit(), Error);
   }
   EXPECT_FALSE(std::filesystem::exists(path)) << "an unfinished stream leaves no file";
+}
+
+// Recordings streamed window by window (RecordingStream) give the file a whole run's recording
+// gives, dataset for dataset: spikes (binary and graded), state traces, spikes only.
+TEST(ChunkedRun, StreamedRecordingEqualsTheWholeRunsFile) {
+  const uint64_t seed = testing::fresh_seed();
+  SCOPED_TRACE("seed=" + std::to_string(seed));
+  std::mt19937_64 rng(seed);
+  const std::string dir = ::testing::TempDir() + "/evsim_rec_" + std::to_string(seed);
+  std::filesystem::create_directories(dir);
+  int index = 0;
+  for (const bool graded : {false, true})
+    for (const bool state : {true, false}) {
+      SCOPED_TRACE(std::string(graded ? "graded" : "binary") + (state ? ", state" : ", spikes only"));
+      const ModelSpec spec = graded ? testing::random_vsn_mlp(rng) : testing::random_ei_net(rng, testing::EiKind::Coba);
+      const int64_t width = spec.graph.nodes[0].params.at("shape").i[0];
+      const Sequence x = graded ? gaussian_input(41, 2, width, rng()) : spike_input(41, 2, width, rng(), 0.4);
+      RunnerOptions options;
+      options.record = true;
+      options.record_state = state;
+      Graph a = build_graph(spec, 1e-3), b = build_graph(spec, 1e-3);
+      const std::string whole_path = dir + "/whole" + std::to_string(index) + ".h5",
+                        parts_path = dir + "/parts" + std::to_string(index++) + ".h5";
+      write_recording(whole_path, make_runner("cpu", Mode::Event, a, options)->run(x), 1e-3);
+      RecordingStream stream(parts_path, x.steps, 1e-3);
+      ChunkSinks sinks;
+      sinks.recording = [&](const std::vector<NodeRecording>& w, int64_t t0) { stream.write(w, t0); };
+      run_in_chunks(
+          *make_runner("cpu", Mode::Event, b, options), x, 3, [](const RunProgress&) {}, sinks);
+      stream.commit();
+      const h5::Id whole = h5::open_file(whole_path), parts = h5::open_file(parts_path);
+      int compared = 0, valued = 0;
+      for (const std::string& node : h5::children(h5::open_group(whole.get(), "nodes").get())) {
+        const std::string obs = "nodes/" + node + "/observables";
+        for (const char* key : {"spikes/idx", "spikes/time", "spikes/batch", "spikes/value", "v/data"}) {
+          const std::string name = obs + "/" + key;
+          ASSERT_EQ(h5::exists(whole.get(), name), h5::exists(parts.get(), name)) << name;
+          if (!h5::exists(whole.get(), name)) continue;
+          const Array w = h5::read(whole.get(), name), p = h5::read(parts.get(), name);
+          EXPECT_EQ(w.shape, p.shape) << name;
+          EXPECT_EQ(w.f, p.f) << name;
+          EXPECT_EQ(w.i, p.i) << name;
+          ++compared;
+          valued += std::string(key) == "spikes/value";
+        }
+      }
+      EXPECT_GT(compared, 0);
+      if (graded) {
+        EXPECT_GT(valued, 0) << "graded events keep their values";
+      }
+    }
+  std::filesystem::remove_all(dir);
 }
 
 }  // namespace
