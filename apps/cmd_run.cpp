@@ -2,6 +2,7 @@
 
 #include "apps/commands.hpp"
 #include "apps/common.hpp"
+#include "core/error.hpp"
 #include "core/table.hpp"
 #include "data/atomic_file.hpp"
 #include "data/output_stream.hpp"
@@ -28,6 +29,9 @@ void run_run(RunOptions o) {
   const Sequence input = load_input(o.input, g);
   const EnergyModel energy = load_energy(o.backend, g);
   check_outputs({o.output, o.json, o.record});
+  const RecordWhat& what = o.backend.runner.record_what;
+  if (!o.record.empty() && !what.spikes && !what.state)
+    throw UsageError("--record with --record-spikes off and --record-state off would record nothing");
   o.backend.runner.record = !o.record.empty();
   auto runner = make_runner(o.backend.backend, mode, g, o.backend.runner);
   // Long runs go in 20 chunks with a progress line on stderr once one takes over 2 s (simulated
@@ -89,8 +93,13 @@ void register_run(CLI::App& app) {
   cmd->add_option("--record", o->record, "REC.h5: spikes and states of every neuron node (NIR data layout; cpu)")
       ->check(output_path());
   cmd->add_option_function<std::string>(
-         "--record-state", [o](const std::string& v) { o->backend.runner.record_state = v == "on"; },
-         "on: --record keeps every neuron's state trace too (float32 per neuron and step); off: spikes only")
+         "--record-state", [o](const std::string& v) { o->backend.runner.record_what.state = v == "on"; },
+         "on: --record keeps every neuron's state trace (float32 per neuron and step); off: not")
+      ->check(CLI::IsMember({"on", "off"}))
+      ->default_str("on");
+  cmd->add_option_function<std::string>(
+         "--record-spikes", [o](const std::string& v) { o->backend.runner.record_what.spikes = v == "on"; },
+         "on: --record keeps every neuron's spikes (events); off: not")
       ->check(CLI::IsMember({"on", "off"}))
       ->default_str("on");
   add_allow_nonfinite(*cmd, o->allow_nonfinite);

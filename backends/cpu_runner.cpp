@@ -30,20 +30,20 @@ CpuRunner::CpuRunner(Mode mode, Graph& graph, const RunnerOptions& options)
       ports_(make_cpu_port_backend(mode, options.sum_order)),
       sim_(graph, *ports_),
       record_(options.record),
-      record_state_(options.record_state) {}
+      record_what_(options.record_what) {}
 
 std::string CpuRunner::name() const { return std::string(ports_->name()); }
 
 RunResult CpuRunner::run(const Sequence& input) {
   Stopwatch clock;
-  RunResult r = sim_.run(input, record_, record_state_);
+  RunResult r = sim_.run(input, record_, record_what_);
   r.wall_s = clock.seconds();
   r.sum_order = cpu_sum_order();
   return r;
 }
 
 void CpuRunner::begin(int64_t batch) {
-  sim_.begin(batch, record_, 0, record_state_);
+  sim_.begin(batch, record_, 0, record_what_);
   batch_ = batch;
 }
 

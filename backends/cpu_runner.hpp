@@ -33,7 +33,8 @@ class CpuRunner final : public Runner {
   SumOrder order_;
   std::unique_ptr<PortBackend> ports_;
   Simulator sim_;
-  bool record_, record_state_;
+  bool record_;
+  RecordWhat record_what_;
   int64_t batch_ = 0;
 };
 

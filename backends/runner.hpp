@@ -18,7 +18,7 @@ namespace evsim {
 
 struct RunnerOptions {
   bool record = false;                  // keep every neuron node's state and spikes (RunResult::recording)
-  bool record_state = true;             // with `record`: the state trace too (false: spikes only)
+  RecordWhat record_what;               // with `record`: spikes, state traces or both
   std::string gpu_profile;              // cuda: the cost-model profile `evsim calibrate` wrote (empty: built in)
   SumOrder sum_order = SumOrder::Fast;  // cuda (EGRU stacks): core/mode.hpp
   int device = -1;                      // cuda: the GPU to use (-1: the current one, normally 0)

@@ -22,8 +22,15 @@ struct LayerReport {
 
 struct NodeRecording {
   std::string name, type;
-  Sequence v;                 // state after reset, T x B x N (spikes only: the shape, no data)
-  std::vector<Event> spikes;  // non-zero outputs (valued for graded neurons)
+  Sequence v;                   // state after reset, T x B x N (spikes only: the shape, no data)
+  std::vector<Event> spikes;    // non-zero outputs (valued for graded neurons)
+  bool spikes_recorded = true;  // false: states only (the file has no `spikes`)
+};
+
+// What `--record` keeps of each neuron node.
+struct RecordWhat {
+  bool spikes = true;
+  bool state = true;
 };
 
 struct RunResult {

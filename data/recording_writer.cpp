@@ -35,12 +35,14 @@ struct RecordingStream::Impl {
     NodeFile& f = open[rec.name];
     h5::Id group = h5::create_group(nodes.get(), rec.name);
     h5::Id obs = h5::create_group(group.get(), "observables");
-    f.spikes = h5::create_group(obs.get(), "spikes");
-    h5::write_attr(f.spikes.get(), "n_neurons", Array::integer(rec.v.width));
-    h5::write_double(f.spikes.get(), "t_max", static_cast<double>(steps) * dt, true);
-    f.idx = h5::create_appendable(f.spikes.get(), "idx", true);
-    f.time = h5::create_appendable(f.spikes.get(), "time", false);
-    f.batch = h5::create_appendable(f.spikes.get(), "batch", true);
+    if (rec.spikes_recorded) {
+      f.spikes = h5::create_group(obs.get(), "spikes");
+      h5::write_attr(f.spikes.get(), "n_neurons", Array::integer(rec.v.width));
+      h5::write_double(f.spikes.get(), "t_max", static_cast<double>(steps) * dt, true);
+      f.idx = h5::create_appendable(f.spikes.get(), "idx", true);
+      f.time = h5::create_appendable(f.spikes.get(), "time", false);
+      f.batch = h5::create_appendable(f.spikes.get(), "batch", true);
+    }
     if (!rec.v.data.empty()) {
       f.v_group = h5::create_group(obs.get(), "v");
       h5::write_attr(f.v_group.get(), "__type__", Array::text("TimeGriddedData"));
@@ -87,7 +89,7 @@ void RecordingStream::write(const std::vector<NodeRecording>& window, int64_t t0
   Impl& m = *impl_;
   for (const NodeRecording& rec : window) {
     NodeFile& f = m.node(rec);
-    m.spikes(f, rec.spikes);
+    if (f.spikes) m.spikes(f, rec.spikes);
     if (!f.v) continue;  // spikes only
     if (rec.v.data.empty() || t0 + rec.v.steps > m.steps)
       throw Error("recording of node '" + rec.name + "': state window at step " + std::to_string(t0) +
@@ -99,7 +101,7 @@ void RecordingStream::write(const std::vector<NodeRecording>& window, int64_t t0
 void RecordingStream::commit() {
   Impl& m = *impl_;
   for (auto& [name, f] : m.open)
-    h5::write_attr(f.spikes.get(), "__type__", Array::text(f.valued ? "ValuedEventData" : "EventData"));
+    if (f.spikes) h5::write_attr(f.spikes.get(), "__type__", Array::text(f.valued ? "ValuedEventData" : "EventData"));
   m.open.clear();
   m.nodes.reset();
   m.h5file.reset();

@@ -124,7 +124,7 @@ void Simulator::step_node(int v, const Eigen::Ref<const Matrix>& input) {
       if (!rec.v.data.empty()) rec.v.step(t_ - record_from_) = *node.op->state();
       const Matrix& o = cur_[vi];
       nonzero_.resize(static_cast<size_t>(o.rows()));
-      for (Eigen::Index b = 0; b < o.cols(); ++b) {
+      for (Eigen::Index b = 0; rec.spikes_recorded && b < o.cols(); ++b) {
         const size_t n = nonzero_indices(o.col(b).data(), o.rows(), nonzero_.data());
         for (size_t k = 0; k < n; ++k)
           rec.spikes.push_back(Event{nonzero_[k], static_cast<uint32_t>(b), t_, o(nonzero_[k], b)});
@@ -147,7 +147,7 @@ const Matrix& Simulator::step(const Eigen::Ref<const Matrix>& input) {
   return prev_[static_cast<size_t>(g_.output)];  // just swapped: prev_ holds this step
 }
 
-void Simulator::begin(int64_t batch, bool record, int64_t record_steps, bool record_state) {
+void Simulator::begin(int64_t batch, bool record, int64_t record_steps, RecordWhat what) {
   if (batch < 1) throw InputError("batch must be at least 1");
   const size_t n = g_.nodes.size();
   double units = 0;  // every node's output is kept for this step, the last and its summed input
@@ -158,7 +158,7 @@ void Simulator::begin(int64_t batch, bool record, int64_t record_steps, bool rec
   busy_s_ = 0.0;
   record_from_ = 0;
   record_steps_ = 0;
-  record_state_ = record_state;
+  record_what_ = what;
   result_ = RunResult{};
   RunResult& r = result_;
   r.backend = std::string(backend_.name());
@@ -199,7 +199,7 @@ void Simulator::open_recording(int64_t steps) {
     const GraphNode& node = g_.nodes[v];
     NodeRecording& rec = result_.recording[static_cast<size_t>(ri)];
     Sequence trace;
-    if (record_state_ && node.op->state() && steps > 0) {  // a spike source has spikes and no state
+    if (record_what_.state && node.op->state() && steps > 0) {  // a spike source has spikes and no state
       require_memory(4.0 * double(steps) * double(batch_) * double(node.size()),
                      "recording node '" + node.name + "' (--record-state off keeps spikes only)");
       trace = Sequence(steps, batch_, node.size());
@@ -210,6 +210,7 @@ void Simulator::open_recording(int64_t steps) {
     }
     rec.v = std::move(trace);
     rec.spikes.clear();
+    rec.spikes_recorded = record_what_.spikes;
   }
 }
 
@@ -234,14 +235,14 @@ const RunResult& Simulator::finish() {
   return result_;
 }
 
-RunResult Simulator::run(const Sequence& input, bool record, bool record_state) {
+RunResult Simulator::run(const Sequence& input, bool record, RecordWhat what) {
   if (input.width != g_.input_width())
     throw InputError("input has " + std::to_string(input.width) + " values per step, the model's Input '" +
                      g_.nodes[static_cast<size_t>(g_.input)].name + "' expects " + std::to_string(g_.input_width()));
   if (input.steps < 1 || input.batch < 1) throw InputError("input must have at least one step and one sample");
   require_memory(4.0 * double(input.steps) * double(input.batch) * double(g_.output_width()),
                  "the output of " + std::to_string(input.steps) + " steps");
-  begin(input.batch, record, record ? input.steps : 0, record_state);
+  begin(input.batch, record, record ? input.steps : 0, what);
   Sequence output(input.steps, input.batch, g_.output_width());
   for (int64_t t = 0; t < input.steps; ++t) output.step(t) = step(input.step(t));
   finish();

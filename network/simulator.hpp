@@ -14,12 +14,12 @@ class Simulator {
  public:
   Simulator(Graph& graph, PortBackend& backend);
   // input: T x B x N_in (token ids as floats for Embedding models).
-  RunResult run(const Sequence& input, bool record = false, bool record_state = true);
+  RunResult run(const Sequence& input, bool record = false, RecordWhat what = {});
 
   // Streaming use (long evaluations): begin, then one step at a time; state carries over.
-  // record: neuron nodes' spikes (and states, with record_state) are recorded, the first
-  // record_steps steps of them until take_recording() opens the next window.
-  void begin(int64_t batch, bool record = false, int64_t record_steps = 0, bool record_state = true);
+  // record: neuron nodes' spikes and/or states (`what`) are recorded, the first record_steps
+  // steps of them until take_recording() opens the next window.
+  void begin(int64_t batch, bool record = false, int64_t record_steps = 0, RecordWhat what = {});
   // input: N_in x B for the next step; returns the Output node's values (N_out x B).
   const Matrix& step(const Eigen::Ref<const Matrix>& input);
   // Streamed recordings: what was recorded since begin() or the last call (spikes with their
@@ -55,7 +55,7 @@ class Simulator {
   RunResult result_;
   int64_t t_ = 0, batch_ = 0;
   int64_t record_from_ = 0, record_steps_ = 0;  // the recording window: steps [from, from + steps)
-  bool record_state_ = true;
+  RecordWhat record_what_;
   double busy_s_ = 0.0;
 };
 

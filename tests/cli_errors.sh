@@ -84,6 +84,7 @@ fi
 rm -f "$tmp/big.h5"
 rm -f "$tmp/fifo" "$tmp/keep.h5"
 
+expect_fail record-nothing "would record nothing" "$EVSIM" run "$tmp/m.h5" --record "$tmp/rec0.h5" --record-spikes off --record-state off
 expect_fail huge-steps "--steps: expected a number in" "$EVSIM" run "$tmp/m.h5" --steps 4611686018427387904
 expect_fail nan-dt "--dt: expected a number in" "$EVSIM" run "$tmp/m.h5" --dt nan
 expect_fail nan-tolerance "--tolerance: expected a number in" "$EVSIM" compare "$tmp/m.h5" --tolerance nan

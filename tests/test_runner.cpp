@@ -260,14 +260,15 @@ TEST(ChunkedRun, StreamedRecordingEqualsTheWholeRunsFile) {
   std::filesystem::create_directories(dir);
   int index = 0;
   for (const bool graded : {false, true})
-    for (const bool state : {true, false}) {
-      SCOPED_TRACE(std::string(graded ? "graded" : "binary") + (state ? ", state" : ", spikes only"));
+    for (const RecordWhat what : {RecordWhat{true, true}, RecordWhat{true, false}, RecordWhat{false, true}}) {
+      SCOPED_TRACE(std::string(graded ? "graded" : "binary") + (what.spikes ? ", spikes" : "") +
+                   (what.state ? ", state" : ""));
       const ModelSpec spec = graded ? testing::random_vsn_mlp(rng) : testing::random_ei_net(rng, testing::EiKind::Coba);
       const int64_t width = spec.graph.nodes[0].params.at("shape").i[0];
       const Sequence x = graded ? gaussian_input(41, 2, width, rng()) : spike_input(41, 2, width, rng(), 0.4);
       RunnerOptions options;
       options.record = true;
-      options.record_state = state;
+      options.record_what = what;
       Graph a = build_graph(spec, 1e-3), b = build_graph(spec, 1e-3);
       const std::string whole_path = dir + "/whole" + std::to_string(index) + ".h5",
                         parts_path = dir + "/parts" + std::to_string(index++) + ".h5";
@@ -295,7 +296,10 @@ TEST(ChunkedRun, StreamedRecordingEqualsTheWholeRunsFile) {
         }
       }
       EXPECT_GT(compared, 0);
-      if (graded) {
+      const std::string first = "nodes/" + h5::children(h5::open_group(parts.get(), "nodes").get()).front();
+      EXPECT_EQ(h5::exists(parts.get(), first + "/observables/spikes"), what.spikes);
+      EXPECT_EQ(h5::exists(parts.get(), first + "/observables/v"), what.state);
+      if (graded && what.spikes) {
         EXPECT_GT(valued, 0) << "graded events keep their values";
       }
     }
