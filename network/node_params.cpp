@@ -150,18 +150,36 @@ std::vector<DelayGroup> read_delayed_weight(const NodeReader& c) {
   std::vector<int64_t> distinct = steps;
   std::sort(distinct.begin(), distinct.end());
   distinct.erase(std::unique(distinct.begin(), distinct.end()), distinct.end());
-  const std::vector<int64_t> shape = c.ints("weight/shape");
+  // One pass splits the entries by delay (each part keeps the file's line order): the layout
+  // was checked already (read_sparse_weight), and the work is O(synapses + delays x lines).
+  const bool csr = c.text("weight/format") == "csr";
+  const std::vector<int64_t> shape = c.ints("weight/shape"), indptr = c.ints("weight/indptr"),
+                             indices = c.ints("weight/indices");
+  struct Part {
+    std::vector<int64_t> indptr{0}, indices;
+    std::vector<float> data;
+  };
+  std::vector<Part> parts(distinct.size());
+  const int64_t lines = csr ? shape.at(0) : shape.at(1);
+  for (int64_t line = 0; line < lines; ++line) {
+    for (auto k = static_cast<size_t>(indptr[static_cast<size_t>(line)]);
+         k < static_cast<size_t>(indptr[static_cast<size_t>(line) + 1]); ++k) {
+      Part& part =
+          parts[static_cast<size_t>(std::lower_bound(distinct.begin(), distinct.end(), steps[k]) - distinct.begin())];
+      part.indices.push_back(indices[k]);
+      part.data.push_back(data.f[k]);
+    }
+    for (Part& part : parts) part.indptr.push_back(static_cast<int64_t>(part.indices.size()));
+  }
   std::vector<DelayGroup> groups;
-  for (const int64_t d : distinct) {
-    std::vector<float> masked(data.f.size(), 0.0f);
-    for (size_t k = 0; k < masked.size(); ++k)
-      if (steps[k] == d) masked[k] = data.f[k];
+  for (size_t g = 0; g < parts.size(); ++g) {
     try {
-      groups.push_back({d, CscMatrix::from_compressed(c.text("weight/format") == "csr", shape.at(0), shape.at(1),
-                                                      c.ints("weight/indptr"), c.ints("weight/indices"), masked)});
+      groups.push_back({distinct[g], CscMatrix::from_compressed(csr, shape.at(0), shape.at(1), parts[g].indptr,
+                                                                parts[g].indices, parts[g].data)});
     } catch (const Error& e) {
       c.fail("weight", e.what());
     }
+    parts[g] = Part{};  // its arrays are in the matrix now
   }
   return groups;
 }
