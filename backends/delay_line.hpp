@@ -3,8 +3,9 @@
 // (network/delayed_projection.hpp), shared by both CPU backends: the input arriving at step t
 // is kept for max_delay + 1 steps, and at step t the port's result is sum_d W_d x(t - d),
 // ascending d, each delay's products summed on their own (dense mode: that delay's matrix times
-// every input; event mode: its non-zero weights of the active inputs) and then added. Counted
-// ops are the synapses reached at this step; events are the inputs arriving at it.
+// every input, then added; event mode: its non-zero weights of the active inputs, added into
+// the result directly). Counted ops are the synapses reached at this step; events are the
+// inputs arriving at it.
 #include <vector>
 
 #include "core/counters.hpp"
@@ -23,16 +24,16 @@ class DelayLine {
   void deliver(int64_t t, Mode mode, SumOrder order, Matrix& out, OpCounts& counts);
 
  private:
-  struct Tally {
-    uint64_t pairs = 0, bytes = 0;
-    bool binary = true;
+  // One step's input, with its active units found once (at its first delivery) for every
+  // delay that reaches back to it.
+  struct Slot {
+    GatheredInputs in;
+    bool scanned = false, binary = true;
   };
-  const Matrix& at(int64_t t) { return history_[static_cast<size_t>(t % static_cast<int64_t>(history_.size()))]; }
-  void tally(const Matrix& x, const MatrixProjection& w, Tally& t);
+  Slot& scanned(int64_t t);
   const DelayedProjection* p_ = nullptr;
-  std::vector<Matrix> history_;
+  std::vector<Slot> history_;
   Matrix part_;
-  GatheredInputs gathered_;
   std::vector<uint32_t> nonzero_;  // scratch, kept from step to step
   std::vector<uint8_t> seen_;
   int64_t batch_ = 0;
