@@ -4,6 +4,7 @@
 
 #include <random>
 
+#include "backends/runner.hpp"
 #include "core/error.hpp"
 #include "models/random_input.hpp"
 #include "models/weight_layout.hpp"
@@ -61,6 +62,45 @@ TEST(SynapticDelays, EachSynapseDeliversItsOwnStepsLater) {
     EXPECT_EQ(r.layers.at(0).counts.effective_acs, acs);
     EXPECT_EQ(r.layers.at(0).counts.events, events);
     EXPECT_EQ(r.layers.at(0).counts.dense_macs, static_cast<uint64_t>(6 * steps * batch));
+  }
+}
+
+// A Linear of `wide` inputs: input 7 reaches output 0 after `d` steps (weight 1.5), the last
+// input reaches output 1 at once (weight 2).
+ModelSpec long_delay_net(int64_t wide, int64_t d) {
+  ModelSpec s;
+  s.graph.add("in", "Input").params["shape"] = Array::ints({1}, {wide});
+  sparse_delayed(s.graph.add("w", "Linear"), 2, wide, {0, 1, 2}, {7, wide - 1}, {1.5f, 2.0f},
+                 {static_cast<float>(static_cast<double>(d) * 1e-4), 0.0f});
+  s.graph.add("out", "Output");
+  s.graph.connect("in", "w");
+  s.graph.connect("w", "out");
+  return s;
+}
+
+// The longest delay (100,000 steps): a port keeps the events of each step it may still deliver,
+// not every input of each step (on 100,000 inputs that was 100,001 x 100,000 floats, 40 GB,
+// allocated at the run's start); the event arrives exactly that many steps later.
+TEST(SynapticDelays, LongDelaysKeepEventsNotInputs) {
+  const int64_t d = 100000;
+  {
+    Graph g = build_graph(long_delay_net(100000, d), 1e-4);
+    auto runner = make_runner("cpu", Mode::Event, g);
+    runner->begin(1);
+    Sequence x(2, 1, 100000);
+    x.step(0)(7, 0) = x.step(0)(99999, 0) = 1.0f;
+    EXPECT_EQ(runner->step(x).step(0)(1, 0), 2.0f);  // the undelayed synapse at once
+  }
+  Graph g = build_graph(long_delay_net(16, d), 1e-4);
+  for (Mode mode : {Mode::Dense, Mode::Event}) {
+    SCOPED_TRACE(mode_name(mode));
+    auto runner = make_runner("cpu", mode, g);
+    runner->begin(1);
+    Sequence x(d + 2, 1, 16);
+    x.step(0)(7, 0) = 1.0f;
+    const Sequence y = runner->step(x);
+    for (int64_t t = 0; t < d + 2; ++t) ASSERT_EQ(y.step(t)(0, 0), t == d ? 1.5f : 0.0f) << "t " << t;
+    EXPECT_EQ(runner->finish().layers.at(0).counts.effective_acs, 1u);
   }
 }
 
