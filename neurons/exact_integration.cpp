@@ -83,14 +83,18 @@ CubaLifExact::CubaLifExact(const CubaParams& p, std::optional<FiringParams> firi
       firing_(std::move(firing)),
       s0_(std::move(s0)) {
   for (Eigen::Index u = 0; u < p.r.size(); ++u) {
-    const double ts = p.tau_syn[u], tm = p.tau_mem[u], r = p.r[u];
-    const double a = std::exp(-dt / tm), b = std::exp(-dt / ts);
-    // tau_syn -> tau_mem: (b - a) / (ts - tm) -> (dt / tm^2) a; the difference quotient loses
-    // digits well before the two are equal.
-    const double k = std::abs(ts - tm) < 1e-6 * tm ? r * (dt / tm) * a : r * ts * (b - a) / (ts - tm);
-    k_[u] = static_cast<float>(k);
+    const double ts = p.tau_syn[u];
+    k_[u] = static_cast<float>(current_coupling(ts, p.tau_mem[u], p.r[u], dt));
     jump_[u] = static_cast<float>(dt / ts * static_cast<double>(p.w_in[u]));
   }
+}
+
+double current_coupling(double tau_syn, double tau_mem, double r, double dt) {
+  const double a = std::exp(-dt / tau_mem), b = std::exp(-dt / tau_syn);
+  // tau_syn -> tau_mem: (b - a) / (ts - tm) -> (dt / tm^2) a; the difference quotient loses
+  // digits well before the two are equal.
+  return std::abs(tau_syn - tau_mem) < 1e-6 * tau_mem ? r * (dt / tau_mem) * a
+                                                      : r * tau_syn * (b - a) / (tau_syn - tau_mem);
 }
 
 void CubaLifExact::reset(int64_t batch) {

@@ -22,6 +22,9 @@ namespace evsim {
 enum class Integration { Euler, Exact };
 Integration parse_integration(const std::string& name);  // "euler" | "exact"
 
+// k above: how much a unit of synaptic current moves v over one step.
+double current_coupling(double tau_syn, double tau_mem, double r, double dt);
+
 class LifExact final : public NeuronModel {
  public:
   LifExact(const LeakyParams& p, std::optional<FiringParams> firing, double dt, InitialState s0 = {});

@@ -17,12 +17,6 @@ Vector per_unit(Eigen::Index n, F f) {
 
 double d(const Vector& v, Eigen::Index k) { return static_cast<double>(v[k]); }
 
-// CubaLifExact's membrane coupling of one current (see there).
-double coupling(double ts, double tm, double r, double dt) {
-  const double a = std::exp(-dt / tm), b = std::exp(-dt / ts);
-  return std::abs(ts - tm) < 1e-6 * tm ? r * (dt / tm) * a : r * ts * (b - a) / (ts - tm);
-}
-
 }  // namespace
 
 void TwoCurrentNeuron::reset(int64_t batch) {
@@ -93,8 +87,8 @@ CubaLif2Exact::CubaLif2Exact(const TwoCurrentParams& p, std::optional<FiringPara
   a_ = per_unit(n, [&](auto k) { return -std::expm1(-dt / d(p.tau_mem, k)); });
   b_ = per_unit(n, [&](auto k) { return std::exp(-dt / d(p.tau_syn, k)); });
   b_inh_ = per_unit(n, [&](auto k) { return std::exp(-dt / d(p.tau_syn_inh, k)); });
-  k_ = per_unit(n, [&](auto k) { return coupling(d(p.tau_syn, k), d(p.tau_mem, k), d(p.r, k), dt); });
-  k_inh_ = per_unit(n, [&](auto k) { return coupling(d(p.tau_syn_inh, k), d(p.tau_mem, k), d(p.r, k), dt); });
+  k_ = per_unit(n, [&](auto k) { return current_coupling(d(p.tau_syn, k), d(p.tau_mem, k), d(p.r, k), dt); });
+  k_inh_ = per_unit(n, [&](auto k) { return current_coupling(d(p.tau_syn_inh, k), d(p.tau_mem, k), d(p.r, k), dt); });
   jump_ = per_unit(n, [&](auto k) { return dt / d(p.tau_syn, k) * d(p.w_in, k); });
   jump_inh_ = per_unit(n, [&](auto k) { return dt / d(p.tau_syn_inh, k) * d(p.w_in, k); });
 }
