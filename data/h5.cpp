@@ -264,20 +264,25 @@ Array read(hid_t loc, const std::string& name) {
   return read_object(ds.get(), false);
 }
 
+// Dataset creation: no timestamps (the same data gives the same bytes); `compressed`: chunked
+// along the first axis so that a chunk stays under ~1 MiB, and gzip-compressed.
+static Id creation_list(const Shape& shape, bool compressed) {
+  Id dcpl(H5Pcreate(H5P_DATASET_CREATE), H5Pclose);
+  H5Pset_obj_track_times(dcpl.get(), false);
+  if (!compressed) return dcpl;
+  std::vector<hsize_t> chunk(shape.begin(), shape.end());
+  hsize_t row = 1;
+  for (size_t k = 1; k < chunk.size(); ++k) row *= chunk[k];
+  chunk[0] = std::max<hsize_t>(1, std::min<hsize_t>(chunk[0], (1u << 18) / std::max<hsize_t>(1, row)));
+  for (auto& c : chunk) c = std::max<hsize_t>(1, c);
+  H5Pset_chunk(dcpl.get(), static_cast<int>(chunk.size()), chunk.data());
+  H5Pset_deflate(dcpl.get(), 4);
+  return dcpl;
+}
+
 void write(hid_t loc, const std::string& name, const Array& a, int64_t compress_above) {
   Id space = make_space(a.shape);
-  Id dcpl(H5Pcreate(H5P_DATASET_CREATE), H5Pclose);
-  H5Pset_obj_track_times(dcpl.get(), false);  // no timestamps: the same data gives the same bytes
-  if (a.kind != Array::Kind::String && !a.shape.empty() && a.size() > compress_above) {
-    std::vector<hsize_t> chunk(a.shape.begin(), a.shape.end());
-    // Chunk along the first axis so that a chunk stays under ~1 MiB.
-    hsize_t row = 1;
-    for (size_t k = 1; k < chunk.size(); ++k) row *= chunk[k];
-    chunk[0] = std::max<hsize_t>(1, std::min<hsize_t>(chunk[0], (1u << 18) / std::max<hsize_t>(1, row)));
-    for (auto& c : chunk) c = std::max<hsize_t>(1, c);
-    H5Pset_chunk(dcpl.get(), static_cast<int>(chunk.size()), chunk.data());
-    H5Pset_deflate(dcpl.get(), 4);
-  }
+  Id dcpl = creation_list(a.shape, a.kind != Array::Kind::String && !a.shape.empty() && a.size() > compress_above);
   hid_t file_type = H5T_IEEE_F32LE, mem_type = H5T_NATIVE_FLOAT;
   Id str;
   const void* buf = a.f.data();
@@ -299,15 +304,7 @@ void write(hid_t loc, const std::string& name, const Array& a, int64_t compress_
 
 Id create_float_rows(hid_t loc, const std::string& name, const Shape& shape) {
   Id space = make_space(shape);
-  Id dcpl(H5Pcreate(H5P_DATASET_CREATE), H5Pclose);
-  H5Pset_obj_track_times(dcpl.get(), false);
-  std::vector<hsize_t> chunk(shape.begin(), shape.end());
-  hsize_t row = 1;
-  for (size_t k = 1; k < chunk.size(); ++k) row *= chunk[k];
-  chunk[0] = std::max<hsize_t>(1, std::min<hsize_t>(chunk[0], (1u << 18) / std::max<hsize_t>(1, row)));
-  for (auto& c : chunk) c = std::max<hsize_t>(1, c);
-  H5Pset_chunk(dcpl.get(), static_cast<int>(chunk.size()), chunk.data());
-  H5Pset_deflate(dcpl.get(), 4);
+  Id dcpl = creation_list(shape, true);
   return checked(H5Dcreate2(loc, name.c_str(), H5T_IEEE_F32LE, space.get(), H5P_DEFAULT, dcpl.get(), H5P_DEFAULT),
                  H5Dclose, "dataset '" + name + "' cannot be created");
 }
