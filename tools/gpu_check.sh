@@ -62,8 +62,14 @@ if [[ " $STAGES " == *" tour "* ]]; then
 fi
 if [[ " $STAGES " == *" nir "* ]] && [ -d .data/nir ]; then
   echo "== NIR graphs on the GPU"
+  # Per graph: the CPU (both modes), the GPU's fused kernel, the GPU with a kernel per node and
+  # step (EVSIM_SNN_PATH=launches): the same input, times end to end per run (200 steps x 4).
   for f in .data/nir/lif_norse.nir .data/nir/braille_noDelay_bias_zero.nir .data/nir/braille_noDelay_noBias_subtract.nir; do
-    build-gpu/evsim compare "$f" --backend cuda --steps 200 --batch 4 --repeats 5 2>&1 | tail -4
+    echo "-- $f"
+    build-gpu/evsim compare "$f" --steps 200 --batch 4 --repeats 21 2>&1 | grep -E "^total"
+    build-gpu/evsim compare "$f" --backend cuda --steps 200 --batch 4 --repeats 21 2>&1 | grep -E "^total|GPU graph|AGREE|DIFFER"
+    EVSIM_SNN_PATH=launches build-gpu/evsim compare "$f" --backend cuda --steps 200 --batch 4 --repeats 21 2>&1 \
+      | grep -E "^total|GPU graph"
   done
 fi
 if [[ " $STAGES " == *" snn "* ]]; then

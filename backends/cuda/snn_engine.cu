@@ -3,6 +3,7 @@
 #include <cstdlib>
 #include <functional>
 #include <memory>
+#include <tuple>
 #include <vector>
 
 #include "backends/cuda/activation.cuh"
@@ -11,170 +12,19 @@
 #include "backends/cuda/device_weights.hpp"
 #include "backends/cuda/distile.cuh"
 #include "backends/cuda/graph_timer.hpp"
+#include "backends/cuda/neuron_update.cuh"
 #include "backends/cuda/op_count.hpp"
 #include "backends/cuda/operator_kernels.cuh"
 #include "backends/cuda/snn_engine.hpp"
+#include "backends/cuda/snn_fused.cuh"
 
 namespace evsim::cuda {
 namespace {
 
-// Device copy of a PointNeuron; state buffers are n x batch.
-struct NeuronDev {
-  int kind, fires, activation, spike_steps, n;
-  const float *a_mem, *a_syn, *v_leak, *r, *w_in, *gain, *v_threshold, *v_reset, *beta, *threshold;
-  const float *a_syn_inh, *w_in_inh, *r_inh, *e_exc, *e_inh;  // two synaptic currents
-  float *v, *i, *i_inh;
-  const float* ref_steps;  // null: no refractory period
-  float* left;             // refractory steps left, per unit and sample
-};
-
-// Refractory: the membrane holds and the unit cannot fire (neurons/neuron_model.hpp).
-__device__ __forceinline__ bool held(const NeuronDev& d, int idx) { return d.ref_steps && d.left[idx] > 0.0f; }
-
-// v > threshold: spike and reset; without firing the output is v itself.
-__device__ __forceinline__ float fire(const NeuronDev& d, int u, int idx, bool hold, float& v) {
-  if (!d.fires) return v;
-  if (hold) {
-    d.left[idx] -= 1.0f;
-    return 0.0f;
-  }
-  if (v > d.v_threshold[u]) {
-    v = d.v_reset[u];
-    if (d.ref_steps) d.left[idx] = d.ref_steps[u];
-    return 1.0f;
-  }
-  return 0.0f;
-}
-
-// The CPU's update order and rounding (explicit _rn: no FMA contraction), so binary
-// decisions match the CPU whenever the inputs do.
+// One thread per unit and sample.
 __global__ void neuron_kernel(const NeuronDev d, const float* __restrict__ x, float* __restrict__ y, int batch) {
   const int idx = blockIdx.x * blockDim.x + threadIdx.x;
-  if (idx < d.n * batch) {
-    float out = 0.0f;
-    const int u = idx % d.n;
-    // Two currents: each sample's input holds 2n rows, the inhibitory n below the excitatory.
-    const bool two = d.kind == static_cast<int>(PointKind::Cuba2) ||
-                     d.kind == static_cast<int>(PointKind::Cuba2Exact) || d.kind == static_cast<int>(PointKind::Coba);
-    const int xe = two ? idx + (idx / d.n) * d.n : idx;
-    const float xv = x[xe], xi = two ? x[xe + d.n] : 0.0f;
-    switch (static_cast<PointKind>(d.kind)) {
-      case PointKind::Leaky: {
-        const bool hold = held(d, idx);
-        float v = d.v[idx];
-        if (!hold) v = __fadd_rn(v, __fmul_rn(d.a_mem[u], __fadd_rn(__fsub_rn(d.v_leak[u], v), __fmul_rn(d.r[u], xv))));
-        out = fire(d, u, idx, hold, v);
-        d.v[idx] = v;
-        break;
-      }
-      case PointKind::Cuba: {
-        const bool hold = held(d, idx);
-        float cur = d.i[idx], v = d.v[idx];
-        cur = __fadd_rn(cur, __fmul_rn(d.a_syn[u], __fadd_rn(-cur, __fmul_rn(d.w_in[u], xv))));
-        if (!hold)
-          v = __fadd_rn(v, __fmul_rn(d.a_mem[u], __fadd_rn(__fsub_rn(d.v_leak[u], v), __fmul_rn(d.r[u], cur))));
-        out = fire(d, u, idx, hold, v);
-        d.i[idx] = cur;
-        d.v[idx] = v;
-        break;
-      }
-      case PointKind::LeakyExact: {  // neurons/exact_integration.cpp, the same roundings
-        const bool hold = held(d, idx);
-        float v = d.v[idx];
-        const float leak = d.v_leak[u];
-        const float kicked = __fadd_rn(v, __fmul_rn(d.r[u], xv));
-        const float next = __fsub_rn(kicked, __fmul_rn(__fsub_rn(kicked, leak), d.a_mem[u]));
-        if (!hold) v = next;
-        out = fire(d, u, idx, hold, v);
-        d.v[idx] = v;
-        break;
-      }
-      case PointKind::CubaExact: {
-        const bool hold = held(d, idx);
-        float v = d.v[idx];
-        const float leak = d.v_leak[u];
-        const float kicked = __fadd_rn(d.i[idx], __fmul_rn(d.w_in[u], xv));
-        const float next =
-            __fadd_rn(__fsub_rn(v, __fmul_rn(__fsub_rn(v, leak), d.a_mem[u])), __fmul_rn(d.r[u], kicked));
-        if (!hold) v = next;
-        out = fire(d, u, idx, hold, v);
-        d.i[idx] = __fmul_rn(kicked, d.a_syn[u]);
-        d.v[idx] = v;
-        break;
-      }
-      case PointKind::Cuba2: {  // neurons/two_current.cpp, the same roundings
-        const bool hold = held(d, idx);
-        float ce = d.i[idx], ci = d.i_inh[idx], v = d.v[idx];
-        ce = __fadd_rn(ce, __fmul_rn(d.a_syn[u], __fadd_rn(-ce, __fmul_rn(d.w_in[u], xv))));
-        ci = __fadd_rn(ci, __fmul_rn(d.a_syn_inh[u], __fadd_rn(-ci, __fmul_rn(d.w_in[u], xi))));
-        if (!hold)
-          v = __fadd_rn(
-              v, __fmul_rn(d.a_mem[u], __fadd_rn(__fsub_rn(d.v_leak[u], v), __fmul_rn(d.r[u], __fadd_rn(ce, ci)))));
-        out = fire(d, u, idx, hold, v);
-        d.i[idx] = ce;
-        d.i_inh[idx] = ci;
-        d.v[idx] = v;
-        break;
-      }
-      case PointKind::Cuba2Exact: {
-        const bool hold = held(d, idx);
-        float v = d.v[idx];
-        const float leak = d.v_leak[u];
-        const float ke = __fadd_rn(d.i[idx], __fmul_rn(d.w_in[u], xv));
-        const float ki = __fadd_rn(d.i_inh[idx], __fmul_rn(d.w_in_inh[u], xi));
-        const float next =
-            __fadd_rn(__fadd_rn(__fsub_rn(v, __fmul_rn(__fsub_rn(v, leak), d.a_mem[u])), __fmul_rn(d.r[u], ke)),
-                      __fmul_rn(d.r_inh[u], ki));
-        if (!hold) v = next;
-        out = fire(d, u, idx, hold, v);
-        d.i[idx] = __fmul_rn(ke, d.a_syn[u]);
-        d.i_inh[idx] = __fmul_rn(ki, d.a_syn_inh[u]);
-        d.v[idx] = v;
-        break;
-      }
-      case PointKind::Coba: {
-        const bool hold = held(d, idx);
-        float v = d.v[idx];
-        const float ge = __fadd_rn(d.i[idx], __fmul_rn(d.w_in[u], xv));
-        const float gi = __fadd_rn(d.i_inh[idx], __fmul_rn(d.w_in_inh[u], xi));
-        const float drive = __fadd_rn(__fadd_rn(__fsub_rn(d.v_leak[u], v), __fmul_rn(ge, __fsub_rn(d.e_exc[u], v))),
-                                      __fmul_rn(gi, __fsub_rn(d.e_inh[u], v)));
-        if (!hold) v = __fadd_rn(v, __fmul_rn(d.a_mem[u], drive));
-        out = fire(d, u, idx, hold, v);
-        d.i[idx] = __fmul_rn(ge, d.a_syn[u]);
-        d.i_inh[idx] = __fmul_rn(gi, d.a_syn_inh[u]);
-        d.v[idx] = v;
-        break;
-      }
-      case PointKind::Integrator: {
-        const bool hold = held(d, idx);
-        float v = d.v[idx];
-        if (!hold) v = __fadd_rn(v, __fmul_rn(xv, d.gain[u]));
-        out = fire(d, u, idx, hold, v);
-        d.v[idx] = v;
-        break;
-      }
-      case PointKind::Threshold:
-        out = xv > d.threshold[u] ? 1.0f : 0.0f;
-        d.v[idx] = xv;
-        break;
-      case PointKind::Vsn: {
-        const float phi = activate(d.activation, xv);
-        float m = d.v[idx], acc = 0.0f;
-        for (int s = 0; s < d.spike_steps; ++s) {
-          m = __fadd_rn(__fmul_rn(d.beta[u], m), xv);
-          if (m > d.threshold[u]) {
-            acc = __fadd_rn(acc, phi);
-            m = 0.0f;
-          }
-        }
-        d.v[idx] = m;
-        out = d.spike_steps == 1 ? acc : __fmul_rn(acc, 1.0f / static_cast<float>(d.spike_steps));
-        break;
-      }
-    }
-    y[idx] = out;
-  }
+  if (idx < d.n * batch) y[idx] = update_point_neuron(d, idx, x);
 }
 
 __global__ void add_bias_kernel(float* __restrict__ y, const float* __restrict__ bias, int n, int batch) {
@@ -375,7 +225,10 @@ struct SnnEngine::Impl {
   cublasHandle_t blas = nullptr;
   cudaStream_t stream = nullptr;
   cudaGraphExec_t exec = nullptr, counted_exec = nullptr;
-  bool tuned = false;  // cuda-distile's pointwise choices measured (tune())
+  bool tuned = false;      // cuda-distile's pointwise choices measured (tune())
+  bool use_fused = false;  // one fused kernel per chunk (plan_fused())
+  FusedLaunch fused;
+  DeviceBuffer<FusedStage> fused_table;
   DeviceBuffer<char> blas_workspace;
 
   const DeviceStage& stage(size_t k) const { return model->stages[k]; }
@@ -403,33 +256,37 @@ struct SnnEngine::Impl {
     }
   }
 
-  void neuron(const DeviceStage& s, StageState& st, const float* x) {
+  static NeuronDev neuron_dev(const DeviceStage& s, StageState& st) {
     const PointNeuron& d = s.desc;
-    NeuronDev nd{static_cast<int>(d.kind),
-                 d.fires ? 1 : 0,
-                 static_cast<int>(d.activation),
-                 d.spike_steps,
-                 s.out,
-                 s.a_mem.get(),
-                 s.a_syn.get(),
-                 s.v_leak.get(),
-                 s.r.get(),
-                 s.w_in.get(),
-                 s.gain.get(),
-                 s.v_threshold.get(),
-                 s.v_reset.get(),
-                 s.beta.get(),
-                 s.threshold.get(),
-                 s.a_syn_inh.get(),
-                 s.w_in_inh.get(),
-                 s.r_inh.get(),
-                 s.e_exc.get(),
-                 s.e_inh.get(),
-                 st.v.get(),
-                 st.i.get(),
-                 st.i_inh.get(),
-                 s.ref_steps.size() ? s.ref_steps.get() : nullptr,
-                 st.left.get()};
+    return NeuronDev{static_cast<int>(d.kind),
+                     d.fires ? 1 : 0,
+                     static_cast<int>(d.activation),
+                     d.spike_steps,
+                     s.out,
+                     s.a_mem.get(),
+                     s.a_syn.get(),
+                     s.v_leak.get(),
+                     s.r.get(),
+                     s.w_in.get(),
+                     s.gain.get(),
+                     s.v_threshold.get(),
+                     s.v_reset.get(),
+                     s.beta.get(),
+                     s.threshold.get(),
+                     s.a_syn_inh.get(),
+                     s.w_in_inh.get(),
+                     s.r_inh.get(),
+                     s.e_exc.get(),
+                     s.e_inh.get(),
+                     st.v.get(),
+                     st.i.get(),
+                     st.i_inh.get(),
+                     s.ref_steps.size() ? s.ref_steps.get() : nullptr,
+                     st.left.get()};
+  }
+
+  void neuron(const DeviceStage& s, StageState& st, const float* x) {
+    const NeuronDev nd = neuron_dev(s, st);
     neuron_kernel<<<blocks(static_cast<size_t>(s.out) * batch), 256, 0, stream>>>(nd, x, st.y.get(), batch);
     EVSIM_KERNEL_CHECK();
   }
@@ -507,7 +364,94 @@ struct SnnEngine::Impl {
 
   CountSlot* slot(size_t k, int t) { return slots.get() + k * steps + t; }
 
+  // The fused kernel (snn_fused.cuh) when the graph is small enough for one thread block: only
+  // projections, scales, identities and point neurons, no node fed by itself, at most 2^20
+  // multiply-adds per step and the state plus one step of input in shared memory. Else false.
+  bool plan_fused() {
+    constexpr int64_t kMaxMacs = int64_t(1) << 20, kMaxThreads = 1024;
+    std::vector<FusedStage> table;
+    int64_t macs = 0, floats = 0, widest = 32;
+    auto place = [&](int64_t n) {
+      floats += n;
+      return static_cast<int>(floats - n);
+    };
+    for (size_t k = 0; k < model->stages.size(); ++k) {
+      const DeviceStage& s = stage(k);
+      StageState& st = state[k];
+      FusedStage f;
+      switch (s.kind) {
+        case SnnNode::Kind::Identity:
+          f.op = static_cast<int>(FusedOp::Identity);
+          break;
+        case SnnNode::Kind::Projection:
+          f.op = static_cast<int>(FusedOp::Projection);
+          f.w = s.w->dense.get();
+          f.bias = s.bias.size() ? s.bias.get() : nullptr;
+          f.fanout = s.fanout.get();
+          macs += static_cast<int64_t>(s.in) * s.out * batch;
+          widest = std::max<int64_t>(widest, s.in);
+          break;
+        case SnnNode::Kind::Scale:
+          f.op = static_cast<int>(FusedOp::Scale);
+          f.scale = s.scale.get();
+          break;
+        case SnnNode::Kind::Neuron:
+          f.op = static_cast<int>(FusedOp::Neuron);
+          f.neuron = neuron_dev(s, st);
+          break;
+        default:
+          return false;
+      }
+      f.in = s.in;
+      f.out = s.out;
+      for (int src : s.inputs) f.src[f.sources++] = src;
+      for (int src : s.back) f.src[f.sources++] = src;
+      for (int e = 0; e < f.sources; ++e)
+        if (f.src[e] == static_cast<int>(k)) return false;
+      const int64_t nb = static_cast<int64_t>(s.out) * batch;
+      widest = std::max(widest, nb);
+      f.y = place(nb);
+      f.gy = st.y.get();
+      if (f.sources > 1) f.sum = place(static_cast<int64_t>(s.in) * batch);
+      for (auto [off, glob, buf] : {std::tuple{&f.v, &f.gv, &st.v},
+                                    {&f.i, &f.gi, &st.i},
+                                    {&f.i_inh, &f.gi_inh, &st.i_inh},
+                                    {&f.left, &f.gleft, &st.left}})
+        if (buf->size()) {
+          *off = place(nb);
+          *glob = buf->get();
+        }
+      table.push_back(f);
+    }
+    FusedLaunch l;
+    l.count = static_cast<int>(table.size());
+    l.batch = batch;
+    l.steps = steps;
+    l.inputs = model->inputs;
+    l.output = model->output;
+    l.input = input.get();
+    l.out_seq = out_seq.get();
+    l.skip_zero = mode == GpuMode::Distile;
+    l.threads = static_cast<int>(std::min(kMaxThreads, (widest + 31) / 32 * 32));
+    l.state_floats = static_cast<int>(std::min<int64_t>(floats, 1 << 30));
+    l.window = 1;
+    const size_t fixed = fused_shared_bytes(l);
+    const size_t per_step = static_cast<size_t>(batch) * model->inputs * sizeof(float);
+    if (macs > kMaxMacs || fixed > kFusedSharedBytes) return false;
+    if (per_step) l.window = static_cast<int>(std::min<size_t>(steps, 1 + (kFusedSharedBytes - fixed) / per_step));
+    fused_table = DeviceBuffer<FusedStage>(table);
+    l.stages = fused_table.get();
+    fused = l;
+    return true;
+  }
+
   void record_sequence(bool counted) {
+    if (use_fused) {
+      FusedLaunch l = fused;
+      l.slots = counted ? slots.get() : nullptr;
+      launch_fused(l, stream);
+      return;
+    }
     for (int t = 0; t < steps; ++t) {
       const float* graph_input = input.get() + static_cast<size_t>(t) * batch * model->inputs;
       for (size_t k = 0; k < model->stages.size(); ++k) {
@@ -638,10 +582,12 @@ struct SnnEngine::Impl {
   }
 };
 
-SnnEngine::SnnEngine(const SnnParams& p, GpuMode mode, int64_t batch, int64_t steps, const GpuProfile& profile)
-    : SnnEngine(upload_snn(p, profile), mode, batch, steps) {}
+SnnEngine::SnnEngine(const SnnParams& p, GpuMode mode, int64_t batch, int64_t steps, const GpuProfile& profile,
+                     SnnPath path)
+    : SnnEngine(upload_snn(p, profile), mode, batch, steps, path) {}
 
-SnnEngine::SnnEngine(std::shared_ptr<const SnnDeviceModel> model, GpuMode mode, int64_t batch, int64_t steps)
+SnnEngine::SnnEngine(std::shared_ptr<const SnnDeviceModel> model, GpuMode mode, int64_t batch, int64_t steps,
+                     SnnPath path)
     : impl_(new Impl) {
   Impl& m = *impl_;
   if (batch < 1 || steps < 1) throw Error("cuda backend: a run needs at least one step and one sample");
@@ -683,6 +629,11 @@ SnnEngine::SnnEngine(std::shared_ptr<const SnnDeviceModel> model, GpuMode mode, 
   m.input = DeviceBuffer<float>(static_cast<size_t>(m.steps) * m.batch * m.model->inputs);
   m.out_seq = DeviceBuffer<float>(static_cast<size_t>(m.steps) * m.batch * m.outputs);
   m.slots = DeviceBuffer<CountSlot>(m.model->stages.size() * m.steps);
+  if (const char* env = std::getenv("EVSIM_SNN_PATH"); env && path == SnnPath::Auto)
+    path = std::string(env) == "launches" ? SnnPath::Launches : SnnPath::Auto;
+  m.use_fused = path != SnnPath::Launches && m.plan_fused();
+  if (path == SnnPath::Fused && !m.use_fused)
+    throw Error("cuda backend: the graph is too large (or has a node) for the fused kernel");
   m.exec = m.capture(false);
   m.counted_exec = m.capture(true);
   m.reset_state();
@@ -696,6 +647,7 @@ SnnEngine::~SnnEngine() {
 }
 
 int64_t SnnEngine::steps() const { return impl_->steps; }
+bool SnnEngine::fused() const { return impl_->use_fused; }
 int64_t SnnEngine::batch() const { return impl_->batch; }
 
 void SnnEngine::set_input(const Sequence& x) {
@@ -722,6 +674,7 @@ void SnnEngine::copy_state_from(const SnnEngine& other) {
     for (auto [a, b] : {std::pair{&m.state[k].y, &o.state[k].y},
                         {&m.state[k].v, &o.state[k].v},
                         {&m.state[k].i, &o.state[k].i},
+                        {&m.state[k].i_inh, &o.state[k].i_inh},
                         {&m.state[k].left, &o.state[k].left}})
       if (a->size())
         EVSIM_CUDA_CHECK(cudaMemcpy(a->get(), b->get(), a->size() * sizeof(float), cudaMemcpyDeviceToDevice));

@@ -89,19 +89,27 @@ struct SnnRun {
   std::vector<double> replay_s;  // per timed replay (CUDA events), the whole chunk
 };
 
+// How a step runs: Auto takes the fused kernel (one launch per chunk, backends/cuda/snn_fused.cuh)
+// when the graph fits one thread block, else a kernel (or cuBLAS call) per node and step;
+// the environment's EVSIM_SNN_PATH=launches turns Auto into Launches (for side-by-side timing).
+enum class SnnPath { Auto, Launches, Fused };
+
 // A chunk of steps as two CUDA graphs: one that also counts (NeuroBench counts of every
 // projection's input and every neuron's events, per step), and the one that is timed. The
 // state carries from replay to replay.
 class SnnEngine {
  public:
-  SnnEngine(std::shared_ptr<const SnnDeviceModel> model, GpuMode mode, int64_t batch, int64_t steps);
-  SnnEngine(const SnnParams& p, GpuMode mode, int64_t batch, int64_t steps, const GpuProfile& profile = {});
+  SnnEngine(std::shared_ptr<const SnnDeviceModel> model, GpuMode mode, int64_t batch, int64_t steps,
+            SnnPath path = SnnPath::Auto);
+  SnnEngine(const SnnParams& p, GpuMode mode, int64_t batch, int64_t steps, const GpuProfile& profile = {},
+            SnnPath path = SnnPath::Auto);
   ~SnnEngine();
   SnnEngine(const SnnEngine&) = delete;
   SnnEngine& operator=(const SnnEngine&) = delete;
 
   int64_t steps() const;
   int64_t batch() const;
+  bool fused() const;                 // the fused kernel runs the chunk
   void set_input(const Sequence& x);  // steps x batch x inputs
   // One replay from the current state; blocks; seconds on the device (CUDA events). The
   // counted replay adds the counting kernels (not timed for reports).

@@ -91,19 +91,37 @@ TEST_P(CudaParity, SnnGraphsMatchCpu) {
   const RunResult cpu = testing::run_mode(spec, Mode::Dense, x);
   Graph g = build_graph(spec, 1e-3);
   const auto params = cuda::lower_snn(g);
-  for (auto mode : {cuda::GpuMode::Dense, cuda::GpuMode::Distile}) {
-    cuda::SnnEngine engine(params, mode, batch, x.steps);
-    const cuda::SnnRun gpu = engine.run(x);
-    EXPECT_LE(testing::rel_err(gpu.output, cpu.output), lif ? 0.0 : 1e-4)
-        << (mode == cuda::GpuMode::Dense ? "dense" : "distile");
-    uint64_t cpu_events = 0, gpu_events = 0;
-    for (const auto& l : cpu.layers)
-      if (l.neuron) cpu_events += l.counts.events;
-    for (auto e : gpu.counts.events) gpu_events += e;
-    if (lif) {
-      EXPECT_EQ(gpu_events, cpu_events);
+  cuda::SnnCounts per_node;
+  for (auto mode : {cuda::GpuMode::Dense, cuda::GpuMode::Distile})
+    for (auto path : {cuda::SnnPath::Launches, cuda::SnnPath::Fused}) {
+      SCOPED_TRACE(path == cuda::SnnPath::Fused ? "fused kernel" : "a kernel per node");
+      cuda::SnnEngine engine(params, mode, batch, x.steps, {}, path);
+      const cuda::SnnRun gpu = engine.run(x, 2);
+      EXPECT_LE(testing::rel_err(gpu.output, cpu.output), lif ? 0.0 : 1e-4)
+          << (mode == cuda::GpuMode::Dense ? "dense" : "distile");
+      EXPECT_LE(testing::rel_err(engine.output(), cpu.output), lif ? 0.0 : 1e-4) << "the timed replays";
+      uint64_t cpu_events = 0, gpu_events = 0;
+      for (const auto& l : cpu.layers)
+        if (l.neuron) cpu_events += l.counts.events;
+      for (auto e : gpu.counts.events) gpu_events += e;
+      if (lif) {
+        EXPECT_EQ(gpu_events, cpu_events);
+      }
+      // The fused kernel counts in-kernel: the same projection counts as the counting kernels.
+      if (path == cuda::SnnPath::Launches) {
+        per_node = gpu.counts;
+      } else {
+        ASSERT_EQ(gpu.counts.stages.size(), per_node.stages.size());
+        for (size_t k = 0; k < per_node.stages.size(); ++k) {
+          SCOPED_TRACE("stage " + std::to_string(k));
+          EXPECT_EQ(gpu.counts.stages[k].macs, per_node.stages[k].macs);
+          EXPECT_EQ(gpu.counts.stages[k].acs, per_node.stages[k].acs);
+          EXPECT_EQ(gpu.counts.stages[k].nonzero, per_node.stages[k].nonzero);
+          EXPECT_EQ(gpu.counts.stages[k].bytes, per_node.stages[k].bytes);
+        }
+        EXPECT_TRUE(cuda::SnnEngine(params, mode, batch, x.steps).fused()) << "Auto takes the fused kernel";
+      }
     }
-  }
 }
 
 // Excitatory/inhibitory populations (two synaptic currents: CUBA Euler and exact, COBA) with a
@@ -123,15 +141,18 @@ TEST_P(CudaParity, ExcitatoryInhibitoryNetsMatchCpu) {
   for (const auto& l : cpu.layers)
     if (l.neuron) cpu_events += l.counts.events;
   EXPECT_GT(cpu_events, 0u);
-  for (auto mode : {cuda::GpuMode::Dense, cuda::GpuMode::Distile}) {
-    SCOPED_TRACE(mode == cuda::GpuMode::Dense ? "dense" : "distile");
-    cuda::SnnEngine engine(params, mode, batch, x.steps);
-    const cuda::SnnRun gpu = engine.run(x);
-    EXPECT_EQ(testing::rel_err(gpu.output, cpu.output), 0.0);
-    uint64_t gpu_events = 0;
-    for (auto e : gpu.counts.events) gpu_events += e;
-    EXPECT_EQ(gpu_events, cpu_events);
-  }
+  for (auto mode : {cuda::GpuMode::Dense, cuda::GpuMode::Distile})
+    for (auto path : {cuda::SnnPath::Launches, cuda::SnnPath::Fused}) {
+      SCOPED_TRACE(mode == cuda::GpuMode::Dense ? "dense" : "distile");
+      SCOPED_TRACE(path == cuda::SnnPath::Fused ? "fused kernel" : "a kernel per node");
+      cuda::SnnEngine engine(params, mode, batch, x.steps, {}, path);
+      const cuda::SnnRun gpu = engine.run(x, 1);
+      EXPECT_EQ(testing::rel_err(gpu.output, cpu.output), 0.0);
+      EXPECT_EQ(testing::rel_err(engine.output(), cpu.output), 0.0) << "the timed replay";
+      uint64_t gpu_events = 0;
+      for (auto e : gpu.counts.events) gpu_events += e;
+      EXPECT_EQ(gpu_events, cpu_events);
+    }
 }
 
 // A stream evaluated in chunks (replays that continue from the state, a shorter engine for
@@ -171,6 +192,41 @@ TEST(CudaEngine, ChunkedStreamEqualsOneRun) {
       std::copy(y.data.begin(), y.data.end(), got.data.begin() + t0 * batch * ref.width);
     }
     EXPECT_LE(testing::rel_err(got, ref), 1e-5) << (mode == cuda::GpuMode::Dense ? "dense" : "distile");
+  }
+}
+
+// The same for a spiking graph with a recurrent projection and refractory two-current neurons,
+// on both paths: the fused kernel keeps the state in shared memory during a chunk and hands it
+// over between chunks and engines.
+TEST(CudaEngine, ChunkedSpikingStreamEqualsOneRun) {
+  REQUIRE_GPU();
+  const uint64_t seed = testing::fresh_seed();
+  SCOPED_TRACE("seed=" + std::to_string(seed));
+  std::mt19937_64 rng(seed);
+  const ModelSpec spec = testing::random_ei_net(rng, testing::EiKind::Coba);
+  const int64_t width = spec.graph.nodes[0].params.at("shape").i[0], steps = 47, chunk = 16, batch = 2;
+  const Sequence x = spike_input(steps, batch, width, rng(), 0.4);
+  Graph g = build_graph(spec, 1e-3);
+  const auto model = cuda::upload_snn(cuda::lower_snn(g), {});
+  for (auto path : {cuda::SnnPath::Launches, cuda::SnnPath::Fused}) {
+    SCOPED_TRACE(path == cuda::SnnPath::Fused ? "fused kernel" : "a kernel per node");
+    cuda::SnnEngine whole(model, cuda::GpuMode::Distile, batch, steps, path);
+    const Sequence ref = whole.run(x).output;
+    cuda::SnnEngine part(model, cuda::GpuMode::Distile, batch, chunk, path);
+    cuda::SnnEngine tail(model, cuda::GpuMode::Distile, batch, steps % chunk, path);
+    Sequence got(steps, batch, ref.width);
+    for (int64_t t0 = 0; t0 < steps; t0 += chunk) {
+      const int64_t n = std::min(chunk, steps - t0);
+      Sequence xs(n, batch, x.width);
+      std::copy(x.data.begin() + t0 * batch * x.width, x.data.begin() + (t0 + n) * batch * x.width, xs.data.begin());
+      if (n != chunk) tail.copy_state_from(part);
+      cuda::SnnEngine& e = n == chunk ? part : tail;
+      e.set_input(xs);
+      e.replay(true);
+      const Sequence y = e.output();
+      std::copy(y.data.begin(), y.data.end(), got.data.begin() + t0 * batch * ref.width);
+    }
+    EXPECT_EQ(testing::rel_err(got, ref), 0.0);
   }
 }
 
