@@ -369,8 +369,9 @@ struct SnnEngine::Impl {
   // multiply-adds per step and the state plus one step of input in shared memory. Else false.
   bool plan_fused() {
     constexpr int64_t kMaxMacs = int64_t(1) << 20, kMaxThreads = 1024;
+    constexpr int kMaxWindow = 512;
     std::vector<FusedStage> table;
-    int64_t macs = 0, floats = 0, widest = 32;
+    int64_t macs = 0, floats = 0, widest = 32, widest_input = 0;
     auto place = [&](int64_t n) {
       floats += n;
       return static_cast<int>(floats - n);
@@ -390,6 +391,7 @@ struct SnnEngine::Impl {
           f.fanout = s.fanout.get();
           macs += static_cast<int64_t>(s.in) * s.out * batch;
           widest = std::max<int64_t>(widest, s.in);
+          widest_input = std::max<int64_t>(widest_input, s.in);
           break;
         case SnnNode::Kind::Scale:
           f.op = static_cast<int>(FusedOp::Scale);
@@ -432,13 +434,19 @@ struct SnnEngine::Impl {
     l.input = input.get();
     l.out_seq = out_seq.get();
     l.skip_zero = mode == GpuMode::Distile;
+    l.outputs = stage(static_cast<size_t>(model->output)).out;
+    l.widest_input = static_cast<int>(widest_input + 1);
     l.threads = static_cast<int>(std::min(kMaxThreads, (widest + 31) / 32 * 32));
     l.state_floats = static_cast<int>(std::min<int64_t>(floats, 1 << 30));
-    l.window = 1;
-    const size_t fixed = fused_shared_bytes(l);
-    const size_t per_step = static_cast<size_t>(batch) * model->inputs * sizeof(float);
-    if (macs > kMaxMacs || fixed > kFusedSharedBytes) return false;
-    if (per_step) l.window = static_cast<int>(std::min<size_t>(steps, 1 + (kFusedSharedBytes - fixed) / per_step));
+    l.counted = true;  // room for the counters: the counted and the timed graph share the window
+    if (macs > kMaxMacs || fused_shared_bytes(l) > kFusedSharedBytes) return false;
+    while (l.window < std::min(steps, kMaxWindow)) {
+      ++l.window;
+      if (fused_shared_bytes(l) > kFusedSharedBytes) {
+        --l.window;
+        break;
+      }
+    }
     fused_table = DeviceBuffer<FusedStage>(table);
     l.stages = fused_table.get();
     fused = l;
@@ -448,7 +456,8 @@ struct SnnEngine::Impl {
   void record_sequence(bool counted) {
     if (use_fused) {
       FusedLaunch l = fused;
-      l.slots = counted ? slots.get() : nullptr;
+      l.counted = counted;
+      l.slots = slots.get();
       launch_fused(l, stream);
       return;
     }

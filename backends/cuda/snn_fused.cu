@@ -10,25 +10,39 @@ __host__ __device__ size_t table_bytes(int count) {
   return (static_cast<size_t>(count) * sizeof(FusedStage) + 15) / 16 * 16;
 }
 
-// One warp-wide sum per value, then one atomic per warp into the step's slot (the slots are
-// zeroed before a counted replay, as for count_inputs()).
-__device__ void add_counts(CountSlot* slot, unsigned nz, unsigned pairs, unsigned active, unsigned nonbinary) {
+// Shared memory beside the stage table: the state, then per window of steps the input, the
+// output stage's outputs and the counts (flushed to global memory once per window: no global
+// write waits at a step's barriers), then the scratch list of a projection's active inputs.
+struct SharedLayout {
+  size_t state, input, output, counts, list, total;  // offsets in 4-byte words; total
+  __host__ __device__ explicit SharedLayout(const FusedLaunch& l) {
+    state = 0;
+    input = state + static_cast<size_t>(l.state_floats);
+    output = input + static_cast<size_t>(l.window) * l.batch * l.inputs;
+    counts = output + static_cast<size_t>(l.window) * l.batch * l.outputs;
+    list = counts + (l.counted ? static_cast<size_t>(l.window) * l.count * 4 : 0);
+    total = list + (l.skip_zero ? static_cast<size_t>(l.batch) * l.widest_input : 0);
+  }
+};
+
+// One warp-wide sum per value, then one shared atomic per warp into the step's counters.
+__device__ void add_counts(unsigned* c, unsigned nz, unsigned pairs, unsigned active, unsigned nonbinary) {
   nz = __reduce_add_sync(kFull, nz);
   pairs = __reduce_add_sync(kFull, pairs);
   active = __reduce_add_sync(kFull, active);
   nonbinary = __reduce_or_sync(kFull, nonbinary);
   if ((threadIdx.x & 31) != 0) return;
   if (nz) {
-    atomicAdd(&slot->nonzero, static_cast<unsigned long long>(nz));
-    atomicAdd(&slot->pairs, static_cast<unsigned long long>(pairs));
-    atomicAdd(&slot->active, active);
+    atomicAdd(c, nz);
+    atomicAdd(c + 1, pairs);
+    atomicAdd(c + 2, active);
   }
-  if (nonbinary) atomicOr(&slot->nonbinary, 1u);
+  if (nonbinary) atomicOr(c + 3, 1u);
 }
 
 // A projection's input columns: non-zero values over the batch, their weight pairs, active
 // columns (the union over the batch), whether any non-zero is not +-1.
-__device__ void count_columns(const FusedStage& s, const float* x, int batch, CountSlot* slot) {
+__device__ void count_columns(const FusedStage& s, const float* x, int batch, unsigned* c) {
   unsigned nz = 0, pairs = 0, active = 0, nonbinary = 0;
   for (int j = threadIdx.x; j < s.in; j += blockDim.x) {
     unsigned col = 0;
@@ -43,24 +57,48 @@ __device__ void count_columns(const FusedStage& s, const float* x, int batch, Co
     pairs += col * s.fanout[j];
     active += col > 0;
   }
-  add_counts(slot, nz, pairs, active, nonbinary);
+  add_counts(c, nz, pairs, active, nonbinary);
 }
 
-__device__ float project(const FusedStage& s, const float* x, int idx, bool skip_zero) {
+// Per sample, the non-zero inputs' indices in ascending order (one warp per sample, ballots),
+// the count first: list[b * (in + 1)] = count, the indices after it.
+__device__ void list_active(const float* x, int in, int batch, int* list) {
+  const int lane = threadIdx.x & 31, warps = blockDim.x >> 5;
+  for (int b = threadIdx.x >> 5; b < batch; b += warps) {
+    int* out = list + b * (in + 1);
+    int n = 0;
+    for (int j0 = 0; j0 < in; j0 += 32) {
+      const int j = j0 + lane;
+      const bool on = j < in && x[b * in + j] != 0.0f;
+      const unsigned m = __ballot_sync(kFull, on);
+      if (on) out[1 + n + __popc(m & ((1u << lane) - 1u))] = j;
+      n += __popc(m);
+    }
+    if (lane == 0) out[0] = n;
+  }
+}
+
+__device__ float project(const FusedStage& s, const float* x, int idx, const int* list) {
   const int b = idx / s.out, o = idx - b * s.out;
   const float* xs = x + b * s.in;
   const float* w = s.w + o;
   float acc = 0.0f;
-  for (int j = 0; j < s.in; ++j) {
-    const float v = xs[j];
-    if (!skip_zero || v != 0.0f) acc = __fmaf_rn(__ldg(w + static_cast<size_t>(j) * s.out), v, acc);
+  if (list) {  // only the active inputs' weights are read
+    const int* l = list + b * (s.in + 1);
+    const int n = l[0];
+    for (int k = 1; k <= n; ++k) {
+      const int j = l[k];
+      acc = __fmaf_rn(__ldg(w + static_cast<size_t>(j) * s.out), xs[j], acc);
+    }
+  } else {
+    for (int j = 0; j < s.in; ++j) acc = __fmaf_rn(__ldg(w + static_cast<size_t>(j) * s.out), xs[j], acc);
   }
   return s.bias ? __fadd_rn(acc, __ldg(s.bias + o)) : acc;
 }
 
-// Stage k of one step: its outputs (and, counted, its slot). The caller syncs after.
-__device__ void run_stage(const FusedStage& s, const float* x, float* mem, int batch, bool skip_zero, CountSlot* slot,
-                          float* out_step) {
+// One stage of one step: its outputs (and, counted, its counters). The caller syncs after.
+__device__ void run_stage(const FusedStage& s, const float* x, float* mem, int batch, const int* list,
+                          unsigned* counters, float* out_step) {
   float* y = mem + s.y;
   const int n = s.out * batch;
   unsigned events = 0;
@@ -68,7 +106,7 @@ __device__ void run_stage(const FusedStage& s, const float* x, float* mem, int b
     float v;
     switch (static_cast<FusedOp>(s.op)) {
       case FusedOp::Projection:
-        v = project(s, x, idx, skip_zero);
+        v = project(s, x, idx, list);
         break;
       case FusedOp::Scale:
         v = __fmul_rn(x[idx], __ldg(s.scale + idx % s.out));
@@ -84,11 +122,11 @@ __device__ void run_stage(const FusedStage& s, const float* x, float* mem, int b
     y[idx] = v;
     if (out_step) out_step[idx] = v;
   }
-  if (!slot) return;
+  if (!counters) return;
   if (s.op == static_cast<int>(FusedOp::Projection))
-    count_columns(s, x, batch, slot);
+    count_columns(s, x, batch, counters);
   else if (s.op == static_cast<int>(FusedOp::Neuron))
-    add_counts(slot, events, 0, 0, 0);
+    add_counts(counters, events, 0, 0, 0);
 }
 
 // Global <-> shared copies of every stage's state, at the chunk's start and end.
@@ -109,11 +147,47 @@ __device__ void move_state(FusedStage* st, int count, float* mem, int batch, boo
   }
 }
 
+// The stage's input this step: one edge's source as is, or the in-edges summed in edge order
+// (a recurrent source, later in the order, still holds step t - 1).
+__device__ const float* stage_input(const FusedStage* st, const FusedStage& s, float* mem, const float* graph_input,
+                                    int batch) {
+  if (s.sources == 1) return s.src[0] < 0 ? graph_input : mem + st[s.src[0]].y;
+  const int n = s.in * batch;
+  for (int idx = threadIdx.x; idx < n; idx += blockDim.x) {
+    float acc = 0.0f;
+    for (int e = 0; e < s.sources; ++e) {
+      const float v = s.src[e] < 0 ? graph_input[idx] : mem[st[s.src[e]].y + idx];
+      acc = e == 0 ? v : __fadd_rn(acc, v);
+    }
+    mem[s.sum + idx] = acc;
+  }
+  __syncthreads();
+  return mem + s.sum;
+}
+
+// A window's outputs and counts to global memory.
+__device__ void flush_window(const FusedLaunch& l, const FusedStage* st, const float* out_win, const unsigned* counts,
+                             int t0, int n) {
+  const int step_out = l.batch * l.outputs;
+  for (int idx = threadIdx.x; idx < n * step_out; idx += blockDim.x)
+    l.out_seq[static_cast<size_t>(t0) * step_out + idx] = out_win[idx];
+  if (!l.counted) return;
+  for (int idx = threadIdx.x; idx < n * l.count; idx += blockDim.x) {
+    const int w = idx / l.count, k = idx - w * l.count;
+    if (st[k].op != static_cast<int>(FusedOp::Projection) && st[k].op != static_cast<int>(FusedOp::Neuron)) continue;
+    const unsigned* c = counts + 4 * idx;
+    l.slots[static_cast<size_t>(k) * l.steps + t0 + w] = CountSlot{c[1], c[0], c[2], c[3]};
+  }
+}
+
 __global__ void fused_kernel(const FusedLaunch l) {
   extern __shared__ float4 shared_raw[];
   auto* st = reinterpret_cast<FusedStage*>(shared_raw);
   float* mem = reinterpret_cast<float*>(reinterpret_cast<char*>(shared_raw) + table_bytes(l.count));
-  float* window = mem + l.state_floats;
+  const SharedLayout at(l);
+  float *in_win = mem + at.input, *out_win = mem + at.output;
+  auto* counts = reinterpret_cast<unsigned*>(mem + at.counts);
+  int* list = l.skip_zero ? reinterpret_cast<int*>(mem + at.list) : nullptr;
   {
     const auto* from = reinterpret_cast<const int*>(l.stages);
     auto* to = reinterpret_cast<int*>(st);
@@ -128,49 +202,38 @@ __global__ void fused_kernel(const FusedLaunch l) {
     if (s.left >= 0) s.neuron.left = mem + s.left;
   }
   move_state(st, l.count, mem, l.batch, true);
-  const int step_in = l.batch * l.inputs, step_out = l.batch * st[l.output].out;
-  for (int t = 0; t < l.steps; ++t) {
-    const int w = t % l.window;
-    if (w == 0) {
-      __syncthreads();  // the previous window is read
-      const int n = min(l.window, l.steps - t) * step_in;
-      for (int idx = threadIdx.x; idx < n; idx += blockDim.x)
-        window[idx] = l.input[static_cast<size_t>(t) * step_in + idx];
-    }
+  const int step_in = l.batch * l.inputs, step_out = l.batch * l.outputs;
+  for (int t0 = 0; t0 < l.steps; t0 += l.window) {
+    const int n = min(l.window, l.steps - t0);
+    __syncthreads();  // the previous window is flushed
+    for (int idx = threadIdx.x; idx < n * step_in; idx += blockDim.x)
+      in_win[idx] = l.input[static_cast<size_t>(t0) * step_in + idx];
+    if (l.counted)
+      for (int idx = threadIdx.x; idx < n * l.count * 4; idx += blockDim.x) counts[idx] = 0;
     __syncthreads();
-    const float* graph_input = window + w * step_in;
-    for (int k = 0; k < l.count; ++k) {
-      const FusedStage& s = st[k];
-      const float* x;
-      if (s.sources == 1) {
-        x = s.src[0] < 0 ? graph_input : mem + st[s.src[0]].y;
-      } else {  // merging and recurrent edges summed in edge order (a recurrent source: step t - 1)
-        const int n = s.in * l.batch;
-        for (int idx = threadIdx.x; idx < n; idx += blockDim.x) {
-          float acc = 0.0f;
-          for (int e = 0; e < s.sources; ++e) {
-            const float v = s.src[e] < 0 ? graph_input[idx] : mem[st[s.src[e]].y + idx];
-            acc = e == 0 ? v : __fadd_rn(acc, v);
-          }
-          mem[s.sum + idx] = acc;
+    for (int w = 0; w < n; ++w) {
+      const float* graph_input = in_win + w * step_in;
+      for (int k = 0; k < l.count; ++k) {
+        const FusedStage& s = st[k];
+        const float* x = stage_input(st, s, mem, graph_input, l.batch);
+        const bool listed = list && s.op == static_cast<int>(FusedOp::Projection);
+        if (listed) {
+          list_active(x, s.in, l.batch, list);
+          __syncthreads();
         }
+        run_stage(s, x, mem, l.batch, listed ? list : nullptr, l.counted ? counts + 4 * (w * l.count + k) : nullptr,
+                  k == l.output ? out_win + w * step_out : nullptr);
         __syncthreads();
-        x = mem + s.sum;
       }
-      run_stage(s, x, mem, l.batch, l.skip_zero, l.slots ? l.slots + static_cast<size_t>(k) * l.steps + t : nullptr,
-                k == l.output ? l.out_seq + static_cast<size_t>(t) * step_out : nullptr);
-      __syncthreads();
     }
+    flush_window(l, st, out_win, counts, t0, n);
   }
   move_state(st, l.count, mem, l.batch, false);
 }
 
 }  // namespace
 
-size_t fused_shared_bytes(const FusedLaunch& l) {
-  return table_bytes(l.count) +
-         (static_cast<size_t>(l.state_floats) + static_cast<size_t>(l.window) * l.batch * l.inputs) * sizeof(float);
-}
+size_t fused_shared_bytes(const FusedLaunch& l) { return table_bytes(l.count) + SharedLayout(l).total * 4; }
 
 void launch_fused(const FusedLaunch& l, cudaStream_t stream) {
   const size_t bytes = fused_shared_bytes(l);

@@ -32,14 +32,16 @@ struct FusedStage {
 
 struct FusedLaunch {
   const FusedStage* stages = nullptr;  // device array
-  int count = 0, batch = 0, steps = 0, inputs = 0, output = 0;
+  int count = 0, batch = 0, steps = 0, inputs = 0, outputs = 0, output = 0;
   const float* input = nullptr;  // steps x batch x inputs
   float* out_seq = nullptr;      // steps x batch x outputs
-  CountSlot* slots = nullptr;    // stages x steps; null: not counted
-  bool skip_zero = false;        // cuda-distile: weights of zero inputs are not read
+  CountSlot* slots = nullptr;    // stages x steps (each Projection and Neuron stage's written)
+  bool counted = false;
+  bool skip_zero = false;  // cuda-distile: a projection reads the weights of its active inputs only
+  int widest_input = 0;    // the widest projection input (the active-input list's room)
   int threads = 32;
   int state_floats = 0;  // shared state (outputs, sums, neuron state)
-  int window = 1;        // steps of input staged in shared memory at a time
+  int window = 1;        // steps whose input, outputs and counts are held in shared memory
 };
 
 // Bytes of shared memory one launch may use (stage table, state and input window).
