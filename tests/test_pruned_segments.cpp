@@ -1,5 +1,5 @@
 // DISTile's pruned-column layout (plain host code): widths by hand, and every weight back
-// where it came from on random pruned matrices.
+// where it came from on random pruned matrices. The sparse delivery's row-block offsets by hand.
 #include <gtest/gtest.h>
 
 #include <random>
@@ -7,6 +7,8 @@
 
 #include "backends/cuda/cost_model.hpp"
 #include "backends/cuda/pruned_segments.hpp"
+#include "backends/cuda/row_blocks.hpp"
+#include "core/error.hpp"
 #include "tests/random_models.hpp"
 
 namespace evsim {
@@ -59,6 +61,30 @@ TEST(PrunedSegments, RandomMatricesRoundTrip) {
           back[static_cast<size_t>(c) * rows + r] += s.val[at];
         }
     EXPECT_EQ(back, w) << rows << " x " << cols;
+  }
+}
+
+// 5 rows in blocks of 2 ([0, 2), [2, 4), [4, 5)); column 0 has rows 0, 3, 4; column 1 none;
+// column 2 rows 1, 2. Per column: its first entry at or past rows 0, 2, 4 and 6 (the end).
+TEST(RowBlockOffsets, HandBuiltMatrix) {
+  Matrix w = Matrix::Zero(5, 3);
+  w(0, 0) = 1.0f;
+  w(3, 0) = 2.0f;
+  w(4, 0) = 3.0f;
+  w(1, 2) = 4.0f;
+  w(2, 2) = 5.0f;
+  const CscMatrix c = CscMatrix::from_dense(w);
+  const std::vector<uint32_t> want = {0, 1, 2, 3,   // column 0: entries 0..2 (rows 0 | 3 | 4)
+                                      3, 3, 3, 3,   // column 1: empty
+                                      3, 4, 5, 5};  // column 2: entries 3..4 (rows 1 | 2)
+  EXPECT_EQ(cuda::row_block_offsets(c, 2, 1 << 20, "w"), want);
+  // Over the table budget (12 entries = 48 bytes): a clear error naming the node.
+  EXPECT_EQ(cuda::row_block_offsets(c, 2, 48, "w").size(), 12u);
+  try {
+    cuda::row_block_offsets(c, 2, 47, "node 'w'");
+    FAIL() << "expected an error";
+  } catch (const Error& e) {
+    EXPECT_NE(std::string(e.what()).find("node 'w'"), std::string::npos) << e.what();
   }
 }
 

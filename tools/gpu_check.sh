@@ -10,7 +10,7 @@
 #          steps x 10 streams) and of the default model: the README's tour
 #   nir    the NIR sample graphs compared on the GPU
 #   snn    the CUBA and COBA benchmarks (4,000 neurons, 1 s) on the GPU and the CPU (one thread):
-#          identical spikes, wall times
+#          identical spikes, wall times; CUBA at 16,000 and 64,000 neurons (sparse delivery)
 # Carry .data (a copy of ../shared/data/ptb and nir). Logs in $OUT.
 set -o pipefail
 cd "$(dirname "$0")/.."
@@ -93,5 +93,13 @@ for be in ("cuda-dense", "cuda-distile"):
           int(diff[0][0]) if len(diff) else None)
 PY
     rm -f "$OUT"/${net}*.h5
+  done
+  echo "== CUBA at 16,000 and 64,000 neurons (80 synapses each), 1 s, no output: cpu-event one thread vs cuda-distile"
+  for n in 16000 64000; do
+    build-gpu/evsim convert snn-benchmark cuba "$OUT/cuba_$n.h5" --neurons $n >/dev/null
+    for be in "--backend cpu --mode event --threads 1" "--backend cuda --mode event"; do
+      build-gpu/evsim run "$OUT/cuba_$n.h5" --steps 10000 $be 2>&1 | grep -E "end to end|^cell|^w_rec|error"
+    done
+    rm -f "$OUT/cuba_$n.h5"
   done
 fi

@@ -124,8 +124,17 @@ SnnNode stage_of(const Graph& g, int v) {
                        "' has per-synapse delays, which run on the CPU only (cpu-event, cpu-dense)");
     MatrixParams p = read_matrix_params(r, n.type == "Affine");
     s.kind = SnnNode::Kind::Projection;
-    s.w = p.dense();  // sparse connectivity: the GPU engine keeps dense columns (within the memory budget)
-    s.dense_macs = static_cast<uint64_t>(s.w.size());
+    s.dense_macs = static_cast<uint64_t>(p.rows()) * static_cast<uint64_t>(p.cols());
+    if (p.sparse) {
+      // Sparse connectivity: delivered from its compressed columns; the dense copy too when it is
+      // small enough for the dense paths (cuda-dense, DISTile's columns, the fused kernel).
+      constexpr uint64_t kDenseBytes = uint64_t(512) << 20;
+      if (p.cols() <= kMaxDenseGpuCols && s.dense_macs * sizeof(float) <= kDenseBytes)
+        s.w = p.sparse->to_dense("node '" + n.name + "'");
+      s.csc = std::move(p.sparse);
+    } else {
+      s.w = p.dense();
+    }
     s.bias = std::move(p.bias);
   } else if (n.type == "Scale") {
     Shape shape;

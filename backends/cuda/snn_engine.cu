@@ -15,8 +15,10 @@
 #include "backends/cuda/neuron_update.cuh"
 #include "backends/cuda/op_count.hpp"
 #include "backends/cuda/operator_kernels.cuh"
+#include "backends/cuda/row_blocks.hpp"
 #include "backends/cuda/snn_engine.hpp"
 #include "backends/cuda/snn_fused.cuh"
+#include "backends/cuda/sparse_delivery.cuh"
 
 namespace evsim::cuda {
 namespace {
@@ -64,7 +66,10 @@ struct DeviceStage {
   std::string name;
   int in = 0, out = 0;
   std::vector<int> inputs, back;
-  std::unique_ptr<DeviceWeights> w;  // Projection
+  std::unique_ptr<DeviceWeights> w;           // Projection (null: sparse only)
+  DeviceBuffer<uint32_t> block_ptr, row_idx;  // Projection from sparse connectivity
+  DeviceBuffer<float> values;
+  SparseColumns sparse;  // over the buffers above (val null: none)
   DeviceBuffer<uint32_t> fanout;
   DeviceBuffer<float> bias, scale;
   PointNeuron desc;
@@ -145,6 +150,25 @@ void upload_operator(const SnnNode& cs, DeviceStage& s) {
   }
 }
 
+// Compressed columns and their row-block offsets (sparse_delivery.cuh); the fan-out per column.
+void upload_sparse(const SnnNode& cs, DeviceStage& s) {
+  const CscMatrix& c = *cs.csc;
+  const std::string what = "cuda backend: node '" + cs.name + "'";
+  if (c.cols > kSparseMaxCols)
+    throw Error(what + " has " + std::to_string(c.cols) + " inputs; the GPU's sparse delivery takes at most " +
+                std::to_string(kSparseMaxCols));
+  constexpr uint64_t kTableBytes = uint64_t(4) << 30;
+  s.block_ptr = DeviceBuffer<uint32_t>(row_block_offsets(c, kSparseRows, kTableBytes, what));
+  s.row_idx = DeviceBuffer<uint32_t>(c.row_idx);
+  s.values = DeviceBuffer<float>(c.values);
+  s.sparse = {s.block_ptr.get(),        s.row_idx.get(),
+              s.values.get(),           static_cast<int>(c.rows),
+              static_cast<int>(c.cols), static_cast<int>((c.rows + kSparseRows - 1) / kSparseRows)};
+  std::vector<uint32_t> fanout(static_cast<size_t>(c.cols));
+  for (int64_t j = 0; j < c.cols; ++j) fanout[static_cast<size_t>(j)] = c.col_nnz(j);
+  s.fanout = DeviceBuffer<uint32_t>(fanout);
+}
+
 }  // namespace
 
 std::shared_ptr<const SnnDeviceModel> upload_snn(const SnnParams& p, const GpuProfile& profile) {
@@ -167,9 +191,13 @@ std::shared_ptr<const SnnDeviceModel> upload_snn(const SnnParams& p, const GpuPr
         throw Error("cuda backend: node '" + cs.name + "' is out of order");
     if (cs.inputs.size() + cs.back.size() > 8) throw Error("cuda backend: node '" + cs.name + "' has over 8 in-edges");
     if (cs.kind == SnnNode::Kind::Projection) {
-      if (s.in > kMaxDistileCols) throw Error("cuda backend: node '" + cs.name + "' has more than 8192 inputs");
-      s.w = std::make_unique<DeviceWeights>(cs.w, profile);
-      s.fanout = DeviceBuffer<uint32_t>(column_fanout(cs.w.data(), cs.w.rows(), cs.w.cols()));
+      if (cs.w.size()) {
+        if (s.in > kMaxDistileCols)
+          throw Error("cuda backend: node '" + cs.name + "' has more than 8192 inputs (dense weights)");
+        s.w = std::make_unique<DeviceWeights>(cs.w, profile);
+        s.fanout = DeviceBuffer<uint32_t>(column_fanout(cs.w.data(), cs.w.rows(), cs.w.cols()));
+      }
+      if (cs.csc) upload_sparse(cs, s);
       if (cs.bias.size()) s.bias = up(cs.bias);
     } else if (cs.kind == SnnNode::Kind::Scale) {
       s.scale = up(cs.scale);
@@ -208,6 +236,7 @@ namespace {
 struct StageState {
   DeviceBuffer<float> sum, y, v, i, i_inh;  // summed input (several edges), output, neuron state
   DeviceBuffer<float> left;                 // refractory steps left
+  DeviceBuffer<uint32_t> mask;              // sparse delivery: the active inputs
   DeviceBuffer<float> t1, ct, mt, t3;       // WaveletConv: the four products' intermediates
   bool scatter = false;                     // PointwiseConv in cuda-distile: the event path chosen
 };
@@ -233,9 +262,14 @@ struct SnnEngine::Impl {
 
   const DeviceStage& stage(size_t k) const { return model->stages[k]; }
 
+  // cuda-distile takes the sparse delivery where the weights came sparse.
+  bool sparse_path(const DeviceStage& s) const { return s.sparse.val && mode == GpuMode::Distile; }
+
   void project(const DeviceStage& s, StageState& st, const float* x) {
     const int n = s.out * batch;
-    if (mode == GpuMode::Dense) {
+    if (sparse_path(s)) {
+      sparse_deliver(s.sparse, x, batch, st.mask.get(), st.y.get(), stream);
+    } else if (mode == GpuMode::Dense) {
       const float one = 1.0f, zero = 0.0f;
       if (batch == 1)
         EVSIM_CUBLAS_CHECK(
@@ -385,6 +419,7 @@ struct SnnEngine::Impl {
           f.op = static_cast<int>(FusedOp::Identity);
           break;
         case SnnNode::Kind::Projection:
+          if (!s.w) return false;
           f.op = static_cast<int>(FusedOp::Projection);
           f.w = s.w->dense.get();
           f.bias = s.bias.size() ? s.bias.get() : nullptr;
@@ -616,6 +651,13 @@ SnnEngine::SnnEngine(std::shared_ptr<const SnnDeviceModel> model, GpuMode mode, 
     const size_t nb = static_cast<size_t>(s.out) * m.batch;
     st.y = DeviceBuffer<float>(nb);
     if (s.inputs.size() + s.back.size() > 1) st.sum = DeviceBuffer<float>(static_cast<size_t>(s.in) * m.batch);
+    if (s.kind == SnnNode::Kind::Projection && !s.w && !m.sparse_path(s))
+      throw UsageError("cuda backend: node '" + s.name + "' keeps its " + std::to_string(s.out) + " x " +
+                       std::to_string(s.in) +
+                       " weights sparse (too large to form dense on the GPU): cuda-dense cannot run it; use --mode "
+                       "event (cuda-distile) or the CPU");
+    if (s.kind == SnnNode::Kind::Projection && m.sparse_path(s))
+      st.mask = DeviceBuffer<uint32_t>(static_cast<size_t>(s.in + 31) / 32);
     if (s.kind == SnnNode::Kind::Neuron) {
       st.v = DeviceBuffer<float>(nb);
       st.i = DeviceBuffer<float>(nb);
@@ -696,7 +738,12 @@ SnnCounts SnnEngine::counts() const {
   for (size_t k = 0; k < m.model->stages.size(); ++k) {
     const DeviceStage& s = m.stage(k);
     const CountSlot* at = host.data() + k * m.steps;
-    if (s.kind == SnnNode::Kind::Projection) {
+    if (s.kind == SnnNode::Kind::Projection && m.sparse_path(s)) {  // a value and a row index per weight read
+      PortCount p = sum_slots(at, m.steps, [](unsigned) { return 0.0; });
+      p.bytes = (p.macs + p.acs) * (sizeof(float) + sizeof(uint32_t));
+      c.stages.push_back(p);
+      c.events.push_back(0);
+    } else if (s.kind == SnnNode::Kind::Projection) {
       const DeviceWeights& w = *s.w;
       c.stages.push_back(
           sum_slots(at, m.steps, [&](unsigned active) { return w.step_bytes(active, m.mode == GpuMode::Dense); }));

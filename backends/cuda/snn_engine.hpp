@@ -11,6 +11,7 @@
 // float32 rounding (no FMA contraction); a chunk of steps is one CUDA graph. Host-only header.
 #include <cstdint>
 #include <memory>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -18,6 +19,7 @@
 #include "backends/cuda/egru_engine.hpp"
 #include "backends/cuda/port_count.hpp"
 #include "core/tensor.hpp"
+#include "network/csc_matrix.hpp"
 #include "neurons/point_neuron.hpp"
 
 namespace evsim::cuda {
@@ -46,11 +48,12 @@ struct SnnNode {
   } kind = Kind::Identity;
   std::string name;
   int64_t in = 0, out = 0;
-  std::vector<int> inputs;  // earlier nodes (index in SnnParams::stages; -1: the graph input), summed
-  std::vector<int> back;    // later nodes whose previous-step output is added too
-  Matrix w;                 // Projection: out x in
-  Vector bias;              // Projection: out (empty: none)
-  Vector scale;             // Scale; Normalize: std + eps
+  std::vector<int> inputs;       // earlier nodes (index in SnnParams::stages; -1: the graph input), summed
+  std::vector<int> back;         // later nodes whose previous-step output is added too
+  Matrix w;                      // Projection: out x in (empty when only `csc` is kept)
+  std::optional<CscMatrix> csc;  // Projection from sparse connectivity: cuda-distile's sparse delivery
+  Vector bias;                   // Projection: out (empty: none)
+  Vector scale;                  // Scale; Normalize: std + eps
   PointNeuron neuron;
   int64_t positions = 0;       // PointwiseConv
   bool spiking_input = false;  // PointwiseConv fed by neuron nodes only: spikes to scatter

@@ -1,0 +1,19 @@
+#pragma once
+// Per (column, block of rows) offsets into compressed columns, for the GPU's sparse delivery
+// (backends/cuda/sparse_delivery.cuh): a block that owns rows [r B, (r + 1) B) finds column j's
+// entries in those rows at [ptr[j (R + 1) + r], ptr[j (R + 1) + r + 1]) with one load, where
+// R = ceil(rows / B). Host code, built with or without CUDA.
+#include <cstdint>
+#include <string>
+#include <vector>
+
+#include "network/csc_matrix.hpp"
+
+namespace evsim::cuda {
+
+// Throws Error naming `what` when the table would pass `max_bytes` or the entries need more
+// than 32-bit offsets.
+std::vector<uint32_t> row_block_offsets(const CscMatrix& w, int block_rows, uint64_t max_bytes,
+                                        const std::string& what);
+
+}  // namespace evsim::cuda

@@ -1,0 +1,36 @@
+#pragma once
+// Event delivery through sparse connectivity (compressed columns) on the GPU, for networks
+// whose weights are never formed dense (a checkpoint's csr/csc weight group: the classic
+// recurrent benchmark networks, 64,000 neurons and more).
+//
+// Two launches per step: a mask of the active inputs (a column is active when any sample's
+// value is non-zero), then the delivery. Each block owns kSparseRows consecutive output rows
+// and kSparseSamples samples; it reads the mask, lists the active columns in ascending order,
+// finds each column's entries within its rows through a per-(column, row block) offset table
+// built at upload (one load instead of a binary search), stages them in shared memory and
+// each thread sums its row's entries in column order with one fused multiply-add each: the
+// CPU's reference order (network/csc_matrix.hpp), without atomics, so bit for bit the CPU's
+// sums. Work and weight reads grow with the active columns' non-zeros, not rows x cols.
+// Include from .cu files only.
+#include <cuda_runtime.h>
+
+#include <cstdint>
+
+namespace evsim::cuda {
+
+constexpr int kSparseRows = 256;                 // output rows per block (one per thread)
+constexpr int kSparseSamples = 4;                // samples per block (grid.y covers the batch)
+constexpr int kSparseMaxCols = 32 * 4096;        // the mask of the active inputs is staged in shared memory
+constexpr int64_t kSparseMaxNnz = 0xffffffffLL;  // 32-bit entry offsets
+
+struct SparseColumns {
+  const uint32_t* block_ptr = nullptr;  // cols x (row_blocks + 1): column j's first entry at or past row block r
+  const uint32_t* row_idx = nullptr;    // nnz, ascending within a column
+  const float* val = nullptr;           // nnz
+  int rows = 0, cols = 0, row_blocks = 0;
+};
+
+// mask: ceil(cols / 32) words (scratch). y (rows x batch, sample b at b * rows) is overwritten.
+void sparse_deliver(const SparseColumns& w, const float* x, int batch, uint32_t* mask, float* y, cudaStream_t stream);
+
+}  // namespace evsim::cuda
