@@ -86,11 +86,13 @@ __device__ float project(const FusedStage& s, const float* x, int idx, const int
   if (list) {  // only the active inputs' weights are read
     const int* l = list + b * (s.in + 1);
     const int n = l[0];
+#pragma unroll 4
     for (int k = 1; k <= n; ++k) {
       const int j = l[k];
       acc = __fmaf_rn(__ldg(w + static_cast<size_t>(j) * s.out), xs[j], acc);
     }
   } else {
+#pragma unroll 8  // the loads of several inputs in flight; the sum stays in input order
     for (int j = 0; j < s.in; ++j) acc = __fmaf_rn(__ldg(w + static_cast<size_t>(j) * s.out), xs[j], acc);
   }
   return s.bias ? __fadd_rn(acc, __ldg(s.bias + o)) : acc;

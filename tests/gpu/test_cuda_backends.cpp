@@ -290,7 +290,7 @@ TEST(SparseDelivery, LargeSparseNetworkMatchesCpu) {
   vc.seed = seed;
   const ModelSpec spec = make_vogels_abbott(vc);
   const Sequence x(300, 1, 1);
-  const RunResult cpu = testing::run_mode(spec, Mode::Event, x);
+  const RunResult cpu = testing::run_mode(spec, Mode::Event, x, false, vc.dt);
   Graph g = build_graph(spec, vc.dt);
   const auto params = cuda::lower_snn(g);
   EXPECT_THROW(cuda::SnnEngine(params, cuda::GpuMode::Dense, 1, x.steps), UsageError);
