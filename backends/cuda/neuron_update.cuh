@@ -36,24 +36,15 @@ __device__ __forceinline__ float fire(const NeuronDev& d, int u, int idx, bool h
   return 0.0f;
 }
 
-// Two currents: each sample's input holds 2n rows, the inhibitory n below the excitatory.
-__device__ __forceinline__ bool two_currents(const NeuronDev& d) {
-  return d.kind == static_cast<int>(PointKind::Cuba2) || d.kind == static_cast<int>(PointKind::Cuba2Exact) ||
-         d.kind == static_cast<int>(PointKind::Coba);
-}
-
-// Unit idx's (excitatory) input row: x[input_row] (and x[input_row + n] with two currents).
-__device__ __forceinline__ int input_row(const NeuronDev& d, int idx) {
-  return two_currents(d) ? idx + (idx / d.n) * d.n : idx;
-}
-
 // Unit idx (sample idx / n) from its input row(s) in x (the sample's n or, with two currents,
 // 2n values); updates the state behind d and returns the output.
 __device__ __forceinline__ float update_point_neuron(const NeuronDev& d, int idx, const float* __restrict__ x) {
   float out = 0.0f;
   const int u = idx % d.n;
-  const bool two = two_currents(d);
-  const int xe = input_row(d, idx);
+  // Two currents: each sample's input holds 2n rows, the inhibitory n below the excitatory.
+  const bool two = d.kind == static_cast<int>(PointKind::Cuba2) || d.kind == static_cast<int>(PointKind::Cuba2Exact) ||
+                   d.kind == static_cast<int>(PointKind::Coba);
+  const int xe = two ? idx + (idx / d.n) * d.n : idx;
   const float xv = x[xe], xi = two ? x[xe + d.n] : 0.0f;
   switch (static_cast<PointKind>(d.kind)) {
     case PointKind::Leaky: {

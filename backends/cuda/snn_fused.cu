@@ -60,118 +60,69 @@ __device__ void count_columns(const FusedStage& s, const float* x, int batch, un
   add_counts(c, nz, pairs, active, nonbinary);
 }
 
-// Sample b's non-zero inputs in ascending order (the calling warp, ballots): list[0] = count,
-// the indices after it.
-__device__ void list_active(const float* xs, int in, int* list) {
-  const int lane = threadIdx.x & 31;
-  int n = 0;
-  for (int j0 = 0; j0 < in; j0 += 32) {
-    const int j = j0 + lane;
-    const bool on = j < in && xs[j] != 0.0f;
-    const unsigned m = __ballot_sync(kFull, on);
-    if (on) list[1 + n + __popc(m & ((1u << lane) - 1u))] = j;
-    n += __popc(m);
-  }
-  if (lane == 0) list[0] = n;
-  __syncwarp();
-}
-
-__device__ float dot_listed(const FusedStage& s, const float* xs, int o, const int* list) {
-  const float* w = s.w + o;
-  float acc = 0.0f;
-  const int n = list[0];
-#pragma unroll 4
-  for (int k = 1; k <= n; ++k) {
-    const int j = list[k];
-    acc = __fmaf_rn(__ldg(w + static_cast<size_t>(j) * s.out), xs[j], acc);
-  }
-  return s.bias ? __fadd_rn(acc, __ldg(s.bias + o)) : acc;
-}
-
-__device__ float dot_dense(const FusedStage& s, const float* xs, int o) {
-  const float* w = s.w + o;
-  float acc = 0.0f;
-#pragma unroll 8  // the loads of several inputs in flight; the sum stays in input order
-  for (int j = 0; j < s.in; ++j) acc = __fmaf_rn(__ldg(w + static_cast<size_t>(j) * s.out), xs[j], acc);
-  return s.bias ? __fadd_rn(acc, __ldg(s.bias + o)) : acc;
-}
-
-// cuda-distile's projection: a warp per sample lists its active inputs and sums only their
-// weights, so the list needs no barrier of the block.
-__device__ void project_listed(const FusedStage& s, const float* x, float* y, int batch, int* list, float* out_step) {
+// Per sample, the non-zero inputs' indices in ascending order (one warp per sample, ballots),
+// the count first: list[b * (in + 1)] = count, the indices after it.
+__device__ void list_active(const float* x, int in, int batch, int* list) {
   const int lane = threadIdx.x & 31, warps = blockDim.x >> 5;
   for (int b = threadIdx.x >> 5; b < batch; b += warps) {
-    int* lb = list + b * (s.in + 1);
-    const float* xs = x + b * s.in;
-    list_active(xs, s.in, lb);
-    for (int o = lane; o < s.out; o += 32) {
-      const float v = dot_listed(s, xs, o, lb);
-      y[b * s.out + o] = v;
-      if (out_step) out_step[b * s.out + o] = v;
+    int* out = list + b * (in + 1);
+    int n = 0;
+    for (int j0 = 0; j0 < in; j0 += 32) {
+      const int j = j0 + lane;
+      const bool on = j < in && x[b * in + j] != 0.0f;
+      const unsigned m = __ballot_sync(kFull, on);
+      if (on) out[1 + n + __popc(m & ((1u << lane) - 1u))] = j;
+      n += __popc(m);
     }
+    if (lane == 0) out[0] = n;
   }
 }
 
-// The in-edges' sum at position p, in edge order (a recurrent source, later in the order,
-// still holds step t - 1).
-__device__ float summed(const FusedStage* st, const FusedStage& s, const float* mem, const float* graph_input, int p) {
+__device__ float project(const FusedStage& s, const float* x, int idx, const int* list) {
+  const int b = idx / s.out, o = idx - b * s.out;
+  const float* xs = x + b * s.in;
+  const float* w = s.w + o;
   float acc = 0.0f;
-  for (int e = 0; e < s.sources; ++e) {
-    const float v = s.src[e] < 0 ? graph_input[p] : mem[st[s.src[e]].y + p];
-    acc = e == 0 ? v : __fadd_rn(acc, v);
-  }
-  return acc;
-}
-
-struct StepInputs {
-  const FusedStage* st;
-  float* mem;
-  const float* graph_input;
-};
-
-// An element-wise stage with several in-edges: each thread sums just the positions it reads
-// (into the stage's sum buffer), so no barrier of the block is needed.
-__device__ float elementwise(const FusedStage& s, const StepInputs& in, const float* x, int idx) {
-  switch (static_cast<FusedOp>(s.op)) {
-    case FusedOp::Scale:
-      return __fmul_rn(x ? x[idx] : summed(in.st, s, in.mem, in.graph_input, idx), __ldg(s.scale + idx % s.out));
-    case FusedOp::Neuron: {
-      if (!x) {
-        float* sum = in.mem + s.sum;
-        const int row = input_row(s.neuron, idx);
-        sum[row] = summed(in.st, s, in.mem, in.graph_input, row);
-        if (two_currents(s.neuron)) sum[row + s.out] = summed(in.st, s, in.mem, in.graph_input, row + s.out);
-        x = sum;
-      }
-      return update_point_neuron(s.neuron, idx, x);
+  if (list) {  // only the active inputs' weights are read
+    const int* l = list + b * (s.in + 1);
+    const int n = l[0];
+#pragma unroll 4
+    for (int k = 1; k <= n; ++k) {
+      const int j = l[k];
+      acc = __fmaf_rn(__ldg(w + static_cast<size_t>(j) * s.out), xs[j], acc);
     }
-    default:
-      return x ? x[idx] : summed(in.st, s, in.mem, in.graph_input, idx);
+  } else {
+#pragma unroll 8  // the loads of several inputs in flight; the sum stays in input order
+    for (int j = 0; j < s.in; ++j) acc = __fmaf_rn(__ldg(w + static_cast<size_t>(j) * s.out), xs[j], acc);
   }
+  return s.bias ? __fadd_rn(acc, __ldg(s.bias + o)) : acc;
 }
 
-// One stage of one step: its outputs (and, counted, its counters). x: the stage's input, or
-// null for an element-wise stage whose in-edges are summed per element. The caller syncs after.
-__device__ void run_stage(const FusedStage& s, const StepInputs& in, const float* x, int batch, int* list,
+// One stage of one step: its outputs (and, counted, its counters). The caller syncs after.
+__device__ void run_stage(const FusedStage& s, const float* x, float* mem, int batch, const int* list,
                           unsigned* counters, float* out_step) {
-  float* y = in.mem + s.y;
+  float* y = mem + s.y;
   const int n = s.out * batch;
   unsigned events = 0;
-  if (s.op == static_cast<int>(FusedOp::Projection) && list) {
-    project_listed(s, x, y, batch, list, out_step);
-  } else {
-    for (int idx = threadIdx.x; idx < n; idx += blockDim.x) {
-      float v;
-      if (s.op == static_cast<int>(FusedOp::Projection)) {
-        const int b = idx / s.out;
-        v = dot_dense(s, x + b * s.in, idx - b * s.out);
-      } else {
-        v = elementwise(s, in, x, idx);
-      }
-      events += s.op == static_cast<int>(FusedOp::Neuron) && v != 0.0f;
-      y[idx] = v;
-      if (out_step) out_step[idx] = v;
+  for (int idx = threadIdx.x; idx < n; idx += blockDim.x) {
+    float v;
+    switch (static_cast<FusedOp>(s.op)) {
+      case FusedOp::Projection:
+        v = project(s, x, idx, list);
+        break;
+      case FusedOp::Scale:
+        v = __fmul_rn(x[idx], __ldg(s.scale + idx % s.out));
+        break;
+      case FusedOp::Neuron:
+        v = update_point_neuron(s.neuron, idx, x);
+        events += v != 0.0f;
+        break;
+      default:
+        v = x[idx];
+        break;
     }
+    y[idx] = v;
+    if (out_step) out_step[idx] = v;
   }
   if (!counters) return;
   if (s.op == static_cast<int>(FusedOp::Projection))
@@ -198,17 +149,22 @@ __device__ void move_state(FusedStage* st, int count, float* mem, int batch, boo
   }
 }
 
-// The stage's input this step: one edge's source as is; for a projection with several in-edges
-// their sum (every thread reads every input: a barrier); null for an element-wise stage with
-// several (summed per element by run_stage).
-__device__ const float* stage_input(const FusedStage& s, const StepInputs& in, int batch) {
-  if (s.sources == 1) return s.src[0] < 0 ? in.graph_input : in.mem + in.st[s.src[0]].y;
-  if (s.op != static_cast<int>(FusedOp::Projection)) return nullptr;
+// The stage's input this step: one edge's source as is, or the in-edges summed in edge order
+// (a recurrent source, later in the order, still holds step t - 1).
+__device__ const float* stage_input(const FusedStage* st, const FusedStage& s, float* mem, const float* graph_input,
+                                    int batch) {
+  if (s.sources == 1) return s.src[0] < 0 ? graph_input : mem + st[s.src[0]].y;
   const int n = s.in * batch;
-  for (int idx = threadIdx.x; idx < n; idx += blockDim.x)
-    in.mem[s.sum + idx] = summed(in.st, s, in.mem, in.graph_input, idx);
+  for (int idx = threadIdx.x; idx < n; idx += blockDim.x) {
+    float acc = 0.0f;
+    for (int e = 0; e < s.sources; ++e) {
+      const float v = s.src[e] < 0 ? graph_input[idx] : mem[st[s.src[e]].y + idx];
+      acc = e == 0 ? v : __fadd_rn(acc, v);
+    }
+    mem[s.sum + idx] = acc;
+  }
   __syncthreads();
-  return in.mem + s.sum;
+  return mem + s.sum;
 }
 
 // A window's outputs and counts to global memory.
@@ -258,11 +214,16 @@ __global__ void fused_kernel(const FusedLaunch l) {
       for (int idx = threadIdx.x; idx < n * l.count * 4; idx += blockDim.x) counts[idx] = 0;
     __syncthreads();
     for (int w = 0; w < n; ++w) {
-      const StepInputs in{st, mem, in_win + w * step_in};
+      const float* graph_input = in_win + w * step_in;
       for (int k = 0; k < l.count; ++k) {
         const FusedStage& s = st[k];
-        run_stage(s, in, stage_input(s, in, l.batch), l.batch, list,
-                  l.counted ? counts + 4 * (w * l.count + k) : nullptr,
+        const float* x = stage_input(st, s, mem, graph_input, l.batch);
+        const bool listed = list && s.op == static_cast<int>(FusedOp::Projection);
+        if (listed) {
+          list_active(x, s.in, l.batch, list);
+          __syncthreads();
+        }
+        run_stage(s, x, mem, l.batch, listed ? list : nullptr, l.counted ? counts + 4 * (w * l.count + k) : nullptr,
                   k == l.output ? out_win + w * step_out : nullptr);
         __syncthreads();
       }

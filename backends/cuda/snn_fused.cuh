@@ -2,11 +2,7 @@
 // The fused small-graph kernel: a whole chunk of steps of a spiking graph in ONE launch, one
 // thread block, every stage's output and neuron state in shared memory, a __syncthreads()
 // between stages. Small NIR graphs (a few hundred units) are launch-bound with a kernel per node
-// and step (~1-2 us each, whatever the work): here a step costs one barrier per stage (plus one
-// for a projection fed by several edges). cuda-distile's projections give each sample to a warp,
-// which lists its active inputs with ballots and reads only their weights; an element-wise stage
-// fed by several edges sums them per element in the thread that reads them. A window of steps'
-// input, outputs and counts sits in shared memory and goes to global memory once per window.
+// and step (~1-2 us each, whatever the work): here a step costs a few shared-memory round trips.
 // Same arithmetic as the per-node path: projections sum W x with one fused multiply-add per
 // weight in input order (the CPU's reference order, network/csc_matrix.hpp), bias after; the
 // neuron update is neuron_update.cuh. Counting (optional) writes the same per-step CountSlots
