@@ -33,6 +33,17 @@ def stats(steps, units, n, dt, duration, skip):
     return rate, float(np.mean(cvs)) if cvs else float("nan")
 
 
+def rate_error(steps, n, dt, duration, skip, bin_s=0.01):
+    """Standard error of the mean population rate: the spread of the rate over bin_s bins
+    (longer than the asynchronous state's correlation time, so the bins are about independent)."""
+    t = steps * dt
+    t = t[t >= skip]
+    bins = int(round((duration - skip) / bin_s))
+    counts, _ = np.histogram(t, bins=bins, range=(skip, skip + bins * bin_s))
+    rates = counts / n / bin_s
+    return float(rates.std(ddof=1) / np.sqrt(bins))
+
+
 def run_evsim(evsim, model, steps, seed, work):
     out = os.path.join(work, "out.h5")
     t = time.time()

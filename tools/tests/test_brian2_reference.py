@@ -84,8 +84,10 @@ def test_spike_trains_equal_brian2(evsim_bin, tmp_path):
 def test_brunel_statistics_match_brian2(evsim_bin, tmp_path, seed):
     """Brunel (2000) model A from `evsim convert snn-benchmark brunel`, the same connectivity and
     initial state in Brian2 (tools/brunel_vs_brian2.py): the external Poisson drive is drawn
-    independently, so the population rate and the mean ISI CV are compared (1,000 neurons,
-    0.3 s; measured 0.5-0.7 % and 1-5 % apart)."""
+    independently, so the runs are two samples of one network's statistics. The population rates
+    must agree within 4 standard errors of their difference (each from the rate's spread over
+    10-ms bins: 1.2-1.5 % of the rate; a fresh seed once measured 2.0 % apart, 1.4 of them) and
+    within 5 %; the mean ISI CV within 8 % (1,000 neurons, 0.3 s)."""
     import brunel_vs_brian2 as bvb
     model = str(tmp_path / "brunel.h5")
     subprocess.run([evsim_bin, "convert", "snn-benchmark", "brunel", model, "--neurons", "1000", "--seed",
@@ -96,7 +98,8 @@ def test_brunel_statistics_match_brian2(evsim_bin, tmp_path, seed):
     er, ecv = bvb.stats(es, eu, n, dt, duration, skip)
     br, bcv = bvb.stats(bs, bu, n, dt, duration, skip)
     assert br > 5, "the reference network should fire"
-    assert abs(er / br - 1) < 0.02, (er, br)
+    se = np.hypot(bvb.rate_error(es, n, dt, duration, skip), bvb.rate_error(bs, n, dt, duration, skip))
+    assert abs(er - br) < 4 * se and abs(er / br - 1) < 0.05, (er, br, se)
     assert abs(ecv / bcv - 1) < 0.08, (ecv, bcv)
 
 
