@@ -43,6 +43,17 @@ Array sparse_part(std::vector<int64_t> v) {
   return Array::ints({n}, std::move(v));
 }
 
+// A Linear's weight as a csr group (indptr over the rows = outputs), the checkpoint schema's
+// sparse layout.
+void set_csr(NodeSpec& node, int64_t rows, int64_t cols, std::vector<int64_t> indptr, std::vector<int64_t> indices,
+             Array data) {
+  node.params["weight/format"] = Array::text("csr");
+  node.params["weight/shape"] = Array::ints({2}, {rows, cols});
+  node.params["weight/indptr"] = sparse_part(std::move(indptr));
+  node.params["weight/indices"] = sparse_part(std::move(indices));
+  node.params["weight/data"] = std::move(data);
+}
+
 }  // namespace
 
 ModelSpec make_brunel(const BrunelConfig& c) {
@@ -83,11 +94,7 @@ ModelSpec make_brunel(const BrunelConfig& c) {
   std::vector<int64_t> diag(static_cast<size_t>(n)), diag_ptr(static_cast<size_t>(n) + 1);
   std::iota(diag.begin(), diag.end(), 0);
   std::iota(diag_ptr.begin(), diag_ptr.end(), 0);
-  w_ext.params["weight/format"] = Array::text("csr");
-  w_ext.params["weight/shape"] = Array::ints({2}, {n, n});
-  w_ext.params["weight/indptr"] = Array::ints({n + 1}, std::move(diag_ptr));
-  w_ext.params["weight/indices"] = Array::ints({n}, std::move(diag));
-  w_ext.params["weight/data"] = filled(n, c.j_mv * x_per_mv);
+  set_csr(w_ext, n, n, std::move(diag_ptr), std::move(diag), filled(n, c.j_mv * x_per_mv));
   NodeSpec& cell = g.add("cell", "LIF");
   cell.params["tau"] = filled(n, c.tau_s);
   cell.params["r"] = filled(n, 1.0);
@@ -98,11 +105,7 @@ ModelSpec make_brunel(const BrunelConfig& c) {
   cell.params["v0"] = Array::floats({n}, std::move(v0));
   cell.params["integrator"] = Array::text("exact");
   NodeSpec& rec = g.add("w_rec", "Linear");
-  rec.params["weight/format"] = Array::text("csr");
-  rec.params["weight/shape"] = Array::ints({2}, {n, n});
-  rec.params["weight/indptr"] = Array::ints({n + 1}, std::move(indptr));
-  rec.params["weight/indices"] = Array::ints({nnz}, std::move(indices));
-  rec.params["weight/data"] = Array::floats({nnz}, std::move(data));
+  set_csr(rec, n, n, std::move(indptr), std::move(indices), Array::floats({nnz}, std::move(data)));
   rec.params["weight/delay"] = filled(nnz, c.delay_s);
   g.add("output", "Output");
   g.connect("external", "w_ext");
@@ -158,9 +161,8 @@ ModelSpec make_vogels_abbott(const VogelsAbbottConfig& c) {
   const double tau_e = 5e-3, tau_i = 1e-2;
   std::mt19937_64 rng(c.seed);
   // A Brian2 jump w of a current or conductance is the input x = w tau_syn / dt.
-  const EiSynapses syn = c.conductance
-                             ? connect_ei(rng, n, ne, p, float(0.6 * tau_e / c.dt), float(6.7 * tau_i / c.dt))
-                             : connect_ei(rng, n, ne, p, float(1.62 * tau_e / c.dt), float(-9.0 * tau_i / c.dt));
+  EiSynapses syn = c.conductance ? connect_ei(rng, n, ne, p, float(0.6 * tau_e / c.dt), float(6.7 * tau_i / c.dt))
+                                 : connect_ei(rng, n, ne, p, float(1.62 * tau_e / c.dt), float(-9.0 * tau_i / c.dt));
   ModelSpec s;
   s.meta.model = "snn";
   s.meta.dt = c.dt;
@@ -194,11 +196,7 @@ ModelSpec make_vogels_abbott(const VogelsAbbottConfig& c) {
   }
   NodeSpec& rec = g.add("w_rec", "Linear");
   const auto nnz = static_cast<int64_t>(syn.indices.size());
-  rec.params["weight/format"] = Array::text("csr");
-  rec.params["weight/shape"] = Array::ints({2}, {2 * n, n});
-  rec.params["weight/indptr"] = sparse_part(syn.indptr);
-  rec.params["weight/indices"] = sparse_part(syn.indices);
-  rec.params["weight/data"] = Array::floats({nnz}, syn.data);
+  set_csr(rec, 2 * n, n, std::move(syn.indptr), std::move(syn.indices), Array::floats({nnz}, std::move(syn.data)));
   g.add("output", "Output");
   g.connect("cell", "w_rec");
   g.connect("w_rec", "cell");

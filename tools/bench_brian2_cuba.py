@@ -9,18 +9,15 @@ Medians of --repeats runs with [min-max].
   python3 tools/bench_brian2_cuba.py --neurons 4000,16000,64000 [--network coba] [--evsim build/evsim]
 """
 import argparse
-import glob
 import json
 import os
-import re
 import subprocess
 import sys
 import tempfile
 import time
 
-import numpy as np
-
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+from brian2_standalone import evsim_seconds, median as med, standalone, time_standalone  # noqa: E402
 from vogels_abbott_vs_brian2 import brian_network  # noqa: E402
 
 
@@ -31,8 +28,7 @@ def run_evsim(evsim, model, steps, work, repeats):
         r = subprocess.run([evsim, "run", model, "--steps", str(steps), "--threads", "1", "--mode", "event",
                             "--json", os.path.join(work, "r.json")], capture_output=True, text=True, check=True)
         walls.append(time.time() - t)
-        m = re.search(r"([\d.]+) (us|ms|s) end to end", r.stdout)
-        runs.append(float(m.group(1)) * {"us": 1e-6, "ms": 1e-3, "s": 1.0}[m.group(2)])
+        runs.append(evsim_seconds(r.stdout))
     spikes = json.load(open(os.path.join(work, "r.json")))["layers"][0]["events"]
     return runs, walls, spikes
 
@@ -40,21 +36,10 @@ def run_evsim(evsim, model, steps, work, repeats):
 def run_brian2(model, duration, work, repeats):
     import brian2 as b2
     d = os.path.join(work, "brian")
-    b2.set_device("cpp_standalone", directory=d, build_on_run=False)
-    b2.device.reinit()
-    b2.set_device("cpp_standalone", directory=d, build_on_run=False)
-    b2.prefs.devices.cpp_standalone.openmp_threads = 0
+    standalone(b2, d)
     net, mon, _, _ = brian_network(b2, model)
     net.run(duration * b2.second)
-    b2.device.build(directory=d, compile=True, run=False)
-    runs, walls = [], []
-    for _ in range(repeats):
-        t = time.time()
-        subprocess.run(["./main"], cwd=d, check=True, capture_output=True)
-        walls.append(time.time() - t)
-        runs.append(float(open(os.path.join(d, "results", "last_run_info.txt")).read().split()[0]))
-    spikes = int(np.fromfile(glob.glob(os.path.join(d, "results", "_array_spikemonitor_N_*"))[0], dtype=np.int32)[0])
-    return runs, walls, spikes
+    return time_standalone(b2, d, repeats)
 
 
 def main():
@@ -65,7 +50,6 @@ def main():
     ap.add_argument("--repeats", type=int, default=3)
     ap.add_argument("--evsim", default=os.path.join(os.path.dirname(__file__), "..", "build", "evsim"))
     a = ap.parse_args()
-    med = lambda v: sorted(v)[len(v) // 2]  # noqa: E731
     for n in (int(v) for v in a.neurons.split(",")):
         with tempfile.TemporaryDirectory() as work:
             model = os.path.join(work, f"{a.network}.h5")

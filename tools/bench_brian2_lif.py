@@ -10,9 +10,8 @@ time and the process wall; Brian2: its run time (results/last_run_info.txt) and 
   python3 tools/bench_brian2_lif.py --neurons 4000,16000,64000 [--evsim build/evsim]   # needs python3-brian
 """
 import argparse
-import glob
+import json
 import os
-import re
 import subprocess
 import sys
 import tempfile
@@ -23,6 +22,7 @@ import numpy as np
 import scipy.sparse as sp
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+from brian2_standalone import evsim_seconds, median as med, standalone, time_standalone  # noqa: E402
 from evsim_tools import checkpoint as ck  # noqa: E402
 
 
@@ -53,9 +53,7 @@ def run_evsim(evsim, n, w, v0, work, repeats):
         r = subprocess.run([evsim, "run", model, "--input", inp, "--threads", "1", "--mode", "event", "--json",
                             os.path.join(work, "r.json")], capture_output=True, text=True, check=True)
         walls.append(time.time() - t)
-        runs.append(float(re.search(r"([\d.]+) (ms|s) end to end", r.stdout).group(1)) *
-                    (1e-3 if " ms end to end" in r.stdout else 1.0))
-        import json
+        runs.append(evsim_seconds(r.stdout))
         spikes = json.load(open(os.path.join(work, "r.json")))["totals"]["events"]
     return runs, walls, spikes
 
@@ -63,9 +61,7 @@ def run_evsim(evsim, n, w, v0, work, repeats):
 def run_brian2(n, w, v0, work, repeats):
     import brian2 as b2
     d = os.path.join(work, f"brian{n}")
-    b2.set_device("cpp_standalone", directory=d, build_on_run=False)
-    b2.device.reinit()
-    b2.set_device("cpp_standalone", directory=d, build_on_run=False)
+    standalone(b2, d)
     b2.defaultclock.dt = 1 * b2.ms
     g = b2.NeuronGroup(n, "dv/dt = (1.1 - v) / (20*ms) : 1 (unless refractory)", threshold="v > 1", reset="v = 0",
                        refractory=2 * b2.ms, method="euler")
@@ -76,14 +72,7 @@ def run_brian2(n, w, v0, work, repeats):
     s.w = coo.data
     m = b2.SpikeMonitor(g, record=False)
     b2.run(1 * b2.second)
-    b2.device.build(directory=d, compile=True, run=False)
-    runs, walls = [], []
-    for _ in range(repeats):
-        t = time.time()
-        subprocess.run(["./main"], cwd=d, check=True, capture_output=True)
-        walls.append(time.time() - t)
-        runs.append(float(open(os.path.join(d, "results", "last_run_info.txt")).read().split()[0]))
-    spikes = int(np.fromfile(glob.glob(os.path.join(d, "results", "_array_spikemonitor_N_*"))[0], dtype=np.int32)[0])
+    runs, walls, spikes = time_standalone(b2, d, repeats)
     del m
     return runs, walls, spikes
 
@@ -99,7 +88,6 @@ def main():
             w, v0 = network(n)
             er, ew, es = run_evsim(a.evsim, n, w, v0, work, a.repeats)
             br, bw, bs = run_brian2(n, w, v0, work, a.repeats)
-            med = lambda v: sorted(v)[len(v) // 2]
             print(f"N={n} synapses={w.nnz}: evsim run {med(er):.3f} s [{min(er):.3f}-{max(er):.3f}] "
                   f"(process {med(ew):.2f} s, {es} spikes); Brian2 standalone run {med(br):.3f} s "
                   f"[{min(br):.3f}-{max(br):.3f}] (process {med(bw):.2f} s, {bs} spikes); "

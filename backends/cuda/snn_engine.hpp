@@ -8,7 +8,10 @@
 // convolutions take a product kernel with the CPU's sums, and cuda-distile scatters the spikes
 // of a spiking layer instead where that measured faster on the run's own spikes (the same sums);
 // WaveletConv2d is four cuBLAS products around the band mixing; neuron updates are element-wise kernels with the CPU's
-// float32 rounding (no FMA contraction); a chunk of steps is one CUDA graph. Host-only header.
+// float32 rounding (no FMA contraction); a chunk of steps is one CUDA graph. A small graph of
+// projections and point neurons runs instead as one fused kernel per chunk (snn_fused.cuh);
+// cuda-distile delivers a sparse-built projection too large for a dense copy from its
+// compressed columns (sparse_delivery.cuh). Host-only header.
 #include <cstdint>
 #include <memory>
 #include <optional>
