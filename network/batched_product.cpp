@@ -50,11 +50,14 @@ constexpr int64_t kInputBlock = 16;
 template <int NB>
 constexpr int kRowVectors = NB >= 8 ? 1 : (NB >= 4 ? 2 : (NB >= 2 ? 4 : 8));
 
-// A group of NB samples: their inputs transposed (xt[k * NB + b]) so one step broadcasts NB
-// contiguous values.
+// A group of NB samples: input k of sample b at x[k * sk + b * sb]. Transposed (sk = NB,
+// sb = 1) a step broadcasts NB contiguous values; a matrix of few rows reads x in place
+// (sk = 1, sb = its column stride): the transposition then costs more than the products.
 struct Group {
-  const float* xt;
+  const float* x;
+  int64_t sk, sb;
   float* y;  // the group's first sample's outputs; sample b at y + b * ld_y
+  float at(int64_t k, int64_t b) const { return x[k * sk + b * sb]; }
 };
 
 template <int RV, int NB>
@@ -65,9 +68,8 @@ void strip(const float* w, int64_t ld_w, const Group& g, int64_t ld_y, int64_t r
   for (int64_t k = k0; k < k1; ++k) {
     Vec wk[RV];
     for (int v = 0; v < RV; ++v) wk[v] = load(w + k * ld_w + r0 + v * kLanes);
-    const float* xk = g.xt + k * NB;
     for (int b = 0; b < NB; ++b) {
-      const Vec xb = broadcast(xk[b]);
+      const Vec xb = broadcast(g.at(k, b));
       for (int v = 0; v < RV; ++v) acc[b][v] = fma(wk[v], xb, acc[b][v]);
     }
   }
@@ -81,7 +83,7 @@ void scalar_rows(const float* w, int64_t ld_w, const Group& g, int64_t ld_y, int
   for (int64_t r = r0; r < r1; ++r)
     for (int b = 0; b < NB; ++b) {
       float acc = g.y[b * ld_y + r];
-      for (int64_t k = 0; k < cols; ++k) acc = std::fma(w[k * ld_w + r], g.xt[k * NB + b], acc);
+      for (int64_t k = 0; k < cols; ++k) acc = std::fma(w[k * ld_w + r], g.at(k, b), acc);
       g.y[b * ld_y + r] = acc;
     }
 }
@@ -107,14 +109,21 @@ void dispatch(int nb, const Matrix& w, const Group& g, int64_t ld_y, int64_t r0,
   ((nb == NB + 1 ? group_rows<NB + 1>(w, g, ld_y, r0, r1) : void()), ...);
 }
 
-void rows_of_all_groups(const Matrix& w, const std::vector<float>& xt, Matrix& y, int64_t r0, int64_t r1) {
+// xt: the inputs transposed per group, or empty: x read in place.
+void rows_of_all_groups(const Matrix& w, const Matrix& x, const std::vector<float>& xt, Matrix& y, int64_t r0,
+                        int64_t r1) {
   const int64_t batch = y.cols(), cols = w.cols();
   for (int64_t b0 = 0; b0 < batch; b0 += kMaxGroup) {
     const int nb = static_cast<int>(std::min<int64_t>(kMaxGroup, batch - b0));
-    const Group g{xt.data() + b0 * cols, y.data() + b0 * y.rows()};
+    const Group g = xt.empty() ? Group{x.data() + b0 * x.rows(), 1, x.rows(), y.data() + b0 * y.rows()}
+                               : Group{xt.data() + b0 * cols, nb, 1, y.data() + b0 * y.rows()};
     dispatch(nb, w, g, y.rows(), r0, r1, std::make_integer_sequence<int, kMaxGroup>{});
   }
 }
+
+// Below this many rows the inputs are not transposed (their cols x batch copy is then a large
+// share of the rows x cols x batch multiply-adds).
+constexpr int64_t kInPlaceRows = 8 * kLanes;
 
 // Multiply-adds per thread at least (a fork-join costs microseconds).
 constexpr double kParallelWork = 1 << 18;
@@ -124,8 +133,10 @@ constexpr double kParallelWork = 1 << 18;
 void batched_product_add(const Matrix& w, const Matrix& x, Matrix& y, int threads) {
   const int64_t rows = w.rows(), cols = w.cols(), batch = x.cols();
   thread_local std::vector<float> xt;
-  xt.resize(static_cast<size_t>(cols * batch));
-  for (int64_t b0 = 0; b0 < batch; b0 += kMaxGroup) {
+  // Few rows (a readout of 16 classes at batch 64: the transposition took 10 of its 28 us):
+  // the inputs are read in place.
+  xt.resize(rows < kInPlaceRows ? 0 : static_cast<size_t>(cols * batch));
+  for (int64_t b0 = 0; !xt.empty() && b0 < batch; b0 += kMaxGroup) {
     const int64_t nb = std::min<int64_t>(kMaxGroup, batch - b0);
     float* out = xt.data() + b0 * cols;
     for (int64_t k = 0; k < cols; ++k)
@@ -134,7 +145,7 @@ void batched_product_add(const Matrix& w, const Matrix& x, Matrix& y, int thread
   const double work = double(rows) * double(cols) * double(batch);
   const int t = threads_for_work(work, kParallelWork, threads);
   if (t == 1) {
-    rows_of_all_groups(w, xt, y, 0, rows);
+    rows_of_all_groups(w, x, xt, y, 0, rows);
     return;
   }
   // Whole wide strips per thread (the sums are the same for any split; this keeps SIMD rows).
@@ -146,7 +157,7 @@ void batched_product_add(const Matrix& w, const Matrix& x, Matrix& y, int thread
 #endif
   for (int c = 0; c < t; ++c) {
     const int64_t r0 = std::min(rows, c * chunk), r1 = std::min(rows, r0 + chunk);
-    if (r0 < r1) rows_of_all_groups(w, xs, y, r0, r1);
+    if (r0 < r1) rows_of_all_groups(w, x, xs, y, r0, r1);
   }
 }
 

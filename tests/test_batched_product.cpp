@@ -31,7 +31,9 @@ TEST(BatchedProduct, EqualsEventByEventSumsOnAnyThreadCount) {
   std::normal_distribution<float> n(0, 1);
   std::bernoulli_distribution fired(0.4);
   for (int trial = 0; trial < 12; ++trial) {
-    const int64_t rows = std::uniform_int_distribution<int64_t>(1, 700)(rng);
+    // The first trials below 64 rows: the inputs read in place (batched_product.cpp); the rest
+    // mostly transposed.
+    const int64_t rows = std::uniform_int_distribution<int64_t>(1, trial < 3 ? 63 : 700)(rng);
     const int64_t cols = std::uniform_int_distribution<int64_t>(1, 300)(rng);
     const int64_t batch = std::uniform_int_distribution<int64_t>(2, 40)(rng);
     SCOPED_TRACE(std::to_string(rows) + " x " + std::to_string(cols) + ", batch " + std::to_string(batch));
