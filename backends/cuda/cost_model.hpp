@@ -36,6 +36,8 @@ inline bool takes_gemms(const GpuProfile& p, int64_t batch) { return batch >= p.
 // DISTile's row block (a block of 128 threads, 4 rows each): pruned columns are stored per
 // column and row block (backends/cuda/pruned_segments.hpp).
 constexpr int kDistileRowsPerBlock = 512;
+// The widest projection DISTile's dense columns take (host code sizes the GPU paths by it too).
+constexpr int kMaxDistileCols = 8192;
 int row_blocks(int rows);
 // Entries per (column, row block) segment expected for weights pruned to `density`: the
 // fullest of the segments (binomial mean + 4 standard deviations), for predictions made

@@ -58,7 +58,6 @@ struct DistileProblem {
 };
 
 constexpr int kMaxProblems = 6;
-constexpr int kMaxDistileCols = 8192;
 
 // Build with plan_for(profile): the launch-shape defaults live in GpuProfile only.
 struct DistilePlan {

@@ -129,7 +129,7 @@ SnnNode stage_of(const Graph& g, int v) {
       // Sparse connectivity: delivered from its compressed columns; the dense copy too when it is
       // small enough for the dense paths (cuda-dense, DISTile's columns, the fused kernel).
       constexpr uint64_t kDenseBytes = uint64_t(512) << 20;
-      if (p.cols() <= kMaxDenseGpuCols && s.dense_macs * sizeof(float) <= kDenseBytes)
+      if (p.cols() <= kMaxDistileCols && s.dense_macs * sizeof(float) <= kDenseBytes)
         s.w = p.sparse->to_dense("node '" + n.name + "'");
       s.csc = std::move(p.sparse);
     } else {

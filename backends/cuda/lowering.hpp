@@ -12,9 +12,6 @@ namespace evsim::cuda {
 // that does not fit.
 EgruStackParams lower_egru_stack(const Graph& g);
 
-// The widest projection the dense-column paths take (DISTile's kMaxDistileCols).
-constexpr int64_t kMaxDenseGpuCols = 8192;
-
 // Graphs of Affine/Linear/Scale/Flatten and the point neurons. Throws UsageError naming the
 // first node the SNN engine does not support.
 SnnParams lower_snn(const Graph& g);

@@ -158,6 +158,26 @@ TEST_P(CudaParity, ExcitatoryInhibitoryNetsMatchCpu) {
     }
 }
 
+// The stream x through `part` (chunks of part.steps()) and, for a shorter last chunk, `tail`
+// (which takes over part's state first), each chunk one replay: the outputs concatenated.
+template <class Engine, class Replay>
+Sequence outputs_in_chunks(Engine& part, Engine& tail, const Sequence& x, int64_t width, Replay replay) {
+  const int64_t steps = x.steps, chunk = part.steps(), batch = x.batch;
+  Sequence got(steps, batch, width);
+  for (int64_t t0 = 0; t0 < steps; t0 += chunk) {
+    const int64_t n = std::min(chunk, steps - t0);
+    Sequence xs(n, batch, x.width);
+    std::copy(x.data.begin() + t0 * batch * x.width, x.data.begin() + (t0 + n) * batch * x.width, xs.data.begin());
+    if (n != chunk) tail.copy_state_from(part);
+    Engine& e = n == chunk ? part : tail;
+    e.set_input(xs);
+    replay(e);
+    const Sequence y = e.output();
+    std::copy(y.data.begin(), y.data.end(), got.data.begin() + t0 * batch * width);
+  }
+  return got;
+}
+
 // A stream evaluated in chunks (replays that continue from the state, a shorter engine for
 // the tail that takes over the state) gives the outputs of one run over the whole stream.
 TEST(CudaEngine, ChunkedStreamEqualsOneRun) {
@@ -182,18 +202,7 @@ TEST(CudaEngine, ChunkedStreamEqualsOneRun) {
     const Sequence ref = whole.run(x).output;
     cuda::EgruEngine part(model, mode, batch, chunk);
     cuda::EgruEngine tail(model, mode, batch, steps % chunk);
-    Sequence got(steps, batch, ref.width);
-    for (int64_t t0 = 0; t0 < steps; t0 += chunk) {
-      const int64_t n = std::min(chunk, steps - t0);
-      Sequence xs(n, batch, x.width);
-      std::copy(x.data.begin() + t0 * batch * x.width, x.data.begin() + (t0 + n) * batch * x.width, xs.data.begin());
-      if (n != chunk) tail.copy_state_from(part);
-      cuda::EgruEngine& e = n == chunk ? part : tail;
-      e.set_input(xs);
-      e.replay();
-      const Sequence y = e.output();
-      std::copy(y.data.begin(), y.data.end(), got.data.begin() + t0 * batch * ref.width);
-    }
+    const Sequence got = outputs_in_chunks(part, tail, x, ref.width, [](cuda::EgruEngine& e) { e.replay(); });
     EXPECT_LE(testing::rel_err(got, ref), 1e-5) << (mode == cuda::GpuMode::Dense ? "dense" : "distile");
   }
 }
@@ -217,18 +226,7 @@ TEST(CudaEngine, ChunkedSpikingStreamEqualsOneRun) {
     const Sequence ref = whole.run(x).output;
     cuda::SnnEngine part(model, cuda::GpuMode::Distile, batch, chunk, path);
     cuda::SnnEngine tail(model, cuda::GpuMode::Distile, batch, steps % chunk, path);
-    Sequence got(steps, batch, ref.width);
-    for (int64_t t0 = 0; t0 < steps; t0 += chunk) {
-      const int64_t n = std::min(chunk, steps - t0);
-      Sequence xs(n, batch, x.width);
-      std::copy(x.data.begin() + t0 * batch * x.width, x.data.begin() + (t0 + n) * batch * x.width, xs.data.begin());
-      if (n != chunk) tail.copy_state_from(part);
-      cuda::SnnEngine& e = n == chunk ? part : tail;
-      e.set_input(xs);
-      e.replay(true);
-      const Sequence y = e.output();
-      std::copy(y.data.begin(), y.data.end(), got.data.begin() + t0 * batch * ref.width);
-    }
+    const Sequence got = outputs_in_chunks(part, tail, x, ref.width, [](cuda::SnnEngine& e) { e.replay(true); });
     EXPECT_EQ(testing::rel_err(got, ref), 0.0);
   }
 }
