@@ -13,6 +13,7 @@ class DelayOp final : public Operator {
   std::string_view type() const override { return "Delay"; }
   void reset(int64_t batch) override;
   void compute(const Matrix& input, std::span<const Matrix>, Matrix& out) override;
+  const std::vector<int64_t>& delay_steps() const { return delay_; }
 
  private:
   std::vector<int64_t> delay_;

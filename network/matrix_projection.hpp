@@ -26,6 +26,7 @@ class MatrixProjection final : public Projection {
   uint64_t deliver_gathered(const GatheredInputs& in, Matrix& y, SumOrder order) const override;
   const Matrix& weight() const { return dense(); }  // sparse-built: formed here (budget-checked)
   bool sparse_built() const { return sparse_built_; }
+  const CscMatrix& csc() const { return csc_; }
   // The path a step with these inputs takes: the reference order never takes the dense
   // product (Eigen adds in its own order), and pruned columns only below kSparseDensity.
   GatherPath choose_path(const GatheredInputs& in, SumOrder order) const;

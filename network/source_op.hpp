@@ -24,6 +24,12 @@ class SourceOp final : public Operator {
   void reset(int64_t /*batch*/) override { t_ = 0; }
   void compute(const Matrix& input, std::span<const Matrix> port_out, Matrix& out) override;
   bool is_neuron() const override { return kind_ == Kind::Poisson; }
+  // For the GPU's copy of the draw (backends/cuda/poisson_source.cuh).
+  Kind kind() const { return kind_; }
+  const Vector& per_unit() const { return p_; }
+  const std::vector<std::vector<double>>& tables() const { return tables_; }
+  const std::vector<size_t>& table_of() const { return table_of_; }
+  uint64_t stream() const { return stream_; }
 
  private:
   Kind kind_;

@@ -142,6 +142,61 @@ ModelSpec random_ei_net(std::mt19937_64& rng, EiKind kind) {
   return s;
 }
 
+ModelSpec random_delayed_net(std::mt19937_64& rng, DelayedNetOptions o) {
+  const int64_t n_in = 6, n = pick(rng, 20, 60);
+  std::vector<int64_t> indptr{0}, indices;
+  std::vector<float> data, delay;
+  std::uniform_int_distribution<int> one_in_8(0, 7), steps(0, 5), unit_steps(0, 4);
+  for (int64_t r = 0; r < n; ++r) {
+    for (int64_t c = 0; c < n; ++c)
+      if (one_in_8(rng) == 0) {
+        indices.push_back(c);
+        data.push_back(one_in_8(rng) < 5 ? 0.5f : -0.75f);
+        delay.push_back(o.flat ? 0.0f : static_cast<float>(steps(rng)) * 1e-3f);
+      }
+    indptr.push_back(static_cast<int64_t>(data.size()));
+  }
+  const Array fc = random_weight(rng, n, n_in, 1.0, true);
+  std::vector<float> unit_delay(static_cast<size_t>(n_in));
+  for (float& d : unit_delay) d = static_cast<float>(unit_steps(rng)) * 1e-3f;
+  ModelSpec s;
+  GraphSpec& g = s.graph;
+  g.add("in", "Input").params["shape"] = Array::ints({1}, {n_in});
+  std::string feed = "in";
+  if (o.poisson) {
+    NodeSpec& src = g.add("drive", "PoissonSource");
+    src.params["rate"] = Array::scalar(300.0);
+    src.params["shape"] = Array::ints({1}, {n_in});
+    feed = "drive";
+  }
+  if (o.delay_node) {
+    g.add("late", "Delay").params["delay"] = Array::floats({n_in}, std::move(unit_delay));
+    g.connect(feed, "late");
+    feed = "late";
+  }
+  g.add("fc", "Linear").params["weight"] = fc;
+  NodeSpec& l = g.add("cell", "LIF");
+  l.params["tau"] = vec(n, 0.004f);
+  l.params["r"] = vec(n, 8.0f);
+  l.params["v_leak"] = vec(n, 0.0f);
+  l.params["v_threshold"] = vec(n, 1.0f);
+  NodeSpec& rec = g.add("rec", "Linear");
+  const auto nnz = static_cast<int64_t>(data.size());
+  rec.params["weight/format"] = Array::text("csr");
+  rec.params["weight/shape"] = Array::ints({2}, {n, n});
+  rec.params["weight/indptr"] = Array::ints({n + 1}, std::move(indptr));
+  rec.params["weight/indices"] = Array::ints({nnz}, std::move(indices));
+  rec.params["weight/data"] = Array::floats({nnz}, std::move(data));
+  rec.params["weight/delay"] = Array::floats({nnz}, std::move(delay));
+  g.add("out", "Output");
+  g.connect(feed, "fc");
+  g.connect("fc", "cell");
+  g.connect("cell", "rec");
+  g.connect("rec", "cell");
+  g.connect("cell", "out");
+  return s;
+}
+
 ModelSpec random_conv_net(std::mt19937_64& rng) {
   ModelSpec s;
   GraphSpec& g = s.graph;

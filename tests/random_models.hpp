@@ -20,6 +20,15 @@ ModelSpec random_lif_net(std::mt19937_64& rng, bool cuba, bool recurrent);
 // Affine -> LIF -> Output; refractoriness and initial state in half the nets.
 enum class EiKind { Cuba, CubaExact, Coba };
 ModelSpec random_ei_net(std::mt19937_64& rng, EiKind kind);
+// A recurrent LIF population (20-60 units) whose recurrent synapses (a csr weight group,
+// weights 0.5 / -0.75) have delays of 0-5 steps, fed through a Linear by the graph input (6
+// units) or, with `poisson`, by a Poisson source of 6 units at 300 Hz (counts of 0-3 at dt 1 ms;
+// the graph input unused). `delay_node`: a NIR Delay (0-4 steps per unit) before the Linear.
+// `flat`: the same draws with every synaptic delay 0.
+struct DelayedNetOptions {
+  bool poisson = false, delay_node = false, flat = false;
+};
+ModelSpec random_delayed_net(std::mt19937_64& rng, DelayedNetOptions o = {});
 ModelSpec random_conv_net(std::mt19937_64& rng);
 ModelSpec random_vsn_mlp(std::mt19937_64& rng);
 // A small WNO / VS-WNO (tools/evsim_tools/wno.py's graph): Normalize, GridChannels, pointwise

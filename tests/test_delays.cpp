@@ -110,42 +110,10 @@ TEST(SynapticDelays, LongDelaysKeepEventsNotInputs) {
 TEST(SynapticDelays, RecurrentNetsAgreeInBothModes) {
   const uint64_t seed = testing::fresh_seed();
   SCOPED_TRACE("seed=" + std::to_string(seed));
-  std::mt19937_64 rng(seed);
-  const int64_t n_in = 6, n = std::uniform_int_distribution<int64_t>(20, 60)(rng);
-  std::vector<int64_t> indptr{0}, indices;
-  std::vector<float> data, delay, none;
-  std::uniform_int_distribution<int> pick(0, 7), steps(0, 5);
-  for (int64_t r = 0; r < n; ++r) {
-    for (int64_t c = 0; c < n; ++c)
-      if (pick(rng) == 0) {
-        indices.push_back(c);
-        data.push_back(pick(rng) < 5 ? 0.5f : -0.75f);
-        delay.push_back(static_cast<float>(steps(rng)) * 1e-3f);
-        none.push_back(0.0f);
-      }
-    indptr.push_back(static_cast<int64_t>(data.size()));
-  }
-  const Array fc = testing::random_weight(rng, n, n_in, 1.0, true);
-  auto net = [&](const std::vector<float>& d) {
-    ModelSpec s;
-    s.graph.add("in", "Input").params["shape"] = Array::ints({1}, {n_in});
-    s.graph.add("fc", "Linear").params["weight"] = fc;
-    NodeSpec& l = s.graph.add("cell", "LIF");
-    l.params["tau"] = Array::floats({n}, std::vector<float>(static_cast<size_t>(n), 0.004f));
-    l.params["r"] = Array::floats({n}, std::vector<float>(static_cast<size_t>(n), 8.0f));
-    l.params["v_leak"] = Array::floats({n}, std::vector<float>(static_cast<size_t>(n), 0.0f));
-    l.params["v_threshold"] = Array::floats({n}, std::vector<float>(static_cast<size_t>(n), 1.0f));
-    sparse_delayed(s.graph.add("rec", "Linear"), n, n, indptr, indices, data, d);
-    s.graph.add("out", "Output");
-    s.graph.connect("in", "fc");
-    s.graph.connect("fc", "cell");
-    s.graph.connect("cell", "rec");
-    s.graph.connect("rec", "cell");
-    s.graph.connect("cell", "out");
-    return s;
-  };
-  const ModelSpec delayed = net(delay);
-  const Sequence x = spike_input(60, 2, n_in, rng(), 0.3);
+  std::mt19937_64 rng(seed), same = rng;
+  const ModelSpec delayed = testing::random_delayed_net(rng);
+  const ModelSpec flat = testing::random_delayed_net(same, {.flat = true});
+  const Sequence x = spike_input(60, 2, 6, rng(), 0.3);
   const RunResult d = testing::run_mode(delayed, Mode::Dense, x, false, 1e-3);
   const RunResult e = testing::run_mode(delayed, Mode::Event, x, false, 1e-3);
   EXPECT_TRUE(e.output.data == d.output.data);
@@ -158,9 +126,10 @@ TEST(SynapticDelays, RecurrentNetsAgreeInBothModes) {
   }
   double spikes = 0;
   for (float v : e.output.data) spikes += v;
-  if (spikes > 0 && std::any_of(delay.begin(), delay.end(), [](float v) { return v > 0; })) {
-    const RunResult flat = testing::run_mode(net(none), Mode::Event, x, false, 1e-3);
-    EXPECT_FALSE(flat.output.data == e.output.data) << "the delays changed nothing";
+  const std::vector<float>& delays = delayed.graph.find("rec")->params.at("weight/delay").f;
+  if (spikes > 0 && std::any_of(delays.begin(), delays.end(), [](float v) { return v > 0; })) {
+    const RunResult f = testing::run_mode(flat, Mode::Event, x, false, 1e-3);
+    EXPECT_FALSE(f.output.data == e.output.data) << "the delays changed nothing";
   }
 }
 

@@ -2,8 +2,11 @@
 
 #include "core/error.hpp"
 #include "network/conv2d_projection.hpp"
+#include "network/delay_op.hpp"
+#include "network/delayed_projection.hpp"
 #include "network/node_params.hpp"
 #include "network/pointwise_ops.hpp"
+#include "network/source_op.hpp"
 #include "network/spatial_ops.hpp"
 #include "network/synapse_op.hpp"
 #include "network/wavelet_conv_op.hpp"
@@ -24,7 +27,7 @@ const char* kSnnTypes =
     "GPU graphs: Affine/Linear/Scale/Flatten/LIF/LI/CubaLIF/CubaLI/CobaLIF/IF/I/Threshold/VSN and the neural-operator "
     "nodes "
     "Conv2d (pointwise: 1 x 1, stride 1, no padding, one group)/WaveletConv2d/Pad2d/Crop2d/GridChannels/Normalize/"
-    "Activation";
+    "Activation, and Delay/PoissonSource/ConstantSource";
 
 template <typename T>
 const T& op_as(const GraphNode& n) {
@@ -80,8 +83,51 @@ void lower_wavelet_conv(const GraphNode& n, SnnNode& s) {
   s.dense_work_weights = work.weights;
 }
 
+// Where a dense copy of a sparse weight is kept beside it (the dense paths: cuda-dense,
+// DISTile's columns, the fused kernel).
+bool dense_copy_fits(int64_t rows, int64_t cols) {
+  constexpr uint64_t kDenseBytes = uint64_t(512) << 20;
+  return cols <= kMaxDistileCols &&
+         static_cast<uint64_t>(rows) * static_cast<uint64_t>(cols) * sizeof(float) <= kDenseBytes;
+}
+
+void lower_delayed(const GraphNode& n, const DelayedProjection& p, SnnNode& s) {
+  s.kind = SnnNode::Kind::Projection;
+  s.dense_macs = p.dense_macs();
+  for (const DelayedProjection::Group& g : p.groups()) {
+    SnnNode::DelayedWeights d;
+    d.steps = g.steps;
+    d.csc = g.projection->csc();
+    if (dense_copy_fits(d.csc.rows, d.csc.cols)) d.w = d.csc.to_dense("node '" + n.name + "'");
+    s.delayed.push_back(std::move(d));
+  }
+  s.bias = op_as<SynapseOp>(n).bias();
+}
+
+void lower_source(const GraphNode& n, SnnNode& s) {
+  const auto& op = op_as<SourceOp>(n);
+  s.kind = SnnNode::Kind::Source;
+  s.poisson = op.kind() == SourceOp::Kind::Poisson;
+  s.per_unit = op.per_unit();
+  s.stream = op.stream();
+  std::vector<int> start;
+  for (const std::vector<double>& t : op.tables()) {
+    start.push_back(static_cast<int>(s.cdf.size()));
+    s.cdf.insert(s.cdf.end(), t.begin(), t.end());
+  }
+  for (const size_t k : op.table_of()) {
+    s.table_start.push_back(start[k]);
+    s.table_length.push_back(static_cast<int>(op.tables()[k].size()));
+  }
+}
+
 bool lower_operator_node(const GraphNode& n, SnnNode& s) {
-  if (n.type == "Conv2d") {
+  if (n.type == "PoissonSource" || n.type == "ConstantSource") {
+    lower_source(n, s);
+  } else if (n.type == "Delay") {
+    s.kind = SnnNode::Kind::UnitDelay;
+    s.unit_delay = op_as<DelayOp>(n).delay_steps();
+  } else if (n.type == "Conv2d") {
     lower_pointwise_conv(n, s);
   } else if (n.type == "WaveletConv2d") {
     lower_wavelet_conv(n, s);
@@ -119,18 +165,17 @@ SnnNode stage_of(const Graph& g, int v) {
   SnnNode s;
   if (lower_operator_node(n, s)) return s;
   if (n.type == "Affine" || n.type == "Linear") {
-    if (r.has("weight/delay"))
-      throw UsageError("cuda backend: node '" + n.name +
-                       "' has per-synapse delays, which run on the CPU only (cpu-event, cpu-dense)");
+    if (const DelayedProjection* d = op_as<SynapseOp>(n).ports().at(0).projection->delayed()) {
+      lower_delayed(n, *d, s);
+      return s;
+    }
     MatrixParams p = read_matrix_params(r, n.type == "Affine");
     s.kind = SnnNode::Kind::Projection;
     s.dense_macs = static_cast<uint64_t>(p.rows()) * static_cast<uint64_t>(p.cols());
     if (p.sparse) {
       // Sparse connectivity: delivered from its compressed columns; the dense copy too when it is
       // small enough for the dense paths (cuda-dense, DISTile's columns, the fused kernel).
-      constexpr uint64_t kDenseBytes = uint64_t(512) << 20;
-      if (p.cols() <= kMaxDistileCols && s.dense_macs * sizeof(float) <= kDenseBytes)
-        s.w = p.sparse->to_dense("node '" + n.name + "'");
+      if (dense_copy_fits(p.rows(), p.cols())) s.w = p.sparse->to_dense("node '" + n.name + "'");
       s.csc = std::move(p.sparse);
     } else {
       s.w = p.dense();
@@ -214,7 +259,9 @@ SnnParams lower_snn(const Graph& g) {
     s.in = n.in_size();
     s.out = n.size();
     for (const InEdge& e : n.inputs) (e.back ? s.back : s.inputs).push_back(index[static_cast<size_t>(e.source)]);
-    if (s.inputs.empty() && s.back.empty()) throw UsageError("cuda backend: node '" + n.name + "' has no input");
+    if (s.kind == SnnNode::Kind::Source) s.in = 0;
+    if (s.inputs.empty() && s.back.empty() && s.kind != SnnNode::Kind::Source)
+      throw UsageError("cuda backend: node '" + n.name + "' has no input");
     s.spiking_input = s.kind == SnnNode::Kind::PointwiseConv && s.back.empty();
     for (int src : s.inputs)
       s.spiking_input &= src >= 0 && p.stages[static_cast<size_t>(src)].kind == SnnNode::Kind::Neuron;

@@ -8,6 +8,7 @@
 
 #include "backends/cuda/activation.cuh"
 #include "backends/cuda/cuda_check.hpp"
+#include "backends/cuda/delay_ring.cuh"
 #include "backends/cuda/device_buffer.hpp"
 #include "backends/cuda/device_weights.hpp"
 #include "backends/cuda/distile.cuh"
@@ -15,10 +16,12 @@
 #include "backends/cuda/neuron_update.cuh"
 #include "backends/cuda/op_count.hpp"
 #include "backends/cuda/operator_kernels.cuh"
+#include "backends/cuda/poisson_source.cuh"
 #include "backends/cuda/row_blocks.hpp"
 #include "backends/cuda/snn_engine.hpp"
 #include "backends/cuda/snn_fused.cuh"
 #include "backends/cuda/sparse_delivery.cuh"
+#include "core/run_seed.hpp"
 
 namespace evsim::cuda {
 namespace {
@@ -55,21 +58,40 @@ __global__ void scale_kernel(const float* __restrict__ x, const float* __restric
   if (idx < n * batch) y[idx] = __fmul_rn(x[idx], s[idx % n]);
 }
 
+__global__ void add_kernel(float* __restrict__ y, const float* __restrict__ x, int n) {
+  const int idx = blockIdx.x * blockDim.x + threadIdx.x;
+  if (idx < n) y[idx] = __fadd_rn(y[idx], x[idx]);
+}
+
 std::vector<float> host(const Vector& v) { return std::vector<float>(v.data(), v.data() + v.size()); }
 DeviceBuffer<float> up(const Vector& v) { return v.size() ? DeviceBuffer<float>(host(v)) : DeviceBuffer<float>(); }
 unsigned blocks(size_t n) { return static_cast<unsigned>((n + 255) / 256); }
 
 }  // namespace
 
+// Compressed columns and their row-block offsets on the device (sparse_delivery.cuh).
+struct SparseUpload {
+  DeviceBuffer<uint32_t> block_ptr, row_idx;
+  DeviceBuffer<float> values;
+  SparseColumns cols;  // over the buffers above (val null: none)
+};
+
+// One delay's synapses of a projection with per-synapse delays.
+struct DelayGroupDevice {
+  int steps = 0;
+  SparseUpload sparse;            // cuda-distile
+  DeviceBuffer<float> dense;      // cuda-dense (empty: too large to form)
+  DeviceBuffer<uint32_t> fanout;  // non-zero weights per input
+};
+
 struct DeviceStage {
   SnnNode::Kind kind;
   std::string name;
   int in = 0, out = 0;
   std::vector<int> inputs, back;
-  std::unique_ptr<DeviceWeights> w;           // Projection (null: sparse only)
-  DeviceBuffer<uint32_t> block_ptr, row_idx;  // Projection from sparse connectivity
-  DeviceBuffer<float> values;
-  SparseColumns sparse;  // over the buffers above (val null: none)
+  std::unique_ptr<DeviceWeights> w;      // Projection (null: sparse only, or delayed)
+  SparseUpload sparse;                   // Projection from sparse connectivity
+  std::vector<DelayGroupDevice> groups;  // Projection with per-synapse delays, ascending
   DeviceBuffer<uint32_t> fanout;
   DeviceBuffer<float> bias, scale;
   PointNeuron desc;
@@ -87,6 +109,13 @@ struct DeviceStage {
   int top = 0, left = 0;
   bool inverse = false;
   int activation = 0;
+  int depth = 0;                 // delayed Projection, UnitDelay: past inputs kept (max delay + 1)
+  DeviceBuffer<int> unit_delay;  // UnitDelay
+  bool poisson = false;          // Source
+  DeviceBuffer<double> cdf;
+  DeviceBuffer<int> table_start, table_length;
+  uint64_t stream = 0;
+  std::vector<float> constant;  // ConstantSource: the value per unit
 };
 
 struct SnnDeviceModel {
@@ -150,23 +179,51 @@ void upload_operator(const SnnNode& cs, DeviceStage& s) {
   }
 }
 
-// Compressed columns and their row-block offsets (sparse_delivery.cuh); the fan-out per column.
-void upload_sparse(const SnnNode& cs, DeviceStage& s) {
-  const CscMatrix& c = *cs.csc;
-  const std::string what = "cuda backend: node '" + cs.name + "'";
+// Compressed columns and their row-block offsets (sparse_delivery.cuh).
+SparseUpload upload_sparse(const CscMatrix& c, const std::string& name) {
+  const std::string what = "cuda backend: node '" + name + "'";
   if (c.cols > kSparseMaxCols)
     throw Error(what + " has " + std::to_string(c.cols) + " inputs; the GPU's sparse delivery takes at most " +
                 std::to_string(kSparseMaxCols));
   constexpr uint64_t kTableBytes = uint64_t(4) << 30;
-  s.block_ptr = DeviceBuffer<uint32_t>(row_block_offsets(c, kSparseRows, kTableBytes, what));
-  s.row_idx = DeviceBuffer<uint32_t>(c.row_idx);
-  s.values = DeviceBuffer<float>(c.values);
-  s.sparse = {s.block_ptr.get(),        s.row_idx.get(),
-              s.values.get(),           static_cast<int>(c.rows),
-              static_cast<int>(c.cols), static_cast<int>((c.rows + kSparseRows - 1) / kSparseRows)};
+  SparseUpload u;
+  u.block_ptr = DeviceBuffer<uint32_t>(row_block_offsets(c, kSparseRows, kTableBytes, what));
+  u.row_idx = DeviceBuffer<uint32_t>(c.row_idx);
+  u.values = DeviceBuffer<float>(c.values);
+  u.cols = {u.block_ptr.get(),        u.row_idx.get(),
+            u.values.get(),           static_cast<int>(c.rows),
+            static_cast<int>(c.cols), static_cast<int>((c.rows + kSparseRows - 1) / kSparseRows)};
+  return u;
+}
+
+std::vector<uint32_t> csc_fanout(const CscMatrix& c) {
   std::vector<uint32_t> fanout(static_cast<size_t>(c.cols));
   for (int64_t j = 0; j < c.cols; ++j) fanout[static_cast<size_t>(j)] = c.col_nnz(j);
-  s.fanout = DeviceBuffer<uint32_t>(fanout);
+  return fanout;
+}
+
+void upload_delayed(const SnnNode& cs, DeviceStage& s) {
+  for (const SnnNode::DelayedWeights& d : cs.delayed) {
+    DelayGroupDevice g;
+    g.steps = static_cast<int>(d.steps);
+    g.sparse = upload_sparse(d.csc, cs.name);
+    if (d.w.size()) g.dense = up_matrix(d.w);
+    g.fanout = DeviceBuffer<uint32_t>(csc_fanout(d.csc));
+    s.groups.push_back(std::move(g));
+  }
+  s.depth = s.groups.back().steps + 1;
+}
+
+void upload_source(const SnnNode& cs, DeviceStage& s) {
+  s.poisson = cs.poisson;
+  if (!s.poisson) {
+    s.constant = host(cs.per_unit);
+    return;
+  }
+  s.cdf = DeviceBuffer<double>(cs.cdf);
+  s.table_start = DeviceBuffer<int>(cs.table_start);
+  s.table_length = DeviceBuffer<int>(cs.table_length);
+  s.stream = cs.stream;
 }
 
 }  // namespace
@@ -190,14 +247,25 @@ std::shared_ptr<const SnnDeviceModel> upload_snn(const SnnParams& p, const GpuPr
       if (src >= static_cast<int>(m->stages.size()))
         throw Error("cuda backend: node '" + cs.name + "' is out of order");
     if (cs.inputs.size() + cs.back.size() > 8) throw Error("cuda backend: node '" + cs.name + "' has over 8 in-edges");
-    if (cs.kind == SnnNode::Kind::Projection) {
+    if (cs.kind == SnnNode::Kind::Projection && !cs.delayed.empty()) {
+      upload_delayed(cs, s);
+      if (cs.bias.size()) s.bias = up(cs.bias);
+    } else if (cs.kind == SnnNode::Kind::Source) {
+      upload_source(cs, s);
+    } else if (cs.kind == SnnNode::Kind::UnitDelay) {
+      s.unit_delay = DeviceBuffer<int>(std::vector<int>(cs.unit_delay.begin(), cs.unit_delay.end()));
+      s.depth = static_cast<int>(*std::max_element(cs.unit_delay.begin(), cs.unit_delay.end())) + 1;
+    } else if (cs.kind == SnnNode::Kind::Projection) {
       if (cs.w.size()) {
         if (s.in > kMaxDistileCols)
           throw Error("cuda backend: node '" + cs.name + "' has more than 8192 inputs (dense weights)");
         s.w = std::make_unique<DeviceWeights>(cs.w, profile);
         s.fanout = DeviceBuffer<uint32_t>(column_fanout(cs.w.data(), cs.w.rows(), cs.w.cols()));
       }
-      if (cs.csc && !s.w) upload_sparse(cs, s);  // else DISTile reads the dense copy
+      if (cs.csc && !s.w) {  // else DISTile reads the dense copy
+        s.sparse = upload_sparse(*cs.csc, cs.name);
+        s.fanout = DeviceBuffer<uint32_t>(csc_fanout(*cs.csc));
+      }
       if (cs.bias.size()) s.bias = up(cs.bias);
     } else if (cs.kind == SnnNode::Kind::Scale) {
       s.scale = up(cs.scale);
@@ -238,6 +306,8 @@ struct StageState {
   DeviceBuffer<float> left;                 // refractory steps left
   DeviceBuffer<uint32_t> mask;              // sparse delivery: the active inputs
   DeviceBuffer<float> t1, ct, mt, t3;       // WaveletConv: the four products' intermediates
+  DeviceBuffer<float> ring;                 // delayed Projection, UnitDelay: depth past inputs
+  DeviceBuffer<float> fetched, part;        // delayed Projection in cuda-dense: one delay's inputs, product
   bool scatter = false;                     // PointwiseConv in cuda-distile: the event path chosen
 };
 
@@ -259,26 +329,84 @@ struct SnnEngine::Impl {
   FusedLaunch fused;
   DeviceBuffer<FusedStage> fused_table;
   DeviceBuffer<char> blas_workspace;
+  DeviceBuffer<long long> clock{1};            // steps of the replays since the reset (delay_ring.cuh)
+  long long host_clock = 0, replay_start = 0;  // the same, on the host; the last replay's first step
+  bool clocked = false;                        // some stage reads the step: rings, Poisson draws
 
   const DeviceStage& stage(size_t k) const { return model->stages[k]; }
+
+  RingView ring_of(const DeviceStage& s, StageState& st) const {
+    return {st.ring.get(), static_cast<size_t>(s.in) * batch, s.depth, clock.get()};
+  }
+
+  // y (rows x batch) = w x with cuBLAS (a matrix-vector product for one sample).
+  void dense_product(const float* w, int rows, int cols, const float* x, float* y) {
+    const float one = 1.0f, zero = 0.0f;
+    if (batch == 1)
+      EVSIM_CUBLAS_CHECK(cublasSgemv(blas, CUBLAS_OP_N, rows, cols, &one, w, rows, x, 1, &zero, y, 1));
+    else
+      EVSIM_CUBLAS_CHECK(
+          cublasSgemm(blas, CUBLAS_OP_N, CUBLAS_OP_N, rows, batch, cols, &one, w, rows, x, cols, &zero, y, rows));
+  }
+
+  void add_bias(const DeviceStage& s, StageState& st) {
+    if (!s.bias.size()) return;
+    add_bias_kernel<<<blocks(static_cast<size_t>(s.out) * batch), 256, 0, stream>>>(st.y.get(), s.bias.get(), s.out,
+                                                                                    batch);
+    EVSIM_KERNEL_CHECK();
+  }
+
+  // Per-synapse delays (the CPU's DelayLine): step t's input joins the ring, then each delay's
+  // synapses add the input that many steps back, in ascending delay. cuda-distile delivers each
+  // delay's compressed columns (the CPU event mode's sums); cuda-dense multiplies each delay's
+  // dense copy and adds the product (the CPU dense mode's structure).
+  void project_delayed(size_t k, const DeviceStage& s, StageState& st, const float* x, int t, bool counted) {
+    const RingView r = ring_of(s, st);
+    ring_store(r, t, x, stream);
+    if (counted) count_arrivals(x, s.in, batch, slot(k, t), stream);
+    const int n = s.out * batch;
+    if (mode == GpuMode::Dense)
+      EVSIM_CUDA_CHECK(cudaMemsetAsync(st.y.get(), 0, static_cast<size_t>(n) * sizeof(float), stream));
+    for (size_t g = 0; g < s.groups.size(); ++g) {
+      const DelayGroupDevice& d = s.groups[g];
+      if (counted) count_delayed_pairs(r, t, d.steps, s.in, batch, d.fanout.get(), slot(k, t), stream);
+      if (mode == GpuMode::Distile) {
+        sparse_deliver_delayed(d.sparse.cols, r, t, d.steps, batch, st.mask.get(), st.y.get(), g > 0, stream);
+        continue;
+      }
+      ring_fetch(r, t, d.steps, st.fetched.get(), stream);
+      dense_product(d.dense.get(), s.out, s.in, st.fetched.get(), st.part.get());
+      add_kernel<<<blocks(static_cast<size_t>(n)), 256, 0, stream>>>(st.y.get(), st.part.get(), n);
+      EVSIM_KERNEL_CHECK();
+    }
+    add_bias(s, st);
+  }
+
+  // Poisson: this step's draws; constant: nothing (its output is set at the reset).
+  void source(const DeviceStage& s, StageState& st, int t) {
+    if (!s.poisson) return;
+    const PoissonDev p{s.cdf.get(), s.table_start.get(), s.table_length.get(), s.out, run_seed(),
+                       s.stream,    clock.get()};
+    poisson_draw(p, t, batch, st.y.get(), stream);
+  }
+
+  void unit_delay(const DeviceStage& s, StageState& st, const float* x, int t) {
+    const RingView r = ring_of(s, st);
+    ring_store(r, t, x, stream);
+    ring_unit_delays(r, t, s.unit_delay.get(), s.out, st.y.get(), stream);
+  }
 
   // cuda-distile takes the sparse delivery where the weights came sparse and too large for a
   // dense copy (DISTile's dense columns measured faster where both fit: CUBA at 4,000 neurons,
   // 105 vs 138 ms per simulated second on the H200).
-  bool sparse_path(const DeviceStage& s) const { return s.sparse.val && !s.w && mode == GpuMode::Distile; }
+  bool sparse_path(const DeviceStage& s) const { return s.sparse.cols.val && !s.w && mode == GpuMode::Distile; }
 
   void project(const DeviceStage& s, StageState& st, const float* x) {
     const int n = s.out * batch;
     if (sparse_path(s)) {
-      sparse_deliver(s.sparse, x, batch, st.mask.get(), st.y.get(), stream);
+      sparse_deliver(s.sparse.cols, x, batch, st.mask.get(), st.y.get(), stream);
     } else if (mode == GpuMode::Dense) {
-      const float one = 1.0f, zero = 0.0f;
-      if (batch == 1)
-        EVSIM_CUBLAS_CHECK(
-            cublasSgemv(blas, CUBLAS_OP_N, s.out, s.in, &one, s.w->dense.get(), s.out, x, 1, &zero, st.y.get(), 1));
-      else
-        EVSIM_CUBLAS_CHECK(cublasSgemm(blas, CUBLAS_OP_N, CUBLAS_OP_N, s.out, batch, s.in, &one, s.w->dense.get(),
-                                       s.out, x, s.in, &zero, st.y.get(), s.out));
+      dense_product(s.w->dense.get(), s.out, s.in, x, st.y.get());
     } else {
       EVSIM_CUDA_CHECK(cudaMemsetAsync(st.y.get(), 0, static_cast<size_t>(n) * sizeof(float), stream));
       DistileProblem q = s.w->problem();
@@ -286,10 +414,7 @@ struct SnnEngine::Impl {
       q.acc = st.y.get();
       distile_step(&q, 1, batch, plan, stream);
     }
-    if (s.bias.size()) {
-      add_bias_kernel<<<blocks(n), 256, 0, stream>>>(st.y.get(), s.bias.get(), s.out, batch);
-      EVSIM_KERNEL_CHECK();
-    }
+    add_bias(s, st);
   }
 
   static NeuronDev neuron_dev(const DeviceStage& s, StageState& st) {
@@ -503,13 +628,24 @@ struct SnnEngine::Impl {
       for (size_t k = 0; k < model->stages.size(); ++k) {
         const DeviceStage& s = stage(k);
         StageState& st = state[k];
-        const float* x = input_of(s, st, graph_input);
+        const float* x = s.kind == SnnNode::Kind::Source ? nullptr : input_of(s, st, graph_input);
         const size_t bytes = st.y.size() * sizeof(float);
         switch (s.kind) {
+          case SnnNode::Kind::Source:
+            source(s, st, t);
+            if (counted && s.poisson) count_inputs(st.y.get(), 0, 1, s.out, batch, nullptr, slot(k, t), stream);
+            break;
+          case SnnNode::Kind::UnitDelay:
+            unit_delay(s, st, x, t);
+            break;
           case SnnNode::Kind::Identity:
             EVSIM_CUDA_CHECK(cudaMemcpyAsync(st.y.get(), x, bytes, cudaMemcpyDeviceToDevice, stream));
             break;
           case SnnNode::Kind::Projection:
+            if (!s.groups.empty()) {
+              project_delayed(k, s, st, x, t, counted);
+              break;
+            }
             if (counted) count_inputs(x, 0, 1, s.in, batch, s.fanout.get(), slot(k, t), stream);
             project(s, st, x);
             break;
@@ -539,6 +675,7 @@ struct SnnEngine::Impl {
           out_seq.get() + static_cast<size_t>(t) * batch * outputs, state[static_cast<size_t>(model->output)].y.get(),
           static_cast<size_t>(batch) * outputs * sizeof(float), cudaMemcpyDeviceToDevice, stream));
     }
+    if (clocked) advance_clock(clock.get(), steps, stream);
   }
 
   cudaGraphExec_t capture(bool counted) {
@@ -611,12 +748,60 @@ struct SnnEngine::Impl {
     counted_exec = capture(true);
   }
 
+  // Bytes read: cuda-distile a value and a row index per synapse reached; cuda-dense every
+  // delay's whole matrix at each step that delay has inputs for (the CPU's rule).
+  PortCount delayed_counts(const DeviceStage& s, const CountSlot* at) const {
+    PortCount p = sum_slots(at, steps, [](unsigned) { return 0.0; });
+    if (mode == GpuMode::Distile) {
+      p.bytes = (p.macs + p.acs) * (sizeof(float) + sizeof(uint32_t));
+      return p;
+    }
+    p.bytes = 0;
+    for (int t = 0; t < steps; ++t)
+      for (const DelayGroupDevice& g : s.groups)
+        if (replay_start + t - g.steps >= 0) p.bytes += static_cast<uint64_t>(s.in) * s.out * sizeof(float);
+    return p;
+  }
+
+  // The past inputs of a delayed projection or a Delay node, and a delayed projection's
+  // scratch: the mask of the sparse delivery, or one delay's inputs and product (cuda-dense,
+  // which needs every delay's dense copy).
+  void add_ring(const DeviceStage& s, StageState& st) {
+    const double bytes = 4.0 * s.depth * static_cast<double>(s.in) * batch;
+    constexpr double kMaxRingBytes = double(uint64_t(32) << 30);
+    if (bytes > kMaxRingBytes)
+      throw UsageError("cuda backend: node '" + s.name + "': its delays keep " + std::to_string(s.depth) +
+                       " steps of " + std::to_string(s.in) + " inputs x batch " + std::to_string(batch) +
+                       " (over 32 GiB); use a smaller batch or the CPU, which keeps only the events");
+    st.ring = DeviceBuffer<float>(static_cast<size_t>(s.depth) * s.in * batch);
+    if (s.groups.empty()) return;
+    if (mode == GpuMode::Distile) {
+      st.mask = DeviceBuffer<uint32_t>(static_cast<size_t>(s.in + 31) / 32);
+      return;
+    }
+    for (const DelayGroupDevice& g : s.groups)
+      if (!g.dense.size())
+        throw UsageError("cuda backend: node '" + s.name +
+                         "' keeps its delayed weights sparse (too large to form dense on the GPU): cuda-dense cannot "
+                         "run it; use --mode event (cuda-distile) or the CPU");
+    st.fetched = DeviceBuffer<float>(static_cast<size_t>(s.in) * batch);
+    st.part = DeviceBuffer<float>(static_cast<size_t>(s.out) * batch);
+  }
+
   // Outputs of every stage (recurrent inputs at the first step) and neuron states.
   void reset_state() {
     for (auto& st : state)
-      for (DeviceBuffer<float>* b : {&st.y, &st.v, &st.i, &st.i_inh, &st.left})
+      for (DeviceBuffer<float>* b : {&st.y, &st.v, &st.i, &st.i_inh, &st.left, &st.ring})
         if (b->size()) EVSIM_CUDA_CHECK(cudaMemsetAsync(b->get(), 0, b->size() * sizeof(float), stream));
+    EVSIM_CUDA_CHECK(cudaMemsetAsync(clock.get(), 0, sizeof(long long), stream));
+    host_clock = replay_start = 0;
     EVSIM_CUDA_CHECK(cudaStreamSynchronize(stream));
+    for (size_t k = 0; k < state.size(); ++k)  // a constant source's output, every sample
+      if (!stage(k).constant.empty()) {
+        std::vector<float> all;
+        for (int b = 0; b < batch; ++b) all.insert(all.end(), stage(k).constant.begin(), stage(k).constant.end());
+        state[k].y.upload(all);
+      }
     for (size_t k = 0; k < state.size(); ++k)  // v0 / i0, the same for every sample
       for (auto [init, buf] :
            {std::pair{&stage(k).v0, &state[k].v}, {&stage(k).i0, &state[k].i}, {&stage(k).i0_inh, &state[k].i_inh}})
@@ -653,7 +838,9 @@ SnnEngine::SnnEngine(std::shared_ptr<const SnnDeviceModel> model, GpuMode mode, 
     const size_t nb = static_cast<size_t>(s.out) * m.batch;
     st.y = DeviceBuffer<float>(nb);
     if (s.inputs.size() + s.back.size() > 1) st.sum = DeviceBuffer<float>(static_cast<size_t>(s.in) * m.batch);
-    if (s.kind == SnnNode::Kind::Projection && !s.w && !m.sparse_path(s))
+    if (!s.groups.empty() || s.kind == SnnNode::Kind::UnitDelay) m.add_ring(s, st);
+    m.clocked |= s.depth > 0 || s.poisson;
+    if (s.kind == SnnNode::Kind::Projection && s.groups.empty() && !s.w && !m.sparse_path(s))
       throw UsageError("cuda backend: node '" + s.name + "' keeps its " + std::to_string(s.out) + " x " +
                        std::to_string(s.in) +
                        " weights sparse (too large to form dense on the GPU): cuda-dense cannot run it; use --mode "
@@ -712,6 +899,8 @@ void SnnEngine::set_input(const Sequence& x) {
 double SnnEngine::replay(bool counted) {
   Impl& m = *impl_;
   if (counted) EVSIM_CUDA_CHECK(cudaMemsetAsync(m.slots.get(), 0, m.slots.size() * sizeof(CountSlot), m.stream));
+  m.replay_start = m.host_clock;
+  m.host_clock += m.steps;
   const double s = time_graph_replay(counted ? m.counted_exec : m.exec, m.stream);
   if (!m.tuned) m.tune();
   return s;
@@ -728,9 +917,12 @@ void SnnEngine::copy_state_from(const SnnEngine& other) {
                         {&m.state[k].v, &o.state[k].v},
                         {&m.state[k].i, &o.state[k].i},
                         {&m.state[k].i_inh, &o.state[k].i_inh},
-                        {&m.state[k].left, &o.state[k].left}})
+                        {&m.state[k].left, &o.state[k].left},
+                        {&m.state[k].ring, &o.state[k].ring}})
       if (a->size())
         EVSIM_CUDA_CHECK(cudaMemcpy(a->get(), b->get(), a->size() * sizeof(float), cudaMemcpyDeviceToDevice));
+  EVSIM_CUDA_CHECK(cudaMemcpy(m.clock.get(), o.clock.get(), sizeof(long long), cudaMemcpyDeviceToDevice));
+  m.host_clock = o.host_clock;
 }
 
 SnnCounts SnnEngine::counts() const {
@@ -740,7 +932,10 @@ SnnCounts SnnEngine::counts() const {
   for (size_t k = 0; k < m.model->stages.size(); ++k) {
     const DeviceStage& s = m.stage(k);
     const CountSlot* at = host.data() + k * m.steps;
-    if (s.kind == SnnNode::Kind::Projection && m.sparse_path(s)) {  // a value and a row index per weight read
+    if (s.kind == SnnNode::Kind::Projection && !s.groups.empty()) {
+      c.stages.push_back(m.delayed_counts(s, at));
+      c.events.push_back(0);
+    } else if (s.kind == SnnNode::Kind::Projection && m.sparse_path(s)) {  // a value and a row index per weight read
       PortCount p = sum_slots(at, m.steps, [](unsigned) { return 0.0; });
       p.bytes = (p.macs + p.acs) * (sizeof(float) + sizeof(uint32_t));
       c.stages.push_back(p);
@@ -759,8 +954,8 @@ SnnCounts SnnEngine::counts() const {
       c.events.push_back(sum_slots(at, m.steps, [](unsigned) { return 0.0; }).nonzero);
     } else {
       c.stages.push_back({});
-      c.events.push_back(s.kind == SnnNode::Kind::Neuron ? sum_slots(at, m.steps, [](unsigned) { return 0.0; }).nonzero
-                                                         : 0);
+      const bool spikes = s.kind == SnnNode::Kind::Neuron || s.poisson;
+      c.events.push_back(spikes ? sum_slots(at, m.steps, [](unsigned) { return 0.0; }).nonzero : 0);
     }
   }
   return c;

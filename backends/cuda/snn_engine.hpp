@@ -48,6 +48,8 @@ struct SnnNode {
     Grid,
     Normalize,
     Activation,
+    Source,     // PoissonSource / ConstantSource: no input
+    UnitDelay,  // NIR Delay: each unit's input unit_delay steps later
   } kind = Kind::Identity;
   std::string name;
   int64_t in = 0, out = 0;
@@ -66,6 +68,22 @@ struct SnnNode {
   Vector mean;                                                // Normalize
   bool inverse = false;                                       // Normalize
   ActivationFn activation = ActivationFn::Identity;           // Activation
+  // Projection with per-synapse delays (network/delayed_projection.hpp; then w and csc are
+  // empty): each delay's synapses, a dense copy too where it fits (cuda-dense).
+  struct DelayedWeights {
+    int64_t steps = 0;
+    CscMatrix csc;
+    Matrix w;
+  };
+  std::vector<DelayedWeights> delayed;
+  std::vector<int64_t> unit_delay;  // UnitDelay: steps per unit
+  // Source: Poisson (the CPU's cumulative tables, concatenated; per unit its table's start and
+  // length; the draw's stream id) or constant (per_unit: the value).
+  bool poisson = false;
+  Vector per_unit;
+  std::vector<double> cdf;
+  std::vector<int> table_start, table_length;
+  uint64_t stream = 0;
   // What a run counts per sample and step: the dense MACs of a projection (Projection,
   // PointwiseConv) or the work of a node that is dense whatever its input (WaveletConv:
   // dense_work, counted effective in both modes, with the weights it reads).

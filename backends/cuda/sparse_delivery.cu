@@ -11,11 +11,21 @@ constexpr int kEntryCap = 2048;  // staged entries per pass (a column's entries 
 constexpr int kWordsPerThread = kSparseMaxCols / 32 / kSparseRows;
 static_assert(kEntryCap >= kSparseRows, "a column's entries within a block must fit one pass");
 
+// The inputs: x, or (ring.base set) the ring's slot `delay` steps before step t (null: none).
+struct Source {
+  const float* x = nullptr;
+  RingView ring{};
+  int t = 0, delay = 0;
+};
+
+__device__ const float* inputs_of(const Source& s) { return s.ring.base ? ring_slot(s.ring, s.t, s.delay) : s.x; }
+
 // One thread per input column: active when any sample's value is non-zero; a word per warp.
-__global__ void mask_kernel(const float* __restrict__ x, int cols, int batch, uint32_t* __restrict__ mask) {
+__global__ void mask_kernel(const Source src, int cols, int batch, uint32_t* __restrict__ mask) {
   const int j = blockIdx.x * blockDim.x + threadIdx.x;
+  const float* x = inputs_of(src);
   bool on = false;
-  if (j < cols)
+  if (j < cols && x)
     for (int b = 0; b < batch; ++b) on |= x[static_cast<size_t>(b) * cols + j] != 0.0f;
   const unsigned m = __ballot_sync(0xffffffffu, on);
   if ((threadIdx.x & 31) == 0 && j < cols) mask[j >> 5] = m;
@@ -72,9 +82,10 @@ __device__ void deliver_round(const SparseColumns& w, Shared& sh, int n, float (
 }
 
 __global__ void __launch_bounds__(kSparseRows)
-    deliver_kernel(const SparseColumns w, const float* __restrict__ x, int batch, const uint32_t* __restrict__ mask,
-                   float* __restrict__ y) {
+    deliver_kernel(const SparseColumns w, const Source src, int batch, const uint32_t* __restrict__ mask,
+                   float* __restrict__ y, bool accumulate) {
   __shared__ Shared sh;
+  const float* x = inputs_of(src);  // null: an all-zero mask, x never read
   const int t = threadIdx.x, b0 = blockIdx.y * kSparseSamples;
   const int words = (w.cols + 31) / 32;
   // Each thread a contiguous range of mask words, so that the scan keeps the columns in order.
@@ -88,7 +99,12 @@ __global__ void __launch_bounds__(kSparseRows)
   }
   int base, total;
   Scan(sh.scan).ExclusiveSum(mine, base, total);
+  const int row = blockIdx.x * kSparseRows + t;
   float acc[kSparseSamples] = {};
+  if (accumulate && row < w.rows)
+#pragma unroll
+    for (int q = 0; q < kSparseSamples; ++q)
+      if (b0 + q < batch) acc[q] = y[static_cast<size_t>(b0 + q) * w.rows + row];
   for (int c0 = 0; c0 < total; c0 += kListCap) {
     __syncthreads();  // the previous round's list and values are no longer read
     int pos = base;
@@ -110,22 +126,31 @@ __global__ void __launch_bounds__(kSparseRows)
     __syncthreads();
     deliver_round(w, sh, n, acc);
   }
-  const int row = blockIdx.x * kSparseRows + t;
   if (row < w.rows)
 #pragma unroll
     for (int q = 0; q < kSparseSamples; ++q)
       if (b0 + q < batch) y[static_cast<size_t>(b0 + q) * w.rows + row] = acc[q];
 }
 
-}  // namespace
-
-void sparse_deliver(const SparseColumns& w, const float* x, int batch, uint32_t* mask, float* y, cudaStream_t stream) {
-  mask_kernel<<<(w.cols + 255) / 256, 256, 0, stream>>>(x, w.cols, batch, mask);
+void deliver(const SparseColumns& w, const Source& src, int batch, uint32_t* mask, float* y, bool accumulate,
+             cudaStream_t stream) {
+  mask_kernel<<<(w.cols + 255) / 256, 256, 0, stream>>>(src, w.cols, batch, mask);
   EVSIM_KERNEL_CHECK();
   const dim3 grid(static_cast<unsigned>(w.row_blocks),
                   static_cast<unsigned>((batch + kSparseSamples - 1) / kSparseSamples));
-  deliver_kernel<<<grid, kSparseRows, 0, stream>>>(w, x, batch, mask, y);
+  deliver_kernel<<<grid, kSparseRows, 0, stream>>>(w, src, batch, mask, y, accumulate);
   EVSIM_KERNEL_CHECK();
+}
+
+}  // namespace
+
+void sparse_deliver(const SparseColumns& w, const float* x, int batch, uint32_t* mask, float* y, cudaStream_t stream) {
+  deliver(w, Source{x, {}, 0, 0}, batch, mask, y, false, stream);
+}
+
+void sparse_deliver_delayed(const SparseColumns& w, const RingView& ring, int t, int delay, int batch, uint32_t* mask,
+                            float* y, bool accumulate, cudaStream_t stream) {
+  deliver(w, Source{nullptr, ring, t, delay}, batch, mask, y, accumulate, stream);
 }
 
 }  // namespace evsim::cuda

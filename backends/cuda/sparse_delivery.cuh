@@ -16,6 +16,8 @@
 
 #include <cstdint>
 
+#include "backends/cuda/delay_ring.cuh"
+
 namespace evsim::cuda {
 
 constexpr int kSparseRows = 256;                 // output rows per block (one per thread)
@@ -32,5 +34,10 @@ struct SparseColumns {
 
 // mask: ceil(cols / 32) words (scratch). y (rows x batch, sample b at b * rows) is overwritten.
 void sparse_deliver(const SparseColumns& w, const float* x, int batch, uint32_t* mask, float* y, cudaStream_t stream);
+// One delay's synapses (network/delayed_projection.hpp): the inputs `delay` steps before step t
+// from the ring (none before the run began), added into y when `accumulate` (each row's sum
+// continues from y in column order: the delays in ascending order give the CPU's sums).
+void sparse_deliver_delayed(const SparseColumns& w, const RingView& ring, int t, int delay, int batch, uint32_t* mask,
+                            float* y, bool accumulate, cudaStream_t stream);
 
 }  // namespace evsim::cuda
