@@ -88,5 +88,22 @@ TEST(RowBlockOffsets, HandBuiltMatrix) {
   }
 }
 
+// The same matrix by row, each row's entries in ascending column: row 0 (col 0), row 1 (col 2),
+// row 2 (col 2), row 3 (col 0), row 4 (col 0); plus a row with two entries out of column order
+// in the CSC's listing (column 0 listed before column 2, so row 1's come out 0 then 2).
+TEST(RowBlockOffsets, RowMajorEntriesKeepColumnOrder) {
+  Matrix w = Matrix::Zero(5, 3);
+  w(0, 0) = 1.0f;
+  w(3, 0) = 2.0f;
+  w(4, 0) = 3.0f;
+  w(1, 2) = 4.0f;
+  w(2, 2) = 5.0f;
+  w(1, 0) = 6.0f;
+  const cuda::RowMajorEntries m = cuda::row_major_entries(CscMatrix::from_dense(w));
+  EXPECT_EQ(m.row_ptr, (std::vector<uint32_t>{0, 1, 3, 4, 5, 6}));
+  EXPECT_EQ(m.col_idx, (std::vector<uint32_t>{0, 0, 2, 2, 0, 0}));
+  EXPECT_EQ(m.values, (std::vector<float>{1.0f, 6.0f, 4.0f, 5.0f, 2.0f, 3.0f}));
+}
+
 }  // namespace
 }  // namespace evsim

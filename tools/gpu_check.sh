@@ -11,6 +11,8 @@
 #   nir    the NIR sample graphs compared on the GPU
 #   snn    the CUBA and COBA benchmarks (4,000 neurons, 1 s) on the GPU and the CPU (one thread):
 #          identical spikes, wall times; CUBA at 16,000 and 64,000 neurons (sparse delivery)
+#   brunel Brunel (delays, Poisson drive): 5,000 neurons 200 ms spike for spike, as above;
+#          10,000 and 20,000 neurons timed
 # Carry .data (a copy of ../shared/data/ptb and nir). Logs in $OUT.
 set -o pipefail
 cd "$(dirname "$0")/.."
@@ -72,17 +74,18 @@ if [[ " $STAGES " == *" nir "* ]] && [ -d .data/nir ]; then
       | grep -E "^total|GPU graph"
   done
 fi
-if [[ " $STAGES " == *" snn "* ]]; then
-  echo "== CUBA / COBA, 4,000 neurons, 1 s: GPU vs CPU (one thread)"
-  for net in cuba coba; do
-    build-gpu/evsim convert snn-benchmark $net "$OUT/$net.h5" >/dev/null
-    for be in "cpu-event --backend cpu --mode event --threads 1" "cuda-dense --backend cuda --mode dense" \
-      "cuda-distile --backend cuda --mode event"; do
-      set -- $be
-      build-gpu/evsim run "$OUT/$net.h5" --steps 10000 "${@:2}" --output "$OUT/${net}_$1.h5" 2>&1 \
-        | grep -E "end to end|error"
-    done
-    python3 - "$OUT" $net <<'PY'
+# The same network on the CPU (event mode, one thread) and both GPU modes, outputs kept:
+# spike counts and the first step where the spike trains differ (None: identical).
+spike_check() {
+  local net=$1 neurons=$2 steps=$3
+  build-gpu/evsim convert snn-benchmark $net "$OUT/$net.h5" --neurons $neurons >/dev/null
+  for be in "cpu-event --backend cpu --mode event --threads 1" "cuda-dense --backend cuda --mode dense" \
+    "cuda-distile --backend cuda --mode event"; do
+    set -- $be
+    build-gpu/evsim run "$OUT/$net.h5" --steps $steps "${@:2}" --output "$OUT/${net}_$1.h5" 2>&1 \
+      | grep -E "end to end|error"
+  done
+  python3 - "$OUT" $net <<'PY'
 import sys, h5py, numpy as np
 d, net = sys.argv[1], sys.argv[2]
 ref = h5py.File(f"{d}/{net}_cpu-event.h5", "r")["output"][()]
@@ -92,14 +95,30 @@ for be in ("cuda-dense", "cuda-distile"):
     print(f"{net} {be}: {int((y != 0).sum())} spikes vs CPU {int((ref != 0).sum())}, first differing step",
           int(diff[0][0]) if len(diff) else None)
 PY
-    rm -f "$OUT"/${net}*.h5
-  done
-  echo "== CUBA at 16,000 and 64,000 neurons (80 synapses each), 1 s, no output: cpu-event one thread vs cuda-distile"
-  for n in 16000 64000; do
-    build-gpu/evsim convert snn-benchmark cuba "$OUT/cuba_$n.h5" --neurons $n >/dev/null
+  rm -f "$OUT"/${net}*.h5
+}
+# 1 s of a benchmark network at each size, no output: cpu-event on one thread vs cuda-distile.
+timed_sizes() {
+  local net=$1
+  shift
+  for n in "$@"; do
+    build-gpu/evsim convert snn-benchmark $net "$OUT/${net}_$n.h5" --neurons $n >/dev/null
     for be in "--backend cpu --mode event --threads 1" "--backend cuda --mode event"; do
-      build-gpu/evsim run "$OUT/cuba_$n.h5" --steps 10000 $be 2>&1 | grep -E "end to end|^cell|^w_rec|error"
+      build-gpu/evsim run "$OUT/${net}_$n.h5" --steps 10000 $be 2>&1 | grep -E "end to end|^cell|^w_|error"
     done
-    rm -f "$OUT/cuba_$n.h5"
+    rm -f "$OUT/${net}_$n.h5"
   done
+}
+if [[ " $STAGES " == *" snn "* ]]; then
+  echo "== CUBA / COBA, 4,000 neurons, 1 s: GPU vs CPU (one thread)"
+  spike_check cuba 4000 10000
+  spike_check coba 4000 10000
+  echo "== CUBA at 16,000 and 64,000 neurons (80 synapses each), 1 s, no output: cpu-event one thread vs cuda-distile"
+  timed_sizes cuba 16000 64000
+fi
+if [[ " $STAGES " == *" brunel "* ]]; then
+  echo "== Brunel (Poisson drive, 1.5 ms delays), 5,000 neurons, 200 ms: GPU vs CPU (one thread)"
+  spike_check brunel 5000 2000
+  echo "== Brunel at 10,000 and 20,000 neurons, 1 s, no output: cpu-event one thread vs cuda-distile"
+  timed_sizes brunel 10000 20000
 fi

@@ -30,4 +30,21 @@ std::vector<uint32_t> row_block_offsets(const CscMatrix& w, int block_rows, uint
   return ptr;
 }
 
+RowMajorEntries row_major_entries(const CscMatrix& w) {
+  RowMajorEntries m;
+  m.row_ptr.assign(static_cast<size_t>(w.rows) + 1, 0);
+  for (const uint32_t r : w.row_idx) ++m.row_ptr[r + 1];
+  for (size_t r = 0; r < static_cast<size_t>(w.rows); ++r) m.row_ptr[r + 1] += m.row_ptr[r];
+  m.col_idx.resize(w.row_idx.size());
+  m.values.resize(w.row_idx.size());
+  std::vector<uint32_t> next(m.row_ptr.begin(), m.row_ptr.end() - 1);
+  for (int64_t j = 0; j < w.cols; ++j)  // columns ascending: each row's entries come out in column order
+    for (uint64_t k = w.col_ptr[static_cast<size_t>(j)]; k < w.col_ptr[static_cast<size_t>(j) + 1]; ++k) {
+      const uint32_t at = next[w.row_idx[k]]++;
+      m.col_idx[at] = static_cast<uint32_t>(j);
+      m.values[at] = w.values[k];
+    }
+  return m;
+}
+
 }  // namespace evsim::cuda

@@ -71,8 +71,8 @@ unsigned blocks(size_t n) { return static_cast<unsigned>((n + 255) / 256); }
 
 // Compressed columns and their row-block offsets on the device (sparse_delivery.cuh).
 struct SparseUpload {
-  DeviceBuffer<uint32_t> block_ptr, row_idx;
-  DeviceBuffer<float> values;
+  DeviceBuffer<uint32_t> block_ptr, row_idx, row_ptr, col_idx;
+  DeviceBuffer<float> values, row_val;
   SparseColumns cols;  // over the buffers above (val null: none)
 };
 
@@ -193,6 +193,14 @@ SparseUpload upload_sparse(const CscMatrix& c, const std::string& name) {
   u.cols = {u.block_ptr.get(),        u.row_idx.get(),
             u.values.get(),           static_cast<int>(c.rows),
             static_cast<int>(c.cols), static_cast<int>((c.rows + kSparseRows - 1) / kSparseRows)};
+  const RowMajorEntries m = row_major_entries(c);
+  u.row_ptr = DeviceBuffer<uint32_t>(m.row_ptr);
+  u.col_idx = DeviceBuffer<uint32_t>(m.col_idx);
+  u.row_val = DeviceBuffer<float>(m.values);
+  u.cols.row_ptr = u.row_ptr.get();
+  u.cols.col_idx = u.col_idx.get();
+  u.cols.row_val = u.row_val.get();
+  u.cols.pull_above = sparse_pull_above(c.nnz(), c.rows);
   return u;
 }
 

@@ -36,6 +36,7 @@ using Scan = cub::BlockScan<int, kSparseRows>;
 struct Shared {
   uint32_t words[kSparseMaxCols / 32];
   int list[kListCap];
+  int seg[kSparseRows + 1];  // a pass's columns: where each one's staged entries start
   float xcol[kListCap][kSparseSamples];
   uint16_t target[kEntryCap], column[kEntryCap];  // row within the block; the column's place in the round
   float weight[kEntryCap];
@@ -65,19 +66,55 @@ __device__ void deliver_round(const SparseColumns& w, Shared& sh, int n, float (
         sh.weight[off + e] = w.val[lo + e];
         sh.column[off + e] = static_cast<uint16_t>(k);
       }
-      if (t == taken - 1) sh.used = off + len;
+      sh.seg[t] = off;
+      if (t == taken - 1) sh.used = sh.seg[taken] = off + len;
     }
     __syncthreads();
     const int used = sh.used;
-    for (int e = 0; e < used; ++e)
-      if (sh.target[e] == t) {
-        const float wv = sh.weight[e];
-        const float* xv = sh.xcol[sh.column[e]];
+    if (used > 8 * taken) {  // long columns: find this row in each (rows ascending) instead of reading all
+      for (int c = 0; c < taken; ++c) {
+        int lo_e = sh.seg[c], hi_e = sh.seg[c + 1];
+        while (lo_e < hi_e) {
+          const int mid = (lo_e + hi_e) >> 1;
+          if (sh.target[mid] < t)
+            lo_e = mid + 1;
+          else
+            hi_e = mid;
+        }
+        if (lo_e < sh.seg[c + 1] && sh.target[lo_e] == t) {
+          const float wv = sh.weight[lo_e];
+          const float* xv = sh.xcol[k0 + c];
 #pragma unroll
-        for (int q = 0; q < kSparseSamples; ++q) acc[q] = __fmaf_rn(wv, xv[q], acc[q]);
+          for (int q = 0; q < kSparseSamples; ++q) acc[q] = __fmaf_rn(wv, xv[q], acc[q]);
+        }
       }
+    } else {
+      for (int e = 0; e < used; ++e)
+        if (sh.target[e] == t) {
+          const float wv = sh.weight[e];
+          const float* xv = sh.xcol[sh.column[e]];
+#pragma unroll
+          for (int q = 0; q < kSparseSamples; ++q) acc[q] = __fmaf_rn(wv, xv[q], acc[q]);
+        }
+    }
     __syncthreads();  // the entries are read before the next pass overwrites them
     k0 += taken;
+  }
+}
+
+// Many active columns: the row's own entries, in column order, where a sample's input is non-zero.
+__device__ void pull_row(const SparseColumns& w, const float* __restrict__ x, int row, int b0, int batch,
+                         float (&acc)[kSparseSamples]) {
+  const uint32_t end = w.row_ptr[row + 1];
+  for (uint32_t e = w.row_ptr[row]; e < end; ++e) {
+    const size_t j = w.col_idx[e];
+    const float wv = w.row_val[e];
+#pragma unroll
+    for (int q = 0; q < kSparseSamples; ++q)
+      if (b0 + q < batch) {
+        const float v = x[static_cast<size_t>(b0 + q) * w.cols + j];
+        if (v != 0.0f) acc[q] = __fmaf_rn(wv, v, acc[q]);
+      }
   }
 }
 
@@ -105,6 +142,10 @@ __global__ void __launch_bounds__(kSparseRows)
 #pragma unroll
     for (int q = 0; q < kSparseSamples; ++q)
       if (b0 + q < batch) acc[q] = y[static_cast<size_t>(b0 + q) * w.rows + row];
+  if (total > w.pull_above && w.row_ptr) {  // the same for every thread of the block
+    if (row < w.rows) pull_row(w, x, row, b0, batch, acc);
+    total = 0;
+  }
   for (int c0 = 0; c0 < total; c0 += kListCap) {
     __syncthreads();  // the previous round's list and values are no longer read
     int pos = base;

@@ -14,6 +14,7 @@
 // Include from .cu files only.
 #include <cuda_runtime.h>
 
+#include <algorithm>
 #include <cstdint>
 
 #include "backends/cuda/delay_ring.cuh"
@@ -30,7 +31,23 @@ struct SparseColumns {
   const uint32_t* row_idx = nullptr;    // nnz, ascending within a column
   const float* val = nullptr;           // nnz
   int rows = 0, cols = 0, row_blocks = 0;
+  // The same weights by row (row_major_entries(): each row's entries in ascending column), for
+  // steps with more than pull_above active columns: each thread then walks its own row and adds
+  // the entries whose input is non-zero, in column order (the same sums). Listing thousands of
+  // active columns in every block cost more (a Poisson drive of one input per neuron: 8,650
+  // active columns of one entry each per step). Null: never.
+  const uint32_t* row_ptr = nullptr;  // rows + 1
+  const uint32_t* col_idx = nullptr;  // nnz
+  const float* row_val = nullptr;     // nnz
+  int pull_above = 0x7fffffff;
 };
+
+// When a step pulls by row: more active columns than one listing round (512) and than four
+// times a row's mean length (a thread then walks fewer entries than the block would list).
+inline int sparse_pull_above(uint64_t nnz, int64_t rows) {
+  const uint64_t mean_row = rows > 0 ? (nnz + static_cast<uint64_t>(rows) - 1) / static_cast<uint64_t>(rows) : 0;
+  return static_cast<int>(std::min<uint64_t>(0x7fffffff, std::max<uint64_t>(512, 4 * mean_row)));
+}
 
 // mask: ceil(cols / 32) words (scratch). y (rows x batch, sample b at b * rows) is overwritten.
 void sparse_deliver(const SparseColumns& w, const float* x, int batch, uint32_t* mask, float* y, cudaStream_t stream);

@@ -233,8 +233,9 @@ TEST(CudaEngine, ChunkedSpikingStreamEqualsOneRun) {
 
 // The sparse delivery against the CPU's reference sums (one fused multiply-add per weight, the
 // active inputs in ascending order): bit for bit, over shapes with ragged row blocks, rounds of
-// active columns (more than 512 active) and passes of staged entries (dense columns), batches
-// over several sample groups, graded and binary inputs.
+// active columns (more than 512 active) and passes of staged entries (dense columns: each row
+// found by binary search), batches over several sample groups, graded and binary inputs; by
+// listing the active columns and by each row walking its own entries (the pull path).
 TEST(SparseDelivery, MatchesReferenceSumsBitForBit) {
   REQUIRE_GPU();
   const uint64_t seed = testing::fresh_seed();
@@ -265,13 +266,24 @@ TEST(SparseDelivery, MatchesReferenceSumsBitForBit) {
     cuda::DeviceBuffer<uint32_t> ptr(cuda::row_block_offsets(csc, cuda::kSparseRows, uint64_t(1) << 30, "w"));
     cuda::DeviceBuffer<uint32_t> rows(csc.row_idx), mask(static_cast<size_t>(c.cols + 31) / 32);
     cuda::DeviceBuffer<float> vals(csc.values), dx(x), dy(want.size());
-    const cuda::SparseColumns sc{ptr.get(), rows.get(), vals.get(),
-                                 c.rows,    c.cols,     (c.rows + cuda::kSparseRows - 1) / cuda::kSparseRows};
-    cuda::sparse_deliver(sc, dx.get(), c.batch, mask.get(), dy.get(), nullptr);
-    const std::vector<float> got = dy.download();
-    size_t differ = 0;
-    for (size_t k = 0; k < got.size(); ++k) differ += got[k] != want[k];
-    EXPECT_EQ(differ, 0u) << "of " << got.size();
+    const cuda::RowMajorEntries by_row = cuda::row_major_entries(csc);
+    cuda::DeviceBuffer<uint32_t> row_ptr(by_row.row_ptr), col_idx(by_row.col_idx);
+    cuda::DeviceBuffer<float> row_val(by_row.values);
+    cuda::SparseColumns sc{ptr.get(), rows.get(), vals.get(),
+                           c.rows,    c.cols,     (c.rows + cuda::kSparseRows - 1) / cuda::kSparseRows};
+    for (bool pull : {false, true}) {  // listing the active columns, or each row walking its own entries
+      if (pull) {
+        sc.row_ptr = row_ptr.get();
+        sc.col_idx = col_idx.get();
+        sc.row_val = row_val.get();
+        sc.pull_above = 0;
+      }
+      cuda::sparse_deliver(sc, dx.get(), c.batch, mask.get(), dy.get(), nullptr);
+      const std::vector<float> got = dy.download();
+      size_t differ = 0;
+      for (size_t k = 0; k < got.size(); ++k) differ += got[k] != want[k];
+      EXPECT_EQ(differ, 0u) << "of " << got.size() << (pull ? " (pull)" : " (push)");
+    }
   }
 }
 
