@@ -6,7 +6,9 @@
 #include <algorithm>
 #include <cmath>
 #include <filesystem>
+#include <map>
 #include <random>
+#include <stdexcept>
 
 #include "backends/cuda/lowering.hpp"
 #include "core/error.hpp"
@@ -14,6 +16,7 @@
 #include "models/random_input.hpp"
 #include "network/csc_matrix.hpp"
 #include "network/report_layout.hpp"
+#include "network/source_op.hpp"
 #include "tests/random_models.hpp"
 #include "tests/sim_helpers.hpp"
 
@@ -175,6 +178,59 @@ TEST(CudaLowering, UnsupportedNodesAreNamed) {
   const auto e = cuda::lower_egru_stack(lm);
   EXPECT_GT(e.embedding.size(), 0);
   EXPECT_EQ(e.readout_w.rows(), lm.output_width());
+}
+
+// Delays and sources lower for the GPU from the CPU's own operators: the synapses split by delay
+// (ascending, every synapse once, the same weights), NIR Delay's steps per unit, and the Poisson
+// source's draw tables and stream as the CPU uses them.
+TEST(CudaLowering, DelaysAndSourcesKeepTheCpuParameters) {
+  const uint64_t seed = testing::fresh_seed();
+  SCOPED_TRACE("seed=" + std::to_string(seed));
+  std::mt19937_64 rng(seed);
+  const ModelSpec spec = testing::random_delayed_net(rng, {.poisson = true, .delay_node = true});
+  const Graph g = build_graph(spec, 1e-3);
+  const cuda::SnnParams p = cuda::lower_snn(g);
+  auto stage = [&](const std::string& name) {
+    const auto s = std::find_if(p.stages.begin(), p.stages.end(), [&](const auto& st) { return st.name == name; });
+    if (s == p.stages.end()) throw std::runtime_error("no stage " + name);
+    return *s;
+  };
+  const cuda::SnnNode drive = stage("drive"), late = stage("late"), rec = stage("rec");
+  EXPECT_EQ(drive.kind, cuda::SnnNode::Kind::Source);
+  EXPECT_TRUE(drive.poisson);
+  EXPECT_EQ(drive.stream, stream_of("drive"));
+  ASSERT_EQ(drive.table_start.size(), 6u);
+  for (size_t i = 0; i < 6; ++i) {  // one rate (300 Hz x 1 ms): one table, P(0) = e^-0.3 first
+    EXPECT_EQ(drive.table_start[i], 0);
+    EXPECT_EQ(drive.table_length[i], static_cast<int>(drive.cdf.size()));
+  }
+  EXPECT_NEAR(drive.cdf.at(0), std::exp(-0.3), 1e-7);
+  EXPECT_EQ(late.kind, cuda::SnnNode::Kind::UnitDelay);
+  const std::vector<float>& late_s = spec.graph.find("late")->params.at("delay").f;
+  ASSERT_EQ(late.unit_delay.size(), late_s.size());
+  for (size_t i = 0; i < late_s.size(); ++i) EXPECT_EQ(late.unit_delay[i], std::lround(late_s[i] / 1e-3));
+  // The synapses by delay: each group's entries are exactly the file's synapses of that delay.
+  const NodeSpec& file = *spec.graph.find("rec");
+  const std::vector<int64_t>&ptr = file.params.at("weight/indptr").i, &col = file.params.at("weight/indices").i;
+  const std::vector<float>&val = file.params.at("weight/data").f, &del = file.params.at("weight/delay").f;
+  std::map<int64_t, std::map<std::pair<int64_t, int64_t>, float>> want;
+  for (size_t r = 0; r + 1 < ptr.size(); ++r)
+    for (auto k = static_cast<size_t>(ptr[r]); k < static_cast<size_t>(ptr[r + 1]); ++k)
+      want[std::lround(del[k] / 1e-3)][{static_cast<int64_t>(r), col[k]}] = val[k];
+  ASSERT_EQ(rec.delayed.size(), want.size());
+  auto it = want.begin();
+  for (const auto& d : rec.delayed) {
+    EXPECT_EQ(d.steps, it->first);
+    std::map<std::pair<int64_t, int64_t>, float> got;
+    for (int64_t j = 0; j < d.csc.cols; ++j)
+      for (uint64_t k = d.csc.col_ptr[static_cast<size_t>(j)]; k < d.csc.col_ptr[static_cast<size_t>(j) + 1]; ++k)
+        got[{static_cast<int64_t>(d.csc.row_idx[k]), j}] = d.csc.values[k];
+    EXPECT_EQ(got, it->second) << "delay " << d.steps;
+    EXPECT_EQ(d.w.rows(), d.csc.rows);  // small: a dense copy for cuda-dense
+    ++it;
+  }
+  EXPECT_EQ(rec.w.size(), 0);
+  EXPECT_FALSE(rec.csc.has_value());
 }
 
 }  // namespace
