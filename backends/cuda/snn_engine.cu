@@ -533,10 +533,27 @@ struct SnnEngine::Impl {
 
   CountSlot* slot(size_t k, int t) { return slots.get() + k * steps + t; }
 
-  // The fused kernel (snn_fused.cuh) when the graph is small enough for one thread block: only
-  // projections, scales, identities and point neurons, no node fed by itself, at most 2^20
-  // multiply-adds per step and the state plus one step of input in shared memory. Else false.
+  // The fused kernel (snn_fused.cuh) when the graph is small enough for one thread block per
+  // group of samples: only projections, scales, identities and point neurons, no node fed by
+  // itself, at most 2^20 multiply-adds per step and block, and the state of a block's samples
+  // plus one step of input in shared memory. Samples are independent, so a batch is split over
+  // blocks (on their own SMs) of a few samples each: a block's step then costs what a batch of 4
+  // costs (measured on braille: 1.3 ms per 200 steps at batch 4, 3.9 ms at batch 64 in one
+  // block, 156 ms at batch 256 where one block no longer fitted and a kernel ran per node).
+  // Else false.
   bool plan_fused() {
+    constexpr int64_t kTargetThreads = 128;
+    constexpr int kMaxBlockBatch = 8;
+    int64_t per_sample = 1;
+    for (const DeviceStage& s : model->stages) per_sample = std::max<int64_t>({per_sample, s.in, s.out});
+    int bb = static_cast<int>(std::clamp<int64_t>(kTargetThreads / per_sample, 1, kMaxBlockBatch));
+    for (bb = std::min(bb, batch);; bb = (bb + 1) / 2) {
+      if (plan_fused_for(bb)) return true;
+      if (bb == 1) return false;
+    }
+  }
+
+  bool plan_fused_for(int block_batch) {
     constexpr int64_t kMaxMacs = int64_t(1) << 20, kMaxThreads = 1024;
     constexpr int kMaxWindow = 512;
     std::vector<FusedStage> table;
@@ -559,7 +576,7 @@ struct SnnEngine::Impl {
           f.w = s.w->dense.get();
           f.bias = s.bias.size() ? s.bias.get() : nullptr;
           f.fanout = s.fanout.get();
-          macs += static_cast<int64_t>(s.in) * s.out * batch;
+          macs += static_cast<int64_t>(s.in) * s.out * block_batch;
           widest = std::max<int64_t>(widest, s.in);
           widest_input = std::max<int64_t>(widest_input, s.in);
           break;
@@ -580,11 +597,11 @@ struct SnnEngine::Impl {
       for (int src : s.back) f.src[f.sources++] = src;
       for (int e = 0; e < f.sources; ++e)
         if (f.src[e] == static_cast<int>(k)) return false;
-      const int64_t nb = static_cast<int64_t>(s.out) * batch;
+      const int64_t nb = static_cast<int64_t>(s.out) * block_batch;
       widest = std::max(widest, nb);
       f.y = place(nb);
       f.gy = st.y.get();
-      if (f.sources > 1) f.sum = place(static_cast<int64_t>(s.in) * batch);
+      if (f.sources > 1) f.sum = place(static_cast<int64_t>(s.in) * block_batch);
       for (auto [off, glob, buf] : {std::tuple{&f.v, &f.gv, &st.v},
                                     {&f.i, &f.gi, &st.i},
                                     {&f.i_inh, &f.gi_inh, &st.i_inh},
@@ -598,6 +615,7 @@ struct SnnEngine::Impl {
     FusedLaunch l;
     l.count = static_cast<int>(table.size());
     l.batch = batch;
+    l.block_batch = block_batch;
     l.steps = steps;
     l.inputs = model->inputs;
     l.output = model->output;

@@ -18,10 +18,10 @@ struct SharedLayout {
   __host__ __device__ explicit SharedLayout(const FusedLaunch& l) {
     state = 0;
     input = state + static_cast<size_t>(l.state_floats);
-    output = input + static_cast<size_t>(l.window) * l.batch * l.inputs;
-    counts = output + static_cast<size_t>(l.window) * l.batch * l.outputs;
+    output = input + static_cast<size_t>(l.window) * l.block_batch * l.inputs;
+    counts = output + static_cast<size_t>(l.window) * l.block_batch * l.outputs;
     list = counts + (l.counted ? static_cast<size_t>(l.window) * l.count * 4 : 0);
-    total = list + (l.skip_zero ? static_cast<size_t>(l.batch) * l.widest_input : 0);
+    total = list + (l.skip_zero ? static_cast<size_t>(l.block_batch) * l.widest_input : 0);
   }
 };
 
@@ -131,20 +131,22 @@ __device__ void run_stage(const FusedStage& s, const float* x, float* mem, int b
     add_counts(counters, events, 0, 0, 0);
 }
 
-// Global <-> shared copies of every stage's state, at the chunk's start and end.
-__device__ void move_state(FusedStage* st, int count, float* mem, int batch, bool load) {
+// Global <-> shared copies of every stage's state (the block's samples b0..), at the chunk's
+// start and end.
+__device__ void move_state(FusedStage* st, int count, float* mem, int b0, int batch, bool load) {
   for (int k = 0; k < count; ++k) {
     const FusedStage& s = st[k];
     const int n = s.out * batch;
+    const size_t first = static_cast<size_t>(b0) * s.out;
     const int offs[5] = {s.y, s.v, s.i, s.i_inh, s.left};
     float* glob[5] = {s.gy, s.gv, s.gi, s.gi_inh, s.gleft};
     for (int f = 0; f < 5; ++f)
       if (offs[f] >= 0)
         for (int idx = threadIdx.x; idx < n; idx += blockDim.x) {
           if (load)
-            mem[offs[f] + idx] = glob[f][idx];
+            mem[offs[f] + idx] = glob[f][first + idx];
           else
-            glob[f][idx] = mem[offs[f] + idx];
+            glob[f][first + idx] = mem[offs[f] + idx];
         }
   }
 }
@@ -167,18 +169,26 @@ __device__ const float* stage_input(const FusedStage* st, const FusedStage& s, f
   return mem + s.sum;
 }
 
-// A window's outputs and counts to global memory.
+// A window's outputs (the block's samples b0..b0 + batch) and counts to global memory; the
+// blocks add their counts (a projection's active columns are then each block's: what the
+// blocks read).
 __device__ void flush_window(const FusedLaunch& l, const FusedStage* st, const float* out_win, const unsigned* counts,
-                             int t0, int n) {
-  const int step_out = l.batch * l.outputs;
-  for (int idx = threadIdx.x; idx < n * step_out; idx += blockDim.x)
-    l.out_seq[static_cast<size_t>(t0) * step_out + idx] = out_win[idx];
+                             int t0, int n, int b0, int batch) {
+  const int step_out = batch * l.outputs;
+  for (int idx = threadIdx.x; idx < n * step_out; idx += blockDim.x) {
+    const int w = idx / step_out;
+    l.out_seq[(static_cast<size_t>(t0 + w) * l.batch + b0) * l.outputs + (idx - w * step_out)] = out_win[idx];
+  }
   if (!l.counted) return;
   for (int idx = threadIdx.x; idx < n * l.count; idx += blockDim.x) {
     const int w = idx / l.count, k = idx - w * l.count;
     if (st[k].op != static_cast<int>(FusedOp::Projection) && st[k].op != static_cast<int>(FusedOp::Neuron)) continue;
     const unsigned* c = counts + 4 * idx;
-    l.slots[static_cast<size_t>(k) * l.steps + t0 + w] = CountSlot{c[1], c[0], c[2], c[3]};
+    CountSlot& slot = l.slots[static_cast<size_t>(k) * l.steps + t0 + w];
+    atomicAdd(&slot.nonzero, static_cast<unsigned long long>(c[0]));
+    atomicAdd(&slot.pairs, static_cast<unsigned long long>(c[1]));
+    atomicAdd(&slot.active, c[2]);
+    if (c[3]) atomicOr(&slot.nonbinary, 1u);
   }
 }
 
@@ -203,13 +213,16 @@ __global__ void fused_kernel(const FusedLaunch l) {
     if (s.i_inh >= 0) s.neuron.i_inh = mem + s.i_inh;
     if (s.left >= 0) s.neuron.left = mem + s.left;
   }
-  move_state(st, l.count, mem, l.batch, true);
-  const int step_in = l.batch * l.inputs, step_out = l.batch * l.outputs;
+  const int b0 = blockIdx.x * l.block_batch, batch = min(l.block_batch, l.batch - b0);
+  move_state(st, l.count, mem, b0, batch, true);
+  const int step_in = batch * l.inputs, step_out = batch * l.outputs;
   for (int t0 = 0; t0 < l.steps; t0 += l.window) {
     const int n = min(l.window, l.steps - t0);
     __syncthreads();  // the previous window is flushed
-    for (int idx = threadIdx.x; idx < n * step_in; idx += blockDim.x)
-      in_win[idx] = l.input[static_cast<size_t>(t0) * step_in + idx];
+    for (int idx = threadIdx.x; idx < n * step_in; idx += blockDim.x) {
+      const int w = idx / step_in;
+      in_win[idx] = l.input[(static_cast<size_t>(t0 + w) * l.batch + b0) * l.inputs + (idx - w * step_in)];
+    }
     if (l.counted)
       for (int idx = threadIdx.x; idx < n * l.count * 4; idx += blockDim.x) counts[idx] = 0;
     __syncthreads();
@@ -217,20 +230,20 @@ __global__ void fused_kernel(const FusedLaunch l) {
       const float* graph_input = in_win + w * step_in;
       for (int k = 0; k < l.count; ++k) {
         const FusedStage& s = st[k];
-        const float* x = stage_input(st, s, mem, graph_input, l.batch);
+        const float* x = stage_input(st, s, mem, graph_input, batch);
         const bool listed = list && s.op == static_cast<int>(FusedOp::Projection);
         if (listed) {
-          list_active(x, s.in, l.batch, list);
+          list_active(x, s.in, batch, list);
           __syncthreads();
         }
-        run_stage(s, x, mem, l.batch, listed ? list : nullptr, l.counted ? counts + 4 * (w * l.count + k) : nullptr,
+        run_stage(s, x, mem, batch, listed ? list : nullptr, l.counted ? counts + 4 * (w * l.count + k) : nullptr,
                   k == l.output ? out_win + w * step_out : nullptr);
         __syncthreads();
       }
     }
-    flush_window(l, st, out_win, counts, t0, n);
+    flush_window(l, st, out_win, counts, t0, n, b0, batch);
   }
-  move_state(st, l.count, mem, l.batch, false);
+  move_state(st, l.count, mem, b0, batch, false);
 }
 
 }  // namespace
@@ -241,7 +254,8 @@ void launch_fused(const FusedLaunch& l, cudaStream_t stream) {
   const size_t bytes = fused_shared_bytes(l);
   EVSIM_CUDA_CHECK(
       cudaFuncSetAttribute(fused_kernel, cudaFuncAttributeMaxDynamicSharedMemorySize, static_cast<int>(bytes)));
-  fused_kernel<<<1, static_cast<unsigned>(l.threads), bytes, stream>>>(l);
+  const auto blocks = static_cast<unsigned>((l.batch + l.block_batch - 1) / l.block_batch);
+  fused_kernel<<<blocks, static_cast<unsigned>(l.threads), bytes, stream>>>(l);
   EVSIM_KERNEL_CHECK();
 }
 

@@ -1,7 +1,7 @@
 #pragma once
 // The fused small-graph kernel: a whole chunk of steps of a spiking graph in ONE launch, one
-// thread block, every stage's output and neuron state in shared memory, a __syncthreads()
-// between stages. Small NIR graphs (a few hundred units) are launch-bound with a kernel per node
+// thread block per group of samples, every stage's output and neuron state in shared memory, a
+// __syncthreads() between stages. Small NIR graphs (a few hundred units) are launch-bound with a kernel per node
 // and step (~1-2 us each, whatever the work): here a step costs a few shared-memory round trips.
 // Same arithmetic as the per-node path: projections sum W x with one fused multiply-add per
 // weight in input order (the CPU's reference order, network/csc_matrix.hpp), bias after; the
@@ -33,14 +33,15 @@ struct FusedStage {
 struct FusedLaunch {
   const FusedStage* stages = nullptr;  // device array
   int count = 0, batch = 0, steps = 0, inputs = 0, outputs = 0, output = 0;
+  int block_batch = 1;           // samples per block (the grid covers the batch; the last block may hold fewer)
   const float* input = nullptr;  // steps x batch x inputs
   float* out_seq = nullptr;      // steps x batch x outputs
-  CountSlot* slots = nullptr;    // stages x steps (each Projection and Neuron stage's written)
+  CountSlot* slots = nullptr;    // stages x steps (each Projection and Neuron stage's added to; zeroed before)
   bool counted = false;
   bool skip_zero = false;  // cuda-distile: a projection reads the weights of its active inputs only
   int widest_input = 0;    // the widest projection input (the active-input list's room)
   int threads = 32;
-  int state_floats = 0;  // shared state (outputs, sums, neuron state)
+  int state_floats = 0;  // shared state of a block's samples (outputs, sums, neuron state)
   int window = 1;        // steps whose input, outputs and counts are held in shared memory
 };
 

@@ -209,14 +209,14 @@ TEST(CudaEngine, ChunkedStreamEqualsOneRun) {
 
 // The same for a spiking graph with a recurrent projection and refractory two-current neurons,
 // on both paths: the fused kernel keeps the state in shared memory during a chunk and hands it
-// over between chunks and engines.
+// over between chunks and engines (11 samples: several blocks of the fused kernel).
 TEST(CudaEngine, ChunkedSpikingStreamEqualsOneRun) {
   REQUIRE_GPU();
   const uint64_t seed = testing::fresh_seed();
   SCOPED_TRACE("seed=" + std::to_string(seed));
   std::mt19937_64 rng(seed);
   const ModelSpec spec = testing::random_ei_net(rng, testing::EiKind::Coba);
-  const int64_t width = spec.graph.nodes[0].params.at("shape").i[0], steps = 47, chunk = 16, batch = 2;
+  const int64_t width = spec.graph.nodes[0].params.at("shape").i[0], steps = 47, chunk = 16, batch = 11;
   const Sequence x = spike_input(steps, batch, width, rng(), 0.4);
   Graph g = build_graph(spec, 1e-3);
   const auto model = cuda::upload_snn(cuda::lower_snn(g), {});
@@ -228,6 +228,41 @@ TEST(CudaEngine, ChunkedSpikingStreamEqualsOneRun) {
     cuda::SnnEngine tail(model, cuda::GpuMode::Distile, batch, steps % chunk, path);
     const Sequence got = outputs_in_chunks(part, tail, x, ref.width, [](cuda::SnnEngine& e) { e.replay(true); });
     EXPECT_EQ(testing::rel_err(got, ref), 0.0);
+  }
+}
+
+// A batch larger than a block's share: the fused kernel splits the samples over blocks (the last
+// one partial). Outputs are the CPU's, events and ops the per-node path's; in cuda-distile each
+// block reads its own samples' active columns, so the bytes are at least the per-node path's.
+TEST(CudaEngine, FusedKernelSplitsTheBatchOverBlocks) {
+  REQUIRE_GPU();
+  const uint64_t seed = testing::fresh_seed();
+  SCOPED_TRACE("seed=" + std::to_string(seed));
+  std::mt19937_64 rng(seed);
+  const ModelSpec spec = testing::random_lif_net(rng, true, true);
+  const int64_t width = spec.graph.nodes[0].params.at("shape").i[0], batch = 21;
+  const Sequence x = spike_input(30, batch, width, rng(), 0.4);
+  const RunResult cpu = testing::run_mode(spec, Mode::Dense, x);
+  Graph g = build_graph(spec, 1e-3);
+  const auto params = cuda::lower_snn(g);
+  for (auto mode : {cuda::GpuMode::Dense, cuda::GpuMode::Distile}) {
+    SCOPED_TRACE(mode == cuda::GpuMode::Dense ? "dense" : "distile");
+    cuda::SnnEngine per_node(params, mode, batch, x.steps, {}, cuda::SnnPath::Launches);
+    cuda::SnnEngine fused(params, mode, batch, x.steps, {}, cuda::SnnPath::Fused);
+    const cuda::SnnRun a = per_node.run(x), b = fused.run(x);
+    EXPECT_EQ(testing::rel_err(b.output, cpu.output), 0.0);
+    EXPECT_EQ(b.counts.events, a.counts.events);
+    ASSERT_EQ(b.counts.stages.size(), a.counts.stages.size());
+    for (size_t k = 0; k < a.counts.stages.size(); ++k) {
+      SCOPED_TRACE("stage " + std::to_string(k));
+      EXPECT_EQ(b.counts.stages[k].macs, a.counts.stages[k].macs);
+      EXPECT_EQ(b.counts.stages[k].acs, a.counts.stages[k].acs);
+      EXPECT_EQ(b.counts.stages[k].nonzero, a.counts.stages[k].nonzero);
+      if (mode == cuda::GpuMode::Dense)
+        EXPECT_EQ(b.counts.stages[k].bytes, a.counts.stages[k].bytes);
+      else
+        EXPECT_GE(b.counts.stages[k].bytes, a.counts.stages[k].bytes);
+    }
   }
 }
 
