@@ -7,6 +7,7 @@
 
 #include "core/error.hpp"
 #include "core/memory_budget.hpp"
+#include "models/weight_layout.hpp"
 
 namespace evsim {
 namespace {
@@ -36,22 +37,6 @@ void sample_row(std::mt19937_64& rng, int64_t lo, int64_t hi, int64_t k, std::ve
     }
   }
   out.insert(out.end(), pick.begin(), pick.end());
-}
-
-Array sparse_part(std::vector<int64_t> v) {
-  const auto n = static_cast<int64_t>(v.size());
-  return Array::ints({n}, std::move(v));
-}
-
-// A Linear's weight as a csr group (indptr over the rows = outputs), the checkpoint schema's
-// sparse layout.
-void set_csr(NodeSpec& node, int64_t rows, int64_t cols, std::vector<int64_t> indptr, std::vector<int64_t> indices,
-             Array data) {
-  node.params["weight/format"] = Array::text("csr");
-  node.params["weight/shape"] = Array::ints({2}, {rows, cols});
-  node.params["weight/indptr"] = sparse_part(std::move(indptr));
-  node.params["weight/indices"] = sparse_part(std::move(indices));
-  node.params["weight/data"] = std::move(data);
 }
 
 }  // namespace
@@ -94,7 +79,7 @@ ModelSpec make_brunel(const BrunelConfig& c) {
   std::vector<int64_t> diag(static_cast<size_t>(n)), diag_ptr(static_cast<size_t>(n) + 1);
   std::iota(diag.begin(), diag.end(), 0);
   std::iota(diag_ptr.begin(), diag_ptr.end(), 0);
-  set_csr(w_ext, n, n, std::move(diag_ptr), std::move(diag), filled(n, c.j_mv * x_per_mv));
+  set_sparse_weight(w_ext, true, n, n, std::move(diag_ptr), std::move(diag), filled(n, c.j_mv * x_per_mv));
   NodeSpec& cell = g.add("cell", "LIF");
   cell.params["tau"] = filled(n, c.tau_s);
   cell.params["r"] = filled(n, 1.0);
@@ -105,7 +90,7 @@ ModelSpec make_brunel(const BrunelConfig& c) {
   cell.params["v0"] = Array::floats({n}, std::move(v0));
   cell.params["integrator"] = Array::text("exact");
   NodeSpec& rec = g.add("w_rec", "Linear");
-  set_csr(rec, n, n, std::move(indptr), std::move(indices), Array::floats({nnz}, std::move(data)));
+  set_sparse_weight(rec, true, n, n, std::move(indptr), std::move(indices), Array::floats({nnz}, std::move(data)));
   rec.params["weight/delay"] = filled(nnz, c.delay_s);
   g.add("output", "Output");
   g.connect("external", "w_ext");
@@ -196,7 +181,8 @@ ModelSpec make_vogels_abbott(const VogelsAbbottConfig& c) {
   }
   NodeSpec& rec = g.add("w_rec", "Linear");
   const auto nnz = static_cast<int64_t>(syn.indices.size());
-  set_csr(rec, 2 * n, n, std::move(syn.indptr), std::move(syn.indices), Array::floats({nnz}, std::move(syn.data)));
+  set_sparse_weight(rec, true, 2 * n, n, std::move(syn.indptr), std::move(syn.indices),
+                    Array::floats({nnz}, std::move(syn.data)));
   g.add("output", "Output");
   g.connect("cell", "w_rec");
   g.connect("w_rec", "cell");

@@ -30,14 +30,20 @@ void compress(const Array& w, bool csr, NodeSpec& n, WeightLayoutOutcome& o) {
   o.non_zeros += data.size();
   const auto nnz = static_cast<int64_t>(data.size());
   n.params.erase("weight");
-  n.params["weight/format"] = Array::text(csr ? "csr" : "csc");
-  n.params["weight/shape"] = Array::ints({2}, {rows, cols});
-  n.params["weight/indptr"] = Array::ints({lines + 1}, std::move(indptr));
-  n.params["weight/indices"] = Array::ints({nnz}, std::move(indices));
-  n.params["weight/data"] = Array::floats({nnz}, std::move(data));
+  set_sparse_weight(n, csr, rows, cols, std::move(indptr), std::move(indices), Array::floats({nnz}, std::move(data)));
 }
 
 }  // namespace
+
+void set_sparse_weight(NodeSpec& n, bool csr, int64_t rows, int64_t cols, std::vector<int64_t> indptr,
+                       std::vector<int64_t> indices, Array data) {
+  const auto lines = static_cast<int64_t>(indptr.size()), nnz = static_cast<int64_t>(indices.size());
+  n.params["weight/format"] = Array::text(csr ? "csr" : "csc");
+  n.params["weight/shape"] = Array::ints({2}, {rows, cols});
+  n.params["weight/indptr"] = Array::ints({lines}, std::move(indptr));
+  n.params["weight/indices"] = Array::ints({nnz}, std::move(indices));
+  n.params["weight/data"] = std::move(data);
+}
 
 WeightLayoutOutcome store_weights_sparse(ModelSpec& spec, bool csr) {
   WeightLayoutOutcome o;

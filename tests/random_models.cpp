@@ -7,6 +7,7 @@
 #include "core/dwt2d.hpp"
 #include "core/wavelet_filters.hpp"
 #include "models/egru_stack.hpp"
+#include "models/weight_layout.hpp"
 
 namespace evsim::testing {
 
@@ -182,11 +183,7 @@ ModelSpec random_delayed_net(std::mt19937_64& rng, DelayedNetOptions o) {
   l.params["v_threshold"] = vec(n, 1.0f);
   NodeSpec& rec = g.add("rec", "Linear");
   const auto nnz = static_cast<int64_t>(data.size());
-  rec.params["weight/format"] = Array::text("csr");
-  rec.params["weight/shape"] = Array::ints({2}, {n, n});
-  rec.params["weight/indptr"] = Array::ints({n + 1}, std::move(indptr));
-  rec.params["weight/indices"] = Array::ints({nnz}, std::move(indices));
-  rec.params["weight/data"] = Array::floats({nnz}, std::move(data));
+  set_sparse_weight(rec, true, n, n, std::move(indptr), std::move(indices), Array::floats({nnz}, std::move(data)));
   rec.params["weight/delay"] = Array::floats({nnz}, std::move(delay));
   g.add("out", "Output");
   g.connect(feed, "fc");

@@ -18,11 +18,7 @@ namespace {
 void sparse_delayed(NodeSpec& n, int64_t rows, int64_t cols, std::vector<int64_t> indptr, std::vector<int64_t> indices,
                     std::vector<float> data, std::vector<float> delay) {
   const auto nnz = static_cast<int64_t>(data.size());
-  n.params["weight/format"] = Array::text("csr");
-  n.params["weight/shape"] = Array::ints({2}, {rows, cols});
-  n.params["weight/indptr"] = Array::ints({rows + 1}, std::move(indptr));
-  n.params["weight/indices"] = Array::ints({nnz}, std::move(indices));
-  n.params["weight/data"] = Array::floats({nnz}, std::move(data));
+  set_sparse_weight(n, true, rows, cols, std::move(indptr), std::move(indices), Array::floats({nnz}, std::move(data)));
   n.params["weight/delay"] = Array::floats({static_cast<int64_t>(delay.size())}, std::move(delay));
 }
 

@@ -64,16 +64,21 @@ TEST(PrunedSegments, RandomMatricesRoundTrip) {
   }
 }
 
-// 5 rows in blocks of 2 ([0, 2), [2, 4), [4, 5)); column 0 has rows 0, 3, 4; column 1 none;
-// column 2 rows 1, 2. Per column: its first entry at or past rows 0, 2, 4 and 6 (the end).
-TEST(RowBlockOffsets, HandBuiltMatrix) {
+// 5 x 3: column 0 has rows 0, 3, 4 (values 1, 2, 3); column 1 none; column 2 rows 1, 2 (4, 5).
+Matrix hand_built() {
   Matrix w = Matrix::Zero(5, 3);
   w(0, 0) = 1.0f;
   w(3, 0) = 2.0f;
   w(4, 0) = 3.0f;
   w(1, 2) = 4.0f;
   w(2, 2) = 5.0f;
-  const CscMatrix c = CscMatrix::from_dense(w);
+  return w;
+}
+
+// hand_built() in blocks of 2 rows ([0, 2), [2, 4), [4, 5)). Per column: its first entry at or
+// past rows 0, 2, 4 and 6 (the end).
+TEST(RowBlockOffsets, HandBuiltMatrix) {
+  const CscMatrix c = CscMatrix::from_dense(hand_built());
   const std::vector<uint32_t> want = {0, 1, 2, 3,   // column 0: entries 0..2 (rows 0 | 3 | 4)
                                       3, 3, 3, 3,   // column 1: empty
                                       3, 4, 5, 5};  // column 2: entries 3..4 (rows 1 | 2)
@@ -88,16 +93,11 @@ TEST(RowBlockOffsets, HandBuiltMatrix) {
   }
 }
 
-// The same matrix by row, each row's entries in ascending column: row 0 (col 0), row 1 (col 2),
-// row 2 (col 2), row 3 (col 0), row 4 (col 0); plus a row with two entries out of column order
-// in the CSC's listing (column 0 listed before column 2, so row 1's come out 0 then 2).
+// hand_built() plus w(1, 0) = 6, by row, each row's entries in ascending column: row 0 (col 0),
+// row 1 (cols 0 then 2: the CSC lists column 0 before column 2), row 2 (col 2), rows 3 and 4
+// (col 0).
 TEST(RowBlockOffsets, RowMajorEntriesKeepColumnOrder) {
-  Matrix w = Matrix::Zero(5, 3);
-  w(0, 0) = 1.0f;
-  w(3, 0) = 2.0f;
-  w(4, 0) = 3.0f;
-  w(1, 2) = 4.0f;
-  w(2, 2) = 5.0f;
+  Matrix w = hand_built();
   w(1, 0) = 6.0f;
   const cuda::RowMajorEntries m = cuda::row_major_entries(CscMatrix::from_dense(w));
   EXPECT_EQ(m.row_ptr, (std::vector<uint32_t>{0, 1, 3, 4, 5, 6}));

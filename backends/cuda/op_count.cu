@@ -15,14 +15,14 @@ struct Inputs {
   const float* x = nullptr;
   size_t step_stride = 0;
   RingView ring{};
-  int delay = 0;
+  int step = 0, delay = 0;  // ring: the replay step of the launch's first step; the delay read
 };
 
 // One thread per column and step: its samples' non-zero values; warp sums, one atomic per warp.
 __global__ void count_kernel(const Inputs in, int t0, int cols, int batch, const uint32_t* __restrict__ fanout,
                              unsigned what, CountSlot* slots) {
   const int j = blockIdx.x * blockDim.x + threadIdx.x;
-  const float* xt = in.ring.base ? ring_slot(in.ring, t0 + static_cast<int>(blockIdx.y), in.delay)
+  const float* xt = in.ring.base ? ring_slot(in.ring, in.step + t0 + static_cast<int>(blockIdx.y), in.delay)
                                  : in.x + blockIdx.y * in.step_stride;
   if (!xt) return;  // nothing sent that long ago (the whole block)
   unsigned long long nz = 0;
@@ -70,18 +70,16 @@ void launch(Inputs in, int steps, int cols, int batch, const uint32_t* fanout, u
 
 void count_inputs(const float* x, size_t step_stride, int steps, int cols, int batch, const uint32_t* fanout,
                   CountSlot* slots, cudaStream_t stream) {
-  launch(Inputs{x, step_stride, {}, 0}, steps, cols, batch, fanout, kNonzero | kPairs | kFlags, slots, stream);
+  launch(Inputs{x, step_stride, {}, 0, 0}, steps, cols, batch, fanout, kNonzero | kPairs | kFlags, slots, stream);
 }
 
 void count_arrivals(const float* x, int cols, int batch, CountSlot* slot, cudaStream_t stream) {
-  launch(Inputs{x, 0, {}, 0}, 1, cols, batch, nullptr, kNonzero, slot, stream);
+  launch(Inputs{x, 0, {}, 0, 0}, 1, cols, batch, nullptr, kNonzero, slot, stream);
 }
 
 void count_delayed_pairs(const RingView& ring, int t, int delay, int cols, int batch, const uint32_t* fanout,
                          CountSlot* slot, cudaStream_t stream) {
-  // t0 is step t within the replay: the kernel adds blockIdx.y (0) to it.
-  Inputs in{nullptr, 0, ring, delay - t};
-  launch(in, 1, cols, batch, fanout, kPairs | kFlags, slot, stream);
+  launch(Inputs{nullptr, 0, ring, t, delay}, 1, cols, batch, fanout, kPairs | kFlags, slot, stream);
 }
 
 }  // namespace evsim::cuda
