@@ -12,6 +12,10 @@ BlockedCsc BlockedCsc::from_dense(const Matrix& w, int64_t block_rows) {
   m.rows = w.rows();
   m.cols = w.cols();
   m.block_rows = block_rows;
+  const auto nnz = static_cast<size_t>((w.array() != 0.0f).count());
+  m.off.reserve(nnz);
+  m.val.reserve(nnz);
+  m.ptr.reserve(static_cast<size_t>(m.blocks() * (m.cols + 1)));
   for (int64_t b = 0; b < m.blocks(); ++b) {
     const int64_t r0 = b * block_rows, r1 = std::min(m.rows, r0 + block_rows);
     m.ptr.push_back(m.val.size());
@@ -35,6 +39,7 @@ BlockedCsc BlockedCsc::from_csc(const CscMatrix& w, int64_t block_rows) {
   m.block_rows = block_rows;
   m.off.reserve(w.nnz());
   m.val.reserve(w.nnz());
+  m.ptr.reserve(static_cast<size_t>(m.blocks() * (m.cols + 1)));
   std::vector<uint64_t> at(w.col_ptr.begin(), w.col_ptr.end() - 1);  // each column's next entry
   for (int64_t b = 0; b < m.blocks(); ++b) {
     const int64_t r0 = b * block_rows, r1 = std::min(m.rows, r0 + block_rows);

@@ -6,6 +6,7 @@
 #include <cstdint>
 #include <vector>
 
+#include "core/huge_pages.hpp"
 #include "core/tensor.hpp"
 #include "network/csc_matrix.hpp"
 
@@ -13,9 +14,10 @@ namespace evsim {
 
 struct BlockedCsc {
   int64_t rows = 0, cols = 0, block_rows = 0;
-  std::vector<uint64_t> ptr;  // blocks x (cols + 1): block b's column j is ptr[b (cols + 1) + j] ..
-  std::vector<uint16_t> off;  // row - b block_rows
-  std::vector<float> val;
+  // Huge pages: events read columns at random places (core/huge_pages.hpp).
+  HugeVector<uint64_t> ptr;  // blocks x (cols + 1): block b's column j is ptr[b (cols + 1) + j] ..
+  HugeVector<uint16_t> off;  // row - b block_rows
+  HugeVector<float> val;
 
   static BlockedCsc from_dense(const Matrix& w, int64_t block_rows);   // exact zeros dropped
   static BlockedCsc from_csc(const CscMatrix& w, int64_t block_rows);  // its rows sorted per column

@@ -61,6 +61,31 @@ TEST(GatheredDelivery, BothPathsEqualPerEventDeliveryExactly) {
   }
 }
 
+// Enough non-zeros that the pruned path forks (the tests above stay below its threshold): the
+// threads take whole row blocks, as many as even them out, and add up the bytes they read.
+TEST(GatheredDelivery, ThreadedSparseColumnsEqualPerEventDelivery) {
+  const uint64_t seed = testing::fresh_seed();
+  SCOPED_TRACE("seed=" + std::to_string(seed));
+  std::mt19937_64 rng(seed);
+  const int64_t rows = std::uniform_int_distribution<int64_t>(3000, 5000)(rng);
+  const int64_t cols = std::uniform_int_distribution<int64_t>(1500, 2500)(rng);
+  const Matrix w = testing::random_matrix(rng, rows, cols, 0.2);
+  const GatheredInputs g = testing::random_gathered(rng, cols, 2, 0.5, false);
+  const Matrix ref = per_event(w, g);
+  const CscMatrix csc = CscMatrix::from_dense(w);
+  uint64_t nnz = 0;
+  for (uint32_t j : g.active) nnz += csc.col_nnz(j);
+  ASSERT_GT(nnz * 2, uint64_t{4} << 16) << "too few non-zeros to fork";
+  for (int64_t blocks : {2, 5, 7}) {
+    const BlockedCsc s = BlockedCsc::from_dense(w, (rows + blocks - 1) / blocks);
+    for (int threads : {1, 2, 3, 4}) {
+      Matrix z = Matrix::Zero(rows, 2);
+      EXPECT_EQ(gather_sparse_columns(s, g, z, threads), nnz * 6) << blocks << " blocks, " << threads << " threads";
+      EXPECT_TRUE(z == ref) << blocks << " blocks, " << threads << " threads";
+    }
+  }
+}
+
 // A pruned projection cuts its rows into one block per thread (the count when it is built):
 // built on 1 or 3 threads and delivering on either, the sums are the per-event ones.
 TEST(GatheredDelivery, PrunedProjectionsBuiltForAnyThreadCountGiveTheSameSums) {
