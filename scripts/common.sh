@@ -13,14 +13,14 @@ ensure_packages() {
     dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")
   done
   if [ ${#missing[@]} -eq 0 ]; then
-    echo "== packages: all present"
+    echo "== packages: all present [$(date +%T)]"
     return 0
   fi
   if [ "$(id -u)" -ne 0 ]; then
     echo "evsim: missing Debian packages: ${missing[*]} (run as root, or: sudo apt-get install ${missing[*]})" >&2
     exit 1
   fi
-  echo "== packages: installing ${missing[*]}"
+  echo "== packages: installing ${missing[*]} [$(date +%T)]"
   apt-get update -qq
   DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
 }
@@ -32,11 +32,11 @@ build() {
   while [ $# -gt 0 ] && [ "$1" != "--" ]; do opts+=("$1"); shift; done
   [ $# -gt 0 ] && shift && targets=("$@")
   [ -d /usr/local/cuda/bin ] && export PATH="$PATH:/usr/local/cuda/bin"
-  echo "== configure $dir ${opts[*]}"
+  echo "== configure $dir ${opts[*]} [$(date +%T)]"
   cmake -S "$ROOT" -B "$ROOT/$dir" -DCMAKE_BUILD_TYPE=Release "${opts[@]}" >"$ROOT/$dir.configure.log" 2>&1 \
     || { cat "$ROOT/$dir.configure.log"; exit 1; }
   grep -m1 "CUDA backends" "$ROOT/$dir.configure.log" | sed 's/^-- /   /'
-  echo "== build $dir ${targets[*]:-(all)} with $(nproc) jobs (log: $dir.build.log)"
+  echo "== build $dir ${targets[*]:-(all)} with $(nproc) jobs (log: $dir.build.log) [$(date +%T)]"
   local t=()
   for x in "${targets[@]}"; do t+=(--target "$x"); done
   if ! cmake --build "$ROOT/$dir" -j"$(nproc)" "${t[@]}" 2>&1 | tee "$ROOT/$dir.build.log" \

@@ -4,5 +4,5 @@
 source "$(dirname "${BASH_SOURCE[0]}")/common.sh"
 ensure_packages python3-numpy python3-h5py python3-torch python3-pytest python3-matplotlib python3-scipy python3-pywt python3-brian  # parity tests, reports, Darcy and wavelet checks, the Brian2 reference
 build build "${BUILD_FLAGS[@]}"
-echo "== ctest"
+echo "== ctest [$(date +%T)]"
 ctest --test-dir "$ROOT/build" --output-on-failure -j"$(nproc)"

@@ -17,7 +17,7 @@ fuzz() {  # target budget
   "$ROOT/build-fuzz/tests/fuzz/evsim_fuzz_$target" "$work" -max_total_time="$budget" -timeout=10 \
     -rss_limit_mb=2048 -artifact_prefix="$out/$target-" -print_final_stats=1 >"$out/$target.log" 2>&1
 }
-echo "== fuzz checkpoint for ${FUZZ_CHECKPOINT_S:-90} s and text for ${FUZZ_TEXT_S:-45} s, side by side"
+echo "== fuzz checkpoint for ${FUZZ_CHECKPOINT_S:-90} s and text for ${FUZZ_TEXT_S:-45} s, side by side [$(date +%T)]"
 fuzz checkpoint "${FUZZ_CHECKPOINT_S:-90}" &
 checkpoint_pid=$!
 fuzz text "${FUZZ_TEXT_S:-45}" &
