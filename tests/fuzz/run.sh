@@ -7,7 +7,8 @@
 source "$(dirname "${BASH_SOURCE[0]}")/../../scripts/common.sh"
 ensure_packages clang libclang-rt-14-dev
 CC=clang CXX=clang++ build build-fuzz -DEVSIM_FUZZ=ON -DEVSIM_CUDA=OFF -DEVSIM_BUILD_TESTS=OFF -DEVSIM_BUILD_BENCH=OFF \
-  -DEVSIM_NATIVE=OFF -DCMAKE_BUILD_TYPE=RelWithDebInfo -- evsim_fuzz_checkpoint evsim_fuzz_text
+  -DEVSIM_NATIVE=OFF -DCMAKE_BUILD_TYPE=RelWithDebInfo "-DCMAKE_CXX_FLAGS_RELWITHDEBINFO=-O1 -gline-tables-only -DNDEBUG" \
+  -- evsim_fuzz_checkpoint evsim_fuzz_text
 out=${FUZZ_OUT:-$ROOT/build-fuzz/out}
 rm -rf "$out" && mkdir -p "$out"
 # The targets run side by side (one core each); a failing one leaves its log and input in $out.
