@@ -55,8 +55,7 @@ double predict_ns(const CpuCostModel& m, GatherPath p, const GatherShape& s) {
                       : p == GatherPath::DenseColumns ? rows * s.pairs
                                                       : s.active_nnz * static_cast<double>(s.batch);
   const int usable = p == GatherPath::SparseColumns ? std::min(s.threads, s.sparse_blocks) : s.threads;
-  const double per_thread = p == GatherPath::SparseColumns ? kSparseParallelWork : kColumnParallelWork;
-  return predict_one_thread_ns(m, p, s) / threads_for_work(work, per_thread, usable);
+  return predict_one_thread_ns(m, p, s) / threads_for_work(work, kGatherParallelWork, usable);
 }
 
 double predict_one_thread_ns(const CpuCostModel& m, GatherPath p, const GatherShape& s) {

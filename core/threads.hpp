@@ -22,11 +22,10 @@ inline int threads_for_work(double work, double per_thread, int threads) {
 // Work per thread at least in event mode's gathered paths (network/gathered_delivery.cpp; the
 // CPU cost model divides by the same thread counts): multiply-adds of dense columns, non-zeros
 // of pruned columns. A non-zero costs about 3x a multiply-add on one core, but the pruned path
-// scales worse: each thread reads a short piece of every active column (on the device host's
+// scales worse (each thread reads a short piece of every active column; on the device host's
 // 16 Xeon cores, hidden 4096, 10 % density and activity: 951 / 332 / 423 / 694 us on 1 / 4 / 8 /
-// 16 threads), so it takes no more threads than the dense columns per unit of work.
-inline constexpr double kColumnParallelWork = 1 << 16;
-inline constexpr double kSparseParallelWork = 1 << 16;
+// 16 threads), so both take the same threshold.
+inline constexpr double kGatherParallelWork = 1 << 16;
 
 // f(begin, end) over [0, n) in one contiguous range per thread, each of at least `min_range`
 // items (a fork-join costs microseconds: small loops stay on the calling thread). For loops

@@ -188,7 +188,7 @@ uint64_t gather_dense_columns(const Matrix& w, const GatheredInputs& in, Matrix&
   thread_local SampleLists buffers;
   SampleLists& lists = buffers;  // the caller's: OpenMP's workers have their own thread_locals
   sample_lists(w, in, y.cols(), lists);
-  const int t = threads_for_work(double(rows) * double(lists.col.size()), kColumnParallelWork, threads);
+  const int t = threads_for_work(double(rows) * double(lists.col.size()), kGatherParallelWork, threads);
   if (t == 1) {  // no fork-join at all: small layers pay for it per step
     dense_rows(lists, y, 0, rows);
     return static_cast<uint64_t>(in.active.size()) * static_cast<uint64_t>(rows) * sizeof(float);
@@ -211,7 +211,7 @@ uint64_t gather_sparse_columns(const BlockedCsc& w, const GatheredInputs& in, Ma
   const double per_column = w.cols > 0 ? double(w.val.size()) / double(w.cols) : 0.0;
   const double work = double(in.active.size()) * per_column * double(y.cols());
   const auto blocks = static_cast<int>(w.blocks());
-  const int t = balanced_threads(threads_for_work(work, kSparseParallelWork, threads), blocks, threads);
+  const int t = balanced_threads(threads_for_work(work, kGatherParallelWork, threads), blocks, threads);
   uint64_t nnz = 0;
   if (t == 1) {
     for (int blk = 0; blk < blocks; ++blk) nnz += sparse_block(w, in, y, blk);
