@@ -94,14 +94,20 @@ ModelSpec random_ei_net(std::mt19937_64& rng, EiKind kind) {
   const int64_t n_in = pick(rng, 3, 10), n = pick(rng, 4, 20), n_out = pick(rng, 2, 5);
   const double density = std::uniform_real_distribution<double>(0.3, 1.0)(rng);
   const bool coba = kind == EiKind::Coba;
-  // Excitatory rows on top, inhibitory below; a conductance is positive, a current may be either.
-  auto ei_weight = [&](int64_t cols) {
+  // Excitatory rows on top, inhibitory below; a conductance is positive, a current may be either,
+  // except that the input's excitatory currents are positive too: with mixed signs about one net
+  // in 150 never fired, and a silent net compares nothing.
+  auto ei_weight = [&](int64_t cols, bool from_input) {
     Array w = random_weight(rng, 2 * n, cols, density, true);
-    for (float& v : w.f) v = coba ? 4.0f * std::abs(v) : v;  // x4: dyadic still, and COBA fires
+    for (size_t i = 0; i < w.f.size(); ++i) {
+      const bool excitatory_input = from_input && static_cast<int64_t>(i) < n * cols;
+      float& v = w.f[i];
+      v = coba ? 4.0f * std::abs(v) : excitatory_input ? std::abs(v) : v;  // x4: COBA fires
+    }
     return w;
   };
   g.add("input", "Input").params["shape"] = Array::ints({1}, {n_in});
-  g.add("fc1", "Linear").params["weight"] = ei_weight(n_in);
+  g.add("fc1", "Linear").params["weight"] = ei_weight(n_in, true);
   NodeSpec& l = g.add("ei", coba ? "CobaLIF" : "CubaLIF");
   l.params["tau_syn"] = uniform_vec(rng, n, 2e-3f, 1e-2f);
   l.params["tau_syn_inh"] = uniform_vec(rng, n, 2e-3f, 1e-2f);
@@ -123,7 +129,7 @@ ModelSpec random_ei_net(std::mt19937_64& rng, EiKind kind) {
     l.params["i0"] = uniform_vec(rng, n, 0.0f, 0.05f);
     l.params["i0_inh"] = uniform_vec(rng, n, 0.0f, 0.05f);
   }
-  g.add("w_rec", "Linear").params["weight"] = ei_weight(n);
+  g.add("w_rec", "Linear").params["weight"] = ei_weight(n, false);
   g.add("fc2", "Affine").params["weight"] = random_weight(rng, n_out, n, density, true);
   g.nodes.back().params["bias"] = vec(n_out, 0.125f);
   NodeSpec& out = g.add("lif_out", "LIF");
