@@ -2,9 +2,9 @@
 // Point-wise activation functions by name (VSN's phi and the Activation node).
 #include <string>
 
-namespace evsim {
+#include "neurons/activation_fn.hpp"
 
-enum class ActivationFn { Identity, Relu, Gelu, Tanh, Sigmoid, Mish };
+namespace evsim {
 
 // Throws Error for an unknown name, listing the known ones.
 ActivationFn parse_activation(const std::string& name);

@@ -42,10 +42,10 @@ int64_t pick(std::mt19937_64& rng, int64_t lo, int64_t hi) {
 
 }  // namespace
 
-ModelSpec random_lif_net(std::mt19937_64& rng, bool cuba, bool recurrent) {
+ModelSpec random_lif_net(std::mt19937_64& rng, bool cuba, bool recurrent, int64_t hidden) {
   ModelSpec s;
   GraphSpec& g = s.graph;
-  const int64_t n_in = pick(rng, 3, 12), n_h = pick(rng, 4, 24), n_out = pick(rng, 2, 6);
+  const int64_t n_in = pick(rng, 3, 12), n_h = hidden > 0 ? hidden : pick(rng, 4, 24), n_out = pick(rng, 2, 6);
   const double density = std::uniform_real_distribution<double>(0.2, 1.0)(rng);
   g.add("input", "Input").params["shape"] = Array::ints({1}, {n_in});
   g.add("fc1", "Linear").params["weight"] = random_weight(rng, n_h, n_in, density, true);

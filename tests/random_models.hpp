@@ -14,7 +14,7 @@ uint64_t fresh_seed();
 
 // Weights are multiples of 1/64 so that, with binary inputs, every sum is exact in float
 // and dense and event mode must agree bit for bit.
-ModelSpec random_lif_net(std::mt19937_64& rng, bool cuba, bool recurrent);
+ModelSpec random_lif_net(std::mt19937_64& rng, bool cuba, bool recurrent, int64_t hidden = 0);  // 0: 4-24 units
 // Input -> Linear (2n rows) -> a population with excitatory and inhibitory synaptic currents
 // (CubaLIF with tau_syn_inh, Euler or exact, or CobaLIF) with a recurrent E/I Linear ->
 // Affine -> LIF -> Output; refractoriness and initial state in half the nets.

@@ -1,7 +1,7 @@
 #pragma once
 // The point-wise activation functions of neurons/activation.hpp on the device (the same
 // formulas; exact erf GELU). Include from .cu files.
-#include "neurons/activation.hpp"
+#include "neurons/activation_fn.hpp"
 
 namespace evsim::cuda {
 

@@ -12,6 +12,7 @@
 #include "backends/cuda/device_buffer.hpp"
 #include "backends/cuda/device_weights.hpp"
 #include "backends/cuda/distile.cuh"
+#include "backends/cuda/generated_kernel.hpp"
 #include "backends/cuda/graph_timer.hpp"
 #include "backends/cuda/neuron_update.cuh"
 #include "backends/cuda/op_count.hpp"
@@ -122,6 +123,7 @@ struct SnnDeviceModel {
   GpuProfile profile;
   int inputs = 0, output = -1;
   std::vector<DeviceStage> stages;
+  std::optional<GenGraph> gen;  // the graph as a generated kernel sees it, where one can run it
 };
 
 namespace {
@@ -243,6 +245,7 @@ std::shared_ptr<const SnnDeviceModel> upload_snn(const SnnParams& p, const GpuPr
   m->profile = profile;
   m->inputs = static_cast<int>(p.inputs);
   m->output = p.output;
+  m->gen = gen_graph(p, false);
   for (const auto& cs : p.stages) {
     DeviceStage s;
     s.kind = cs.kind;
@@ -336,6 +339,10 @@ struct SnnEngine::Impl {
   bool use_fused = false;  // one fused kernel per chunk (plan_fused())
   FusedLaunch fused;
   DeviceBuffer<FusedStage> fused_table;
+  std::shared_ptr<const GeneratedSnnKernel> generated;  // plan_generated()
+  DeviceBuffer<void*> gen_table;                        // its pointer table (snn_codegen.hpp)
+  std::vector<bool> gen_registers;                      // projections whose weights it holds in registers
+  GenArgs gen_args;
   DeviceBuffer<char> blas_workspace;
   DeviceBuffer<long long> clock{1};            // steps of the replays since the reset (delay_ring.cuh)
   long long host_clock = 0, replay_start = 0;  // the same, on the host; the last replay's first step
@@ -641,7 +648,65 @@ struct SnnEngine::Impl {
     return true;
   }
 
+  // The generated kernel (snn_codegen.hpp), compiled for this graph (cached per source); false
+  // when the graph is not one it can run.
+  bool plan_generated() {
+    if (!model->gen) return false;
+    GenGraph g = *model->gen;
+    g.skip_zero = mode == GpuMode::Distile;
+    std::vector<void*> table(g.stages.size() * kGenFields, nullptr);
+    for (size_t k = 0; k < g.stages.size(); ++k) {
+      const DeviceStage& s = stage(k);
+      StageState& st = state[k];
+      const void* arrays[kGenFields] = {s.w ? s.w->dense.get() : nullptr,
+                                        s.bias.get(),
+                                        s.scale.get(),
+                                        s.fanout.get(),
+                                        s.a_mem.get(),
+                                        s.a_syn.get(),
+                                        s.v_leak.get(),
+                                        s.r.get(),
+                                        s.w_in.get(),
+                                        s.gain.get(),
+                                        s.v_threshold.get(),
+                                        s.v_reset.get(),
+                                        s.beta.get(),
+                                        s.threshold.get(),
+                                        s.a_syn_inh.get(),
+                                        s.w_in_inh.get(),
+                                        s.r_inh.get(),
+                                        s.e_exc.get(),
+                                        s.e_inh.get(),
+                                        s.ref_steps.get(),
+                                        st.y.get(),
+                                        st.v.get(),
+                                        st.i.get(),
+                                        st.i_inh.get(),
+                                        st.left.get()};
+      for (size_t f = 0; f < kGenFields; ++f) {
+        if (!g.stages[k].has[f]) continue;
+        if (!arrays[f]) return false;  // the host's view of the arrays and the engine's disagree
+        table[k * kGenFields + f] = const_cast<void*>(arrays[f]);
+      }
+    }
+    generated = GeneratedSnnKernel::get(generate_snn_source(g));
+    gen_registers = register_weights(g);
+    gen_table = DeviceBuffer<void*>(table);
+    gen_args.input = input.get();
+    gen_args.out_seq = out_seq.get();
+    gen_args.table = gen_table.get();
+    gen_args.batch = batch;
+    gen_args.steps = steps;
+    return true;
+  }
+
   void record_sequence(bool counted) {
+    if (generated) {
+      GenArgs a = gen_args;
+      a.slots = slots.get();
+      generated->launch(a, counted, stream);
+      return;
+    }
     if (use_fused) {
       FusedLaunch l = fused;
       l.counted = counted;
@@ -895,9 +960,17 @@ SnnEngine::SnnEngine(std::shared_ptr<const SnnDeviceModel> model, GpuMode mode, 
   m.input = DeviceBuffer<float>(static_cast<size_t>(m.steps) * m.batch * m.model->inputs);
   m.out_seq = DeviceBuffer<float>(static_cast<size_t>(m.steps) * m.batch * m.outputs);
   m.slots = DeviceBuffer<CountSlot>(m.model->stages.size() * m.steps);
-  if (const char* env = std::getenv("EVSIM_SNN_PATH"); env && path == SnnPath::Auto)
-    path = std::string(env) == "launches" ? SnnPath::Launches : SnnPath::Auto;
-  m.use_fused = path != SnnPath::Launches && m.plan_fused();
+  if (const char* env = std::getenv("EVSIM_SNN_PATH"); env && path == SnnPath::Auto) {
+    const std::string e = env;
+    path = e == "launches"    ? SnnPath::Launches
+           : e == "fused"     ? SnnPath::Fused
+           : e == "generated" ? SnnPath::Generated
+                              : SnnPath::Auto;
+  }
+  // Auto keeps the fused kernel until the generated one has been measured on a GPU (design notes).
+  if (path == SnnPath::Generated && !m.plan_generated())
+    throw Error("cuda backend: the graph is too large (or has a node) for a generated kernel");
+  m.use_fused = !m.generated && path != SnnPath::Launches && m.plan_fused();
   if (path == SnnPath::Fused && !m.use_fused)
     throw Error("cuda backend: the graph is too large (or has a node) for the fused kernel");
   m.exec = m.capture(false);
@@ -914,6 +987,7 @@ SnnEngine::~SnnEngine() {
 
 int64_t SnnEngine::steps() const { return impl_->steps; }
 bool SnnEngine::fused() const { return impl_->use_fused; }
+bool SnnEngine::generated() const { return impl_->generated != nullptr; }
 int64_t SnnEngine::batch() const { return impl_->batch; }
 
 void SnnEngine::set_input(const Sequence& x) {
@@ -964,6 +1038,14 @@ SnnCounts SnnEngine::counts() const {
     } else if (s.kind == SnnNode::Kind::Projection && m.sparse_path(s)) {  // a value and a row index per weight read
       PortCount p = sum_slots(at, m.steps, [](unsigned) { return 0.0; });
       p.bytes = (p.macs + p.acs) * (sizeof(float) + sizeof(uint32_t));
+      c.stages.push_back(p);
+      c.events.push_back(0);
+    } else if (s.kind == SnnNode::Kind::Projection && m.generated && m.gen_registers[k]) {
+      // The generated kernel holds these weights in registers: each warp (sample) loads the
+      // matrix once per chunk, then reads no weight bytes a step.
+      PortCount p = sum_slots(at, m.steps, [](unsigned) { return 0.0; });
+      p.bytes =
+          static_cast<uint64_t>(s.in) * static_cast<uint64_t>(s.out) * sizeof(float) * static_cast<uint64_t>(m.batch);
       c.stages.push_back(p);
       c.events.push_back(0);
     } else if (s.kind == SnnNode::Kind::Projection) {

@@ -113,10 +113,13 @@ struct SnnRun {
   std::vector<double> replay_s;  // per timed replay (CUDA events), the whole chunk
 };
 
-// How a step runs: Auto takes the fused kernel (one launch per chunk, backends/cuda/snn_fused.cuh)
-// when the graph fits one thread block, else a kernel (or cuBLAS call) per node and step;
-// the environment's EVSIM_SNN_PATH=launches turns Auto into Launches (for side-by-side timing).
-enum class SnnPath { Auto, Launches, Fused };
+// How a step runs: Auto takes the fused kernel (one launch per chunk, backends/cuda/snn_fused.cuh,
+// an interpreter of the stage table) when the graph fits one thread block, else a kernel (or
+// cuBLAS call) per node and step. Generated takes a kernel generated for the graph
+// (snn_codegen.hpp: one warp per sample, shapes and kinds as constants; not yet Auto's choice:
+// it awaits its measurement on the GPU). Fused and Generated insist on their kernel. The
+// environment's EVSIM_SNN_PATH=launches|fused|generated turns Auto into that path.
+enum class SnnPath { Auto, Launches, Fused, Generated };
 
 // A chunk of steps as two CUDA graphs: one that also counts (NeuroBench counts of every
 // projection's input and every neuron's events, per step), and the one that is timed. The
@@ -133,7 +136,8 @@ class SnnEngine {
 
   int64_t steps() const;
   int64_t batch() const;
-  bool fused() const;                 // the fused kernel runs the chunk
+  bool fused() const;                 // the fused kernel (interpreter) runs the chunk
+  bool generated() const;             // the kernel generated for the graph runs the chunk
   void set_input(const Sequence& x);  // steps x batch x inputs
   // One replay from the current state; blocks; seconds on the device (CUDA events). The
   // counted replay adds the counting kernels (not timed for reports).

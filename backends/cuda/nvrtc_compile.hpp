@@ -1,0 +1,14 @@
+#pragma once
+// CUDA source compiled at run time (NVRTC: no GPU needed, so CI compiles the generated kernels
+// too). The source may include the device headers that the generated kernels share with the
+// compiled ones (neuron_update.cuh and what it includes): copies of them are embedded at build
+// time, so the compiled and the generated kernels run the same update.
+#include <string>
+#include <vector>
+
+namespace evsim::cuda {
+
+// A cubin for compute capability `arch` (e.g. 90); throws Error with NVRTC's log on failure.
+std::vector<char> compile_cuda(const std::string& source, const std::string& name, int arch);
+
+}  // namespace evsim::cuda
