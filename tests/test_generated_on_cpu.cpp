@@ -166,11 +166,15 @@ class GeneratedOnCpu : public ::testing::Test {
 
 TEST_F(GeneratedOnCpu, LifNetsMatchTheCpu) {
   SCOPED_TRACE("seed=" + std::to_string(seed_) + " (EVSIM_TEST_SEED to replay)");
-  // Up to 40 hidden units: a stage across two register slots per lane.
-  const int64_t hidden = std::uniform_int_distribution<int64_t>(4, 40)(rng_);
-  const ModelSpec spec = testing::random_lif_net(rng_, true, true, hidden);
-  const Sequence x = spike_input(30, 3, spec.graph.nodes[0].params.at("shape").i[0], rng_(), 0.4);
-  expect_generated_matches_cpu(spec, x, 0.0, rng_);
+  // Up to 40 hidden units (a stage across two register slots per lane, every weight in
+  // registers), then 60-100 (the recurrent matrix past the register budget: read each step).
+  for (auto [lo, hi] : {std::pair<int64_t, int64_t>{4, 40}, {60, 100}}) {
+    const int64_t hidden = std::uniform_int_distribution<int64_t>(lo, hi)(rng_);
+    SCOPED_TRACE("hidden " + std::to_string(hidden));
+    const ModelSpec spec = testing::random_lif_net(rng_, std::bernoulli_distribution(0.5)(rng_), true, hidden);
+    const Sequence x = spike_input(30, 3, spec.graph.nodes[0].params.at("shape").i[0], rng_(), 0.4);
+    expect_generated_matches_cpu(spec, x, 0.0, rng_);
+  }
 }
 
 TEST_F(GeneratedOnCpu, ExcitatoryInhibitoryNetsMatchTheCpu) {
