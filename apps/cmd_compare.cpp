@@ -106,7 +106,8 @@ void run_compare(const CompareOptions& o) {
       ratio(sd.median, se.median).c_str(),
       conclusive ? "" : " -- inconclusive: the two modes' [min-max] ranges overlap (use more --repeats or steps)");
   if (d.device_s > 0)
-    std::printf("GPU graph alone (CUDA events): dense %s, event %s\n", spread_str(spread_of(dense.device)).c_str(),
+    std::printf("GPU graph alone (CUDA events%s%s): dense %s, event %s\n", d.device_path.empty() ? "" : ", ",
+                d.device_path.c_str(), spread_str(spread_of(dense.device)).c_str(),
                 spread_str(spread_of(event.device)).c_str());
   std::printf(
       "energy: the work each mode performs (dense: every MAC and weight byte; event: effective ops and the "
@@ -158,6 +159,7 @@ void run_compare(const CompareOptions& o) {
     if (d.device_s > 0) {
       j["dense_device_s"] = spread_json(spread_of(dense.device));
       j["event_device_s"] = spread_json(spread_of(event.device));
+      if (!d.device_path.empty()) j["device_path"] = d.device_path;
     }
     if (!cross.is_null()) j["cross_backend"] = cross;
     write_text_file(o.json, j.dump(2) + "\n");

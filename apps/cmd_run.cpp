@@ -72,7 +72,9 @@ void run_run(RunOptions o) {
   std::printf("%s: %s, %lld steps x %lld samples, dt %g s, %s end to end", model_label(o.model).c_str(),
               r.backend.c_str(), static_cast<long long>(input.steps), static_cast<long long>(input.batch), g.dt,
               fmt_time(r.wall_s).c_str());
-  if (r.device_s > 0) std::printf(" (GPU graph alone: %s)", fmt_time(r.device_s).c_str());
+  if (r.device_s > 0)
+    std::printf(" (GPU graph alone%s%s: %s)", r.device_path.empty() ? "" : ", ", r.device_path.c_str(),
+                fmt_time(r.device_s).c_str());
   std::printf("\n\n%senergy table: %s\n", layer_table(r, energy).c_str(), energy.source.c_str());
 }
 

@@ -40,8 +40,9 @@ struct RunResult {
   // End to end for the run: input in, model, counts, output out (GPU: uploads, graph replay,
   // counting kernels and downloads; planning the engine is not part of it).
   double wall_s = 0.0;
-  double device_s = 0.0;  // GPU backends: the replay of the model's CUDA graph alone (CUDA events)
-  std::string backend;    // e.g. cpu-event, cuda-distile
+  double device_s = 0.0;    // GPU backends: the replay of the model's CUDA graph alone (CUDA events)
+  std::string backend;      // e.g. cpu-event, cuda-distile
+  std::string device_path;  // GPU spiking graphs: the kernel that ran the steps (SnnEngine::path_name())
   // The first node whose output was NaN or infinite (empty: none), at step nonfinite_step. The
   // CPU names the node where it started; the GPU checks the model's output.
   std::string nonfinite_node;

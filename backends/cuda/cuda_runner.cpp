@@ -192,6 +192,7 @@ class CudaRunner final : public Runner {
     SnnEngine& e = engine_for(snn_engines_, snn_model_, key);
     e.set_input(chunk);
     result_.device_s += e.replay(true);
+    result_.device_path = e.path_name();
     add_snn_counts(e.counts(), chunk.steps);
   }
 

@@ -988,6 +988,9 @@ SnnEngine::~SnnEngine() {
 int64_t SnnEngine::steps() const { return impl_->steps; }
 bool SnnEngine::fused() const { return impl_->use_fused; }
 bool SnnEngine::generated() const { return impl_->generated != nullptr; }
+const char* SnnEngine::path_name() const {
+  return generated() ? "generated kernel" : fused() ? "fused kernel" : "a kernel per node";
+}
 int64_t SnnEngine::batch() const { return impl_->batch; }
 
 void SnnEngine::set_input(const Sequence& x) {

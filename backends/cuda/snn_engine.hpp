@@ -138,6 +138,7 @@ class SnnEngine {
   int64_t batch() const;
   bool fused() const;                 // the fused kernel (interpreter) runs the chunk
   bool generated() const;             // the kernel generated for the graph runs the chunk
+  const char* path_name() const;      // "generated kernel", "fused kernel" or "a kernel per node"
   void set_input(const Sequence& x);  // steps x batch x inputs
   // One replay from the current state; blocks; seconds on the device (CUDA events). The
   // counted replay adds the counting kernels (not timed for reports).

@@ -260,6 +260,8 @@ TEST(CudaEngine, GeneratedKernelReadsWideMatricesThroughTheCache) {
     SCOPED_TRACE(mode == cuda::GpuMode::Dense ? "dense" : "distile");
     cuda::SnnEngine per_node(params, mode, batch, x.steps, {}, cuda::SnnPath::Launches);
     cuda::SnnEngine generated(params, mode, batch, x.steps, {}, cuda::SnnPath::Generated);
+    EXPECT_STREQ(per_node.path_name(), "a kernel per node");
+    EXPECT_STREQ(generated.path_name(), "generated kernel");
     const cuda::SnnRun a = per_node.run(x), b = generated.run(x, 1);
     EXPECT_EQ(testing::rel_err(b.output, cpu.output), 0.0);
     EXPECT_EQ(testing::rel_err(generated.output(), cpu.output), 0.0) << "the timed replay";
