@@ -95,6 +95,11 @@ TEST(SnnCodegen, RefusesGraphsItCannotHold) {
   g.stages[2].in = 36;  // a source of another width
   EXPECT_FALSE(generable(g));
   g = every_kind();
+  g.stages[1].in *= 2;  // a one-current neuron (LIF) fed twice its width (by stage 0 alone)
+  g.stages[0].out *= 2;
+  g.stages[1].sources = {0};
+  EXPECT_FALSE(generable(g));
+  g = every_kind();
   g.output = static_cast<int>(g.stages.size());
   EXPECT_FALSE(generable(g));
 }

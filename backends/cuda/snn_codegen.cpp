@@ -5,6 +5,7 @@
 
 #include "backends/cuda/snn_engine.hpp"
 #include "core/error.hpp"
+#include "neurons/point_kind.hpp"
 
 namespace evsim::cuda {
 namespace {
@@ -18,7 +19,11 @@ constexpr int kRegisterWeightFloats = 160;  // weights held in registers, over a
 
 int slots(int n) { return (n + 31) / 32; }
 
-bool two_currents(const GenStage& s) { return s.op == GenOp::Neuron && s.in == 2 * s.out; }
+// The kind decides (as neuron_update.cuh's two_currents()); generable() checks the width.
+bool two_currents(const GenStage& s) {
+  const auto k = static_cast<PointKind>(s.kind);
+  return s.op == GenOp::Neuron && (k == PointKind::Cuba2 || k == PointKind::Cuba2Exact || k == PointKind::Coba);
+}
 
 // The names in the kernel: a stage's outputs y<k>[], its input vector.
 // (GCC 12 warns falsely, -Wrestrict, on a short literal + std::string.)
@@ -263,8 +268,8 @@ bool stage_generable(const GenGraph& g, size_t k) {
   switch (s.op) {
     case GenOp::Projection:
       return s.in * slots(s.out) <= kMaxStageMacs;
-    case GenOp::Neuron:
-      return s.in == s.out || s.in == 2 * s.out;
+    case GenOp::Neuron:  // two currents: the excitatory rows, then the inhibitory ones
+      return s.in == (two_currents(s) ? 2 : 1) * s.out;
     default:
       return s.in == s.out;
   }
