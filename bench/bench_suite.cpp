@@ -31,6 +31,14 @@ std::string join(const auto& v) {
   return s.str();
 }
 
+// Three significant digits: at small sizes evsim's step is a few hundredths of PyTorch's, which
+// two decimals printed as 0.00x.
+std::string significant(double v) {
+  char buf[32];
+  std::snprintf(buf, sizeof buf, "%.3g", v);
+  return buf;
+}
+
 // The same layer step in PyTorch on the CPU (nn.GRUCell: both projections and the gates, all
 // of `threads`), in this run, beside evsim's dense step; a note when torch is missing.
 std::string torch_reference(const BenchGrid& o, const std::vector<int>& threads,
@@ -55,7 +63,7 @@ std::string torch_reference(const BenchGrid& o, const std::vector<int>& threads,
     if (it == dense.end()) continue;
     t.add({std::to_string(th), std::to_string(h), std::to_string(b),
            fmt_time(med) + " [" + fmt_time(lo) + "-" + fmt_time(hi) + "]", time_spread(it->second),
-           fmt_fixed(it->second.median / med, 2) + "x"});
+           significant(it->second.median / med) + "x"});
   }
   return "PyTorch " + version + " on the CPU, same run (median of " + std::to_string(o.repeats) +
          " steps; evsim's dense step from the table above):\n" + t.str();
