@@ -117,41 +117,49 @@ HostArrays host_arrays(cuda::SnnParams& p, const cuda::GenGraph& g, int64_t batc
   return h;
 }
 
+// The generated source run on the host against the CPU simulator: outputs, events, ops. The
+// input goes through registers a step ahead (tile 1), then in tiles of steps (2, 7, 16) or as the
+// generator chooses (0).
 void expect_generated_matches_cpu(const ModelSpec& spec, const Sequence& x, double tolerance, std::mt19937_64& rng) {
   const RunResult cpu = testing::run_mode(spec, Mode::Dense, x);
   Graph graph = build_graph(spec, 1e-3);
   cuda::SnnParams params = cuda::lower_snn(graph);
   const bool skip_zero = std::bernoulli_distribution(0.5)(rng);
   SCOPED_TRACE(skip_zero ? "zero inputs skipped (cuda-distile)" : "every input summed (cuda-dense)");
-  const std::optional<cuda::GenGraph> g = cuda::gen_graph(params, skip_zero);
+  std::optional<cuda::GenGraph> g = cuda::gen_graph(params, skip_zero);
   ASSERT_TRUE(g) << "a small graph the generated kernel must take";
-  const RunFn run = compile_on_host(cuda::generate_snn_source(*g));
-  ASSERT_NE(run, nullptr);
-  HostArrays h = host_arrays(params, *g, x.batch);
-  Sequence out(x.steps, x.batch, cpu.output.width);
-  std::vector<cuda::CountSlot> slots(g->stages.size() * static_cast<size_t>(x.steps));
-  cuda::GenArgs a;
-  a.input = x.data.data();
-  a.out_seq = out.data.data();
-  a.slots = slots.data();
-  a.table = h.table.data();
-  a.batch = static_cast<int>(x.batch);
-  a.steps = static_cast<int>(x.steps);
-  run(&a, 1);
-  EXPECT_LE(testing::rel_err(out, cpu.output), tolerance);
-  uint64_t cpu_events = 0, events = 0, cpu_ops = 0, ops = 0;
-  for (const auto& l : cpu.layers) {
-    if (l.neuron) cpu_events += l.counts.events;
-    cpu_ops += l.counts.effective_ops();
+  const int tiles[] = {0, 2, 7, 16};
+  for (int tile : {1, tiles[std::uniform_int_distribution<int>(0, 3)(rng)]}) {
+    SCOPED_TRACE("input tile " + std::to_string(tile));
+    g->input_tile = tile;
+    const RunFn run = compile_on_host(cuda::generate_snn_source(*g));
+    ASSERT_NE(run, nullptr);
+    HostArrays h = host_arrays(params, *g, x.batch);
+    Sequence out(x.steps, x.batch, cpu.output.width);
+    std::vector<cuda::CountSlot> slots(g->stages.size() * static_cast<size_t>(x.steps));
+    cuda::GenArgs a;
+    a.input = x.data.data();
+    a.out_seq = out.data.data();
+    a.slots = slots.data();
+    a.table = h.table.data();
+    a.batch = static_cast<int>(x.batch);
+    a.steps = static_cast<int>(x.steps);
+    run(&a, 1);
+    EXPECT_LE(testing::rel_err(out, cpu.output), tolerance);
+    uint64_t cpu_events = 0, events = 0, cpu_ops = 0, ops = 0;
+    for (const auto& l : cpu.layers) {
+      if (l.neuron) cpu_events += l.counts.events;
+      cpu_ops += l.counts.effective_ops();
+    }
+    for (size_t k = 0; k < g->stages.size(); ++k) {
+      const cuda::PortCount c = cuda::sum_slots(slots.data() + k * static_cast<size_t>(x.steps),
+                                                static_cast<int>(x.steps), [](unsigned) { return 0.0; });
+      if (g->stages[k].op == cuda::GenOp::Neuron) events += c.nonzero;
+      if (g->stages[k].op == cuda::GenOp::Projection) ops += c.macs + c.acs;
+    }
+    EXPECT_EQ(events, cpu_events);
+    EXPECT_EQ(ops, cpu_ops);
   }
-  for (size_t k = 0; k < g->stages.size(); ++k) {
-    const cuda::PortCount c = cuda::sum_slots(slots.data() + k * static_cast<size_t>(x.steps),
-                                              static_cast<int>(x.steps), [](unsigned) { return 0.0; });
-    if (g->stages[k].op == cuda::GenOp::Neuron) events += c.nonzero;
-    if (g->stages[k].op == cuda::GenOp::Projection) ops += c.macs + c.acs;
-  }
-  EXPECT_EQ(events, cpu_events);
-  EXPECT_EQ(ops, cpu_ops);
 }
 
 class GeneratedOnCpu : public ::testing::Test {

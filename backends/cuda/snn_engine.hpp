@@ -113,12 +113,12 @@ struct SnnRun {
   std::vector<double> replay_s;  // per timed replay (CUDA events), the whole chunk
 };
 
-// How a step runs: Auto takes the fused kernel (one launch per chunk, backends/cuda/snn_fused.cuh,
-// an interpreter of the stage table) when the graph fits one thread block, else a kernel (or
-// cuBLAS call) per node and step. Generated takes a kernel generated for the graph
-// (snn_codegen.hpp: one warp per sample, shapes and kinds as constants; not yet Auto's choice:
-// it awaits its measurement on the GPU). Fused and Generated insist on their kernel. The
-// environment's EVSIM_SNN_PATH=launches|fused|generated turns Auto into that path.
+// How a step runs: Auto takes a kernel generated for the graph (snn_codegen.hpp: one warp per
+// sample, shapes and kinds as constants, compiled by NVRTC) where the graph is small enough,
+// else the fused kernel (one launch per chunk, backends/cuda/snn_fused.cuh, an interpreter of
+// the stage table) when the graph fits one thread block, else a kernel (or cuBLAS call) per
+// node and step. Fused and Generated insist on their kernel. The environment's
+// EVSIM_SNN_PATH=launches|fused|generated turns Auto into that path.
 enum class SnnPath { Auto, Launches, Fused, Generated };
 
 // A chunk of steps as two CUDA graphs: one that also counts (NeuroBench counts of every

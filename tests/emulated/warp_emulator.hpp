@@ -2,7 +2,8 @@
 // Host stand-ins for the CUDA built-ins that the generated spiking kernels use
 // (backends/cuda/snn_codegen.hpp), so that tests run a generated source on the CPU, without a GPU
 // (tests/test_generated_on_cpu.cpp compiles it with this header in front). A block is 32
-// std::threads, one per lane; every warp-wide operation is a rendezvous of the 32 at a barrier.
+// std::threads, one per lane; every warp-wide operation (and __syncwarp) is a rendezvous of the
+// 32 at a barrier.
 // The roundings are the device's: each _rn intrinsic one IEEE operation (compiled with
 // -ffp-contract=off), __fmaf_rn std::fma.
 #include <math.h>
@@ -22,6 +23,8 @@
 #define __host__
 #define __forceinline__ inline
 #define __launch_bounds__(n)
+// One block at a time runs (launch() below), so a function's static array is its block's.
+#define __shared__ static
 
 using std::min;
 using std::size_t;
@@ -86,6 +89,8 @@ T __shfl_sync(unsigned, T v, int src) {
   return evsim_emulated::rendezvous(
       v, [src](const unsigned long long* s) { return evsim_emulated::from_bits<T>(s[src & 31]); });
 }
+
+inline void __syncwarp(unsigned = 0xffffffffu) { evsim_emulated::warp->meet.arrive_and_wait(); }
 
 inline unsigned __reduce_add_sync(unsigned, unsigned v) {
   return evsim_emulated::rendezvous(v, [](const unsigned long long* s) {

@@ -33,6 +33,20 @@ void expect_same_ops(const cuda::SnnCounts& got, const cuda::SnnCounts& ref) {
   }
 }
 
+// cuda-distile's fused and generated kernels read the dense columns of the non-zero inputs: per
+// step and block (sample) each active column once, so between nonzero / batch and nonzero
+// columns of 4 x out bytes over the run.
+void expect_active_column_bytes(const cuda::SnnCounts& got, const cuda::SnnParams& p, int64_t batch) {
+  for (size_t k = 0; k < p.stages.size(); ++k) {
+    SCOPED_TRACE("stage " + std::to_string(k));
+    const uint64_t column = 4 * static_cast<uint64_t>(p.stages[k].out), nz = got.stages[k].nonzero;
+    if (p.stages[k].kind != cuda::SnnNode::Kind::Projection || !p.stages[k].delayed.empty()) continue;
+    EXPECT_EQ(got.stages[k].bytes % column, 0u);
+    EXPECT_GE(got.stages[k].bytes * static_cast<uint64_t>(batch), nz * column);
+    EXPECT_LE(got.stages[k].bytes, nz * column);
+  }
+}
+
 const char* path_name(cuda::SnnPath p) {
   return p == cuda::SnnPath::Fused       ? "fused kernel"
          : p == cuda::SnnPath::Generated ? "generated kernel"
@@ -134,10 +148,15 @@ TEST_P(CudaParity, SnnGraphsMatchCpu) {
         expect_same_ops(gpu.counts, per_node);
         // (The generated kernel holds these small matrices in registers: read once per sample.)
         if (path == cuda::SnnPath::Fused) {
-          for (size_t k = 0; k < per_node.stages.size(); ++k) {
-            EXPECT_EQ(gpu.counts.stages[k].bytes, per_node.stages[k].bytes) << "stage " << k;
+          if (mode == cuda::GpuMode::Dense) {  // one block: the whole matrix a step, as cuBLAS
+            for (size_t k = 0; k < per_node.stages.size(); ++k) {
+              EXPECT_EQ(gpu.counts.stages[k].bytes, per_node.stages[k].bytes) << "stage " << k;
+            }
+          } else {
+            expect_active_column_bytes(gpu.counts, params, batch);
           }
-          EXPECT_TRUE(cuda::SnnEngine(params, mode, batch, x.steps).fused()) << "Auto takes the fused kernel";
+        } else {
+          EXPECT_TRUE(cuda::SnnEngine(params, mode, batch, x.steps).generated()) << "Auto takes the generated kernel";
         }
       }
     }
@@ -276,8 +295,9 @@ TEST(CudaEngine, GeneratedKernelReadsWideMatricesThroughTheCache) {
 }
 
 // A batch larger than a block's share: the fused kernel splits the samples over blocks (the last
-// one partial). Outputs are the CPU's, events and ops the per-node path's; in cuda-distile each
-// block reads its own samples' active columns, so the bytes are at least the per-node path's.
+// one partial). Outputs are the CPU's, events and ops the per-node path's; each block reads the
+// whole matrix (cuda-dense: a multiple of cuBLAS's bytes, at least two blocks) or its own samples'
+// active columns (cuda-distile).
 TEST(CudaEngine, FusedKernelSplitsTheBatchOverBlocks) {
   REQUIRE_GPU();
   const uint64_t seed = testing::fresh_seed();
@@ -299,11 +319,14 @@ TEST(CudaEngine, FusedKernelSplitsTheBatchOverBlocks) {
     expect_same_ops(b.counts, a.counts);
     for (size_t k = 0; k < a.counts.stages.size(); ++k) {
       SCOPED_TRACE("stage " + std::to_string(k));
-      if (mode == cuda::GpuMode::Dense)
-        EXPECT_EQ(b.counts.stages[k].bytes, a.counts.stages[k].bytes);
-      else
-        EXPECT_GE(b.counts.stages[k].bytes, a.counts.stages[k].bytes);
+      const uint64_t one = a.counts.stages[k].bytes, got = b.counts.stages[k].bytes;
+      if (mode == cuda::GpuMode::Dense && one > 0) {
+        EXPECT_EQ(got % one, 0u);
+        EXPECT_GE(got / one, 2u);
+        EXPECT_LE(got / one, static_cast<uint64_t>(batch));
+      }
     }
+    if (mode == cuda::GpuMode::Distile) expect_active_column_bytes(b.counts, params, batch);
   }
 }
 
