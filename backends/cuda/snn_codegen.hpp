@@ -62,7 +62,7 @@ struct GenStage {
 struct GenGraph {
   std::vector<GenStage> stages;
   int inputs = 0, output = 0;
-  bool skip_zero = false;  // cuda-distile: a zero input's weights are not read
+  bool skip_zero = false;  // cuda-distile: a zero input's weights are not read (from memory)
   int input_tile = 0;      // steps per input tile (1: the next step's input in registers); 0: chosen
 };
 
