@@ -10,6 +10,7 @@
 #include "backends/cuda/distile.cuh"
 #include "backends/cuda/lowering.hpp"
 #include "backends/cuda/row_blocks.hpp"
+#include "backends/cuda/snn_codegen.hpp"
 #include "backends/cuda/sparse_delivery.cuh"
 #include "bench/gpu_bench.hpp"
 #include "core/error.hpp"
@@ -291,6 +292,30 @@ TEST(CudaEngine, GeneratedKernelReadsWideMatricesThroughTheCache) {
     EXPECT_EQ(testing::rel_err(generated.output(), cpu.output), 0.0) << "the timed replay";
     EXPECT_EQ(b.counts.events, a.counts.events);
     expect_same_ops(b.counts, a.counts);
+  }
+}
+
+// Past the generator's limits (over 256 units a stage) Auto falls back to the fused kernel, with
+// the CPU's outputs; within them it takes the generated kernel.
+TEST(CudaEngine, AutoTakesTheFusedKernelPastTheGeneratorsLimits) {
+  REQUIRE_GPU();
+  const uint64_t seed = testing::fresh_seed();
+  SCOPED_TRACE("seed=" + std::to_string(seed));
+  std::mt19937_64 rng(seed);
+  for (int64_t hidden : {std::uniform_int_distribution<int64_t>(8, 64)(rng), int64_t{300}}) {
+    SCOPED_TRACE("hidden " + std::to_string(hidden));
+    const ModelSpec spec = testing::random_lif_net(rng, true, true, hidden);
+    const int64_t width = spec.graph.nodes[0].params.at("shape").i[0], batch = 3;
+    const Sequence x = spike_input(20, batch, width, rng(), 0.4);
+    const RunResult cpu = testing::run_mode(spec, Mode::Dense, x);
+    Graph g = build_graph(spec, 1e-3);
+    const auto params = cuda::lower_snn(g);
+    const bool small = hidden <= 256;
+    EXPECT_EQ(cuda::gen_graph(params, false).has_value(), small);
+    cuda::SnnEngine engine(params, cuda::GpuMode::Distile, batch, x.steps);
+    EXPECT_EQ(engine.generated(), small);
+    EXPECT_EQ(engine.fused(), !small);
+    EXPECT_EQ(testing::rel_err(engine.run(x).output, cpu.output), 0.0);
   }
 }
 
