@@ -116,6 +116,17 @@ TEST(SnnCodegen, NvrtcCompilesTheGeneratedKernels) {
   }
 }
 
+// The disk cache's key holds what the binary depends on: the source, the target, the headers.
+TEST(SnnCodegen, CompileKeysNameWhatTheBinaryDependsOn) {
+  const std::string source = generate_snn_source(every_kind());
+  const std::string key = compile_key(source, 90);
+  EXPECT_NE(key, compile_key(source, 80));
+  EXPECT_NE(key, compile_key(source + " ", 90));
+  EXPECT_NE(key.find("neuron_update.cuh"), std::string::npos);
+  EXPECT_NE(key.find("nvrtc "), std::string::npos);
+  EXPECT_EQ(key.compare(key.size() - source.size(), source.size(), source), 0);
+}
+
 TEST(SnnCodegen, CompileErrorsCarryNvrtcsLog) {
   try {
     compile_cuda("__global__ void k() { undeclared(); }", "broken.cu", 90);

@@ -1,9 +1,11 @@
 #include "backends/cuda/generated_kernel.hpp"
 
+#include <filesystem>
 #include <map>
 #include <mutex>
 
 #include "backends/cuda/cuda_check.hpp"
+#include "backends/cuda/kernel_cache.hpp"
 #include "backends/cuda/nvrtc_compile.hpp"
 
 namespace evsim::cuda {
@@ -20,9 +22,20 @@ std::shared_ptr<const GeneratedSnnKernel> GeneratedSnnKernel::get(const std::str
   const std::lock_guard<std::mutex> hold(lock);
   const std::string key = std::to_string(arch) + "\n" + source;
   if (auto it = cache->find(key); it != cache->end()) return it->second;
-  const std::vector<char> cubin = compile_cuda(source, "evsim_snn_graph.cu", arch);
+  const std::string file_key = compile_key(source, arch);
+  const std::filesystem::path dir = kernel_cache_dir();
+  auto compile = [&] { return compile_cuda(source, "evsim_snn_graph.cu", arch); };
+  bool hit = false;
+  std::vector<char> cubin = cached_binary(file_key, dir, compile, &hit);
   auto k = std::make_shared<GeneratedSnnKernel>();
-  EVSIM_CUDA_CHECK(cudaLibraryLoadData(&k->library, cubin.data(), nullptr, nullptr, 0, nullptr, nullptr, 0));
+  auto load = [&] { return cudaLibraryLoadData(&k->library, cubin.data(), nullptr, nullptr, 0, nullptr, nullptr, 0); };
+  if (const cudaError_t e = load(); e != cudaSuccess) {
+    if (!hit) EVSIM_CUDA_CHECK(e);
+    cudaGetLastError();  // a cached binary the driver refuses: compiled afresh and replaced
+    cubin = compile();
+    store_binary(file_key, dir, cubin);
+    EVSIM_CUDA_CHECK(load());
+  }
   EVSIM_CUDA_CHECK(cudaLibraryGetKernel(&k->plain, k->library, kGenKernel));
   EVSIM_CUDA_CHECK(cudaLibraryGetKernel(&k->counted, k->library, kGenKernelCounted));
   cache->emplace(key, k);

@@ -1,7 +1,8 @@
 #pragma once
 // The kernels generated for one spiking graph (snn_codegen.hpp), compiled by NVRTC for the
 // current device and loaded as a CUDA library. Engines of the same graph share one compile
-// (~0.1-0.3 s): the cache is keyed by the source and the device's compute capability.
+// (0.2-1.2 s): in the process, keyed by the source and the device's compute capability, and
+// between processes through the on-disk cache (kernel_cache.hpp).
 #include <cuda_runtime.h>
 
 #include <memory>

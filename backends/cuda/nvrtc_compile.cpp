@@ -14,6 +14,8 @@ const std::vector<std::pair<const char*, const char*>>& embedded_cuda_headers();
 
 namespace {
 
+constexpr const char* kStandard = "--std=c++17";
+
 void check(nvrtcResult r, const char* what) {
   if (r != NVRTC_SUCCESS) throw Error(std::string("cuda backend: NVRTC ") + what + ": " + nvrtcGetErrorString(r));
 }
@@ -29,6 +31,15 @@ std::string log_of(nvrtcProgram p) {
 
 }  // namespace
 
+std::string compile_key(const std::string& source, int arch) {
+  int major = 0, minor = 0;
+  check(nvrtcVersion(&major, &minor), "version");
+  std::string key = "nvrtc " + std::to_string(major) + "." + std::to_string(minor) + " sm_" + std::to_string(arch) +
+                    " " + std::string(kStandard) + "\n";
+  for (const auto& [include, text] : embedded_cuda_headers()) key += std::string(include) + "\n" + text + "\n";
+  return key + source;
+}
+
 std::vector<char> compile_cuda(const std::string& source, const std::string& name, int arch) {
   std::vector<const char*> header_names, header_texts;
   for (const auto& [include, text] : embedded_cuda_headers()) {
@@ -42,7 +53,7 @@ std::vector<char> compile_cuda(const std::string& source, const std::string& nam
   std::unique_ptr<_nvrtcProgram, void (*)(_nvrtcProgram*)> program(raw,
                                                                    [](_nvrtcProgram* p) { nvrtcDestroyProgram(&p); });
   const std::string gpu = "--gpu-architecture=sm_" + std::to_string(arch);
-  const char* options[] = {gpu.c_str(), "--std=c++17"};
+  const char* options[] = {gpu.c_str(), kStandard};
   if (nvrtcCompileProgram(raw, 2, options) != NVRTC_SUCCESS)
     throw Error("cuda backend: the generated kernel '" + name + "' did not compile: " + log_of(raw));
   size_t size = 0;

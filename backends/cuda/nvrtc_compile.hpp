@@ -11,4 +11,8 @@ namespace evsim::cuda {
 // A cubin for compute capability `arch` (e.g. 90); throws Error with NVRTC's log on failure.
 std::vector<char> compile_cuda(const std::string& source, const std::string& name, int arch);
 
+// Everything compile_cuda's result depends on (NVRTC's version, the target and options, the
+// embedded headers, the source): the key of its on-disk cache (kernel_cache.hpp).
+std::string compile_key(const std::string& source, int arch);
+
 }  // namespace evsim::cuda
