@@ -5,17 +5,6 @@
 
 namespace evsim::cuda {
 
-// With the caller's events (made once: a short run then pays for no event creation).
-inline double time_graph_replay(cudaGraphExec_t exec, cudaStream_t stream, cudaEvent_t a, cudaEvent_t b) {
-  EVSIM_CUDA_CHECK(cudaEventRecord(a, stream));
-  EVSIM_CUDA_CHECK(cudaGraphLaunch(exec, stream));
-  EVSIM_CUDA_CHECK(cudaEventRecord(b, stream));
-  EVSIM_CUDA_CHECK(cudaEventSynchronize(b));
-  float ms = 0;
-  EVSIM_CUDA_CHECK(cudaEventElapsedTime(&ms, a, b));
-  return ms * 1e-3;
-}
-
 inline double time_graph_replay(cudaGraphExec_t exec, cudaStream_t stream) {
   cudaEvent_t a, b;
   EVSIM_CUDA_CHECK(cudaEventCreate(&a));

@@ -13,7 +13,6 @@
 #include "backends/cuda/device_weights.hpp"
 #include "backends/cuda/distile.cuh"
 #include "backends/cuda/generated_kernel.hpp"
-#include "backends/cuda/graph_timer.hpp"
 #include "backends/cuda/neuron_update.cuh"
 #include "backends/cuda/op_count.hpp"
 #include "backends/cuda/operator_kernels.cuh"
@@ -1044,8 +1043,8 @@ SnnEngine::SnnEngine(std::shared_ptr<const SnnDeviceModel> model, GpuMode mode, 
   }
   // Auto: the kernel generated for the graph where it can run one (the fastest path for small
   // graphs, docs/measurements.md), else the fused interpreter, else a kernel per node.
-  const bool may_generate = path == SnnPath::Generated || path == SnnPath::Auto;
-  if (may_generate && !m.plan_generated() && path == SnnPath::Generated)
+  const bool generated = (path == SnnPath::Generated || path == SnnPath::Auto) && m.plan_generated();
+  if (path == SnnPath::Generated && !generated)
     throw Error("cuda backend: the graph is too large (or has a node) for a generated kernel");
   m.use_fused = !m.generated && path != SnnPath::Launches && m.plan_fused();
   if (path == SnnPath::Fused && !m.use_fused)
