@@ -3,6 +3,7 @@
 // foreign entries are compiled again and replaced; no directory, or one that cannot be written,
 // costs only the compile. Host code: runs in every build.
 #include <gtest/gtest.h>
+#include <sys/stat.h>
 
 #include <cstdlib>
 #include <filesystem>
@@ -106,6 +107,38 @@ TEST_F(KernelCache, DamagedOrForeignEntriesAreCompiledAgain) {
     const std::vector<char> again = get(key, &hit);  // replaced: a hit again
     EXPECT_TRUE(hit);
     EXPECT_EQ(again, b);
+  }
+}
+
+// Where the entry should be: an entry whose binary is implausibly large (65 MiB: refused before
+// it is read), a FIFO (whose read would block), a directory.
+TEST_F(KernelCache, OnlyPlausibleRegularFilesAreRead) {
+  SCOPED_TRACE("seed=" + std::to_string(seed_));
+  bool hit = false;
+  const std::vector<char> binary = get("key", &hit);
+  const fs::path file = entry();
+  const std::string whole = read_all(file);
+  const auto replace = [&](const std::string& what) {
+    fs::remove_all(file);
+    if (what == "huge") {  // the same header with a binary size of 65 MiB, the file that long
+      std::string head = whole.substr(0, whole.size() - binary.size());
+      const uint64_t n = uint64_t(65) << 20;
+      for (int b = 0; b < 8; ++b) head[head.size() - 8 + b] = static_cast<char>((n >> (8 * b)) & 0xff);
+      write_all(file, head);
+      fs::resize_file(file, head.size() + n);  // sparse: no disk used
+    } else if (what == "fifo") {
+      ASSERT_EQ(mkfifo(file.c_str(), 0600), 0);
+    } else {
+      fs::create_directory(file);
+    }
+  };
+  for (const char* what : {"huge", "fifo", "directory"}) {
+    SCOPED_TRACE(what);
+    replace(what);
+    const int before = compiles_;
+    EXPECT_NO_THROW(get("key", &hit));
+    EXPECT_FALSE(hit);
+    EXPECT_EQ(compiles_, before + 1);
   }
 }
 

@@ -38,8 +38,16 @@ bool get_size(const std::string& in, size_t& at, uint64_t& n) {
   return true;
 }
 
-// The entry's binary when the file is whole and holds exactly this key.
+// A cubin of a small graph is tens of KB; anything past this is not an entry of ours.
+constexpr uintmax_t kMaxEntryBytes = uintmax_t(64) << 20;
+
+// The entry's binary when the file is whole and holds exactly this key. Only a regular file
+// of plausible size is opened (a FIFO would block the read, a huge file fill the memory).
 bool read_entry(const std::filesystem::path& file, const std::string& key, std::vector<char>& binary) {
+  std::error_code ec;
+  if (!std::filesystem::is_regular_file(file, ec)) return false;
+  const uintmax_t bytes = std::filesystem::file_size(file, ec);
+  if (ec || bytes > kMaxEntryBytes + key.size()) return false;
   std::ifstream f(file, std::ios::binary);
   if (!f) return false;
   const std::string in((std::istreambuf_iterator<char>(f)), std::istreambuf_iterator<char>());
