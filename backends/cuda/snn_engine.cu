@@ -356,7 +356,6 @@ struct SnnEngine::Impl {
   PinnedBuffer<CountSlot> slots_host;
   std::vector<DeviceBuffer<float>> initial;  // constant sources' outputs, v0, i0 over the batch
   DeviceBuffer<ResetItem> reset_items;
-  int reset_count = 0;
   size_t reset_largest = 0;
   cudaEvent_t began = nullptr, ended = nullptr, input_copied = nullptr;
   bool staged = false;  // the last replay queued its outputs' and counts' copies to the staging
@@ -940,39 +939,36 @@ struct SnnEngine::Impl {
     }
     items.push_back({reinterpret_cast<float*>(clock.get()), nullptr, sizeof(long long) / sizeof(float)});
     for (const ResetItem& it : items) reset_largest = std::max(reset_largest, it.n);
-    reset_count = static_cast<int>(items.size());
     reset_items = DeviceBuffer<ResetItem>(items);
   }
 
   // Outputs of every stage (recurrent inputs at the first step) and neuron states.
   void reset_state() {
-    reset_buffers(reset_items.get(), reset_count, reset_largest, stream);
+    reset_buffers(reset_items.get(), static_cast<int>(reset_items.size()), reset_largest, stream);
     host_clock = replay_start = 0;
   }
 
   // Staging in page-locked memory where the run's transfers are small enough.
   void plan_staging() {
     auto fits = [](size_t n, size_t size) { return n * size <= kPinnedBytes; };
-    if (fits(input.size(), sizeof(float))) input_host = PinnedBuffer<float>(input.size());
-    if (fits(out_seq.size(), sizeof(float))) out_host = PinnedBuffer<float>(out_seq.size());
-    if (fits(slots.size(), sizeof(CountSlot))) slots_host = PinnedBuffer<CountSlot>(slots.size());
+    if (fits(input.size(), sizeof(float))) input_host = make_pinned<float>(input.size());
+    if (fits(out_seq.size(), sizeof(float))) out_host = make_pinned<float>(out_seq.size());
+    if (fits(slots.size(), sizeof(CountSlot))) slots_host = make_pinned<CountSlot>(slots.size());
     for (cudaEvent_t* e : {&began, &ended, &input_copied}) EVSIM_CUDA_CHECK(cudaEventCreate(e));
   }
 
-  // n values of `from` on the host: through the staging buffer, else a pageable copy.
+  // `from` on the host: through its staging buffer (already queued by a counted replay), else a
+  // pageable copy.
   template <typename T>
   const T* download(const DeviceBuffer<T>& from, const PinnedBuffer<T>& staging, std::vector<T>& fallback) {
-    if (staged) {
-      EVSIM_CUDA_CHECK(cudaStreamSynchronize(stream));
-      return staging.get();
-    }
-    if (!staging.size()) {
+    if (!staging) {
       EVSIM_CUDA_CHECK(cudaStreamSynchronize(stream));
       fallback = from.download();
       return fallback.data();
     }
-    EVSIM_CUDA_CHECK(
-        cudaMemcpyAsync(staging.get(), from.get(), from.size() * sizeof(T), cudaMemcpyDeviceToHost, stream));
+    if (!staged)
+      EVSIM_CUDA_CHECK(
+          cudaMemcpyAsync(staging.get(), from.get(), from.size() * sizeof(T), cudaMemcpyDeviceToHost, stream));
     EVSIM_CUDA_CHECK(cudaStreamSynchronize(stream));
     return staging.get();
   }
@@ -1076,7 +1072,7 @@ int64_t SnnEngine::batch() const { return impl_->batch; }
 void SnnEngine::set_input(const Sequence& x) {
   Impl& m = *impl_;
   check_input_shape(x, m.steps, m.batch, m.model->inputs);
-  if (!m.input_host.size()) {
+  if (!m.input_host) {
     EVSIM_CUDA_CHECK(cudaStreamSynchronize(m.stream));
     m.input.upload(x.data);
     return;
@@ -1097,7 +1093,7 @@ double SnnEngine::replay(bool counted) {
   EVSIM_CUDA_CHECK(cudaEventRecord(m.ended, m.stream));
   // A counted replay's outputs and counts are read next (CudaRunner): their copies queue behind
   // the replay, outside the timed span, and counts() / output() only wait for them.
-  m.staged = counted && m.out_host.size() && m.slots_host.size();
+  m.staged = counted && m.out_host && m.slots_host;
   if (m.staged) {
     EVSIM_CUDA_CHECK(cudaMemcpyAsync(m.out_host.get(), m.out_seq.get(), m.out_seq.size() * sizeof(float),
                                      cudaMemcpyDeviceToHost, m.stream));
