@@ -5,33 +5,10 @@
 #include <vector>
 
 #include "core/threads.hpp"
+#include "network/column_fma.hpp"
 
 namespace evsim {
 namespace {
-
-// Up to 4 columns added into out[r0, r1) in one pass (out read and written once instead of
-// once per column), still one fused multiply-add per column in ascending order per output.
-void add_columns(float* out, const float* const* col, const float* v, int n, int64_t r0, int64_t r1) {
-  switch (n) {
-    case 4:
-      for (int64_t r = r0; r < r1; ++r)
-        out[r] = std::fma(col[3][r], v[3],
-                          std::fma(col[2][r], v[2], std::fma(col[1][r], v[1], std::fma(col[0][r], v[0], out[r]))));
-      break;
-    case 3:
-      for (int64_t r = r0; r < r1; ++r)
-        out[r] = std::fma(col[2][r], v[2], std::fma(col[1][r], v[1], std::fma(col[0][r], v[0], out[r])));
-      break;
-    case 2:
-      for (int64_t r = r0; r < r1; ++r) out[r] = std::fma(col[1][r], v[1], std::fma(col[0][r], v[0], out[r]));
-      break;
-    case 1:
-      for (int64_t r = r0; r < r1; ++r) out[r] = std::fma(col[0][r], v[0], out[r]);
-      break;
-    default:
-      break;
-  }
-}
 
 // Rows [r0, r1) of every sample. Blocks of active columns (ascending, so each output still
 // sees its inputs in order) x tiles of rows: a block's tile of weights stays in cache while

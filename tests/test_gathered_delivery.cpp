@@ -159,6 +159,31 @@ TEST(GatheredDelivery, DenseProductIsBitIdenticalOnAnyThreadCount) {
   }
 }
 
+// One sample: dense mode's product is one fused multiply-add per column in ascending order
+// (network/column_fma.hpp), so it equals event-by-event delivery exactly, zero inputs and
+// pruned weights included, on any thread count (sizes up to 7 threads' worth of work).
+TEST(GatheredDelivery, DenseProductOfOneSampleEqualsPerEventDelivery) {
+  const uint64_t seed = testing::fresh_seed();
+  SCOPED_TRACE("seed=" + std::to_string(seed));
+  std::mt19937_64 rng(seed);
+  for (int trial = 0; trial < 10; ++trial) {
+    const int64_t rows = std::uniform_int_distribution<int64_t>(1, 3000)(rng);
+    const int64_t cols = std::uniform_int_distribution<int64_t>(1, 600)(rng);
+    const double density = std::uniform_real_distribution<double>(0.05, 1.0)(rng);
+    const double activity = std::uniform_real_distribution<double>(0.0, 1.0)(rng);
+    SCOPED_TRACE(std::to_string(rows) + " x " + std::to_string(cols));
+    const Matrix w = testing::random_matrix(rng, rows, cols, density);
+    const GatheredInputs g = testing::random_gathered(rng, cols, 1, activity, trial % 2);
+    const Matrix ref = per_event(w, g);
+    for (int t : {1, 2, 3, 7}) {
+      Matrix y, z = Matrix::Zero(rows, 1);
+      dense_product(w, g.x, y, t);
+      dense_product_add(w, g.x, z, t);
+      EXPECT_TRUE(y == ref && z == ref) << t << " threads";
+    }
+  }
+}
+
 TEST(GatheredDelivery, ModelsRunBitIdenticallyOnAnyThreadCount) {
   const uint64_t seed = testing::fresh_seed();
   SCOPED_TRACE("seed=" + std::to_string(seed));
