@@ -88,8 +88,8 @@ RunResult CpuRunner::finish() {
   return r;
 }
 
-// Event delivery in the reference order adds product after product in input order; in the
-// fast order it may take Eigen's product where cheaper. Dense mode is Eigen's GEMV/GEMM.
+// Matrix projections add in the reference order in both modes (network/dense_product.hpp);
+// dense mode takes no order option and reports the fast one.
 SumOrder CpuRunner::cpu_sum_order() const { return mode_ == Mode::Event ? order_ : SumOrder::Fast; }
 
 }  // namespace evsim

@@ -12,8 +12,8 @@
 namespace evsim {
 
 struct CpuCostModel {
-  // Eigen GEMV/GEMM: per weight streamed (matrix in cache / from memory) and per multiply-add
-  // (the larger of the two terms counts).
+  // The dense product (network/dense_product.hpp): per weight streamed (matrix in cache / from memory) and per
+  // multiply-add (the larger of the two terms counts).
   double product_weight_cached_ns = 0.05, product_weight_memory_ns = 0.14, product_mac_ns = 0.026;
   // Gathered dense columns: per row of an active column read, and per row of each extra
   // (column, sample) pair added from the cached tile.

@@ -19,9 +19,10 @@ constexpr double kParallelWork = 1 << 18;
 
 // y[r0, r1) += W[r0, r1), :] x, a few columns a pass. Eigen's GEMV was replaced: on the
 // device host's 16 Xeon threads (hidden 4096, a GRU step's two 12288 x 4096 products) it ran
-// 1.6-2.4 ms against 1.25-1.30 ms for this loop (docs/measurements.md). Eight columns a pass
-// where a thread's outputs stay in L1, else four (on a Zen 4 core: 2 threads of 6144 rows
-// 0.95 vs 1.35 ms; one thread of 12288 rows 11.0 vs 9.7 ms); the sums are the same either way.
+// 1.6-2.4 ms against 1.25-1.30 ms for this loop at four columns a pass (micro-benchmark,
+// docs/measurements.md). Eight columns a pass where a thread's outputs stay in L1, else four
+// (on a Zen 4 core: 2 threads of 6144 rows 0.95 vs 1.35 ms; one thread of 12288 rows 11.0 vs
+// 9.7 ms); the sums are the same either way.
 void add_product_rows(const Matrix& w, const float* x, float* y, int64_t r0, int64_t r1) {
   const int64_t rows = w.rows(), cols = w.cols();
   const int64_t per_pass = r1 - r0 <= 4096 ? kMaxColumnsPerPass : 4;

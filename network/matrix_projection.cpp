@@ -51,7 +51,7 @@ const Matrix& MatrixProjection::dense() const {
   return w_;
 }
 
-GatherPath MatrixProjection::choose_path(const GatheredInputs& in, SumOrder order) const {
+GatherPath MatrixProjection::choose_path(const GatheredInputs& in) const {
   if (sparse_built_) return GatherPath::SparseColumns;  // the same sums, and no dense matrix
   const CpuCostModel& m = cpu_cost_model();
   GatherShape s;
@@ -70,27 +70,16 @@ GatherPath MatrixProjection::choose_path(const GatheredInputs& in, SumOrder orde
   const double sparse = pruned ? predict_ns(m, GatherPath::SparseColumns, s) : columns;
   const GatherPath best_gathered = sparse < columns ? GatherPath::SparseColumns : GatherPath::DenseColumns;
   const double gathered = std::min(sparse, columns);
-  if (s.batch > 1) {
-    // The batched product adds in the reference order too (network/batched_product.hpp): all
-    // three paths give the same sums, so the threads each can use may decide, in either order.
-    return gathered < kGatherMargin * predict_ns(m, GatherPath::DenseProduct, s) ? best_gathered
-                                                                                 : GatherPath::DenseProduct;
-  }
-  // One sample: Eigen's GEMV adds in its own order. The reference order never takes it, and the
-  // fast order decides on one thread's costs, so that outputs do not depend on the thread count.
-  if (order == SumOrder::Fast) {
-    double one_thread = predict_one_thread_ns(m, GatherPath::DenseColumns, s);
-    if (pruned) one_thread = std::min(one_thread, predict_one_thread_ns(m, GatherPath::SparseColumns, s));
-    if (!(one_thread < kGatherMargin * predict_one_thread_ns(m, GatherPath::DenseProduct, s)))
-      return GatherPath::DenseProduct;
-  }
-  return best_gathered;
+  // Every path adds in the reference order (the products too: network/dense_product.hpp), so
+  // the threads each can use may decide, in either order.
+  return gathered < kGatherMargin * predict_ns(m, GatherPath::DenseProduct, s) ? best_gathered
+                                                                               : GatherPath::DenseProduct;
 }
 
 void MatrixProjection::forward_dense(const Matrix& x, Matrix& y) const { dense_product(dense(), x, y, cpu_threads()); }
 
-uint64_t MatrixProjection::deliver_gathered(const GatheredInputs& in, Matrix& y, SumOrder order) const {
-  switch (choose_path(in, order)) {
+uint64_t MatrixProjection::deliver_gathered(const GatheredInputs& in, Matrix& y, SumOrder /*order*/) const {
+  switch (choose_path(in)) {
     case GatherPath::DenseProduct:
       dense_product_add(w_, in.x, y, cpu_threads());
       return dense_bytes();

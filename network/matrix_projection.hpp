@@ -27,9 +27,9 @@ class MatrixProjection final : public Projection {
   const Matrix& weight() const { return dense(); }  // sparse-built: formed here (budget-checked)
   bool sparse_built() const { return sparse_built_; }
   const CscMatrix& csc() const { return csc_; }
-  // The path a step with these inputs takes: the reference order never takes the dense
-  // product (Eigen adds in its own order), and pruned columns only below kSparseDensity.
-  GatherPath choose_path(const GatheredInputs& in, SumOrder order) const;
+  // The path a step with these inputs takes (every path gives the same sums, in either sum
+  // order); pruned columns only below kSparseDensity.
+  GatherPath choose_path(const GatheredInputs& in) const;
   static constexpr double kSparseDensity = 0.5;
 
  private:

@@ -5,6 +5,7 @@
 #include <cmath>
 
 #include "models/random_input.hpp"
+#include "tests/cost_model_scope.hpp"
 #include "tests/random_models.hpp"
 #include "tests/sim_helpers.hpp"
 
@@ -30,8 +31,9 @@ TEST(Counts, HandComputedBinaryInput) {
   Sequence x(3, 1, 2);
   x.data = {1, 1, 0, 1, 0, 0};
   for (Mode m : {Mode::Dense, Mode::Event}) {
-    // The reference order: the fast one may take the dense product on so small a matrix.
-    const RunResult r = testing::run_mode(tiny_linear(), m, x, false, 1e-3, SumOrder::Reference);
+    // A dear product: the selector would take it on so small a matrix.
+    const testing::CostModelScope gathered(testing::dear_product_model());
+    const RunResult r = testing::run_mode(tiny_linear(), m, x);
     const OpCounts& c = testing::layer(r, "w").counts;
     EXPECT_EQ(c.dense_macs, 18u);     // 3 x 2 weights x 3 steps
     EXPECT_EQ(c.effective_acs, 4u);   // (2 + 1) + 1

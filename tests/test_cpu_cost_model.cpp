@@ -1,7 +1,7 @@
 // The CPU cost model and the per-step path selector of event mode: predictions against
-// hand-computed values, the reference order never takes Eigen's one-sample product, every
-// path of a batch gives the gathered paths' sums exactly, the dense product gives dense mode's
-// sums exactly, and the profile file round-trips and rejects bad input.
+// hand-computed values, every path (the dense product too, one sample or a batch) gives the
+// gathered paths' sums exactly, the dense product gives dense mode's sums exactly, and the
+// profile file round-trips and rejects bad input.
 #include <gtest/gtest.h>
 
 #include <fstream>
@@ -11,19 +11,13 @@
 #include "core/error.hpp"
 #include "data/cpu_profile.hpp"
 #include "network/matrix_projection.hpp"
+#include "tests/cost_model_scope.hpp"
 #include "tests/random_models.hpp"
 
 namespace evsim {
 namespace {
 
-class CostModelScope {  // restores the process-wide model after a test changed it
- public:
-  CostModelScope() : saved_(cpu_cost_model()) {}
-  ~CostModelScope() { set_cpu_cost_model(saved_); }
-
- private:
-  CpuCostModel saved_;
-};
+using testing::CostModelScope;
 
 TEST(CpuCostModel, PredictionsByHand) {
   CpuCostModel m;
@@ -72,20 +66,19 @@ TEST(CpuCostModel, SelectorTakesEveryPathAndKeepsTheSums) {
   const Matrix sparse_w = testing::random_matrix(rng, rows, cols, 0.1);
   const MatrixProjection sparse(sparse_w);
   const MatrixProjection dense(testing::random_matrix(rng, rows, cols, 1.0));
-  // Everything active in a batch of 32: the product wins in either order (a batch's product
-  // adds in the reference order); one sample of it, in the fast order only.
+  // Everything active, in a batch of 32 and in one sample: the product wins, and adds in the
+  // gathered columns' (the reference) order.
+  for (int64_t batch : {32, 1}) {
+    const GatheredInputs all = testing::random_gathered(rng, cols, batch, 1.0, false);
+    EXPECT_EQ(dense.choose_path(all), GatherPath::DenseProduct) << "batch " << batch;
+    Matrix y = Matrix::Zero(rows, batch), ref, by_columns = Matrix::Zero(rows, batch);
+    EXPECT_EQ(dense.deliver_gathered(all, y, SumOrder::Reference), dense.dense_bytes());
+    dense.forward_dense(all.x, ref);
+    EXPECT_TRUE(y == ref) << "the dense product must be dense mode's own sums";
+    gather_dense_columns(dense.weight(), all, by_columns, 1);
+    EXPECT_TRUE(y == by_columns) << "batch " << batch << ": the product must add in the gathered columns' order";
+  }
   const GatheredInputs all = testing::random_gathered(rng, cols, 32, 1.0, false);
-  EXPECT_EQ(dense.choose_path(all, SumOrder::Fast), GatherPath::DenseProduct);
-  EXPECT_EQ(dense.choose_path(all, SumOrder::Reference), GatherPath::DenseProduct);
-  const GatheredInputs all_one = testing::random_gathered(rng, cols, 1, 1.0, false);
-  EXPECT_EQ(dense.choose_path(all_one, SumOrder::Fast), GatherPath::DenseProduct);
-  EXPECT_EQ(dense.choose_path(all_one, SumOrder::Reference), GatherPath::DenseColumns);
-  Matrix y = Matrix::Zero(rows, 32), ref, by_columns = Matrix::Zero(rows, 32);
-  EXPECT_EQ(dense.deliver_gathered(all, y, SumOrder::Fast), dense.dense_bytes());
-  dense.forward_dense(all.x, ref);
-  EXPECT_TRUE(y == ref) << "the dense product must be dense mode's own sums";
-  gather_dense_columns(dense.weight(), all, by_columns, 1);
-  EXPECT_TRUE(y == by_columns) << "a batch's product must add in the gathered columns' order";
   // One active column of one sample: a gathered path, whatever the order. The sparse matrix's
   // sparsest column: one of 10 % density can by chance hold enough non-zeros that dense columns
   // are cheaper (seed 1032: the test's one failure in 60 seeds).
@@ -95,26 +88,21 @@ TEST(CpuCostModel, SelectorTakesEveryPathAndKeepsTheSums) {
   one.x.setZero(cols, 1);
   one.x(sparsest, 0) = 0.5f;
   one.active = {static_cast<uint32_t>(sparsest)};
-  EXPECT_EQ(dense.choose_path(one, SumOrder::Fast), GatherPath::DenseColumns);
-  EXPECT_EQ(sparse.choose_path(one, SumOrder::Fast), GatherPath::SparseColumns);
+  EXPECT_EQ(dense.choose_path(one), GatherPath::DenseColumns);
+  EXPECT_EQ(sparse.choose_path(one), GatherPath::SparseColumns);
   // A model where the product is free and one where it costs everything.
   CpuCostModel free_product;
   free_product.product_weight_cached_ns = free_product.product_weight_memory_ns = free_product.product_mac_ns = 0;
   set_cpu_cost_model(free_product);
-  for (double a : {0.01, 0.3, 1.0}) {
-    const GatheredInputs g = testing::random_gathered(rng, cols, 4, a, false);
-    EXPECT_EQ(sparse.choose_path(g, SumOrder::Fast), GatherPath::DenseProduct);
-    EXPECT_EQ(sparse.choose_path(g, SumOrder::Reference), GatherPath::DenseProduct);
-    const GatheredInputs g1 = testing::random_gathered(rng, cols, 1, a, false);
-    EXPECT_EQ(sparse.choose_path(g1, SumOrder::Fast), GatherPath::DenseProduct);
-    EXPECT_NE(sparse.choose_path(g1, SumOrder::Reference), GatherPath::DenseProduct);
-  }
+  for (double a : {0.01, 0.3, 1.0})
+    for (int64_t batch : {4, 1})
+      EXPECT_EQ(sparse.choose_path(testing::random_gathered(rng, cols, batch, a, false)), GatherPath::DenseProduct);
   CpuCostModel dear_product;
   dear_product.product_weight_cached_ns = dear_product.product_weight_memory_ns = 1e9;
   dear_product.sparse_nnz_cached_ns = dear_product.sparse_nnz_memory_ns = 0;  // and free scatters
   set_cpu_cost_model(dear_product);
-  EXPECT_EQ(dense.choose_path(all, SumOrder::Fast), GatherPath::DenseColumns);
-  EXPECT_EQ(sparse.choose_path(all, SumOrder::Fast), GatherPath::SparseColumns);
+  EXPECT_EQ(dense.choose_path(all), GatherPath::DenseColumns);
+  EXPECT_EQ(sparse.choose_path(all), GatherPath::SparseColumns);
 }
 
 std::string write_file(const std::string& name, const std::string& text) {

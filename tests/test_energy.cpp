@@ -11,6 +11,7 @@
 #include "models/egru_stack.hpp"
 #include "models/random_input.hpp"
 #include "network/model_loader.hpp"
+#include "tests/cost_model_scope.hpp"
 #include "tests/sim_helpers.hpp"
 
 namespace evsim {
@@ -34,10 +35,10 @@ TEST(Energy, HandComputedBothModes) {
   const EnergyModel e;  // 4.6 pJ / MAC, 0.9 pJ / AC, 1.25 pJ / weight byte
   for (const auto& [x, event_pj] : {std::pair{binary, 3 * 0.9 + 16 * 1.25}, std::pair{graded, 3 * 4.6 + 16 * 1.25}}) {
     const RunResult d = testing::run_mode(hand_model(), Mode::Dense, x);
-    const RunResult v = testing::run_mode(hand_model(), Mode::Event, x, false, 1e-3, SumOrder::Reference);
+    const testing::CostModelScope gathered(testing::dear_product_model());  // else the product
+    const RunResult v = testing::run_mode(hand_model(), Mode::Event, x);
     // Dense: all 6 MACs and the 6 weights (24 bytes). Event: pairs 1 + 2 = 3 (ACs when the
-    // input is binary); in the reference order, density 50 % takes gathered dense columns:
-    // inputs 0 and 2, 2 floats each (the fast order may take the dense product here).
+    // input is binary); density 50 % takes gathered dense columns: inputs 0 and 2, 2 floats each.
     EXPECT_NEAR(e.energy_pj(d.totals, d.mode), 6 * 4.6 + 24 * 1.25, 1e-9);
     EXPECT_NEAR(e.energy_pj(v.totals, v.mode), event_pj, 1e-9);
     const RunInfo info{"hand", 1, 1, 1e-3};

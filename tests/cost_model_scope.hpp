@@ -1,0 +1,27 @@
+#pragma once
+// Tests that change the process-wide CPU cost model (core/cpu_cost_model.hpp) restore it when
+// they end; hand-computed byte counts pin event mode to its gathered paths with a model whose
+// dense product costs more than any gathered path.
+#include "core/cpu_cost_model.hpp"
+
+namespace evsim::testing {
+
+class CostModelScope {
+ public:
+  CostModelScope() : saved_(cpu_cost_model()) {}
+  explicit CostModelScope(const CpuCostModel& m) : CostModelScope() { set_cpu_cost_model(m); }
+  ~CostModelScope() { set_cpu_cost_model(saved_); }
+  CostModelScope(const CostModelScope&) = delete;
+  CostModelScope& operator=(const CostModelScope&) = delete;
+
+ private:
+  CpuCostModel saved_;
+};
+
+inline CpuCostModel dear_product_model() {
+  CpuCostModel m;
+  m.product_weight_cached_ns = m.product_weight_memory_ns = m.product_mac_ns = 1e9;
+  return m;
+}
+
+}  // namespace evsim::testing
