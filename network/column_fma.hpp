@@ -15,10 +15,13 @@ inline constexpr int kMaxColumnsPerPass = 8;
 // N columns added into out[r0, r1) in one pass (out read and written once instead of once per
 // column).
 template <int N>
-void add_columns_n(float* out, const float* const* col, const float* v, int64_t r0, int64_t r1) {
+void add_columns_n(float* __restrict out, const float* const* col, const float* v, int64_t r0, int64_t r1) {
+  const float* c[N];
+  float s[N];
+  for (int g = 0; g < N; ++g) c[g] = col[g], s[g] = v[g];
   for (int64_t r = r0; r < r1; ++r) {
     float acc = out[r];
-    for (int g = 0; g < N; ++g) acc = std::fma(col[g][r], v[g], acc);
+    for (int g = 0; g < N; ++g) acc = std::fma(c[g][r], s[g], acc);
     out[r] = acc;
   }
 }
