@@ -12,6 +12,7 @@
 #include "core/timer.hpp"
 #include "data/cpu_profile.hpp"
 #include "network/blocked_csc.hpp"
+#include "network/dense_product.hpp"
 #include "network/gathered_delivery.hpp"
 
 namespace evsim {
@@ -85,8 +86,8 @@ Case make_case(int64_t rows, int64_t cols, double density, int64_t batch, int64_
   return c;
 }
 
-double time_product(Case& c, int repeats) {
-  return median_ns(repeats, [&](size_t s) { c.y.noalias() += c.w * c.in[s].x; });
+double time_product(Case& c, int repeats) {  // the product event mode's selector may take
+  return median_ns(repeats, [&](size_t s) { dense_product_add(c.w, c.in[s].x, c.y, 1); });
 }
 
 double time_columns(Case& c, int repeats) {
@@ -124,9 +125,13 @@ CpuCostModel measure(const CpuCalibrationOptions& o, const CpuCostModel& base) {
     Case s = make_case(kSmallRows, kCols, 0.1, 1, quarter, rng);
     double nnz = 0;
     m.sparse_nnz_cached_ns = time_sparse(s, r, &nnz) / nnz;
-    // A 16-row matrix: the per-pair overhead dominates.
+    // A 16-row matrix: the per-pass and per-pair overheads dominate (each path's own).
     Case p = make_case(16, kCols, 1.0, 1, kCols, rng);
+    m.product_pass_ns = std::max(0.0, (time_product(p, r) - 16.0 * kCols * m.product_weight_cached_ns) / (kCols / 8));
     m.pair_ns = std::max(0.0, time_columns(p, r) / kCols - 16 * m.dense_row_cached_ns);
+    Case ps = make_case(16, kCols, 0.2, 1, kCols, rng);
+    const double t = time_sparse(ps, r, &nnz);
+    m.sparse_pair_ns = std::max(0.0, (t - nnz * m.sparse_nnz_cached_ns) / kCols);
   }
   {
     Case c = make_case(big_rows, kCols, 1.0, 1, kCols, rng);
@@ -167,12 +172,14 @@ std::string run_cpu_calibration(const CpuCalibrationOptions& o) {
   row("product ns/weight (cached)", &CpuCostModel::product_weight_cached_ns);
   row("product ns/weight (memory)", &CpuCostModel::product_weight_memory_ns);
   row("product ns/MAC", &CpuCostModel::product_mac_ns);
+  row("product ns per pass (one sample)", &CpuCostModel::product_pass_ns);
   row("dense columns ns/row (cached)", &CpuCostModel::dense_row_cached_ns);
   row("dense columns ns/row (memory)", &CpuCostModel::dense_row_memory_ns);
   row("dense columns ns/row per extra sample", &CpuCostModel::dense_pair_row_ns);
   row("sparse columns ns/nnz (cached)", &CpuCostModel::sparse_nnz_cached_ns);
   row("sparse columns ns/nnz (memory)", &CpuCostModel::sparse_nnz_memory_ns);
-  row("ns per (column, sample) pair", &CpuCostModel::pair_ns);
+  row("dense columns ns per (column, sample) pair", &CpuCostModel::pair_ns);
+  row("sparse columns ns per (column, sample) pair", &CpuCostModel::sparse_pair_ns);
   std::ostringstream s;
   s << "CPU cost model, one thread, median of " << o.repeats << " calls per constant (last-level cache "
     << fmt_fixed(m.cache_bytes / (1 << 20), 0) << " MiB)\n"

@@ -3,6 +3,7 @@
 #include <unistd.h>
 
 #include <algorithm>
+#include <cmath>
 #include <fstream>
 #include <string>
 
@@ -65,8 +66,10 @@ double predict_one_thread_ns(const CpuCostModel& m, GatherPath p, const GatherSh
       // Streaming the weights and multiplying overlap: whichever takes longer (GEMV is
       // bandwidth-bound, GEMM over a batch compute-bound).
       const double weights = rows * static_cast<double>(s.cols);
+      const double passes = s.batch == 1 ? std::ceil(static_cast<double>(s.cols) / 8) : 0.0;
       return std::max(weights * (s.cached ? m.product_weight_cached_ns : m.product_weight_memory_ns),
-                      weights * static_cast<double>(s.batch) * m.product_mac_ns);
+                      weights * static_cast<double>(s.batch) * m.product_mac_ns) +
+             passes * m.product_pass_ns;
     }
     case GatherPath::DenseColumns:
       return s.active * rows * (s.cached ? m.dense_row_cached_ns : m.dense_row_memory_ns) +
@@ -74,7 +77,7 @@ double predict_one_thread_ns(const CpuCostModel& m, GatherPath p, const GatherSh
     case GatherPath::SparseColumns: {
       const double per_pair = s.active > 0 ? s.active_nnz / s.active : 0.0;
       return s.pairs * per_pair * (s.sparse_cached ? m.sparse_nnz_cached_ns : m.sparse_nnz_memory_ns) +
-             s.pairs * m.pair_ns;
+             s.pairs * m.sparse_pair_ns;
     }
   }
   return 0.0;

@@ -1,11 +1,11 @@
 #pragma once
 // What a step of event delivery costs on this CPU, per path, and the choice made from it per
-// projection and step (network/matrix_projection.cpp): Eigen's dense product over every
-// column, the gathered dense columns, or the gathered pruned columns
-// (network/gathered_delivery.hpp). The shipped defaults were measured on the development
-// machine (2-core AMD EPYC VM, one thread, `evsim calibrate --backend cpu`), and a path on
-// several threads is predicted to take its one-thread time over the threads it can use; `evsim calibrate --backend cpu`
-// measures them on the machine at hand and `--cpu-profile FILE` loads them.
+// projection and step (network/matrix_projection.cpp): the dense product over every column,
+// the gathered dense columns, or the gathered pruned columns (network/gathered_delivery.hpp).
+// The shipped defaults were measured on the development machine (2-core AMD EPYC VM, one
+// thread, `evsim calibrate --backend cpu`), and a path on several threads is predicted to take
+// its one-thread time over the threads it can use; `evsim calibrate --backend cpu` measures
+// them on the machine at hand and `--cpu-profile FILE` loads them.
 #include <cstdint>
 #include <string>
 
@@ -15,12 +15,17 @@ struct CpuCostModel {
   // The dense product (network/dense_product.hpp): per weight streamed (matrix in cache / from memory) and per
   // multiply-add (the larger of the two terms counts).
   double product_weight_cached_ns = 0.05, product_weight_memory_ns = 0.14, product_mac_ns = 0.026;
+  // One sample: per pass over a thread's rows (eight columns each), what a matrix of short
+  // columns pays beyond its weights (a 16 x 2048 one: 1.6 us of weights, 1.4 us of passes).
+  double product_pass_ns = 5.3;
   // Gathered dense columns: per row of an active column read, and per row of each extra
   // (column, sample) pair added from the cached tile.
   double dense_row_cached_ns = 0.07, dense_row_memory_ns = 0.14, dense_pair_row_ns = 0.04;
   // Gathered pruned columns: per non-zero scattered per (column, sample) pair.
   double sparse_nnz_cached_ns = 0.5, sparse_nnz_memory_ns = 0.75;
-  double pair_ns = 2.5;                   // per (column, sample) pair: list building, loop set-up
+  // Per (column, sample) pair: list building, loop set-up; dense columns and pruned columns
+  // (column pointers, the prefetch of the next column: on a 16-row matrix twice the former).
+  double pair_ns = 2.5, sparse_pair_ns = 5.0;
   double cache_bytes = 32.0 * (1 << 20);  // last-level cache (detected)
   std::string source = "built-in defaults (development machine)";
 };

@@ -18,12 +18,14 @@ const std::vector<Field>& fields() {
       {"product_weight_cached_ns", &CpuCostModel::product_weight_cached_ns},
       {"product_weight_memory_ns", &CpuCostModel::product_weight_memory_ns},
       {"product_mac_ns", &CpuCostModel::product_mac_ns},
+      {"product_pass_ns", &CpuCostModel::product_pass_ns},
       {"dense_row_cached_ns", &CpuCostModel::dense_row_cached_ns},
       {"dense_row_memory_ns", &CpuCostModel::dense_row_memory_ns},
       {"dense_pair_row_ns", &CpuCostModel::dense_pair_row_ns},
       {"sparse_nnz_cached_ns", &CpuCostModel::sparse_nnz_cached_ns},
       {"sparse_nnz_memory_ns", &CpuCostModel::sparse_nnz_memory_ns},
       {"pair_ns", &CpuCostModel::pair_ns},
+      {"sparse_pair_ns", &CpuCostModel::sparse_pair_ns},
       {"cache_bytes", &CpuCostModel::cache_bytes},
   };
   return f;

@@ -9,6 +9,7 @@
 
 #include "core/cpu_cost_model.hpp"
 #include "core/error.hpp"
+#include "core/threads.hpp"
 #include "data/cpu_profile.hpp"
 #include "network/matrix_projection.hpp"
 #include "tests/cost_model_scope.hpp"
@@ -30,17 +31,19 @@ TEST(CpuCostModel, PredictionsByHand) {
   m.sparse_nnz_cached_ns = 4;
   m.sparse_nnz_memory_ns = 5;
   m.pair_ns = 10;
+  m.sparse_pair_ns = 12;
+  m.product_pass_ns = 7;
   GatherShape s{10, 20, 3, 4, 6, 8, true, true};  // 10 x 20, batch 3, 4 active columns, 6 pairs, 8 nnz
   EXPECT_DOUBLE_EQ(predict_ns(m, GatherPath::DenseProduct, s), 200 * 3 * 0.25);  // compute-bound: 150 > 100
   EXPECT_DOUBLE_EQ(predict_ns(m, GatherPath::DenseColumns, s), 4 * 10 * 2 + 2 * 10 * 0.5 + 6 * 10);
-  EXPECT_DOUBLE_EQ(predict_ns(m, GatherPath::SparseColumns, s), 6 * 2 * 4 + 6 * 10);
+  EXPECT_DOUBLE_EQ(predict_ns(m, GatherPath::SparseColumns, s), 6 * 2 * 4 + 6 * 12);
   s.cached = false;
   s.batch = 1;
-  EXPECT_DOUBLE_EQ(predict_ns(m, GatherPath::SparseColumns, s), 6 * 2 * 4 + 6 * 10);  // its own format fits
+  EXPECT_DOUBLE_EQ(predict_ns(m, GatherPath::SparseColumns, s), 6 * 2 * 4 + 6 * 12);  // its own format fits
   s.sparse_cached = false;
-  EXPECT_DOUBLE_EQ(predict_ns(m, GatherPath::DenseProduct, s), 200 * 1.0);  // bandwidth-bound
+  EXPECT_DOUBLE_EQ(predict_ns(m, GatherPath::DenseProduct, s), 200 * 1.0 + 3 * 7);  // bandwidth-bound, 3 passes
   EXPECT_DOUBLE_EQ(predict_ns(m, GatherPath::DenseColumns, s), 4 * 10 * 3 + 2 * 10 * 0.5 + 6 * 10);
-  EXPECT_DOUBLE_EQ(predict_ns(m, GatherPath::SparseColumns, s), 6 * 2 * 5 + 6 * 10);
+  EXPECT_DOUBLE_EQ(predict_ns(m, GatherPath::SparseColumns, s), 6 * 2 * 5 + 6 * 12);
   // Threads divide the paths that split rows, each thread taking at least 2^16 of the work;
   // the pruned columns split over their row blocks only.
   GatherShape big{4000, 4000, 1, 1000, 1000, 1e6, true, true, 4, 2};
@@ -61,6 +64,13 @@ TEST(CpuCostModel, SelectorTakesEveryPathAndKeepsTheSums) {
   SCOPED_TRACE("seed=" + std::to_string(seed));
   std::mt19937_64 rng(seed);
   CostModelScope scope;
+  // One thread's choices: on several, the threads each path can use weigh in too (the
+  // predictions' thread division is checked by hand above).
+  struct OneThread {
+    int before = cpu_threads();
+    OneThread() { set_cpu_threads(1); }
+    ~OneThread() { set_cpu_threads(before); }
+  } one_thread;
   const int64_t rows = std::uniform_int_distribution<int64_t>(200, 600)(rng);
   const int64_t cols = std::uniform_int_distribution<int64_t>(100, 300)(rng);
   const Matrix sparse_w = testing::random_matrix(rng, rows, cols, 0.1);
@@ -93,6 +103,7 @@ TEST(CpuCostModel, SelectorTakesEveryPathAndKeepsTheSums) {
   // A model where the product is free and one where it costs everything.
   CpuCostModel free_product;
   free_product.product_weight_cached_ns = free_product.product_weight_memory_ns = free_product.product_mac_ns = 0;
+  free_product.product_pass_ns = 0;
   set_cpu_cost_model(free_product);
   for (double a : {0.01, 0.3, 1.0})
     for (int64_t batch : {4, 1})
@@ -100,6 +111,7 @@ TEST(CpuCostModel, SelectorTakesEveryPathAndKeepsTheSums) {
   CpuCostModel dear_product;
   dear_product.product_weight_cached_ns = dear_product.product_weight_memory_ns = 1e9;
   dear_product.sparse_nnz_cached_ns = dear_product.sparse_nnz_memory_ns = 0;  // and free scatters
+  dear_product.sparse_pair_ns = 0;
   set_cpu_cost_model(dear_product);
   EXPECT_EQ(dense.choose_path(all), GatherPath::DenseColumns);
   EXPECT_EQ(sparse.choose_path(all), GatherPath::SparseColumns);
@@ -115,12 +127,14 @@ TEST(CpuProfile, RoundTripsAndRejectsBadFiles) {
   CpuCostModel m;
   m.product_mac_ns = 0.123;
   m.sparse_nnz_memory_ns = 7.5;
+  m.sparse_pair_ns = 3.25;
   m.cache_bytes = 1 << 20;
   const std::string path = ::testing::TempDir() + "/evsim_cpu_profile.json";
   write_cpu_profile(m, path);
   const CpuCostModel r = read_cpu_profile(path);
   EXPECT_EQ(r.product_mac_ns, 0.123);
   EXPECT_EQ(r.sparse_nnz_memory_ns, 7.5);
+  EXPECT_EQ(r.sparse_pair_ns, 3.25);
   EXPECT_EQ(r.cache_bytes, 1 << 20);
   EXPECT_EQ(r.pair_ns, m.pair_ns);
   for (const auto& [text, what] : {std::pair<std::string, std::string>{"[1]", "expected a JSON object"},
