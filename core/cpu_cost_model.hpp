@@ -12,8 +12,8 @@
 namespace evsim {
 
 struct CpuCostModel {
-  // The dense product (network/dense_product.hpp): per weight streamed (matrix in cache / from memory) and per
-  // multiply-add (the larger of the two terms counts).
+  // The dense product (network/dense_product.hpp): per weight streamed (matrix in cache / from
+  // memory) and per multiply-add (the larger of the two terms counts).
   double product_weight_cached_ns = 0.05, product_weight_memory_ns = 0.14, product_mac_ns = 0.026;
   // One sample: per pass over a thread's rows (eight columns each), what a matrix of short
   // columns pays beyond its weights (a 16 x 2048 one: 1.6 us of weights, 1.4 us of passes).
