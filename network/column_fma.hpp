@@ -5,8 +5,10 @@
 // sum depends neither on how the rows are split over threads nor on how many columns a pass
 // takes, and dense mode's sums equal event mode's (a zero input's multiply-add leaves the sum
 // as it was).
+#include <array>
 #include <cmath>
 #include <cstdint>
+#include <utility>
 
 namespace evsim {
 
@@ -26,28 +28,14 @@ void add_columns_n(float* __restrict out, const float* const* col, const float* 
   }
 }
 
-// n (at most kMaxColumnsPerPass) columns in one pass.
+// n (at most kMaxColumnsPerPass) columns in one pass, through a table of the widths.
 inline void add_columns(float* out, const float* const* col, const float* v, int n, int64_t r0, int64_t r1) {
-  switch (n) {
-    case 8:
-      return add_columns_n<8>(out, col, v, r0, r1);
-    case 7:
-      return add_columns_n<7>(out, col, v, r0, r1);
-    case 6:
-      return add_columns_n<6>(out, col, v, r0, r1);
-    case 5:
-      return add_columns_n<5>(out, col, v, r0, r1);
-    case 4:
-      return add_columns_n<4>(out, col, v, r0, r1);
-    case 3:
-      return add_columns_n<3>(out, col, v, r0, r1);
-    case 2:
-      return add_columns_n<2>(out, col, v, r0, r1);
-    case 1:
-      return add_columns_n<1>(out, col, v, r0, r1);
-    default:
-      return;
+  using Pass = void (*)(float*, const float* const*, const float*, int64_t, int64_t);
+  static constexpr auto passes = []<int... W>(std::integer_sequence<int, W...>) {
+    return std::array<Pass, sizeof...(W)>{&add_columns_n<W + 1>...};
   }
+  (std::make_integer_sequence<int, kMaxColumnsPerPass>{});
+  if (n >= 1 && n <= kMaxColumnsPerPass) passes[static_cast<size_t>(n - 1)](out, col, v, r0, r1);
 }
 
 }  // namespace evsim
