@@ -153,6 +153,32 @@ CpuCostModel measure(const CpuCalibrationOptions& o, const CpuCostModel& base) {
   return m;
 }
 
+// A parallel region's cost as a kernel pays it: gathered dense columns of a layer like the
+// default model's (1536 rows, 100 active columns: ~7 us on one thread), on t threads, less the
+// share of the one-thread time each thread gets. An empty region measured 3.4 us on the
+// development VM where this measured 5-6 us: the workers read the caller's column lists and the
+// caller their outputs, across cores. The model's own region costs are zeroed meanwhile, so the
+// kernel takes every thread offered.
+double region_ns(int t, int repeats, std::mt19937_64& rng) {
+  CpuCostModel free_regions = cpu_cost_model();
+  free_regions.fork_ns = free_regions.fork_thread_ns = 0;
+  const CpuCostModel saved = cpu_cost_model();
+  set_cpu_cost_model(free_regions);
+  Case c = make_case(1536, 512, 1.0, 1, 100, rng);
+  const int n = std::max(repeats, 15) * 20;
+  const double one = median_ns(n, [&](size_t s) { gather_dense_columns(c.w, c.in[s], c.y, 1); });
+  const double many = median_ns(n, [&](size_t s) { gather_dense_columns(c.w, c.in[s], c.y, t); });
+  set_cpu_cost_model(saved);
+  return std::max(0.0, many - one / t);
+}
+
+// On two threads, and per thread beyond (of the `threads` the run uses).
+void measure_regions(CpuCostModel& m, int threads, int repeats, std::mt19937_64& rng) {
+  if (threads < 2) return;  // never forks: the built-in values stay
+  m.fork_ns = region_ns(2, repeats, rng);
+  if (threads > 2) m.fork_thread_ns = std::max(0.0, (region_ns(threads, repeats, rng) - m.fork_ns) / (threads - 2));
+}
+
 }  // namespace
 
 std::string run_cpu_calibration(const CpuCalibrationOptions& o) {
@@ -161,6 +187,8 @@ std::string run_cpu_calibration(const CpuCalibrationOptions& o) {
   const CpuCostModel base = cpu_cost_model();
   CpuCostModel m = measure(o, base);
   set_cpu_threads(before);
+  std::mt19937_64 rng(o.seed + 1);
+  measure_regions(m, before, o.repeats, rng);
   m.source =
       "evsim calibrate --backend cpu, " + std::to_string(std::thread::hardware_concurrency()) + " hardware threads";
   write_cpu_profile(m, o.output);
@@ -180,9 +208,11 @@ std::string run_cpu_calibration(const CpuCalibrationOptions& o) {
   row("sparse columns ns/nnz (memory)", &CpuCostModel::sparse_nnz_memory_ns);
   row("dense columns ns per (column, sample) pair", &CpuCostModel::pair_ns);
   row("sparse columns ns per (column, sample) pair", &CpuCostModel::sparse_pair_ns);
+  row("parallel region ns (2 threads)", &CpuCostModel::fork_ns);
+  row("parallel region ns per further thread", &CpuCostModel::fork_thread_ns);
   std::ostringstream s;
-  s << "CPU cost model, one thread, median of " << o.repeats << " calls per constant (last-level cache "
-    << fmt_fixed(m.cache_bytes / (1 << 20), 0) << " MiB)\n"
+  s << "CPU cost model, one thread (the parallel region on " << before << "), median of " << o.repeats
+    << " calls per constant (last-level cache " << fmt_fixed(m.cache_bytes / (1 << 20), 0) << " MiB)\n"
     << t.str() << "wrote " << o.output << " (use it with --cpu-profile " << o.output << ")\n";
   return s.str();
 }

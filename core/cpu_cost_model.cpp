@@ -7,8 +7,6 @@
 #include <fstream>
 #include <string>
 
-#include "core/threads.hpp"
-
 namespace evsim {
 namespace {
 
@@ -48,15 +46,42 @@ const char* gather_path_name(GatherPath p) {
   return "?";
 }
 
-double predict_ns(const CpuCostModel& m, GatherPath p, const GatherShape& s) {
-  // The kernels stay on one thread below a work size (network/dense_product.cpp,
-  // gathered_delivery.cpp: a fork-join costs microseconds).
-  const auto rows = static_cast<double>(s.rows);
-  const double work = p == GatherPath::DenseProduct   ? rows * static_cast<double>(s.cols * s.batch) / 4
-                      : p == GatherPath::DenseColumns ? rows * s.pairs
-                                                      : s.active_nnz * static_cast<double>(s.batch);
-  const int usable = p == GatherPath::SparseColumns ? std::min(s.threads, s.sparse_blocks) : s.threads;
-  return predict_one_thread_ns(m, p, s) / threads_for_work(work, kGatherParallelWork, usable);
+ThreadPlan plan_threads(const CpuCostModel& m, double one_thread_ns, int max_threads, int64_t units) {
+  ThreadPlan best{1, one_thread_ns};
+  const int64_t n = std::max<int64_t>(1, units);
+  const int top = static_cast<int>(std::min<int64_t>(std::max(1, max_threads), n));
+  for (int t = 2; t <= top; ++t) {
+    const double share = static_cast<double>((n + t - 1) / t) / static_cast<double>(n);
+    const double ns = one_thread_ns * share + m.fork_ns + (t - 2) * m.fork_thread_ns;
+    if (ns < kThreadMargin * best.ns) best = {t, ns};
+  }
+  return best;
+}
+
+namespace {
+
+// Row paths split cache lines of outputs (16 rows); pruned columns split their row blocks.
+ThreadPlan path_plan(const CpuCostModel& m, GatherPath p, const GatherShape& s) {
+  const bool blocks = p == GatherPath::SparseColumns;
+  const int usable = blocks ? std::min(s.threads, s.sparse_blocks) : s.threads;
+  const int64_t units = blocks ? s.sparse_blocks : (s.rows + 15) / 16;
+  return plan_threads(m, predict_one_thread_ns(m, p, s), usable, units);
+}
+
+}  // namespace
+
+double predict_ns(const CpuCostModel& m, GatherPath p, const GatherShape& s) { return path_plan(m, p, s).ns; }
+
+int path_threads(const CpuCostModel& m, GatherPath p, const GatherShape& s) { return path_plan(m, p, s).threads; }
+
+int product_threads(const CpuCostModel& m, int64_t rows, int64_t cols, int64_t batch, int threads) {
+  GatherShape s;
+  s.rows = rows;
+  s.cols = cols;
+  s.batch = batch;
+  s.cached = 4.0 * static_cast<double>(rows) * static_cast<double>(cols) <= m.cache_bytes;
+  s.threads = threads;
+  return path_threads(m, GatherPath::DenseProduct, s);
 }
 
 double predict_one_thread_ns(const CpuCostModel& m, GatherPath p, const GatherShape& s) {

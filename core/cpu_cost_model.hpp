@@ -26,6 +26,11 @@ struct CpuCostModel {
   // Per (column, sample) pair: list building, loop set-up; dense columns and pruned columns
   // (column pointers, the prefetch of the next column: on a 16-row matrix twice the former).
   double pair_ns = 2.5, sparse_pair_ns = 5.0;
+  // A parallel region (OpenMP fork-join, the workers writing outputs the caller then reads) on
+  // two threads, and per thread beyond two. On the development VM one region of two threads
+  // cost ~3 us back to back: the 512-unit layers of the default model ran slower on its two
+  // cores than on one while their deliveries forked at a fixed work size.
+  double fork_ns = 5300, fork_thread_ns = 500;
   double cache_bytes = 32.0 * (1 << 20);  // last-level cache (detected)
   std::string source = "built-in defaults (development machine)";
 };
@@ -46,6 +51,23 @@ struct GatherShape {
 };
 double predict_ns(const CpuCostModel& m, GatherPath p, const GatherShape& s);
 double predict_one_thread_ns(const CpuCostModel& m, GatherPath p, const GatherShape& s);
+// The threads (of s.threads) the path's kernel runs on: the count that minimises predict_ns.
+int path_threads(const CpuCostModel& m, GatherPath p, const GatherShape& s);
+// The dense product's threads (of at most `threads`) for a rows x cols matrix and a batch, in
+// either mode.
+int product_threads(const CpuCostModel& m, int64_t rows, int64_t cols, int64_t batch, int threads);
+
+// A kernel of `one_thread_ns` split into `units` equal pieces (row chunks, row blocks) over t of
+// at most `max_threads` threads: the slowest thread takes ceil(units / t) pieces, and the
+// region costs fork_ns + (t - 2) fork_thread_ns. More threads replace fewer only when predicted
+// kThreadMargin cheaper: the per-row costs moved 15 % between calibrations on one machine, and
+// near the crossover the split gains nothing while it holds cores the caller may need.
+constexpr double kThreadMargin = 0.85;
+struct ThreadPlan {
+  int threads = 1;
+  double ns = 0;
+};
+ThreadPlan plan_threads(const CpuCostModel& m, double one_thread_ns, int max_threads, int64_t units);
 // A gathered path replaces the dense product only when predicted this much cheaper: near the
 // crossover the two cost the same, and a model error there would make event mode the slower.
 constexpr double kGatherMargin = 0.8;

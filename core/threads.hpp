@@ -11,21 +11,8 @@ namespace evsim {
 int cpu_threads();
 void set_cpu_threads(int n);  // n >= 1 (Eigen itself stays on one thread)
 
-// Threads for a parallel loop of `work` units when each thread should get at least
-// `per_thread` (1 .. threads): every thread a region wakes costs microseconds (libgomp wakes
-// sleeping workers one after another), which on 16 cores made a small step 4x slower than on 8.
-inline int threads_for_work(double work, double per_thread, int threads) {
-  const double useful = work / per_thread;
-  return useful < 2.0 ? 1 : static_cast<int>(std::min<double>(useful, std::max(1, threads)));
-}
-
-// Work per thread at least in event mode's gathered paths (network/gathered_delivery.cpp; the
-// CPU cost model divides by the same thread counts): multiply-adds of dense columns, non-zeros
-// of pruned columns. A non-zero costs about 3x a multiply-add on one core, but the pruned path
-// scales worse (each thread reads a short piece of every active column; on the device host's
-// 16 Xeon cores, hidden 4096, 10 % density and activity: 951 / 332 / 423 / 694 us on 1 / 4 / 8 /
-// 16 threads), so both take the same threshold.
-inline constexpr double kGatherParallelWork = 1 << 16;
+// The products and gathered deliveries take their thread counts from the CPU cost model
+// (core/cpu_cost_model.hpp: a parallel region's measured cost against the time it saves).
 
 // f(begin, end) over [0, n) in one contiguous range per thread, each of at least `min_range`
 // items (a fork-join costs microseconds: small loops stay on the calling thread). For loops

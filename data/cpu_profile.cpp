@@ -26,6 +26,8 @@ const std::vector<Field>& fields() {
       {"sparse_nnz_memory_ns", &CpuCostModel::sparse_nnz_memory_ns},
       {"pair_ns", &CpuCostModel::pair_ns},
       {"sparse_pair_ns", &CpuCostModel::sparse_pair_ns},
+      {"fork_ns", &CpuCostModel::fork_ns},
+      {"fork_thread_ns", &CpuCostModel::fork_thread_ns},
       {"cache_bytes", &CpuCostModel::cache_bytes},
   };
   return f;

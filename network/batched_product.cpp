@@ -5,7 +5,7 @@
 #include <utility>
 #include <vector>
 
-#include "core/threads.hpp"
+#include "core/cpu_cost_model.hpp"
 
 #if defined(__AVX512F__) || (defined(__AVX2__) && defined(__FMA__))
 #include <immintrin.h>
@@ -125,9 +125,6 @@ void rows_of_all_groups(const Matrix& w, const Matrix& x, const std::vector<floa
 // share of the rows x cols x batch multiply-adds).
 constexpr int64_t kInPlaceRows = 8 * kLanes;
 
-// Multiply-adds per thread at least (a fork-join costs microseconds).
-constexpr double kParallelWork = 1 << 18;
-
 }  // namespace
 
 void batched_product_add(const Matrix& w, const Matrix& x, Matrix& y, int threads) {
@@ -142,8 +139,7 @@ void batched_product_add(const Matrix& w, const Matrix& x, Matrix& y, int thread
     for (int64_t k = 0; k < cols; ++k)
       for (int64_t b = 0; b < nb; ++b) out[k * nb + b] = x(k, b0 + b);
   }
-  const double work = double(rows) * double(cols) * double(batch);
-  const int t = threads_for_work(work, kParallelWork, threads);
+  const int t = product_threads(cpu_cost_model(), rows, cols, batch, threads);
   if (t == 1) {
     rows_of_all_groups(w, x, xt, y, 0, rows);
     return;

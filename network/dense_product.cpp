@@ -3,7 +3,7 @@
 #include <Eigen/Core>
 #include <algorithm>
 
-#include "core/threads.hpp"
+#include "core/cpu_cost_model.hpp"
 #include "network/batched_product.hpp"
 #include "network/column_fma.hpp"
 
@@ -13,9 +13,6 @@ namespace {
 // Eigen stays on one thread (core/threads.cpp says it too, but only once someone asks for the
 // thread count): otherwise its blocking, and so the sums, follow omp_get_max_threads().
 [[maybe_unused]] const bool eigen_on_one_thread = (Eigen::setNbThreads(1), true);
-
-// Multiply-adds per thread at least (a fork-join costs microseconds).
-constexpr double kParallelWork = 1 << 18;
 
 // y[r0, r1) += W[r0, r1), :] x, a few columns a pass. Eigen's GEMV was replaced: on the
 // device host's 16 Xeon threads (hidden 4096, a GRU step's two 12288 x 4096 products) it ran
@@ -37,7 +34,7 @@ void add_product_rows(const Matrix& w, const float* x, float* y, int64_t r0, int
 // Ranges of whole cache lines of outputs (16 floats), one per thread.
 void add_product(const Matrix& w, const Matrix& x, Matrix& y, int threads) {
   const int64_t rows = w.rows();
-  const int t = threads_for_work(double(rows) * double(w.cols()), kParallelWork, threads);
+  const int t = product_threads(cpu_cost_model(), rows, w.cols(), 1, threads);
   if (t == 1) return add_product_rows(w, x.data(), y.data(), 0, rows);
   const int64_t chunk = ((rows + t - 1) / t + 15) / 16 * 16;
 #ifdef _OPENMP

@@ -4,7 +4,6 @@
 #include <cmath>
 #include <vector>
 
-#include "core/threads.hpp"
 #include "network/column_fma.hpp"
 
 namespace evsim {
@@ -140,14 +139,12 @@ uint64_t sparse_block(const BlockedCsc& w, const GatheredInputs& in, Matrix& y, 
   return nnz;
 }
 
-// Threads own whole row blocks: with t threads the slowest takes ceil(blocks / t) of them. A
-// few more threads, up to `cap`, when that evens the blocks out (16 blocks on 7 threads: 3 on
-// the slowest; on 8: 2 each).
-int balanced_threads(int t, int blocks, int cap) {
-  if (t <= 1 || blocks <= 1) return 1;
-  const int per = std::max(1, blocks / t);
-  const int even = std::min(blocks, (blocks + per - 1) / per);
-  return even <= cap ? even : t;
+// The threads of at most `threads` that the cost model gives the path (core/cpu_cost_model.hpp:
+// a parallel region costs microseconds, more than small layers' delivery gains from it).
+int kernel_threads(GatherPath p, GatherShape s, int threads) {
+  const CpuCostModel& m = cpu_cost_model();
+  s.threads = threads;
+  return path_threads(m, p, s);
 }
 
 }  // namespace
@@ -165,7 +162,14 @@ uint64_t gather_dense_columns(const Matrix& w, const GatheredInputs& in, Matrix&
   thread_local SampleLists buffers;
   SampleLists& lists = buffers;  // the caller's: OpenMP's workers have their own thread_locals
   sample_lists(w, in, y.cols(), lists);
-  const int t = threads_for_work(double(rows) * double(lists.col.size()), kGatherParallelWork, threads);
+  GatherShape shape;
+  shape.rows = rows;
+  shape.cols = w.cols();
+  shape.batch = y.cols();
+  shape.active = static_cast<double>(in.active.size());
+  shape.pairs = static_cast<double>(lists.col.size());
+  shape.cached = 4.0 * static_cast<double>(w.size()) <= cpu_cost_model().cache_bytes;
+  const int t = kernel_threads(GatherPath::DenseColumns, shape, threads);
   if (t == 1) {  // no fork-join at all: small layers pay for it per step
     dense_rows(lists, y, 0, rows);
     return static_cast<uint64_t>(in.active.size()) * static_cast<uint64_t>(rows) * sizeof(float);
@@ -183,12 +187,20 @@ uint64_t gather_dense_columns(const Matrix& w, const GatheredInputs& in, Matrix&
 }
 
 uint64_t gather_sparse_columns(const BlockedCsc& w, const GatheredInputs& in, Matrix& y, int threads) {
-  // The thread count from the average column (counting the active columns' non-zeros first,
-  // one column pointer per block and column, took longer than the delivery on 16 threads).
+  // The threads from the average column (counting the active columns' non-zeros first, one
+  // column pointer per block and column, took longer than the delivery on 16 threads).
   const double per_column = w.cols > 0 ? double(w.val.size()) / double(w.cols) : 0.0;
-  const double work = double(in.active.size()) * per_column * double(y.cols());
   const auto blocks = static_cast<int>(w.blocks());
-  const int t = balanced_threads(threads_for_work(work, kGatherParallelWork, threads), blocks, threads);
+  GatherShape shape;
+  shape.rows = w.rows;
+  shape.cols = w.cols;
+  shape.batch = y.cols();
+  shape.active = static_cast<double>(in.active.size());
+  shape.pairs = gathered_events(in);
+  shape.active_nnz = shape.active * per_column;
+  shape.sparse_cached = double(BlockedCsc::kBytesPerNnz * w.val.size()) <= cpu_cost_model().cache_bytes;
+  shape.sparse_blocks = std::max(1, blocks);
+  const int t = kernel_threads(GatherPath::SparseColumns, shape, threads);
   uint64_t nnz = 0;
   if (t == 1) {
     for (int blk = 0; blk < blocks; ++blk) nnz += sparse_block(w, in, y, blk);

@@ -10,6 +10,7 @@
 
 #include "network/batched_product.hpp"
 #include "network/dense_product.hpp"
+#include "tests/cost_model_scope.hpp"
 #include "tests/random_models.hpp"
 
 namespace evsim {
@@ -25,6 +26,7 @@ Matrix by_events(const Matrix& w, const Matrix& x, Matrix y) {
 }
 
 TEST(BatchedProduct, EqualsEventByEventSumsOnAnyThreadCount) {
+  const testing::CostModelScope regions(testing::free_regions_model());
   const uint64_t seed = testing::fresh_seed();
   SCOPED_TRACE("seed=" + std::to_string(seed));
   std::mt19937_64 rng(seed);
@@ -53,6 +55,7 @@ TEST(BatchedProduct, EqualsEventByEventSumsOnAnyThreadCount) {
 }
 
 TEST(BatchedProduct, LargeEnoughToThreadStillEqualsOneThread) {
+  const testing::CostModelScope regions(testing::free_regions_model());
   const uint64_t seed = testing::fresh_seed();
   SCOPED_TRACE("seed=" + std::to_string(seed));
   std::mt19937_64 rng(seed);

@@ -44,19 +44,45 @@ TEST(CpuCostModel, PredictionsByHand) {
   EXPECT_DOUBLE_EQ(predict_ns(m, GatherPath::DenseProduct, s), 200 * 1.0 + 3 * 7);  // bandwidth-bound, 3 passes
   EXPECT_DOUBLE_EQ(predict_ns(m, GatherPath::DenseColumns, s), 4 * 10 * 3 + 2 * 10 * 0.5 + 6 * 10);
   EXPECT_DOUBLE_EQ(predict_ns(m, GatherPath::SparseColumns, s), 6 * 2 * 5 + 6 * 12);
-  // Threads divide the paths that split rows, each thread taking at least 2^16 of the work;
-  // the pruned columns split over their row blocks only.
-  GatherShape big{4000, 4000, 1, 1000, 1000, 1e6, true, true, 4, 2};
+  // On threads: each path's one-thread time over the threads it can use, plus the region.
+  m.fork_ns = 1000;
+  m.fork_thread_ns = 100;
+  GatherShape big{4096, 4000, 1, 1000, 1000, 1e6, true, true, 4, 2};  // 256 lines of 16 rows
   for (GatherPath p : {GatherPath::DenseProduct, GatherPath::DenseColumns})
-    EXPECT_DOUBLE_EQ(predict_ns(m, p, big), predict_one_thread_ns(m, p, big) / 4);
+    EXPECT_DOUBLE_EQ(predict_ns(m, p, big), predict_one_thread_ns(m, p, big) / 4 + 1000 + 2 * 100);
+  // The pruned columns split over their two row blocks only.
   EXPECT_DOUBLE_EQ(predict_ns(m, GatherPath::SparseColumns, big),
-                   predict_one_thread_ns(m, GatherPath::SparseColumns, big) / 2);
-  big.active = big.pairs = 40;  // 4000 x 40 rows of dense columns: two threads' work
-  EXPECT_DOUBLE_EQ(predict_ns(m, GatherPath::DenseColumns, big),
-                   predict_one_thread_ns(m, GatherPath::DenseColumns, big) / 2);
-  big.active_nnz = 1000;  // 1000 scattered products: one thread
-  EXPECT_DOUBLE_EQ(predict_ns(m, GatherPath::SparseColumns, big),
-                   predict_one_thread_ns(m, GatherPath::SparseColumns, big));
+                   predict_one_thread_ns(m, GatherPath::SparseColumns, big) / 2 + 1000);
+  EXPECT_EQ(path_threads(m, GatherPath::SparseColumns, big), 2);
+  big.active = big.pairs = 1;  // 4096 x 1 rows of dense columns: 4096 x 2 + 10 ns, below a 10 us region
+  m.fork_ns = 10000;
+  EXPECT_DOUBLE_EQ(predict_ns(m, GatherPath::DenseColumns, big), 4096 * 2 + 10);
+  EXPECT_EQ(path_threads(m, GatherPath::DenseColumns, big), 1);
+}
+
+TEST(CpuCostModel, ThreadPlansByHand) {
+  CpuCostModel m;
+  m.fork_ns = 1000;
+  m.fork_thread_ns = 100;
+  // 10 us over 8 equal units: 2 threads 5 + 1 = 6 us, 3 threads (3 units the slowest) 3.75 +
+  // 1.1 = 4.85 us, 4 threads 2.5 + 1.2 = 3.7 us, 8 threads 1.25 + 1.6 = 2.85 us, each more than
+  // 15 % below the one before (5 to 7 threads: the slowest still takes 2 units): 8.
+  ThreadPlan p = plan_threads(m, 10000, 8, 8);
+  EXPECT_EQ(p.threads, 8);
+  EXPECT_DOUBLE_EQ(p.ns, 1250 + 1000 + 6 * 100);
+  // 3 threads of 4 units: the slowest takes 2 (5 us + 1.1 us), no better than 2 threads (6 us).
+  p = plan_threads(m, 10000, 3, 4);
+  EXPECT_EQ(p.threads, 2);
+  EXPECT_DOUBLE_EQ(p.ns, 6000);
+  // 2 us of work: 2 / 3 / 4 / 5 threads would take 2 / 1.78 / 1.7 / 1.7 us, more beyond, none
+  // 15 % below 2 us: one thread.
+  p = plan_threads(m, 2000, 16, 100);
+  EXPECT_EQ(p.threads, 1);
+  EXPECT_DOUBLE_EQ(p.ns, 2000);
+  // Never more threads than units or than offered.
+  EXPECT_EQ(plan_threads(m, 1e9, 16, 3).threads, 3);
+  EXPECT_EQ(plan_threads(m, 1e9, 1, 100).threads, 1);
+  EXPECT_EQ(product_threads(m, 16, 512, 1, 16), 1);  // a 16 x 512 readout never forks
 }
 
 TEST(CpuCostModel, SelectorTakesEveryPathAndKeepsTheSums) {

@@ -14,6 +14,7 @@
 #include "network/dense_product.hpp"
 #include "network/gathered_delivery.hpp"
 #include "network/matrix_projection.hpp"
+#include "tests/cost_model_scope.hpp"
 #include "tests/random_models.hpp"
 #include "tests/sim_helpers.hpp"
 
@@ -31,6 +32,7 @@ Matrix per_event(const Matrix& w, const GatheredInputs& g) {
 }
 
 TEST(GatheredDelivery, BothPathsEqualPerEventDeliveryExactly) {
+  const testing::CostModelScope regions(testing::free_regions_model());
   const uint64_t seed = testing::fresh_seed();
   SCOPED_TRACE("seed=" + std::to_string(seed));
   std::mt19937_64 rng(seed);
@@ -64,6 +66,7 @@ TEST(GatheredDelivery, BothPathsEqualPerEventDeliveryExactly) {
 // Enough non-zeros that the pruned path forks (the tests above stay below its threshold): the
 // threads take whole row blocks, as many as even them out, and add up the bytes they read.
 TEST(GatheredDelivery, ThreadedSparseColumnsEqualPerEventDelivery) {
+  const testing::CostModelScope regions(testing::free_regions_model());
   const uint64_t seed = testing::fresh_seed();
   SCOPED_TRACE("seed=" + std::to_string(seed));
   std::mt19937_64 rng(seed);
@@ -89,6 +92,7 @@ TEST(GatheredDelivery, ThreadedSparseColumnsEqualPerEventDelivery) {
 // A pruned projection cuts its rows into one block per thread (the count when it is built):
 // built on 1 or 3 threads and delivering on either, the sums are the per-event ones.
 TEST(GatheredDelivery, PrunedProjectionsBuiltForAnyThreadCountGiveTheSameSums) {
+  const testing::CostModelScope regions(testing::free_regions_model());
   const uint64_t seed = testing::fresh_seed();
   SCOPED_TRACE("seed=" + std::to_string(seed));
   std::mt19937_64 rng(seed);
@@ -134,6 +138,7 @@ TEST(GatheredDelivery, TwoEventsOfOneUnitFallBackToPerEventSums) {
 }
 
 TEST(GatheredDelivery, DenseProductIsBitIdenticalOnAnyThreadCount) {
+  const testing::CostModelScope regions(testing::free_regions_model());
   const uint64_t seed = testing::fresh_seed();
   SCOPED_TRACE("seed=" + std::to_string(seed));
   std::mt19937_64 rng(seed);
@@ -163,6 +168,7 @@ TEST(GatheredDelivery, DenseProductIsBitIdenticalOnAnyThreadCount) {
 // (network/column_fma.hpp), so it equals event-by-event delivery exactly, zero inputs and
 // pruned weights included, on any thread count (sizes up to 7 threads' worth of work).
 TEST(GatheredDelivery, DenseProductOfOneSampleEqualsPerEventDelivery) {
+  const testing::CostModelScope regions(testing::free_regions_model());
   const uint64_t seed = testing::fresh_seed();
   SCOPED_TRACE("seed=" + std::to_string(seed));
   std::mt19937_64 rng(seed);
@@ -185,6 +191,7 @@ TEST(GatheredDelivery, DenseProductOfOneSampleEqualsPerEventDelivery) {
 }
 
 TEST(GatheredDelivery, ModelsRunBitIdenticallyOnAnyThreadCount) {
+  const testing::CostModelScope regions(testing::free_regions_model());
   const uint64_t seed = testing::fresh_seed();
   SCOPED_TRACE("seed=" + std::to_string(seed));
   std::mt19937_64 rng(seed);
