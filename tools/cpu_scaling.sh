@@ -13,6 +13,7 @@ cd "$(dirname "$0")/.."
 FINAL_OUT=$OUT
 OUT=$(mktemp -d)
 trap 'tar czf "$FINAL_OUT/cpu_scaling.tgz" -C "$OUT" .' EXIT
+trap 'exit 143' TERM INT # a job cut short by `timeout` still packs what it logged
 lscpu >"$OUT/lscpu.txt"
 grep -E "Model name|^CPU\(s\)|L3" "$OUT/lscpu.txt"
 { cmake -B build-cpu -DEVSIM_CUDA=OFF -DEVSIM_BUILD_BENCH=OFF -DEVSIM_WERROR=ON && cmake --build build-cpu -j16; } \
@@ -37,6 +38,14 @@ if [ "${PRUNED:-0}" = 1 ]; then
     >"$OUT/bench_pruned.txt" 2>"$OUT/bench_pruned.err"
   echo "pruned bench exit $?"; grep -A18 "^threads" "$OUT/bench_pruned.txt"
 fi
+# The default model too (its 16-row readout is where a parallel region's cost shows).
+for t in 1 16; do
+  for b in 1 10 64; do
+    "$E" compare --steps 500 --batch $b --threads $t --repeats 7 --cpu-profile "$OUT/cpu_profile.json" \
+      >"$OUT/compare_default_t${t}_b$b.txt" 2>&1
+    echo "default, threads $t batch $b: $(grep -E '^total' "$OUT/compare_default_t${t}_b$b.txt")"
+  done
+done
 for t in 1 16; do
   for b in 1 10 64; do
     steps=64; [ $b = 64 ] && steps=16
