@@ -161,7 +161,7 @@ CpuCostModel measure(const CpuCalibrationOptions& o, const CpuCostModel& base) {
 // kernel takes every thread offered.
 double region_ns(int t, int repeats, std::mt19937_64& rng) {
   CpuCostModel free_regions = cpu_cost_model();
-  free_regions.fork_ns = free_regions.fork_thread_ns = 0;
+  free_regions.fork_ns = free_regions.fork_thread_ns = free_regions.min_thread_work = 0;
   const CpuCostModel saved = cpu_cost_model();
   set_cpu_cost_model(free_regions);
   Case c = make_case(1536, 512, 1.0, 1, 100, rng);

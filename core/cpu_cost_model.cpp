@@ -47,23 +47,40 @@ const char* gather_path_name(GatherPath p) {
 }
 
 ThreadPlan plan_threads(const CpuCostModel& m, double one_thread_ns, int max_threads, int64_t units) {
-  ThreadPlan best{1, one_thread_ns};
+  ThreadPlan split{1, 0.0};
   const int64_t n = std::max<int64_t>(1, units);
   const int top = static_cast<int>(std::min<int64_t>(std::max(1, max_threads), n));
   for (int t = 2; t <= top; ++t) {
     const double share = static_cast<double>((n + t - 1) / t) / static_cast<double>(n);
     const double ns = one_thread_ns * share + m.fork_ns + (t - 2) * m.fork_thread_ns;
-    if (ns < kThreadMargin * best.ns) best = {t, ns};
+    if (split.threads == 1 || ns < split.ns) split = {t, ns};
   }
-  return best;
+  return split.threads > 1 && split.ns < kThreadMargin * one_thread_ns ? split : ThreadPlan{1, one_thread_ns};
 }
 
 namespace {
 
 // Row paths split cache lines of outputs (16 rows); pruned columns split their row blocks.
+// The path's work in min_thread_work's units: multiply-adds / 4 for the product, rows of dense
+// columns, non-zeros of pruned ones.
+double path_work(GatherPath p, const GatherShape& s) {
+  const auto rows = static_cast<double>(s.rows);
+  switch (p) {
+    case GatherPath::DenseProduct:
+      return rows * static_cast<double>(s.cols * s.batch) / 4;
+    case GatherPath::DenseColumns:
+      return rows * s.pairs;
+    case GatherPath::SparseColumns:
+      return s.active_nnz * static_cast<double>(s.batch);
+  }
+  return 0.0;
+}
+
 ThreadPlan path_plan(const CpuCostModel& m, GatherPath p, const GatherShape& s) {
   const bool blocks = p == GatherPath::SparseColumns;
-  const int usable = blocks ? std::min(s.threads, s.sparse_blocks) : s.threads;
+  const double floor_threads = std::max(1.0, std::floor(path_work(p, s) / std::max(1.0, m.min_thread_work)));
+  const int usable =
+      static_cast<int>(std::min<double>(floor_threads, blocks ? std::min(s.threads, s.sparse_blocks) : s.threads));
   const int64_t units = blocks ? s.sparse_blocks : (s.rows + 15) / 16;
   return plan_threads(m, predict_one_thread_ns(m, p, s), usable, units);
 }

@@ -31,6 +31,8 @@ struct CpuCostModel {
   // cost ~3 us back to back: the 512-unit layers of the default model ran slower on its two
   // cores than on one while their deliveries forked at a fixed work size.
   double fork_ns = 5300, fork_thread_ns = 500;
+  // The least work a thread takes (path_threads below; 0: the regions' cost alone decides).
+  double min_thread_work = 1 << 16;
   double cache_bytes = 32.0 * (1 << 20);  // last-level cache (detected)
   std::string source = "built-in defaults (development machine)";
 };
@@ -51,7 +53,12 @@ struct GatherShape {
 };
 double predict_ns(const CpuCostModel& m, GatherPath p, const GatherShape& s);
 double predict_one_thread_ns(const CpuCostModel& m, GatherPath p, const GatherShape& s);
-// The threads (of s.threads) the path's kernel runs on: the count that minimises predict_ns.
+// The threads (of s.threads) the path's kernel runs on: the count that minimises predict_ns,
+// each thread with at least min_thread_work of the work (multiply-adds / 4 for the product, rows
+// of dense columns, non-zeros of pruned ones). The floor is kept beside the regions' measured
+// cost: on the device host's 16 Xeon threads, regions inside a running model cost many times
+// what calibrate measures back to back (p90's decoder at batch 1 took 150 us a step on 16
+// threads, 88 us on one, where the floor gives it 3 threads and 30 us).
 int path_threads(const CpuCostModel& m, GatherPath p, const GatherShape& s);
 // The dense product's threads (of at most `threads`) for a rows x cols matrix and a batch, in
 // either mode.
@@ -59,9 +66,9 @@ int product_threads(const CpuCostModel& m, int64_t rows, int64_t cols, int64_t b
 
 // A kernel of `one_thread_ns` split into `units` equal pieces (row chunks, row blocks) over t of
 // at most `max_threads` threads: the slowest thread takes ceil(units / t) pieces, and the
-// region costs fork_ns + (t - 2) fork_thread_ns. More threads replace fewer only when predicted
-// kThreadMargin cheaper: the per-row costs moved 15 % between calibrations on one machine, and
-// near the crossover the split gains nothing while it holds cores the caller may need.
+// region costs fork_ns + (t - 2) fork_thread_ns. The best split (the fewest threads on a tie)
+// replaces one thread only when predicted kThreadMargin cheaper: the per-row costs moved 15 %
+// between calibrations on one machine, and near the crossover a split gains nothing.
 constexpr double kThreadMargin = 0.85;
 struct ThreadPlan {
   int threads = 1;

@@ -28,6 +28,7 @@ const std::vector<Field>& fields() {
       {"sparse_pair_ns", &CpuCostModel::sparse_pair_ns},
       {"fork_ns", &CpuCostModel::fork_ns},
       {"fork_thread_ns", &CpuCostModel::fork_thread_ns},
+      {"min_thread_work", &CpuCostModel::min_thread_work},
       {"cache_bytes", &CpuCostModel::cache_bytes},
   };
   return f;

@@ -4,15 +4,17 @@
 #include <cmath>
 #include <vector>
 
+#include "core/nonzero.hpp"
 #include "network/column_fma.hpp"
 
 namespace evsim {
 namespace {
 
-// Rows [r0, r1) of every sample. Blocks of active columns (ascending, so each output still
+// Rows [r0, r1) of every sample. Blocks of input columns (ascending, so each output still
 // sees its inputs in order) x tiles of rows: a block's tile of weights stays in cache while
 // every sample that fired in it is added, so the weights come from memory once per step.
-constexpr size_t kColumnBlock = 64;
+// A block spans about kColumnBlock active columns.
+constexpr int64_t kColumnBlock = 64;
 constexpr int64_t kRowTile = 512;
 
 // Each sample's non-zero inputs (column pointer, value), ascending, with where every column
@@ -22,26 +24,50 @@ struct SampleLists {
   std::vector<float> val;
   std::vector<size_t> start;  // sample b, block k: start[b (blocks + 1) + k]
   size_t blocks = 0;
+  std::vector<uint32_t> idx;  // one sample's non-zero inputs
 };
 
 // Refills `s` (its buffers are kept from step to step: no allocation in the steady state).
+// In a batch, each sample's inputs are found by a SIMD scan of its column of x: looking every
+// active column up in every sample, with a branch each, cost 19 ns per delivered (column,
+// sample) pair on a 16-row readout at batch 64 (20 % activity), 14x the product it replaces.
 void sample_lists(const Matrix& w, const GatheredInputs& in, int64_t batch, SampleLists& s) {
-  s.col.clear();
-  s.val.clear();
   s.start.clear();
-  s.blocks = (in.active.size() + kColumnBlock - 1) / kColumnBlock;
-  for (int64_t b = 0; b < batch; ++b)
-    for (size_t k = 0; k <= s.blocks; ++k) {
-      s.start.push_back(s.col.size());
-      if (k == s.blocks) break;
-      for (size_t c = k * kColumnBlock; c < std::min(in.active.size(), (k + 1) * kColumnBlock); ++c) {
-        const uint32_t j = in.active[c];
-        const float v = in.x(j, b);
-        if (v == 0.0f) continue;
-        s.col.push_back(w.data() + static_cast<size_t>(j) * static_cast<size_t>(w.rows()));
-        s.val.push_back(v);
+  s.col.resize(static_cast<size_t>(gathered_events(in)));  // written by index: no push_back per pair
+  s.val.resize(s.col.size());
+  const int64_t cols = in.x.rows();
+  const int64_t active = std::max<int64_t>(1, static_cast<int64_t>(in.active.size()));
+  const int64_t span = std::max<int64_t>(16, kColumnBlock * cols / active);
+  s.blocks = static_cast<size_t>((cols + span - 1) / span);
+  s.idx.resize(static_cast<size_t>(cols));
+  const auto rows = static_cast<size_t>(w.rows());
+  size_t at = 0;
+  for (int64_t b = 0; b < batch; ++b) {
+    const float* xb = in.x.col(b).data();
+    const uint32_t* idx = in.active.data();  // one sample: its non-zeros are the active columns
+    size_t n = in.active.size();
+    if (batch > 1) {
+      n = nonzero_indices(xb, cols, s.idx.data());
+      idx = s.idx.data();
+    }
+    if (at + n > s.col.size()) {  // more events than the gatherer counted: never by contract
+      s.col.resize(at + n);
+      s.val.resize(at + n);
+    }
+    size_t i = 0;
+    for (size_t k = 0; k < s.blocks; ++k) {
+      s.start.push_back(at + i);
+      const auto end = static_cast<uint32_t>(std::min<int64_t>(cols, static_cast<int64_t>(k + 1) * span));
+      for (; i < n && idx[i] < end; ++i) {
+        s.col[at + i] = w.data() + idx[i] * rows;
+        s.val[at + i] = xb[idx[i]];
       }
     }
+    at += n;
+    s.start.push_back(at);
+  }
+  s.col.resize(at);
+  s.val.resize(at);
 }
 
 void dense_rows(const SampleLists& s, Matrix& y, int64_t r0, int64_t r1) {

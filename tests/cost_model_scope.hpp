@@ -27,7 +27,7 @@ inline CpuCostModel dear_product_model() {
 // Parallel regions for free: the kernels split over every thread offered, so that tests of
 // thread counts run the splits they name.
 inline CpuCostModel free_regions_model(CpuCostModel m = cpu_cost_model()) {
-  m.fork_ns = m.fork_thread_ns = 0;
+  m.fork_ns = m.fork_thread_ns = m.min_thread_work = 0;
   return m;
 }
 

@@ -65,8 +65,8 @@ TEST(CpuCostModel, ThreadPlansByHand) {
   m.fork_ns = 1000;
   m.fork_thread_ns = 100;
   // 10 us over 8 equal units: 2 threads 5 + 1 = 6 us, 3 threads (3 units the slowest) 3.75 +
-  // 1.1 = 4.85 us, 4 threads 2.5 + 1.2 = 3.7 us, 8 threads 1.25 + 1.6 = 2.85 us, each more than
-  // 15 % below the one before (5 to 7 threads: the slowest still takes 2 units): 8.
+  // 1.1 = 4.85 us, 4 threads 2.5 + 1.2 = 3.7 us, 5 to 7 (2 units the slowest) 3.8 to 4 us, 8
+  // threads 1.25 + 1.6 = 2.85 us: 8.
   ThreadPlan p = plan_threads(m, 10000, 8, 8);
   EXPECT_EQ(p.threads, 8);
   EXPECT_DOUBLE_EQ(p.ns, 1250 + 1000 + 6 * 100);
@@ -74,8 +74,8 @@ TEST(CpuCostModel, ThreadPlansByHand) {
   p = plan_threads(m, 10000, 3, 4);
   EXPECT_EQ(p.threads, 2);
   EXPECT_DOUBLE_EQ(p.ns, 6000);
-  // 2 us of work: 2 / 3 / 4 / 5 threads would take 2 / 1.78 / 1.7 / 1.7 us, more beyond, none
-  // 15 % below 2 us: one thread.
+  // 2 us of work: 2 / 3 / 4 / 5 threads would take 2 / 1.78 / 1.7 / 1.7 us, more beyond: the
+  // best is not 15 % below 2 us, so one thread.
   p = plan_threads(m, 2000, 16, 100);
   EXPECT_EQ(p.threads, 1);
   EXPECT_DOUBLE_EQ(p.ns, 2000);
@@ -83,6 +83,13 @@ TEST(CpuCostModel, ThreadPlansByHand) {
   EXPECT_EQ(plan_threads(m, 1e9, 16, 3).threads, 3);
   EXPECT_EQ(plan_threads(m, 1e9, 1, 100).threads, 1);
   EXPECT_EQ(product_threads(m, 16, 512, 1, 16), 1);  // a 16 x 512 readout never forks
+  // The work floor: 4096 rows x 40 pairs of dense columns are 2.5 x 2^16, so two threads at
+  // most however cheap the regions; without the floor, all 16.
+  m.fork_ns = m.fork_thread_ns = 0;
+  const GatherShape s{4096, 4000, 1, 40, 40, 0, true, true, 16, 1};
+  EXPECT_EQ(path_threads(m, GatherPath::DenseColumns, s), 2);
+  m.min_thread_work = 0;
+  EXPECT_EQ(path_threads(m, GatherPath::DenseColumns, s), 16);
 }
 
 TEST(CpuCostModel, SelectorTakesEveryPathAndKeepsTheSums) {
