@@ -60,7 +60,6 @@ ThreadPlan plan_threads(const CpuCostModel& m, double one_thread_ns, int max_thr
 
 namespace {
 
-// Row paths split cache lines of outputs (16 rows); pruned columns split their row blocks.
 // The path's work in min_thread_work's units: multiply-adds / 4 for the product, rows of dense
 // columns, non-zeros of pruned ones.
 double path_work(GatherPath p, const GatherShape& s) {
@@ -76,6 +75,7 @@ double path_work(GatherPath p, const GatherShape& s) {
   return 0.0;
 }
 
+// Row paths split cache lines of outputs (16 rows); pruned columns split their row blocks.
 ThreadPlan path_plan(const CpuCostModel& m, GatherPath p, const GatherShape& s) {
   const bool blocks = p == GatherPath::SparseColumns;
   const double floor_threads = std::max(1.0, std::floor(path_work(p, s) / std::max(1.0, m.min_thread_work)));

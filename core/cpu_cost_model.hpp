@@ -26,10 +26,10 @@ struct CpuCostModel {
   // Per (column, sample) pair: list building, loop set-up; dense columns and pruned columns
   // (column pointers, the prefetch of the next column: on a 16-row matrix twice the former).
   double pair_ns = 2.5, sparse_pair_ns = 5.0;
-  // A parallel region (OpenMP fork-join, the workers writing outputs the caller then reads) on
-  // two threads, and per thread beyond two. On the development VM one region of two threads
-  // cost ~3 us back to back: the 512-unit layers of the default model ran slower on its two
-  // cores than on one while their deliveries forked at a fixed work size.
+  // A parallel region as a kernel pays it (the workers read the caller's lists, the caller
+  // their outputs) on two threads, and per thread beyond two. On the development VM: 5.3 us
+  // (an empty region 3-4.5 us); the default model's 512-unit layers ran slower on its two cores
+  // than on one while their deliveries forked at a fixed work size.
   double fork_ns = 5300, fork_thread_ns = 500;
   // The least work a thread takes (path_threads below; 0: the regions' cost alone decides).
   double min_thread_work = 1 << 16;
