@@ -157,18 +157,12 @@ CpuCostModel measure(const CpuCalibrationOptions& o, const CpuCostModel& base) {
 // default model's (1536 rows, 100 active columns: ~7 us on one thread), on t threads, less the
 // share of the one-thread time each thread gets. An empty region measured 3.4 us on the
 // development VM where this measured 5-6 us: the workers read the caller's column lists and the
-// caller their outputs, across cores. The model's own region costs are zeroed meanwhile, so the
-// kernel takes every thread offered.
+// caller their outputs, across cores.
 double region_ns(int t, int repeats, std::mt19937_64& rng) {
-  CpuCostModel free_regions = cpu_cost_model();
-  free_regions.fork_ns = free_regions.fork_thread_ns = free_regions.min_thread_work = 0;
-  const CpuCostModel saved = cpu_cost_model();
-  set_cpu_cost_model(free_regions);
   Case c = make_case(1536, 512, 1.0, 1, 100, rng);
   const int n = std::max(repeats, 15) * 20;
   const double one = median_ns(n, [&](size_t s) { gather_dense_columns(c.w, c.in[s], c.y, 1); });
   const double many = median_ns(n, [&](size_t s) { gather_dense_columns(c.w, c.in[s], c.y, t); });
-  set_cpu_cost_model(saved);
   return std::max(0.0, many - one / t);
 }
 

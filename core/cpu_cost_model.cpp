@@ -76,7 +76,9 @@ double path_work(GatherPath p, const GatherShape& s) {
 }
 
 // Row paths split cache lines of outputs (16 rows); pruned columns split their row blocks.
-ThreadPlan path_plan(const CpuCostModel& m, GatherPath p, const GatherShape& s) {
+}  // namespace
+
+ThreadPlan plan_path(const CpuCostModel& m, GatherPath p, const GatherShape& s) {
   const bool blocks = p == GatherPath::SparseColumns;
   const double floor_threads = std::max(1.0, std::floor(path_work(p, s) / std::max(1.0, m.min_thread_work)));
   const int usable =
@@ -85,11 +87,9 @@ ThreadPlan path_plan(const CpuCostModel& m, GatherPath p, const GatherShape& s) 
   return plan_threads(m, predict_one_thread_ns(m, p, s), usable, units);
 }
 
-}  // namespace
+double predict_ns(const CpuCostModel& m, GatherPath p, const GatherShape& s) { return plan_path(m, p, s).ns; }
 
-double predict_ns(const CpuCostModel& m, GatherPath p, const GatherShape& s) { return path_plan(m, p, s).ns; }
-
-int path_threads(const CpuCostModel& m, GatherPath p, const GatherShape& s) { return path_plan(m, p, s).threads; }
+int path_threads(const CpuCostModel& m, GatherPath p, const GatherShape& s) { return plan_path(m, p, s).threads; }
 
 int product_threads(const CpuCostModel& m, int64_t rows, int64_t cols, int64_t batch, int threads) {
   GatherShape s;

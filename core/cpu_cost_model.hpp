@@ -75,6 +75,8 @@ struct ThreadPlan {
   double ns = 0;
 };
 ThreadPlan plan_threads(const CpuCostModel& m, double one_thread_ns, int max_threads, int64_t units);
+// The path's plan: its threads (path_threads) and predicted time (predict_ns) at once.
+ThreadPlan plan_path(const CpuCostModel& m, GatherPath p, const GatherShape& s);
 // A gathered path replaces the dense product only when predicted this much cheaper: near the
 // crossover the two cost the same, and a model error there would make event mode the slower.
 constexpr double kGatherMargin = 0.8;

@@ -86,15 +86,11 @@ void dense_rows(const SampleLists& s, Matrix& y, int64_t r0, int64_t r1) {
     }
 }
 
-// One column's non-zeros of a block into one sample's outputs, while the next column's
-// entries are prefetched (`next`): a column is a short stream starting at a random
-// address, which the hardware prefetcher only picks up after a few misses (measured: 0.9-1.4 ns
-// per non-zero without, 0.5-0.8 with, on a Zen 4 core, hidden 2048-4096 at 10 % density).
-// Kept out of line with restrict-qualified pointers: inlined into sparse_block, GCC kept
-// pointers in vector registers and the loop ran 2.3x slower.
-// A column's rows are distinct, so four outputs are loaded before any is stored: the loads
-// need not wait on the stores before them.
-struct ColumnRef {
+// The next column's entries, prefetched while the current one is added: a column is a short
+// stream starting at a random address, which the hardware prefetcher only picks up after a few
+// misses (measured: 0.9-1.4 ns per non-zero without, 0.5-0.8 with, on a Zen 4 core, hidden
+// 2048-4096 at 10 % density).
+struct Stream {
   const uint16_t* off = nullptr;
   const float* val = nullptr;
   uint64_t n = 0;
@@ -102,15 +98,22 @@ struct ColumnRef {
 
 constexpr uint64_t kLine = 64 / sizeof(float);  // non-zeros per cache line of values
 
+void prefetch_line(Stream& s) {  // one line of values and its offsets (half a line)
+  __builtin_prefetch(s.val);
+  __builtin_prefetch(s.off);
+  const uint64_t k = std::min(s.n, kLine);
+  s.val += k, s.off += k, s.n -= k;
+}
+
+// One segment of a column into one sample's outputs, a line of `next` prefetched per line
+// consumed. Kept out of line with restrict-qualified pointers: inlined into its caller, GCC kept
+// pointers in vector registers and the loop ran 2.3x slower. A segment's rows are distinct, so
+// four outputs are loaded before any is stored: the loads need not wait on the stores before them.
 [[gnu::noinline]] void scatter(const uint16_t* __restrict off, const float* __restrict val, uint64_t n, float v,
-                               float* __restrict out, ColumnRef next) {
-  uint64_t k = 0, p = 0;
+                               float* __restrict out, Stream& next) {
+  uint64_t k = 0;
   for (; k + kLine <= n; k += kLine) {
-    if (p < next.n) {  // one line of values and its offsets (half a line) per line consumed
-      __builtin_prefetch(next.val + p);
-      __builtin_prefetch(next.off + p);
-      p += kLine;
-    }
+    if (next.n > 0) prefetch_line(next);
     for (uint64_t u = k; u < k + kLine; u += 4) {
       const uint32_t o0 = off[u], o1 = off[u + 1], o2 = off[u + 2], o3 = off[u + 3];
       const float y0 = out[o0], y1 = out[o1], y2 = out[o2], y3 = out[o3];
@@ -120,57 +123,51 @@ constexpr uint64_t kLine = 64 / sizeof(float);  // non-zeros per cache line of v
       out[o3] = std::fma(val[u + 3], v, y3);
     }
   }
-  for (; p < next.n; p += kLine) {  // a column shorter than the next one
-    __builtin_prefetch(next.val + p);
-    __builtin_prefetch(next.off + p);
-  }
   for (; k < n; ++k) out[off[k]] = std::fma(val[k], v, out[off[k]]);
 }
 
 // Columns are prefetched about kPrefetchNnz non-zeros ahead (at least two columns: one column
-// of a few hundred non-zeros is too short to hide the latency), and their column pointers
-// further still: with a block per thread, a block's column holds tens of non-zeros and the
-// pointer itself was the miss that the data prefetch waited on (16 threads scaled 3.9x).
+// of a few hundred non-zeros is too short to hide the latency), and their segment boundaries
+// further still: with a block per thread, a column's segment holds tens of non-zeros and the
+// boundary itself was the miss that the data prefetch waited on (16 threads scaled 3.9x).
 constexpr uint64_t kPrefetchNnz = 512;
 constexpr size_t kPointerAhead = 16;
 
-ColumnRef column(const BlockedCsc& w, const uint64_t* ptr, uint32_t j) {
-  return {w.off.data() + ptr[j], w.val.data() + ptr[j], ptr[j + 1] - ptr[j]};
-}
-
-// Returns the non-zeros of the block's active columns (the bytes read: a column is read from
-// memory once, whatever the batch).
-uint64_t sparse_block(const BlockedCsc& w, const GatheredInputs& in, Matrix& y, int64_t blk) {
-  const uint64_t* ptr = w.block_ptr(blk);
-  const int64_t base = blk * w.block_rows, rows = w.rows, batch = y.cols();
+// Row blocks [b0, b1) of every active column (a column's segments there are one contiguous
+// stream); returns the non-zeros read (a column is read from memory once, whatever the batch).
+uint64_t sparse_blocks(const BlockedCsc& w, const GatheredInputs& in, Matrix& y, int64_t b0, int64_t b1) {
+  const int64_t rows = w.rows, batch = y.cols(), blocks = w.blocks();
   const size_t n = in.active.size();
-  const uint64_t per_column =
-      std::max<uint64_t>(1, (ptr[w.cols] - ptr[0]) / static_cast<uint64_t>(std::max<int64_t>(1, w.cols)));
+  const uint64_t per_column = std::max<uint64_t>(
+      1, w.val.size() * static_cast<uint64_t>(b1 - b0) / static_cast<uint64_t>(std::max<int64_t>(1, w.cols * blocks)));
   const size_t ahead = std::clamp<uint64_t>(kPrefetchNnz / per_column, 2, kPointerAhead / 2);
   uint64_t nnz = 0;
   for (size_t i = 0; i < n; ++i) {
-    if (i + kPointerAhead < n) __builtin_prefetch(ptr + in.active[i + kPointerAhead]);
+    if (i + kPointerAhead < n) {
+      const uint64_t* q = w.column_ptr(in.active[i + kPointerAhead]);
+      __builtin_prefetch(q + b0);
+      __builtin_prefetch(q + b1);
+    }
     const uint32_t j = in.active[i];
-    const ColumnRef col = column(w, ptr, j);
-    nnz += col.n;
-    if (col.n == 0) continue;
-    ColumnRef next = i + ahead < n ? column(w, ptr, in.active[i + ahead]) : ColumnRef{};
-    for (int64_t b = 0; b < batch; ++b) {
-      const float v = in.x(j, b);
+    const uint64_t* p = w.column_ptr(j);
+    nnz += p[b1] - p[b0];
+    if (p[b1] == p[b0]) continue;
+    Stream next;
+    if (i + ahead < n) {
+      const uint64_t* q = w.column_ptr(in.active[i + ahead]);
+      next = {w.off.data() + q[b0], w.val.data() + q[b0], q[b1] - q[b0]};
+    }
+    for (int64_t s = 0; s < batch; ++s) {
+      const float v = in.x(j, s);
       if (v == 0.0f) continue;
-      scatter(col.off, col.val, col.n, v, y.data() + static_cast<size_t>(b * rows + base), next);
-      next.n = 0;  // prefetched once
+      float* out = y.data() + static_cast<size_t>(s * rows);
+      for (int64_t k = b0; k < b1; ++k)
+        if (p[k + 1] > p[k])
+          scatter(w.off.data() + p[k], w.val.data() + p[k], p[k + 1] - p[k], v, out + k * w.block_rows, next);
+      while (next.n > 0) prefetch_line(next);  // a column shorter than the next one
     }
   }
   return nnz;
-}
-
-// The threads of at most `threads` that the cost model gives the path (core/cpu_cost_model.hpp:
-// a parallel region costs microseconds, more than small layers' delivery gains from it).
-int kernel_threads(GatherPath p, GatherShape s, int threads) {
-  const CpuCostModel& m = cpu_cost_model();
-  s.threads = threads;
-  return path_threads(m, p, s);
 }
 
 }  // namespace
@@ -188,54 +185,35 @@ uint64_t gather_dense_columns(const Matrix& w, const GatheredInputs& in, Matrix&
   thread_local SampleLists buffers;
   SampleLists& lists = buffers;  // the caller's: OpenMP's workers have their own thread_locals
   sample_lists(w, in, y.cols(), lists);
-  GatherShape shape;
-  shape.rows = rows;
-  shape.cols = w.cols();
-  shape.batch = y.cols();
-  shape.active = static_cast<double>(in.active.size());
-  shape.pairs = static_cast<double>(lists.col.size());
-  shape.cached = 4.0 * static_cast<double>(w.size()) <= cpu_cost_model().cache_bytes;
-  const int t = kernel_threads(GatherPath::DenseColumns, shape, threads);
-  if (t == 1) {  // no fork-join at all: small layers pay for it per step
+  const uint64_t bytes = static_cast<uint64_t>(in.active.size()) * static_cast<uint64_t>(rows) * sizeof(float);
+  if (threads <= 1) {  // no fork-join at all: small layers pay for it per step
     dense_rows(lists, y, 0, rows);
-    return static_cast<uint64_t>(in.active.size()) * static_cast<uint64_t>(rows) * sizeof(float);
+    return bytes;
   }
   // Chunks of whole cache lines (16 floats), one per thread.
-  const int64_t chunk = ((rows + t - 1) / t + 15) / 16 * 16;
+  const int64_t chunk = ((rows + threads - 1) / threads + 15) / 16 * 16;
 #ifdef _OPENMP
-#pragma omp parallel for num_threads(t) schedule(static) if (t > 1)
+#pragma omp parallel for num_threads(threads) schedule(static)
 #endif
-  for (int c = 0; c < t; ++c) {
+  for (int c = 0; c < threads; ++c) {
     const int64_t r0 = std::min(rows, c * chunk), r1 = std::min(rows, r0 + chunk);
     if (r0 < r1) dense_rows(lists, y, r0, r1);
   }
-  return static_cast<uint64_t>(in.active.size()) * static_cast<uint64_t>(rows) * sizeof(float);
+  return bytes;
 }
 
 uint64_t gather_sparse_columns(const BlockedCsc& w, const GatheredInputs& in, Matrix& y, int threads) {
-  // The threads from the average column (counting the active columns' non-zeros first, one
-  // column pointer per block and column, took longer than the delivery on 16 threads).
-  const double per_column = w.cols > 0 ? double(w.val.size()) / double(w.cols) : 0.0;
-  const auto blocks = static_cast<int>(w.blocks());
-  GatherShape shape;
-  shape.rows = w.rows;
-  shape.cols = w.cols;
-  shape.batch = y.cols();
-  shape.active = static_cast<double>(in.active.size());
-  shape.pairs = gathered_events(in);
-  shape.active_nnz = shape.active * per_column;
-  shape.sparse_cached = double(BlockedCsc::kBytesPerNnz * w.val.size()) <= cpu_cost_model().cache_bytes;
-  shape.sparse_blocks = std::max(1, blocks);
-  const int t = kernel_threads(GatherPath::SparseColumns, shape, threads);
+  const int64_t blocks = w.blocks();
+  if (threads <= 1) return sparse_blocks(w, in, y, 0, blocks) * BlockedCsc::kBytesPerNnz;
   uint64_t nnz = 0;
-  if (t == 1) {
-    for (int blk = 0; blk < blocks; ++blk) nnz += sparse_block(w, in, y, blk);
-    return nnz * BlockedCsc::kBytesPerNnz;
-  }
+  // Each thread a contiguous range of blocks, the ranges as even as the blocks allow.
 #ifdef _OPENMP
-#pragma omp parallel for num_threads(t) schedule(static) reduction(+ : nnz)
+#pragma omp parallel for num_threads(threads) schedule(static) reduction(+ : nnz)
 #endif
-  for (int blk = 0; blk < blocks; ++blk) nnz += sparse_block(w, in, y, blk);
+  for (int c = 0; c < threads; ++c) {
+    const int64_t b0 = c * blocks / threads, b1 = (c + 1) * blocks / threads;
+    if (b0 < b1) nnz += sparse_blocks(w, in, y, b0, b1);
+  }
   return nnz * BlockedCsc::kBytesPerNnz;
 }
 

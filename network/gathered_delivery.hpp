@@ -11,7 +11,6 @@
 #include <cstdint>
 #include <vector>
 
-#include "core/cpu_cost_model.hpp"
 #include "core/tensor.hpp"
 #include "network/blocked_csc.hpp"
 
@@ -26,7 +25,9 @@ struct GatheredInputs {
 // The (unit, sample) events of `in`: the gatherer's count, or counted here when it gave none.
 double gathered_events(const GatheredInputs& in);
 
-// y (out x B) += W x over the active columns; returns the weight bytes read.
+// y (out x B) += W x over the active columns, on exactly `threads` threads (the selector's plan:
+// MatrixProjection::choose_path; dense columns split rows, pruned columns their row blocks);
+// returns the weight bytes read.
 uint64_t gather_dense_columns(const Matrix& w, const GatheredInputs& in, Matrix& y, int threads);
 uint64_t gather_sparse_columns(const BlockedCsc& w, const GatheredInputs& in, Matrix& y, int threads);
 

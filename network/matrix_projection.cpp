@@ -51,9 +51,7 @@ const Matrix& MatrixProjection::dense() const {
   return w_;
 }
 
-GatherPath MatrixProjection::choose_path(const GatheredInputs& in) const {
-  if (sparse_built_) return GatherPath::SparseColumns;  // the same sums, and no dense matrix
-  const CpuCostModel& m = cpu_cost_model();
+GatherShape MatrixProjection::shape_of(const GatheredInputs& in, const CpuCostModel& m) const {
   GatherShape s;
   s.rows = csc_.rows;
   s.cols = csc_.cols;
@@ -65,30 +63,40 @@ GatherPath MatrixProjection::choose_path(const GatheredInputs& in) const {
   s.sparse_blocks = static_cast<int>(std::max<int64_t>(1, sparse_.blocks()));
   for (const uint32_t j : in.active) s.active_nnz += fanout_[j];
   s.pairs = gathered_events(in);
+  return s;
+}
+
+MatrixProjection::PathChoice MatrixProjection::choose_path(const GatheredInputs& in) const {
+  const CpuCostModel& m = cpu_cost_model();
+  const GatherShape s = shape_of(in, m);
+  if (sparse_built_) return {GatherPath::SparseColumns, path_threads(m, GatherPath::SparseColumns, s)};
+  const ThreadPlan columns = plan_path(m, GatherPath::DenseColumns, s);
   const bool pruned = sparse_.rows > 0;
-  const double columns = predict_ns(m, GatherPath::DenseColumns, s);
-  const double sparse = pruned ? predict_ns(m, GatherPath::SparseColumns, s) : columns;
-  const GatherPath best_gathered = sparse < columns ? GatherPath::SparseColumns : GatherPath::DenseColumns;
-  const double gathered = std::min(sparse, columns);
+  const ThreadPlan sparse = pruned ? plan_path(m, GatherPath::SparseColumns, s) : columns;
+  const PathChoice gathered = sparse.ns < columns.ns ? PathChoice{GatherPath::SparseColumns, sparse.threads}
+                                                     : PathChoice{GatherPath::DenseColumns, columns.threads};
   // Every path adds in the reference order (the products too: network/dense_product.hpp), so
   // the threads each can use may decide, in either order.
-  return gathered < kGatherMargin * predict_ns(m, GatherPath::DenseProduct, s) ? best_gathered
-                                                                               : GatherPath::DenseProduct;
+  const ThreadPlan product = plan_path(m, GatherPath::DenseProduct, s);
+  return std::min(sparse.ns, columns.ns) < kGatherMargin * product.ns
+             ? gathered
+             : PathChoice{GatherPath::DenseProduct, product.threads};
 }
 
 void MatrixProjection::forward_dense(const Matrix& x, Matrix& y) const { dense_product(dense(), x, y, cpu_threads()); }
 
 uint64_t MatrixProjection::deliver_gathered(const GatheredInputs& in, Matrix& y, SumOrder /*order*/) const {
-  switch (choose_path(in)) {
+  const PathChoice c = choose_path(in);
+  switch (c.path) {
     case GatherPath::DenseProduct:
-      dense_product_add(w_, in.x, y, cpu_threads());
+      dense_product_add(w_, in.x, y, cpu_threads());  // plans the same threads as c's
       return dense_bytes();
     case GatherPath::SparseColumns:
-      return gather_sparse_columns(sparse_, in, y, cpu_threads());
+      return gather_sparse_columns(sparse_, in, y, c.threads);
     case GatherPath::DenseColumns:
       break;
   }
-  return gather_dense_columns(w_, in, y, cpu_threads());
+  return gather_dense_columns(w_, in, y, c.threads);
 }
 
 }  // namespace evsim

@@ -7,6 +7,7 @@
 // columns, and dense mode forms the dense copy on first use, within the memory budget.
 #include <mutex>
 
+#include "core/cpu_cost_model.hpp"
 #include "network/blocked_csc.hpp"
 #include "network/csc_matrix.hpp"
 #include "network/gathered_delivery.hpp"
@@ -27,14 +28,19 @@ class MatrixProjection final : public Projection {
   const Matrix& weight() const { return dense(); }  // sparse-built: formed here (budget-checked)
   bool sparse_built() const { return sparse_built_; }
   const CscMatrix& csc() const { return csc_; }
-  // The path a step with these inputs takes (every path gives the same sums, in either sum
-  // order); pruned columns only below kSparseDensity.
-  GatherPath choose_path(const GatheredInputs& in) const;
+  // The path a step with these inputs takes and its threads (every path gives the same sums,
+  // in either sum order, on any number of threads); pruned columns only below kSparseDensity.
+  struct PathChoice {
+    GatherPath path = GatherPath::DenseProduct;
+    int threads = 1;
+  };
+  PathChoice choose_path(const GatheredInputs& in) const;
   static constexpr double kSparseDensity = 0.5;
 
  private:
   const Matrix& dense() const;
   void index_columns();
+  GatherShape shape_of(const GatheredInputs& in, const CpuCostModel& m) const;
 
   mutable Matrix w_;  // sparse-built: empty until dense() forms it
   mutable std::once_flag dense_once_;

@@ -113,7 +113,7 @@ TEST(CpuCostModel, SelectorTakesEveryPathAndKeepsTheSums) {
   // gathered columns' (the reference) order.
   for (int64_t batch : {32, 1}) {
     const GatheredInputs all = testing::random_gathered(rng, cols, batch, 1.0, false);
-    EXPECT_EQ(dense.choose_path(all), GatherPath::DenseProduct) << "batch " << batch;
+    EXPECT_EQ(dense.choose_path(all).path, GatherPath::DenseProduct) << "batch " << batch;
     Matrix y = Matrix::Zero(rows, batch), ref, by_columns = Matrix::Zero(rows, batch);
     EXPECT_EQ(dense.deliver_gathered(all, y, SumOrder::Reference), dense.dense_bytes());
     dense.forward_dense(all.x, ref);
@@ -131,8 +131,8 @@ TEST(CpuCostModel, SelectorTakesEveryPathAndKeepsTheSums) {
   one.x.setZero(cols, 1);
   one.x(sparsest, 0) = 0.5f;
   one.active = {static_cast<uint32_t>(sparsest)};
-  EXPECT_EQ(dense.choose_path(one), GatherPath::DenseColumns);
-  EXPECT_EQ(sparse.choose_path(one), GatherPath::SparseColumns);
+  EXPECT_EQ(dense.choose_path(one).path, GatherPath::DenseColumns);
+  EXPECT_EQ(sparse.choose_path(one).path, GatherPath::SparseColumns);
   // A model where the product is free and one where it costs everything.
   CpuCostModel free_product;
   free_product.product_weight_cached_ns = free_product.product_weight_memory_ns = free_product.product_mac_ns = 0;
@@ -140,14 +140,46 @@ TEST(CpuCostModel, SelectorTakesEveryPathAndKeepsTheSums) {
   set_cpu_cost_model(free_product);
   for (double a : {0.01, 0.3, 1.0})
     for (int64_t batch : {4, 1})
-      EXPECT_EQ(sparse.choose_path(testing::random_gathered(rng, cols, batch, a, false)), GatherPath::DenseProduct);
+      EXPECT_EQ(sparse.choose_path(testing::random_gathered(rng, cols, batch, a, false)).path,
+                GatherPath::DenseProduct);
   CpuCostModel dear_product;
   dear_product.product_weight_cached_ns = dear_product.product_weight_memory_ns = 1e9;
   dear_product.sparse_nnz_cached_ns = dear_product.sparse_nnz_memory_ns = 0;  // and free scatters
   dear_product.sparse_pair_ns = 0;
   set_cpu_cost_model(dear_product);
-  EXPECT_EQ(dense.choose_path(all), GatherPath::DenseColumns);
-  EXPECT_EQ(sparse.choose_path(all), GatherPath::SparseColumns);
+  EXPECT_EQ(dense.choose_path(all).path, GatherPath::DenseColumns);
+  EXPECT_EQ(sparse.choose_path(all).path, GatherPath::SparseColumns);
+}
+
+// The selector hands its kernel the threads it planned: every thread offered when regions are
+// free (up to the pruned format's row blocks), none beyond the caller's when one column fires
+// and a region costs what the built-in model says.
+TEST(CpuCostModel, SelectorPlansTheThreadsItsKernelRuns) {
+  const uint64_t seed = testing::fresh_seed();
+  SCOPED_TRACE("seed=" + std::to_string(seed));
+  std::mt19937_64 rng(seed);
+  const int before = cpu_threads();
+  set_cpu_threads(4);
+  const int64_t cols = std::uniform_int_distribution<int64_t>(100, 300)(rng);
+  const MatrixProjection sparse(testing::random_matrix(rng, 2048, cols, 0.1));  // 4 blocks of 512 rows
+  const MatrixProjection dense(testing::random_matrix(rng, 2048, cols, 1.0));
+  const GatheredInputs all = testing::random_gathered(rng, cols, 1, 1.0, false);
+  {
+    const testing::CostModelScope regions(testing::free_regions_model(testing::dear_product_model()));
+    const MatrixProjection::PathChoice s = sparse.choose_path(all), d = dense.choose_path(all);
+    EXPECT_EQ(s.path, GatherPath::SparseColumns);
+    EXPECT_EQ(s.threads, 4);
+    EXPECT_EQ(d.path, GatherPath::DenseColumns);
+    EXPECT_EQ(d.threads, 4);
+  }
+  const testing::CostModelScope built_in(CpuCostModel{});
+  GatheredInputs one;
+  one.x.setZero(cols, 1);
+  one.x(0, 0) = 0.5f;
+  one.active = {0};
+  EXPECT_EQ(dense.choose_path(one).threads, 1);  // 2048 rows of one column: ~0.3 us, a region 5.3 us
+  EXPECT_EQ(sparse.choose_path(one).threads, 1);
+  set_cpu_threads(before);
 }
 
 std::string write_file(const std::string& name, const std::string& text) {
