@@ -6,6 +6,7 @@
 #include <sstream>
 #include <thread>
 
+#include "core/machine_load.hpp"
 #include "core/stats.hpp"
 #include "core/table.hpp"
 #include "core/threads.hpp"
@@ -176,6 +177,7 @@ void measure_regions(CpuCostModel& m, int threads, int repeats, std::mt19937_64&
 }  // namespace
 
 std::string run_cpu_calibration(const CpuCalibrationOptions& o) {
+  const double load = load_average();
   const int before = cpu_threads();
   set_cpu_threads(1);  // constants per thread: the selector compares paths, not thread counts
   const CpuCostModel base = cpu_cost_model();
@@ -208,6 +210,10 @@ std::string run_cpu_calibration(const CpuCalibrationOptions& o) {
   s << "CPU cost model, one thread (the parallel region on " << before << "), median of " << o.repeats
     << " calls per constant (last-level cache " << fmt_fixed(m.cache_bytes / (1 << 20), 0) << " MiB)\n"
     << t.str() << "wrote " << o.output << " (use it with --cpu-profile " << o.output << ")\n";
+  if (machine_busy(load))
+    s << "note: load average " << fmt_fixed(load, 2) << " when calibration began: other work shared the cores, and a "
+      << "parallel region waits for its slowest thread, so the region costs above include it; calibrate again "
+         "when the machine is idle for a profile of the machine itself\n";
   return s.str();
 }
 

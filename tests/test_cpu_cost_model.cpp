@@ -9,6 +9,7 @@
 
 #include "core/cpu_cost_model.hpp"
 #include "core/error.hpp"
+#include "core/machine_load.hpp"
 #include "core/threads.hpp"
 #include "data/cpu_profile.hpp"
 #include "network/matrix_projection.hpp"
@@ -180,6 +181,17 @@ TEST(CpuCostModel, SelectorPlansTheThreadsItsKernelRuns) {
   EXPECT_EQ(dense.choose_path(one).threads, 1);  // 2048 rows of one column: ~0.3 us, a region 5.3 us
   EXPECT_EQ(sparse.choose_path(one).threads, 1);
   set_cpu_threads(before);
+}
+
+TEST(MachineLoad, ParsesTheOneMinuteAverage) {
+  EXPECT_DOUBLE_EQ(parse_load_average("5.49 2.26 0.83 2/184 13048\n"), 5.49);
+  EXPECT_DOUBLE_EQ(parse_load_average("0.00 0.01 0.05 1/90 7"), 0.0);
+  EXPECT_EQ(parse_load_average(""), -1);
+  EXPECT_EQ(parse_load_average("busy 1 2"), -1);
+  EXPECT_EQ(parse_load_average("-3 1 2"), -1);
+  EXPECT_TRUE(machine_busy(5.49));
+  EXPECT_FALSE(machine_busy(0.4));
+  EXPECT_FALSE(machine_busy(-1));  // unreadable: no note
 }
 
 std::string write_file(const std::string& name, const std::string& text) {

@@ -20,6 +20,10 @@ grep -E "Model name|^CPU\(s\)|L3" "$OUT/lscpu.txt"
   >"$OUT/build.log" 2>&1 || { tail -30 "$OUT/build.log"; exit 1; }
 E=build-cpu/evsim
 export EVSIM_PYTHON=$(command -v python3)
+# A machine lent fresh is still starting up: wait (up to 3 min) for its load average to fall
+# below 1 before calibrating, or the region costs measure the start-up (calibrate notes it).
+for _ in $(seq 36); do awk '{exit !($1 < 1)}' /proc/loadavg && break; sleep 5; done
+echo "load average before calibrate: $(cut -d' ' -f1-3 /proc/loadavg)"
 "$E" calibrate --backend cpu --output "$OUT/cpu_profile.json" | tee "$OUT/calibrate.txt"
 THREADS=${THREADS:-1,2,4,8,16}
 "$E" bench --backend cpu --hidden 4096 --batch ${BATCH:-1,16} --density 1,0.1 --activity 0.01,0.1,0.2,1 \
