@@ -75,9 +75,9 @@ double path_work(GatherPath p, const GatherShape& s) {
   return 0.0;
 }
 
-// Row paths split cache lines of outputs (16 rows); pruned columns split their row blocks.
 }  // namespace
 
+// Row paths split cache lines of outputs (16 rows); pruned columns split their row blocks.
 ThreadPlan plan_path(const CpuCostModel& m, GatherPath p, const GatherShape& s) {
   const bool blocks = p == GatherPath::SparseColumns;
   const double floor_threads = std::max(1.0, std::floor(path_work(p, s) / std::max(1.0, m.min_thread_work)));
