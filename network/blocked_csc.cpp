@@ -8,7 +8,8 @@ namespace evsim {
 namespace {
 
 BlockedCsc empty(int64_t rows, int64_t cols, int64_t block_rows, size_t nnz) {
-  if (block_rows < 1 || block_rows > 65536) throw Error("a blocked CSC block holds 1 to 65536 rows");
+  if (block_rows < 1 || block_rows > BlockedCsc::kMaxOffsetRows)
+    throw Error("a blocked CSC block holds 1 to 65536 rows");
   BlockedCsc m;
   m.rows = rows;
   m.cols = cols;
@@ -29,7 +30,7 @@ BlockedCsc BlockedCsc::from_dense(const Matrix& w, int64_t block_rows) {
       const int64_t r0 = b * block_rows, r1 = std::min(m.rows, r0 + block_rows);
       for (int64_t r = r0; r < r1; ++r)
         if (w(r, j) != 0.0f) {
-          m.off.push_back(static_cast<uint16_t>(r - r0));
+          m.off.push_back(static_cast<uint16_t>(r - m.offset_base(b)));
           m.val.push_back(w(r, j));
         }
       m.ptr.push_back(m.val.size());
@@ -45,7 +46,7 @@ BlockedCsc BlockedCsc::from_csc(const CscMatrix& w, int64_t block_rows) {
     for (int64_t b = 0; b < m.blocks(); ++b) {
       const int64_t r0 = b * block_rows, r1 = std::min(m.rows, r0 + block_rows);
       for (; k < end && w.row_idx[k] < r1; ++k) {
-        m.off.push_back(static_cast<uint16_t>(w.row_idx[k] - r0));
+        m.off.push_back(static_cast<uint16_t>(w.row_idx[k] - m.offset_base(b)));
         m.val.push_back(w.values[k]);
       }
       m.ptr.push_back(m.val.size());

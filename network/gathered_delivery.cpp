@@ -161,9 +161,12 @@ uint64_t sparse_blocks(const BlockedCsc& w, const GatheredInputs& in, Matrix& y,
       const float v = in.x(j, s);
       if (v == 0.0f) continue;
       float* out = y.data() + static_cast<size_t>(s * rows);
-      for (int64_t k = b0; k < b1; ++k)
-        if (p[k + 1] > p[k])
-          scatter(w.off.data() + p[k], w.val.data() + p[k], p[k + 1] - p[k], v, out + k * w.block_rows, next);
+      if (w.absolute())  // one run of rows: no loop exit per block (one thread over 16 blocks was 20 % slower)
+        scatter(w.off.data() + p[b0], w.val.data() + p[b0], p[b1] - p[b0], v, out, next);
+      else
+        for (int64_t k = b0; k < b1; ++k)
+          if (p[k + 1] > p[k])
+            scatter(w.off.data() + p[k], w.val.data() + p[k], p[k + 1] - p[k], v, out + w.offset_base(k), next);
       while (next.n > 0) prefetch_line(next);  // a column shorter than the next one
     }
   }

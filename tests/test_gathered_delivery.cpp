@@ -86,6 +86,33 @@ TEST(GatheredDelivery, ThreadedSparseColumnsEqualPerEventDelivery) {
   }
 }
 
+// Past 65536 rows the 16-bit offsets count from each block's first row (below, they are the
+// rows): blocks of either kind, threads over them, and the CSC route into the format agree with
+// per-event delivery and with each other.
+TEST(GatheredDelivery, TallPrunedMatricesCountRowsFromTheirBlocks) {
+  const uint64_t seed = testing::fresh_seed();
+  SCOPED_TRACE("seed=" + std::to_string(seed));
+  std::mt19937_64 rng(seed);
+  const int64_t rows = std::uniform_int_distribution<int64_t>(65537, 70000)(rng);
+  const int64_t cols = std::uniform_int_distribution<int64_t>(5, 12)(rng);
+  const Matrix w = testing::random_matrix(rng, rows, cols, 0.05);
+  const GatheredInputs g = testing::random_gathered(rng, cols, 2, 0.6, false);
+  const Matrix ref = per_event(w, g);
+  uint64_t nnz = 0;
+  const CscMatrix csc = CscMatrix::from_dense(w);
+  for (uint32_t j : g.active) nnz += csc.col_nnz(j);
+  for (int64_t block : {int64_t{65536}, int64_t{30001}, int64_t{4096}}) {
+    const BlockedCsc s = BlockedCsc::from_dense(w, block), c = BlockedCsc::from_csc(csc, block);
+    EXPECT_FALSE(s.absolute());
+    EXPECT_TRUE(s.off == c.off && s.val == c.val && s.ptr == c.ptr) << "blocks of " << block;
+    for (int threads : {1, 2, 5}) {
+      Matrix z = Matrix::Zero(rows, 2);
+      EXPECT_EQ(gather_sparse_columns(s, g, z, threads), nnz * 6);
+      EXPECT_TRUE(z == ref) << "blocks of " << block << ", " << threads << " threads";
+    }
+  }
+}
+
 // A pruned projection cuts its rows into one block per thread (the count when it is built):
 // built on 1 or 3 threads and delivering on either, the sums are the per-event ones.
 TEST(GatheredDelivery, PrunedProjectionsBuiltForAnyThreadCountGiveTheSameSums) {
