@@ -42,22 +42,20 @@ bool CpuEventBackend::gather(Bucket& b, const Projection& p, InputTally& tally) 
     }
   }
   if (batch_ == 1) {  // the active units are the non-zeros themselves
+    gathered_.sample_units.clear();
     gathered_.active.resize(static_cast<size_t>(in));
-    gathered_.active.resize(nonzero_indices(gathered_.x.data(), in, gathered_.active.data()));
-    for (const uint32_t j : gathered_.active) tally.add(j, gathered_.x.data()[j]);
+    gathered_.active.resize(tally.add_column(gathered_.x.data(), in, nullptr, gathered_.active.data()));
     gathered_.events = static_cast<int64_t>(tally.events());
     return true;
   }
   seen_.assign(static_cast<size_t>(in), 0);
-  for (int64_t s = 0; s < batch_; ++s) tally.add_column(gathered_.x.col(s).data(), in, seen_.data());
-  // The active units, ascending, compacted without a branch per unit.
+  gathered_.sample_units.resize(static_cast<size_t>(in * batch_));  // kept from step to step
+  gathered_.sample_events.resize(static_cast<size_t>(batch_));
+  for (int64_t s = 0; s < batch_; ++s)
+    gathered_.sample_events[static_cast<size_t>(s)] = static_cast<uint32_t>(
+        tally.add_column(gathered_.x.col(s).data(), in, seen_.data(), gathered_.sample_units.data() + s * in));
   gathered_.active.resize(static_cast<size_t>(in));
-  size_t n = 0;
-  for (int64_t j = 0; j < in; ++j) {
-    gathered_.active[n] = static_cast<uint32_t>(j);
-    n += seen_[static_cast<size_t>(j)];
-  }
-  gathered_.active.resize(n);
+  gathered_.active.resize(nonzero_byte_indices(seen_.data(), in, gathered_.active.data()));
   gathered_.events = static_cast<int64_t>(tally.events());
   return true;
 }

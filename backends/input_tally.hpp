@@ -3,6 +3,7 @@
 // each non-zero input x_j costs fanout[j] ops (its non-zero weights); the step's work is
 // ACs when every input value is binary (in {-1, 0, 1}, NeuroBench's rule), else MACs.
 #include "core/counters.hpp"
+#include "core/nonzero.hpp"
 #include "network/projection.hpp"
 
 namespace evsim {
@@ -15,10 +16,15 @@ class InputTally {
     pairs_ += fanout_[source];
     binary_ = binary_ && (value == 1.0f || value == -1.0f);
   }
-  // Every non-zero of one sample's input column at once, marking its units in `seen`: without
-  // a branch per unit (at 50 % activity a mispredicted branch per unit cost more than the rest).
-  void add_column(const float* col, int64_t n, uint8_t* seen) { add_column_impl<true>(col, n, seen); }
-  void add_column(const float* col, int64_t n) { add_column_impl<false>(col, n, nullptr); }
+  // Every non-zero of one sample's input column at once (core/nonzero.hpp), marking its units in
+  // `seen` and listing them in `units` when given; returns its events.
+  uint64_t add_column(const float* col, int64_t n, uint8_t* seen = nullptr, uint32_t* units = nullptr) {
+    const ColumnTally t = tally_column(col, fanout_, n, seen, units);
+    events_ += t.events;
+    pairs_ += t.pairs;
+    binary_ = binary_ && t.binary;
+    return t.events;
+  }
   uint64_t pairs() const { return pairs_; }
   uint64_t events() const { return events_; }
   // weight_bytes: what the executing mode read this step.
@@ -32,27 +38,6 @@ class InputTally {
   }
 
  private:
-  template <bool kMark>
-  void add_column_impl(const float* col, int64_t n, uint8_t* seen) {
-    // Integer masks, no short-circuit: the loop vectorises (with `||` GCC kept it scalar, and
-    // counting was most of a small projection's step).
-    const uint32_t* fanout = fanout_;
-    uint64_t events = 0, pairs = 0;
-    uint32_t nonbinary = 0;
-#pragma omp simd reduction(+ : events, pairs) reduction(| : nonbinary)
-    for (int64_t j = 0; j < n; ++j) {
-      const float v = col[j];
-      const uint32_t fired = v != 0.0f;
-      if constexpr (kMark) seen[j] |= static_cast<uint8_t>(fired);
-      events += fired;
-      pairs += fired ? fanout[j] : 0u;
-      nonbinary |= fired & static_cast<uint32_t>(v != 1.0f) & static_cast<uint32_t>(v != -1.0f);
-    }
-    events_ += events;
-    pairs_ += pairs;
-    binary_ = binary_ && nonbinary == 0;
-  }
-
   const Projection& p_;
   const uint32_t* fanout_;
   uint64_t events_ = 0, pairs_ = 0;

@@ -7,6 +7,7 @@
 #include <thread>
 
 #include "core/machine_load.hpp"
+#include "core/nonzero.hpp"
 #include "core/stats.hpp"
 #include "core/table.hpp"
 #include "core/threads.hpp"
@@ -15,6 +16,7 @@
 #include "network/blocked_csc.hpp"
 #include "network/dense_product.hpp"
 #include "network/gathered_delivery.hpp"
+#include "network/short_columns.hpp"
 
 namespace evsim {
 namespace {
@@ -40,6 +42,24 @@ std::vector<GatheredInputs> input_sets(int64_t cols, int64_t batch, int64_t acti
     std::sort(g.active.begin(), g.active.end());
     g.x.setZero(cols, batch);
     for (const uint32_t j : g.active) g.x.row(j).setConstant(0.5f);
+  }
+  return sets;
+}
+
+// Each unit fired in each sample with probability `activity`, the samples' events listed as
+// the event backend's gatherer lists them.
+std::vector<GatheredInputs> sampled_sets(int64_t cols, int64_t batch, double activity, std::mt19937_64& rng) {
+  std::vector<GatheredInputs> sets(kSets);
+  std::bernoulli_distribution fire(activity);
+  for (GatheredInputs& g : sets) {
+    g.x.setZero(cols, batch);
+    for (int64_t k = 0; k < g.x.size(); ++k) g.x.data()[k] = fire(rng) ? 0.5f : 0.0f;
+    for (int64_t j = 0; j < cols; ++j)
+      if ((g.x.row(j).array() != 0.0f).any()) g.active.push_back(static_cast<uint32_t>(j));
+    g.sample_units.resize(static_cast<size_t>(cols * batch));
+    for (int64_t b = 0; b < batch; ++b)
+      g.sample_events.push_back(
+          static_cast<uint32_t>(nonzero_indices(g.x.col(b).data(), cols, g.sample_units.data() + b * cols)));
   }
   return sets;
 }
@@ -95,6 +115,14 @@ double time_columns(Case& c, int repeats) {
   return median_ns(repeats, [&](size_t s) { gather_dense_columns(c.w, c.in[s], c.y, 1); });
 }
 
+// Short columns of a `rows`-row matrix, two groups of lanes at 20 % activity: ns per event.
+double short_ns_per_event(int64_t rows, int64_t cols, int repeats, std::mt19937_64& rng) {
+  const ShortColumns w = ShortColumns::from_dense(random_matrix(rows, cols, 1.0, rng));
+  const std::vector<GatheredInputs> in = sampled_sets(cols, 8, 0.2, rng);
+  Matrix y = Matrix::Zero(rows, 8);
+  return median_ns(repeats, [&](size_t s) { gather_short_columns(w, in[s], y, 1); }) / gathered_events(in[0]);
+}
+
 double time_sparse(Case& c, int repeats, double* nnz_per_step) {
   const BlockedCsc m = BlockedCsc::from_dense(c.w, std::min<int64_t>(c.w.rows(), 65536));
   double nnz = 0;
@@ -133,6 +161,9 @@ CpuCostModel measure(const CpuCalibrationOptions& o, const CpuCostModel& base) {
     Case ps = make_case(16, kCols, 0.2, 1, kCols, rng);
     const double t = time_sparse(ps, r, &nnz);
     m.sparse_pair_ns = std::max(0.0, (t - nnz * m.sparse_nnz_cached_ns) / kCols);
+    const double one_vector = short_ns_per_event(16, kCols, r, rng), four = short_ns_per_event(64, kCols, r, rng);
+    m.short_vector_ns = std::max(0.0, (four - one_vector) / 3);
+    m.short_event_ns = std::max(0.0, one_vector - m.short_vector_ns);
   }
   {
     Case c = make_case(big_rows, kCols, 1.0, 1, kCols, rng);
@@ -204,6 +235,8 @@ std::string run_cpu_calibration(const CpuCalibrationOptions& o) {
   row("sparse columns ns/nnz (memory)", &CpuCostModel::sparse_nnz_memory_ns);
   row("dense columns ns per (column, sample) pair", &CpuCostModel::pair_ns);
   row("sparse columns ns per (column, sample) pair", &CpuCostModel::sparse_pair_ns);
+  row("short columns ns per event", &CpuCostModel::short_event_ns);
+  row("short columns ns per event and 16 rows", &CpuCostModel::short_vector_ns);
   row("parallel region ns (2 threads)", &CpuCostModel::fork_ns);
   row("parallel region ns per further thread", &CpuCostModel::fork_thread_ns);
   std::ostringstream s;

@@ -42,6 +42,8 @@ const char* gather_path_name(GatherPath p) {
       return "sparse columns";
     case GatherPath::DenseProduct:
       return "dense product";
+    case GatherPath::ShortColumns:
+      return "short columns";
   }
   return "?";
 }
@@ -68,6 +70,7 @@ double path_work(GatherPath p, const GatherShape& s) {
     case GatherPath::DenseProduct:
       return rows * static_cast<double>(s.cols * s.batch) / 4;
     case GatherPath::DenseColumns:
+    case GatherPath::ShortColumns:
       return rows * s.pairs;
     case GatherPath::SparseColumns:
       return s.active_nnz * static_cast<double>(s.batch);
@@ -77,13 +80,15 @@ double path_work(GatherPath p, const GatherShape& s) {
 
 }  // namespace
 
-// Row paths split cache lines of outputs (16 rows); pruned columns split their row blocks.
 ThreadPlan plan_path(const CpuCostModel& m, GatherPath p, const GatherShape& s) {
   const bool blocks = p == GatherPath::SparseColumns;
   const double floor_threads = std::max(1.0, std::floor(path_work(p, s) / std::max(1.0, m.min_thread_work)));
   const int usable =
       static_cast<int>(std::min<double>(floor_threads, blocks ? std::min(s.threads, s.sparse_blocks) : s.threads));
-  const int64_t units = blocks ? s.sparse_blocks : (s.rows + 15) / 16;
+  // Pruned columns split their row blocks, short columns groups of four samples, the rest rows.
+  const int64_t units = blocks                          ? s.sparse_blocks
+                        : p == GatherPath::ShortColumns ? (s.batch + 3) / 4
+                                                        : (s.rows + 15) / 16;
   return plan_threads(m, predict_one_thread_ns(m, p, s), usable, units);
 }
 
@@ -106,16 +111,24 @@ double predict_one_thread_ns(const CpuCostModel& m, GatherPath p, const GatherSh
   switch (p) {
     case GatherPath::DenseProduct: {
       // Streaming the weights and multiplying overlap: whichever takes longer (GEMV is
-      // bandwidth-bound, GEMM over a batch compute-bound).
-      const double weights = rows * static_cast<double>(s.cols);
-      const double passes = s.batch == 1 ? std::ceil(static_cast<double>(s.cols) / 8) : 0.0;
+      // bandwidth-bound, GEMM over a batch compute-bound). A batch multiplies whole vectors of 16
+      // rows (a 1-row matrix at batch 64 took longer than a 16-row one).
+      const auto cols = static_cast<double>(s.cols);
+      const double weights = rows * cols, vector_rows = std::ceil(rows / 16) * 16;
+      const double passes = s.batch == 1 ? std::ceil(cols / 8) : 0.0;
       return std::max(weights * (s.cached ? m.product_weight_cached_ns : m.product_weight_memory_ns),
-                      weights * static_cast<double>(s.batch) * m.product_mac_ns) +
+                      vector_rows * cols * static_cast<double>(s.batch) * m.product_mac_ns) +
              passes * m.product_pass_ns;
     }
     case GatherPath::DenseColumns:
       return s.active * rows * (s.cached ? m.dense_row_cached_ns : m.dense_row_memory_ns) +
              (s.pairs - s.active) * rows * m.dense_pair_row_ns + s.pairs * m.pair_ns;
+    case GatherPath::ShortColumns: {
+      // A batch runs in groups of four lanes, the last group's missing samples idle.
+      const auto b = static_cast<double>(s.batch);
+      const double idle = s.batch == 1 ? 1.0 : 4 * std::ceil(b / 4) / b;
+      return s.pairs * idle * (m.short_event_ns + std::ceil(rows / 16) * m.short_vector_ns);
+    }
     case GatherPath::SparseColumns: {
       const double per_pair = s.active > 0 ? s.active_nnz / s.active : 0.0;
       return s.pairs * per_pair * (s.sparse_cached ? m.sparse_nnz_cached_ns : m.sparse_nnz_memory_ns) +

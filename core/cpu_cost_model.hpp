@@ -26,6 +26,9 @@ struct CpuCostModel {
   // Per (column, sample) pair: list building, loop set-up; dense columns and pruned columns
   // (column pointers, the prefetch of the next column: on a 16-row matrix twice the former).
   double pair_ns = 2.5, sparse_pair_ns = 5.0;
+  // Short columns (network/short_columns.hpp): per event, and per event and vector of 16 rows
+  // (a 16-row readout at 20 % activity, batch 64: 0.78 ns an event, 64 rows 2.07).
+  double short_event_ns = 0.35, short_vector_ns = 0.45;
   // A parallel region as a kernel pays it (the workers read the caller's lists, the caller
   // their outputs) on two threads, and per thread beyond two. On the development VM: 5.3 us
   // (an empty region 3-4.5 us); the default model's 512-unit layers ran slower on its two cores
@@ -37,7 +40,9 @@ struct CpuCostModel {
   std::string source = "built-in defaults (development machine)";
 };
 
-enum class GatherPath { DenseColumns, SparseColumns, DenseProduct };
+enum class GatherPath { DenseColumns, SparseColumns, DenseProduct, ShortColumns };
+// Rows a short-columns matrix may have (network/short_columns.hpp: up to four SIMD vectors).
+constexpr int64_t kShortColumnsMaxRows = 64;
 const char* gather_path_name(GatherPath p);
 
 // One step of one projection, as the selector sees it.
@@ -55,7 +60,7 @@ double predict_ns(const CpuCostModel& m, GatherPath p, const GatherShape& s);
 double predict_one_thread_ns(const CpuCostModel& m, GatherPath p, const GatherShape& s);
 // The threads (of s.threads) the path's kernel runs on: the count that minimises predict_ns,
 // each thread with at least min_thread_work of the work (multiply-adds / 4 for the product, rows
-// of dense columns, non-zeros of pruned ones). The floor is kept beside the regions' measured
+// of dense columns and short columns, non-zeros of pruned ones). The floor is kept beside the regions' measured
 // cost: on the device host's 16 Xeon threads, regions inside a running model cost many times
 // what calibrate measures back to back (p90's decoder at batch 1 took 150 us a step on 16
 // threads, 88 us on one, where the floor gives it 3 threads and 30 us).

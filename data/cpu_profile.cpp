@@ -26,6 +26,8 @@ const std::vector<Field>& fields() {
       {"sparse_nnz_memory_ns", &CpuCostModel::sparse_nnz_memory_ns},
       {"pair_ns", &CpuCostModel::pair_ns},
       {"sparse_pair_ns", &CpuCostModel::sparse_pair_ns},
+      {"short_event_ns", &CpuCostModel::short_event_ns},
+      {"short_vector_ns", &CpuCostModel::short_vector_ns},
       {"fork_ns", &CpuCostModel::fork_ns},
       {"fork_thread_ns", &CpuCostModel::fork_thread_ns},
       {"min_thread_work", &CpuCostModel::min_thread_work},

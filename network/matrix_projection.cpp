@@ -24,6 +24,11 @@ int64_t block_rows_for(int64_t rows) {
 MatrixProjection::MatrixProjection(Matrix weight) : w_(std::move(weight)), csc_(CscMatrix::from_dense(w_)) {
   index_columns();
   if (density() < kSparseDensity) sparse_ = BlockedCsc::from_dense(w_, block_rows_for(w_.rows()));
+  if (w_.rows() <= ShortColumns::kMaxRows) {
+    require_memory(4.0 * 64 * static_cast<double>(w_.cols()), "the short columns of a " + std::to_string(w_.rows()) +
+                                                                  " x " + std::to_string(w_.cols()) + " weight");
+    short_ = ShortColumns::from_dense(w_);
+  }
 }
 
 MatrixProjection::MatrixProjection(CscMatrix weight) : sparse_built_(true), csc_(std::move(weight)) {
@@ -70,17 +75,19 @@ MatrixProjection::PathChoice MatrixProjection::choose_path(const GatheredInputs&
   const CpuCostModel& m = cpu_cost_model();
   const GatherShape s = shape_of(in, m);
   if (sparse_built_) return {GatherPath::SparseColumns, path_threads(m, GatherPath::SparseColumns, s)};
-  const ThreadPlan columns = plan_path(m, GatherPath::DenseColumns, s);
-  const bool pruned = sparse_.rows > 0;
-  const ThreadPlan sparse = pruned ? plan_path(m, GatherPath::SparseColumns, s) : columns;
-  const PathChoice gathered = sparse.ns < columns.ns ? PathChoice{GatherPath::SparseColumns, sparse.threads}
-                                                     : PathChoice{GatherPath::DenseColumns, columns.threads};
+  PathChoice gathered{GatherPath::DenseColumns, 0};
+  double gathered_ns = 0;
+  auto consider = [&](GatherPath p) {
+    const ThreadPlan t = plan_path(m, p, s);
+    if (gathered.threads == 0 || t.ns < gathered_ns) gathered = {p, t.threads}, gathered_ns = t.ns;
+  };
+  consider(GatherPath::DenseColumns);
+  if (sparse_.rows > 0) consider(GatherPath::SparseColumns);
+  if (!short_.empty()) consider(GatherPath::ShortColumns);
   // Every path adds in the reference order (the products too: network/dense_product.hpp), so
   // the threads each can use may decide, in either order.
   const ThreadPlan product = plan_path(m, GatherPath::DenseProduct, s);
-  return std::min(sparse.ns, columns.ns) < kGatherMargin * product.ns
-             ? gathered
-             : PathChoice{GatherPath::DenseProduct, product.threads};
+  return gathered_ns < kGatherMargin * product.ns ? gathered : PathChoice{GatherPath::DenseProduct, product.threads};
 }
 
 void MatrixProjection::forward_dense(const Matrix& x, Matrix& y) const { dense_product(dense(), x, y, cpu_threads()); }
@@ -93,6 +100,8 @@ uint64_t MatrixProjection::deliver_gathered(const GatheredInputs& in, Matrix& y,
       return dense_bytes();
     case GatherPath::SparseColumns:
       return gather_sparse_columns(sparse_, in, y, c.threads);
+    case GatherPath::ShortColumns:
+      return gather_short_columns(short_, in, y, c.threads);
     case GatherPath::DenseColumns:
       break;
   }

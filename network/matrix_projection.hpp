@@ -12,6 +12,7 @@
 #include "network/csc_matrix.hpp"
 #include "network/gathered_delivery.hpp"
 #include "network/projection.hpp"
+#include "network/short_columns.hpp"
 
 namespace evsim {
 
@@ -47,6 +48,7 @@ class MatrixProjection final : public Projection {
   bool sparse_built_ = false;
   CscMatrix csc_;
   BlockedCsc sparse_;  // below kSparseDensity, and always when sparse-built
+  ShortColumns short_;
 };
 
 }  // namespace evsim

@@ -35,9 +35,20 @@ TEST(CpuCostModel, PredictionsByHand) {
   m.sparse_pair_ns = 12;
   m.product_pass_ns = 7;
   GatherShape s{10, 20, 3, 4, 6, 8, true, true};  // 10 x 20, batch 3, 4 active columns, 6 pairs, 8 nnz
-  EXPECT_DOUBLE_EQ(predict_ns(m, GatherPath::DenseProduct, s), 200 * 3 * 0.25);  // compute-bound: 150 > 100
+  // Compute-bound, 10 rows multiplied as a whole vector of 16: 16 x 20 x 3 x 0.25 = 240 > 100.
+  EXPECT_DOUBLE_EQ(predict_ns(m, GatherPath::DenseProduct, s), 16 * 20 * 3 * 0.25);
   EXPECT_DOUBLE_EQ(predict_ns(m, GatherPath::DenseColumns, s), 4 * 10 * 2 + 2 * 10 * 0.5 + 6 * 10);
   EXPECT_DOUBLE_EQ(predict_ns(m, GatherPath::SparseColumns, s), 6 * 2 * 4 + 6 * 12);
+  // Short columns: 10 rows are one vector; a batch of 3 runs as one group of 4 lanes (4 / 3 of its
+  // events' steps), one sample alone; 40 rows are 3 vectors.
+  m.short_event_ns = 2;
+  m.short_vector_ns = 1.5;
+  EXPECT_DOUBLE_EQ(predict_ns(m, GatherPath::ShortColumns, s), 6 * (4.0 / 3) * (2 + 1.5));
+  GatherShape one_sample = s, tall = s;
+  one_sample.batch = 1;
+  EXPECT_DOUBLE_EQ(predict_ns(m, GatherPath::ShortColumns, one_sample), 6 * (2 + 1.5));
+  tall.rows = 40;
+  EXPECT_DOUBLE_EQ(predict_ns(m, GatherPath::ShortColumns, tall), 6 * (4.0 / 3) * (2 + 3 * 1.5));
   s.cached = false;
   s.batch = 1;
   EXPECT_DOUBLE_EQ(predict_ns(m, GatherPath::SparseColumns, s), 6 * 2 * 4 + 6 * 12);  // its own format fits
@@ -152,6 +163,29 @@ TEST(CpuCostModel, SelectorTakesEveryPathAndKeepsTheSums) {
   EXPECT_EQ(sparse.choose_path(all).path, GatherPath::SparseColumns);
 }
 
+// A classifier readout (at most 64 rows) under the built-in model: short columns at 20 %
+// activity in one sample and in a batch, with the product's sums; a matrix of 65 rows has none.
+TEST(CpuCostModel, ReadoutsTakeShortColumns) {
+  const uint64_t seed = testing::fresh_seed();
+  SCOPED_TRACE("seed=" + std::to_string(seed));
+  std::mt19937_64 rng(seed);
+  CostModelScope scope;
+  const int64_t rows = std::uniform_int_distribution<int64_t>(1, 64)(rng);
+  const int64_t cols = std::uniform_int_distribution<int64_t>(256, 1024)(rng);
+  SCOPED_TRACE(std::to_string(rows) + " x " + std::to_string(cols));
+  const MatrixProjection readout(testing::random_matrix(rng, rows, cols, 1.0));
+  const MatrixProjection taller(testing::random_matrix(rng, 65, cols, 1.0));
+  for (int64_t batch : {1, 64}) {
+    const GatheredInputs in = testing::random_gathered(rng, cols, batch, 0.2, false);
+    EXPECT_EQ(readout.choose_path(in).path, GatherPath::ShortColumns) << "batch " << batch;
+    EXPECT_NE(taller.choose_path(in).path, GatherPath::ShortColumns) << "batch " << batch;
+    Matrix y = Matrix::Zero(rows, batch), ref;
+    EXPECT_EQ(readout.deliver_gathered(in, y, SumOrder::Reference), in.active.size() * static_cast<uint64_t>(rows) * 4);
+    readout.forward_dense(in.x, ref);
+    EXPECT_TRUE(y == ref) << "batch " << batch;
+  }
+}
+
 // The selector hands its kernel the threads it planned: every thread offered when regions are
 // free (up to the pruned format's row blocks), none beyond the caller's when one column fires
 // and a region costs what the built-in model says.
@@ -205,6 +239,7 @@ TEST(CpuProfile, RoundTripsAndRejectsBadFiles) {
   m.product_mac_ns = 0.123;
   m.sparse_nnz_memory_ns = 7.5;
   m.sparse_pair_ns = 3.25;
+  m.short_vector_ns = 0.625;
   m.cache_bytes = 1 << 20;
   const std::string path = ::testing::TempDir() + "/evsim_cpu_profile.json";
   write_cpu_profile(m, path);
@@ -212,6 +247,8 @@ TEST(CpuProfile, RoundTripsAndRejectsBadFiles) {
   EXPECT_EQ(r.product_mac_ns, 0.123);
   EXPECT_EQ(r.sparse_nnz_memory_ns, 7.5);
   EXPECT_EQ(r.sparse_pair_ns, 3.25);
+  EXPECT_EQ(r.short_vector_ns, 0.625);
+  EXPECT_EQ(r.short_event_ns, m.short_event_ns);
   EXPECT_EQ(r.cache_bytes, 1 << 20);
   EXPECT_EQ(r.pair_ns, m.pair_ns);
   for (const auto& [text, what] : {std::pair<std::string, std::string>{"[1]", "expected a JSON object"},

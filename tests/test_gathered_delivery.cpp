@@ -7,6 +7,7 @@
 #include <random>
 
 #include "backends/cpu_event_backend.hpp"
+#include "core/nonzero.hpp"
 #include "core/threads.hpp"
 #include "models/egru_stack.hpp"
 #include "models/random_input.hpp"
@@ -14,6 +15,7 @@
 #include "network/dense_product.hpp"
 #include "network/gathered_delivery.hpp"
 #include "network/matrix_projection.hpp"
+#include "network/short_columns.hpp"
 #include "tests/cost_model_scope.hpp"
 #include "tests/random_models.hpp"
 #include "tests/sim_helpers.hpp"
@@ -63,6 +65,44 @@ TEST(GatheredDelivery, BothPathsEqualPerEventDeliveryExactly) {
         EXPECT_EQ(gather_sparse_columns(s, g, z, threads), nnz * 6);
         EXPECT_TRUE(z == ref) << "sparse columns, blocks of " << block << ", " << threads << " threads";
       }
+    }
+  }
+}
+
+// Each sample's events listed as the event backend's gatherer lists them.
+void list_samples(GatheredInputs& g) {
+  const int64_t cols = g.x.rows();
+  g.sample_units.resize(static_cast<size_t>(cols * g.x.cols()));
+  g.sample_events.clear();
+  for (int64_t b = 0; b < g.x.cols(); ++b)
+    g.sample_events.push_back(
+        static_cast<uint32_t>(nonzero_indices(g.x.col(b).data(), cols, g.sample_units.data() + b * cols)));
+}
+
+// Short columns (at most 64 rows, up to four vectors): the lanes of four samples, of unequal
+// lengths (the shorter ones padded), batches that leave a partial group, samples with no event
+// or every unit, listed events or found in x, any thread count: the reference sums exactly.
+TEST(GatheredDelivery, ShortColumnsEqualPerEventDeliveryExactly) {
+  const uint64_t seed = testing::fresh_seed();
+  SCOPED_TRACE("seed=" + std::to_string(seed));
+  std::mt19937_64 rng(seed);
+  for (int trial = 0; trial < 24; ++trial) {
+    const int64_t rows = std::uniform_int_distribution<int64_t>(1, 64)(rng);
+    const int64_t cols = std::uniform_int_distribution<int64_t>(1, 300)(rng);
+    const int64_t batch = std::uniform_int_distribution<int64_t>(1, 13)(rng);
+    const double activity = trial % 6 == 0 ? 1.0 : std::uniform_real_distribution<double>(0.0, 1.0)(rng);
+    SCOPED_TRACE(std::to_string(rows) + " x " + std::to_string(cols) + ", batch " + std::to_string(batch));
+    const Matrix w = testing::random_matrix(rng, rows, cols, std::uniform_real_distribution<double>(0.1, 1.0)(rng));
+    GatheredInputs g = testing::random_gathered(rng, cols, batch, activity, trial % 2);
+    if (batch > 2) g.x.col(1).setZero();  // a sample without events among others
+    if (trial % 3 == 0 && batch > 1) list_samples(g);
+    const Matrix ref = per_event(w, g);
+    const ShortColumns s = ShortColumns::from_dense(w);
+    for (int threads : {1, 2, 3}) {
+      Matrix y = Matrix::Zero(rows, batch);
+      EXPECT_EQ(gather_short_columns(s, g, y, threads), g.active.size() * static_cast<uint64_t>(rows) * 4);
+      EXPECT_TRUE(y == ref) << threads << " threads, listed " << !g.sample_units.empty() << ", max difference "
+                            << (y - ref).cwiseAbs().maxCoeff();
     }
   }
 }
