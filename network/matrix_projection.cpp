@@ -56,7 +56,7 @@ const Matrix& MatrixProjection::dense() const {
   return w_;
 }
 
-GatherShape MatrixProjection::shape_of(const GatheredInputs& in, const CpuCostModel& m) const {
+GatherShape MatrixProjection::shape_of(const GatheredInputs& in, const CpuCostModel& m, bool with_nnz) const {
   GatherShape s;
   s.rows = csc_.rows;
   s.cols = csc_.cols;
@@ -66,14 +66,19 @@ GatherShape MatrixProjection::shape_of(const GatheredInputs& in, const CpuCostMo
   s.sparse_cached = static_cast<double>(BlockedCsc::kBytesPerNnz * nnz_) <= m.cache_bytes;
   s.threads = cpu_threads();
   s.sparse_blocks = static_cast<int>(std::max<int64_t>(1, sparse_.blocks()));
-  for (const uint32_t j : in.active) s.active_nnz += fanout_[j];
+  if (with_nnz)  // a loop over the active columns: a fifth of a 16-row readout's step
+    for (const uint32_t j : in.active) s.active_nnz += fanout_[j];
   s.pairs = gathered_events(in);
   return s;
 }
 
 MatrixProjection::PathChoice MatrixProjection::choose_path(const GatheredInputs& in) const {
   const CpuCostModel& m = cpu_cost_model();
-  const GatherShape s = shape_of(in, m);
+  // A short matrix takes short columns or the product: the other gathered paths cost more per
+  // event than a short column's few multiply-adds (pair_ns, sparse_pair_ns > short_event_ns +
+  // 4 short_vector_ns), so their shape need not be counted.
+  const bool short_only = !short_.empty();
+  const GatherShape s = shape_of(in, m, !short_only && (sparse_built_ || sparse_.rows > 0));
   if (sparse_built_) return {GatherPath::SparseColumns, path_threads(m, GatherPath::SparseColumns, s)};
   PathChoice gathered{GatherPath::DenseColumns, 0};
   double gathered_ns = 0;
@@ -81,9 +86,12 @@ MatrixProjection::PathChoice MatrixProjection::choose_path(const GatheredInputs&
     const ThreadPlan t = plan_path(m, p, s);
     if (gathered.threads == 0 || t.ns < gathered_ns) gathered = {p, t.threads}, gathered_ns = t.ns;
   };
-  consider(GatherPath::DenseColumns);
-  if (sparse_.rows > 0) consider(GatherPath::SparseColumns);
-  if (!short_.empty()) consider(GatherPath::ShortColumns);
+  if (short_only) {
+    consider(GatherPath::ShortColumns);
+  } else {
+    consider(GatherPath::DenseColumns);
+    if (sparse_.rows > 0) consider(GatherPath::SparseColumns);
+  }
   // Every path adds in the reference order (the products too: network/dense_product.hpp), so
   // the threads each can use may decide, in either order.
   const ThreadPlan product = plan_path(m, GatherPath::DenseProduct, s);

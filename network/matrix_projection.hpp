@@ -41,7 +41,8 @@ class MatrixProjection final : public Projection {
  private:
   const Matrix& dense() const;
   void index_columns();
-  GatherShape shape_of(const GatheredInputs& in, const CpuCostModel& m) const;
+  // with_nnz: count the active columns' non-zeros (only the pruned path's cost needs them).
+  GatherShape shape_of(const GatheredInputs& in, const CpuCostModel& m, bool with_nnz) const;
 
   mutable Matrix w_;  // sparse-built: empty until dense() forms it
   mutable std::once_flag dense_once_;
