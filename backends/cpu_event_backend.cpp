@@ -42,18 +42,22 @@ bool CpuEventBackend::gather(Bucket& b, const Projection& p, InputTally& tally) 
     }
   }
   if (batch_ == 1) {  // the active units are the non-zeros themselves
-    gathered_.sample_units.clear();
+    gathered_.sample_events.clear();
     gathered_.active.resize(static_cast<size_t>(in));
     gathered_.active.resize(tally.add_column(gathered_.x.data(), in, nullptr, gathered_.active.data()));
     gathered_.events = static_cast<int64_t>(tally.events());
     return true;
   }
   seen_.assign(static_cast<size_t>(in), 0);
-  gathered_.sample_units.resize(static_cast<size_t>(in * batch_));  // kept from step to step
-  gathered_.sample_events.resize(static_cast<size_t>(batch_));
-  for (int64_t s = 0; s < batch_; ++s)
-    gathered_.sample_events[static_cast<size_t>(s)] = static_cast<uint32_t>(
-        tally.add_column(gathered_.x.col(s).data(), in, seen_.data(), gathered_.sample_units.data() + s * in));
+  const bool lists = p.uses_sample_lists();
+  if (lists && gathered_.sample_units.size() < static_cast<size_t>(in * batch_))  // kept from step to step
+    gathered_.sample_units.resize(static_cast<size_t>(in * batch_));
+  gathered_.sample_events.resize(lists ? static_cast<size_t>(batch_) : 0);
+  for (int64_t s = 0; s < batch_; ++s) {
+    uint32_t* units = lists ? gathered_.sample_units.data() + s * in : nullptr;
+    const uint64_t events = tally.add_column(gathered_.x.col(s).data(), in, seen_.data(), units);
+    if (lists) gathered_.sample_events[static_cast<size_t>(s)] = static_cast<uint32_t>(events);
+  }
   gathered_.active.resize(static_cast<size_t>(in));
   gathered_.active.resize(nonzero_byte_indices(seen_.data(), in, gathered_.active.data()));
   gathered_.events = static_cast<int64_t>(tally.events());

@@ -21,13 +21,13 @@ struct GatheredInputs {
   Matrix x;                      // in x B: the events' values, zeros elsewhere
   int64_t events = -1;           // (unit, sample) events, when the gatherer counted them (-1: not)
   // Each sample's events when the gatherer listed them (batches; one sample's are `active`):
-  // sample b's units, ascending, at sample_units[b in ..], sample_events[b] of them. Empty: not
-  // listed, and the paths that need them scan x.
+  // sample b's units, ascending, at sample_units[b in ..], sample_events[b] of them.
+  // sample_events empty: not listed, and the paths that need them scan x.
   std::vector<uint32_t> sample_units, sample_events;
 };
 // Sample b's events: its listed units, or none when the gatherer did not list them.
 inline const uint32_t* listed_units(const GatheredInputs& in, int64_t b) {
-  return in.sample_units.empty() ? nullptr : in.sample_units.data() + b * in.x.rows();
+  return in.sample_events.empty() ? nullptr : in.sample_units.data() + b * in.x.rows();
 }
 
 // The (unit, sample) events of `in`: the gatherer's count, or counted here when it gave none.

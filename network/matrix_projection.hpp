@@ -25,6 +25,7 @@ class MatrixProjection final : public Projection {
   void forward_dense(const Matrix& x, Matrix& y) const override;
   void deliver(uint32_t source, float value, float* y_col) const override { csc_.axpy_column(source, value, y_col); }
   bool gathers() const override { return true; }
+  bool uses_sample_lists() const override { return !short_.empty(); }  // short columns
   uint64_t deliver_gathered(const GatheredInputs& in, Matrix& y, SumOrder order) const override;
   const Matrix& weight() const { return dense(); }  // sparse-built: formed here (budget-checked)
   bool sparse_built() const { return sparse_built_; }

@@ -32,6 +32,9 @@ class Projection {
   // weight bytes read. Projections without it (convolutions, pooling) return false from
   // gathers() and take deliver().
   virtual bool gathers() const { return false; }
+  // Whether its gathered delivery uses each sample's events listed (GatheredInputs): the
+  // gatherer lists them only then (a list is as large as the batch's inputs).
+  virtual bool uses_sample_lists() const { return false; }
   // Per-synapse delays (network/delayed_projection.hpp): null for every other projection.
   virtual const DelayedProjection* delayed() const { return nullptr; }
   virtual uint64_t deliver_gathered(const GatheredInputs& in, Matrix& y, SumOrder order) const;

@@ -114,7 +114,7 @@ void samples(const ShortColumns& w, const GatheredInputs& in, Matrix& y, int64_t
   const Kernels& k = kByVectors[w.w.rows() / ShortColumns::kVector - 1];
   thread_local std::vector<uint32_t> found;
   static const float kZero = 0.0f;
-  if (in.x.cols() > 1 && in.sample_units.empty()) found.resize(static_cast<size_t>(kLanes * cols));
+  if (in.x.cols() > 1 && in.sample_events.empty()) found.resize(static_cast<size_t>(kLanes * cols));
   for (int64_t s = s0; s < s1; s += kLanes) {
     Lane lanes[kLanes];
     const int count = static_cast<int>(std::min<int64_t>(kLanes, s1 - s));

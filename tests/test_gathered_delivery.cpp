@@ -6,6 +6,7 @@
 
 #include <random>
 
+#include "backends/cpu_dense_backend.hpp"
 #include "backends/cpu_event_backend.hpp"
 #include "core/nonzero.hpp"
 #include "core/threads.hpp"
@@ -101,7 +102,7 @@ TEST(GatheredDelivery, ShortColumnsEqualPerEventDeliveryExactly) {
     for (int threads : {1, 2, 3}) {
       Matrix y = Matrix::Zero(rows, batch);
       EXPECT_EQ(gather_short_columns(s, g, y, threads), g.active.size() * static_cast<uint64_t>(rows) * 4);
-      EXPECT_TRUE(y == ref) << threads << " threads, listed " << !g.sample_units.empty() << ", max difference "
+      EXPECT_TRUE(y == ref) << threads << " threads, listed " << !g.sample_events.empty() << ", max difference "
                             << (y - ref).cwiseAbs().maxCoeff();
     }
   }
@@ -201,6 +202,44 @@ TEST(GatheredDelivery, TwoEventsOfOneUnitFallBackToPerEventSums) {
   EXPECT_EQ(y(0, 0), y0);
   EXPECT_EQ(c.events, 3u);
   EXPECT_EQ(c.weight_bytes, 6u * 8);  // per-event delivery: 3 events x 2 weights x (value + index)
+}
+
+// The event backend lists each sample's events for a readout (short columns) and not for a
+// taller projection, with one gatherer shared by both ports, step after step: each port's
+// outputs and counts equal dense mode's.
+TEST(GatheredDelivery, EventBackendListsSamplesForShortColumnsOnly) {
+  const uint64_t seed = testing::fresh_seed();
+  SCOPED_TRACE("seed=" + std::to_string(seed));
+  std::mt19937_64 rng(seed);
+  const int64_t cols = std::uniform_int_distribution<int64_t>(40, 400)(rng);
+  const int64_t batch = std::uniform_int_distribution<int64_t>(2, 13)(rng);
+  SCOPED_TRACE(std::to_string(cols) + " inputs, batch " + std::to_string(batch));
+  const MatrixProjection readout(
+      testing::random_matrix(rng, std::uniform_int_distribution<int64_t>(1, 64)(rng), cols, 0.3));
+  const MatrixProjection tall(testing::random_matrix(rng, 300, cols, 0.3));
+  EXPECT_TRUE(readout.uses_sample_lists());
+  EXPECT_FALSE(tall.uses_sample_lists());
+  CpuEventBackend event;
+  CpuDenseBackend dense;
+  event.prepare({&readout, &tall}, batch);
+  dense.prepare({&readout, &tall}, batch);
+  for (int step = 0; step < 6; ++step) {
+    const double activity = std::uniform_real_distribution<double>(0.05, 0.6)(rng);
+    for (size_t port : {size_t{0}, size_t{1}}) {
+      const Matrix x = testing::random_gathered(rng, cols, batch, activity, step % 2).x;
+      event.emit(port, x, 0);
+      dense.emit(port, x, 0);
+      Matrix ye, yd;
+      OpCounts ce, cd;
+      event.propagate(port, ye, ce);
+      dense.propagate(port, yd, cd);
+      EXPECT_TRUE(ye == yd) << "step " << step << ", port " << port;
+      EXPECT_EQ(ce.effective_ops(), cd.effective_ops()) << "step " << step << ", port " << port;
+      EXPECT_EQ(ce.events, cd.events) << "step " << step << ", port " << port;
+    }
+    event.advance();
+    dense.advance();
+  }
 }
 
 TEST(GatheredDelivery, DenseProductIsBitIdenticalOnAnyThreadCount) {
