@@ -7,7 +7,6 @@
 #include <thread>
 
 #include "core/machine_load.hpp"
-#include "core/nonzero.hpp"
 #include "core/stats.hpp"
 #include "core/table.hpp"
 #include "core/threads.hpp"
@@ -56,10 +55,7 @@ std::vector<GatheredInputs> sampled_sets(int64_t cols, int64_t batch, double act
     for (int64_t k = 0; k < g.x.size(); ++k) g.x.data()[k] = fire(rng) ? 0.5f : 0.0f;
     for (int64_t j = 0; j < cols; ++j)
       if ((g.x.row(j).array() != 0.0f).any()) g.active.push_back(static_cast<uint32_t>(j));
-    g.sample_units.resize(static_cast<size_t>(cols * batch));
-    for (int64_t b = 0; b < batch; ++b)
-      g.sample_events.push_back(
-          static_cast<uint32_t>(nonzero_indices(g.x.col(b).data(), cols, g.sample_units.data() + b * cols)));
+    list_sample_events(g);
   }
   return sets;
 }

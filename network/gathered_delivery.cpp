@@ -175,6 +175,15 @@ uint64_t sparse_blocks(const BlockedCsc& w, const GatheredInputs& in, Matrix& y,
 
 }  // namespace
 
+void list_sample_events(GatheredInputs& in) {
+  const int64_t cols = in.x.rows();
+  in.sample_units.resize(static_cast<size_t>(cols * in.x.cols()));
+  in.sample_events.clear();
+  for (int64_t b = 0; b < in.x.cols(); ++b)
+    in.sample_events.push_back(
+        static_cast<uint32_t>(nonzero_indices(in.x.col(b).data(), cols, in.sample_units.data() + b * cols)));
+}
+
 double gathered_events(const GatheredInputs& in) {
   if (in.events >= 0) return static_cast<double>(in.events);
   double n = 0;

@@ -25,6 +25,9 @@ struct GatheredInputs {
   // sample_events empty: not listed, and the paths that need them scan x.
   std::vector<uint32_t> sample_units, sample_events;
 };
+// Lists each sample's events (sample_units, sample_events) found in x, as the event backend's
+// gatherer does in its tally: for callers that build GatheredInputs themselves.
+void list_sample_events(GatheredInputs& in);
 // Sample b's events: its listed units, or none when the gatherer did not list them.
 inline const uint32_t* listed_units(const GatheredInputs& in, int64_t b) {
   return in.sample_events.empty() ? nullptr : in.sample_units.data() + b * in.x.rows();

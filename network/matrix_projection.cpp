@@ -25,8 +25,9 @@ MatrixProjection::MatrixProjection(Matrix weight) : w_(std::move(weight)), csc_(
   index_columns();
   if (density() < kSparseDensity) sparse_ = BlockedCsc::from_dense(w_, block_rows_for(w_.rows()));
   if (w_.rows() <= ShortColumns::kMaxRows) {
-    require_memory(4.0 * 64 * static_cast<double>(w_.cols()), "the short columns of a " + std::to_string(w_.rows()) +
-                                                                  " x " + std::to_string(w_.cols()) + " weight");
+    require_memory(
+        4.0 * ShortColumns::kMaxRows * static_cast<double>(w_.cols()),
+        "the short columns of a " + std::to_string(w_.rows()) + " x " + std::to_string(w_.cols()) + " weight");
     short_ = ShortColumns::from_dense(w_);
   }
 }

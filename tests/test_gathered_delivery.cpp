@@ -8,7 +8,6 @@
 
 #include "backends/cpu_dense_backend.hpp"
 #include "backends/cpu_event_backend.hpp"
-#include "core/nonzero.hpp"
 #include "core/threads.hpp"
 #include "models/egru_stack.hpp"
 #include "models/random_input.hpp"
@@ -70,16 +69,6 @@ TEST(GatheredDelivery, BothPathsEqualPerEventDeliveryExactly) {
   }
 }
 
-// Each sample's events listed as the event backend's gatherer lists them.
-void list_samples(GatheredInputs& g) {
-  const int64_t cols = g.x.rows();
-  g.sample_units.resize(static_cast<size_t>(cols * g.x.cols()));
-  g.sample_events.clear();
-  for (int64_t b = 0; b < g.x.cols(); ++b)
-    g.sample_events.push_back(
-        static_cast<uint32_t>(nonzero_indices(g.x.col(b).data(), cols, g.sample_units.data() + b * cols)));
-}
-
 // Short columns (at most 64 rows, up to four vectors): the lanes of four samples, of unequal
 // lengths (the shorter ones padded), batches that leave a partial group, samples with no event
 // or every unit, listed events or found in x, any thread count: the reference sums exactly.
@@ -96,7 +85,7 @@ TEST(GatheredDelivery, ShortColumnsEqualPerEventDeliveryExactly) {
     const Matrix w = testing::random_matrix(rng, rows, cols, std::uniform_real_distribution<double>(0.1, 1.0)(rng));
     GatheredInputs g = testing::random_gathered(rng, cols, batch, activity, trial % 2);
     if (batch > 2) g.x.col(1).setZero();  // a sample without events among others
-    if (trial % 3 == 0 && batch > 1) list_samples(g);
+    if (trial % 3 == 0 && batch > 1) list_sample_events(g);
     const Matrix ref = per_event(w, g);
     const ShortColumns s = ShortColumns::from_dense(w);
     for (int threads : {1, 2, 3}) {

@@ -6,7 +6,6 @@ trap 'tar czf "$OUT/short.tgz" -C "$L" .' EXIT
 { cmake -B build-cpu -DEVSIM_CUDA=OFF -DEVSIM_BUILD_BENCH=OFF -DEVSIM_WERROR=ON -DCMAKE_BUILD_TYPE=Release && cmake --build build-cpu -j16 --target evsim; } > "$L/build.log" 2>&1 || { tail -20 "$L/build.log"; exit 1; }
 g++ --version | head -1 > "$L/gcc.txt"
 g++ -O3 -march=native -std=c++20 -fopenmp -ffp-contract=off -I. -I/usr/include/eigen3 probe_s24/short.cpp build-cpu/backends/libevsim_backends.a build-cpu/network/libevsim_network.a build-cpu/neurons/libevsim_neurons.a build-cpu/core/libevsim_core.a -o /tmp/short || exit 1
-objdump -d --no-show-raw-insn -C build-cpu/network/CMakeFiles/evsim_network.dir/short_columns.cpp.o > "$L/short_columns.asm"
 for _ in $(seq 24); do awk '{exit !($1 < 1)}' /proc/loadavg && break; sleep 5; done
 echo "load $(cut -d' ' -f1-3 /proc/loadavg)"
 for r in 16 64 10; do LISTS=1 /tmp/short $r | tee -a "$L/harness.txt"; done
