@@ -17,10 +17,9 @@ namespace {
 constexpr int kLanes = 4;  // samples whose sums advance side by side
 
 struct Lane {
-  const uint32_t* units = nullptr;  // the sample's events, ascending; readable up to the longest lane's count
+  const uint32_t* units = nullptr;  // the sample's events, ascending
   size_t n = 0;
-  const float* x = nullptr;  // its input column (x[spare] == 0)
-  uint32_t spare = 0;        // a unit without an event: the lane's entries past n
+  const float* x = nullptr;  // its input column
   float* out = nullptr;      // its output column; null for a lane without a sample
 };
 
@@ -58,24 +57,51 @@ struct Sums {
 };
 #endif
 
-// kLanes samples (the missing ones idle), their sums in registers. The shorter lanes run on
-// past their events through a unit whose input is zero, which adds +-0 to no effect (weights
-// are finite: checkpoints are checked when read): one loop without tails, each step kLanes
-// independent fused multiply-adds.
+// Lane l's events [i0, i1) (i0 past the lane's end: a run of unit 0 with input zero).
+struct Run {
+  const uint32_t* units[kLanes];
+  const float* x[kLanes];
+};
+
+// The lanes' pointers stay in registers: no check per event.
+template <int V>
+void run_lanes(const float* w, const Run& r, size_t n, Sums<V>* acc) {
+  for (size_t i = 0; i < n; ++i)
+#pragma GCC unroll 8
+    for (int l = 0; l < kLanes; ++l) {
+      const uint32_t j = r.units[l][i];
+      acc[l].add(w + static_cast<size_t>(j) * 16 * V, r.x[l][j]);
+    }
+}
+
+// kLanes samples (the missing ones idle), their sums in registers, each step kLanes independent
+// fused multiply-adds. The lanes run side by side up to the longest; between the ends of the
+// shorter ones, a lane past its events adds unit 0 times an input of zero, +-0 to no effect
+// (weights are finite: checkpoints are checked when read).
 template <int V>
 void lanes_product(const float* w, const Lane* lanes, int64_t rows) {
   Sums<V> acc[kLanes];
-  size_t longest = 0;
+  size_t ends[kLanes];
   for (int l = 0; l < kLanes; ++l) {
     acc[l].load(lanes[l].out ? lanes[l].out : lanes[0].out, lanes[l].out ? rows : 0);
-    longest = std::max(longest, lanes[l].n);
+    ends[l] = lanes[l].n;
   }
-  for (size_t i = 0; i < longest; ++i)
+  std::sort(ends, ends + kLanes);
+  thread_local std::vector<uint32_t> unit_zero;
+  static const float kZero = 0.0f;
+  if (unit_zero.size() < ends[kLanes - 1]) unit_zero.assign(ends[kLanes - 1], 0);
+  size_t i0 = 0;
+  for (const size_t i1 : ends) {
+    if (i1 == i0) continue;
+    Run r;
     for (int l = 0; l < kLanes; ++l) {
-      const uint32_t listed = lanes[l].units[i];
-      const uint32_t j = i < lanes[l].n ? listed : lanes[l].spare;
-      acc[l].add(w + static_cast<size_t>(j) * 16 * V, lanes[l].x[j]);
+      const bool on = lanes[l].n > i0;
+      r.units[l] = on ? lanes[l].units + i0 : unit_zero.data();
+      r.x[l] = on ? lanes[l].x : &kZero;
     }
+    run_lanes<V>(w, r, i1 - i0, acc);
+    i0 = i1;
+  }
   for (int l = 0; l < kLanes; ++l)
     if (lanes[l].out) acc[l].store(lanes[l].out, rows);
 }
@@ -101,19 +127,11 @@ constexpr Kernels kByVectors[] = {{&lanes_product<1>, &one_lane<1>},
                                   {&lanes_product<3>, &one_lane<3>},
                                   {&lanes_product<4>, &one_lane<4>}};
 
-// The first unit missing from an ascending list of distinct units (its input is zero).
-uint32_t first_missing(const uint32_t* units, size_t n) {
-  uint32_t j = 0;
-  while (j < n && units[j] == j) ++j;
-  return j;
-}
-
 // Samples [s0, s1), kLanes at a time: their events as the gatherer listed them, else found here.
 void samples(const ShortColumns& w, const GatheredInputs& in, Matrix& y, int64_t s0, int64_t s1) {
   const int64_t cols = in.x.rows();
   const Kernels& k = kByVectors[w.w.rows() / ShortColumns::kVector - 1];
   thread_local std::vector<uint32_t> found;
-  static const float kZero = 0.0f;
   if (in.x.cols() > 1 && in.sample_events.empty()) found.resize(static_cast<size_t>(kLanes * cols));
   for (int64_t s = s0; s < s1; s += kLanes) {
     Lane lanes[kLanes];
@@ -133,13 +151,12 @@ void samples(const ShortColumns& w, const GatheredInputs& in, Matrix& y, int64_t
         a.units = list;
         a.n = nonzero_indices(a.x, cols, list);
       }
-      a.spare = first_missing(a.units, a.n);
     }
     if (count == 1) {
       k.one(w.w.data(), lanes[0], w.rows);
       continue;
     }
-    for (int l = count; l < kLanes; ++l) lanes[l] = {lanes[0].units, 0, &kZero, 0, nullptr};
+    for (int l = count; l < kLanes; ++l) lanes[l] = {lanes[0].units, 0, lanes[0].x, nullptr};
     k.lanes(w.w.data(), lanes, w.rows);
   }
 }
