@@ -48,7 +48,7 @@ bool CpuEventBackend::gather(Bucket& b, const Projection& p, InputTally& tally) 
     gathered_.events = static_cast<int64_t>(tally.events());
     return true;
   }
-  seen_.assign(static_cast<size_t>(in), 0);
+  seen_.assign(static_cast<size_t>((in + 15) / 16), 0);
   const bool lists = p.uses_sample_lists();
   if (lists && gathered_.sample_units.size() < static_cast<size_t>(in * batch_))  // kept from step to step
     gathered_.sample_units.resize(static_cast<size_t>(in * batch_));
@@ -59,7 +59,7 @@ bool CpuEventBackend::gather(Bucket& b, const Projection& p, InputTally& tally) 
     if (lists) gathered_.sample_events[static_cast<size_t>(s)] = static_cast<uint32_t>(events);
   }
   gathered_.active.resize(static_cast<size_t>(in));
-  gathered_.active.resize(nonzero_byte_indices(seen_.data(), in, gathered_.active.data()));
+  gathered_.active.resize(mask_indices(seen_.data(), in, gathered_.active.data()));
   gathered_.events = static_cast<int64_t>(tally.events());
   return true;
 }

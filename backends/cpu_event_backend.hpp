@@ -46,7 +46,7 @@ class CpuEventBackend final : public PortBackend {
 
   std::vector<Channel> channels_;
   GatheredInputs gathered_;
-  std::vector<uint8_t> seen_;
+  std::vector<uint16_t> seen_;
   int64_t batch_ = 0, now_ = 0;
   SumOrder order_;
 };

@@ -17,8 +17,8 @@ class InputTally {
     binary_ = binary_ && (value == 1.0f || value == -1.0f);
   }
   // Every non-zero of one sample's input column at once (core/nonzero.hpp), marking its units in
-  // `seen` and listing them in `units` when given; returns its events.
-  uint64_t add_column(const float* col, int64_t n, uint8_t* seen = nullptr, uint32_t* units = nullptr) {
+  // `seen` (core/nonzero.hpp: 16-bit masks) and listing them in `units` when given; returns its events.
+  uint64_t add_column(const float* col, int64_t n, uint16_t* seen = nullptr, uint32_t* units = nullptr) {
     const ColumnTally t = tally_column(col, fanout_, n, seen, units);
     events_ += t.events;
     pairs_ += t.pairs;

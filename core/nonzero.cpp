@@ -46,23 +46,20 @@ size_t nonzero_indices(const float* x, int64_t n, uint32_t* out) {
   return k;
 }
 
-size_t nonzero_byte_indices(const uint8_t* marks, int64_t n, uint32_t* out) {
+size_t mask_indices(const uint16_t* masks, int64_t n, uint32_t* out) {
   size_t k = 0;
   int64_t j = 0;
-#if defined(__AVX512F__) && defined(__AVX512BW__) && defined(__AVX512VL__)
-  k = compress_indices(n, out, j, [&](int64_t i) {
-    const __m128i v = _mm_loadu_si128(reinterpret_cast<const __m128i*>(marks + i));
-    return _mm_test_epi8_mask(v, v);
-  });
+#if defined(__AVX512F__)
+  k = compress_indices(n, out, j, [&](int64_t i) { return static_cast<__mmask16>(masks[i / 16]); });
 #endif
   for (; j < n; ++j) {
     out[k] = static_cast<uint32_t>(j);
-    k += marks[j] != 0;
+    k += (masks[j / 16] >> (j % 16)) & 1u;
   }
   return k;
 }
 
-ColumnTally tally_column(const float* x, const uint32_t* fanout, int64_t n, uint8_t* seen, uint32_t* units) {
+ColumnTally tally_column(const float* x, const uint32_t* fanout, int64_t n, uint16_t* seen, uint32_t* units) {
   ColumnTally t;
   int64_t j = 0;
   uint32_t nonbinary = 0;
@@ -86,10 +83,7 @@ ColumnTally tally_column(const float* x, const uint32_t* fanout, int64_t n, uint
     const __m512i f = _mm512_maskz_loadu_epi32(m, fanout + j);
     lo = _mm512_add_epi64(lo, _mm512_cvtepu32_epi64(_mm512_castsi512_si256(f)));
     hi = _mm512_add_epi64(hi, _mm512_cvtepu32_epi64(_mm512_extracti64x4_epi64(f, 1)));
-    if (seen) {
-      auto* s = reinterpret_cast<__m128i*>(seen + j);
-      _mm_storeu_si128(s, _mm_or_si128(_mm_loadu_si128(s), _mm_maskz_set1_epi8(m, 1)));
-    }
+    if (seen) seen[j / 16] |= static_cast<uint16_t>(m);
   }
   alignas(64) uint64_t sums[8];  // GCC 12's _mm512_reduce_add_epi64 trips -Wuninitialized
   _mm512_store_si512(sums, _mm512_add_epi64(lo, hi));
@@ -99,7 +93,7 @@ ColumnTally tally_column(const float* x, const uint32_t* fanout, int64_t n, uint
   for (; j < n; ++j) {  // the tail, or everything without AVX-512: masks, no branch per unit
     const float v = x[j];
     const uint32_t fired = v != 0.0f;
-    if (seen) seen[j] |= static_cast<uint8_t>(fired);
+    if (seen) seen[j / 16] |= static_cast<uint16_t>(fired << (j % 16));
     if (units) units[t.events] = static_cast<uint32_t>(j);
     t.events += fired;
     t.pairs += fired ? fanout[j] : 0u;

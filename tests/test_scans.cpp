@@ -39,10 +39,10 @@ TEST(Scans, NonzeroIndicesAndAllFiniteMatchAPlainLoop) {
   }
 }
 
-// The column tally (events, effective ops, binary or not, the union marks) and the byte scan
+// The column tally (events, effective ops, binary or not, the union masks) and the mask scan
 // against plain loops: fan-outs near 2^32 (a sum past 32 bits), values of +-1 only or with one
 // graded value, NaN among them, marks already set by an earlier column.
-TEST(Scans, ColumnTallyAndByteIndicesMatchAPlainLoop) {
+TEST(Scans, ColumnTallyAndMaskIndicesMatchAPlainLoop) {
   const uint64_t seed = testing::fresh_seed();
   SCOPED_TRACE("seed=" + std::to_string(seed));
   std::mt19937_64 rng(seed);
@@ -52,12 +52,12 @@ TEST(Scans, ColumnTallyAndByteIndicesMatchAPlainLoop) {
     const bool spikes = trial % 2 == 0;
     std::vector<float> x(static_cast<size_t>(n), 0.0f);
     std::vector<uint32_t> fanout(static_cast<size_t>(n));
-    std::vector<uint8_t> seen(static_cast<size_t>(n)), want_seen;
+    std::vector<uint16_t> seen(static_cast<size_t>((n + 15) / 16)), want_seen;
     for (int64_t i = 0; i < n; ++i) {
       const auto k = static_cast<size_t>(i);
       fanout[k] = trial % 3 == 0 ? 0xffffffffu - static_cast<uint32_t>(rng() % 7) : static_cast<uint32_t>(rng() % 1000);
       if (std::bernoulli_distribution(p)(rng)) x[k] = spikes ? (rng() % 2 ? 1.0f : -1.0f) : 0.5f + float(rng() % 9);
-      seen[k] = std::bernoulli_distribution(0.1)(rng);
+      if (std::bernoulli_distribution(0.1)(rng)) seen[k / 16] |= static_cast<uint16_t>(1u << (k % 16));
     }
     if (spikes && n > 0 && trial % 8 == 0) x[rng() % static_cast<size_t>(n)] = trial % 16 ? 0.25f : std::nanf("");
     uint64_t events = 0, pairs = 0;
@@ -68,7 +68,7 @@ TEST(Scans, ColumnTallyAndByteIndicesMatchAPlainLoop) {
         ++events;
         pairs += fanout[k];
         binary = binary && (x[k] == 1.0f || x[k] == -1.0f);
-        want_seen[k] = 1;
+        want_seen[k / 16] |= static_cast<uint16_t>(1u << (k % 16));
       }
     const ColumnTally t = tally_column(x.data(), fanout.data(), n, seen.data());
     EXPECT_EQ(t.events, events) << "trial " << trial;
@@ -78,9 +78,9 @@ TEST(Scans, ColumnTallyAndByteIndicesMatchAPlainLoop) {
     const ColumnTally unmarked = tally_column(x.data(), fanout.data(), n, nullptr);
     EXPECT_EQ(unmarked.pairs, pairs);
     std::vector<uint32_t> want, got(static_cast<size_t>(n));
-    for (size_t k = 0; k < seen.size(); ++k)
-      if (seen[k]) want.push_back(static_cast<uint32_t>(k));
-    got.resize(nonzero_byte_indices(seen.data(), n, got.data()));
+    for (size_t k = 0; k < x.size(); ++k)
+      if ((seen[k / 16] >> (k % 16)) & 1u) want.push_back(static_cast<uint32_t>(k));
+    got.resize(mask_indices(seen.data(), n, got.data()));
     EXPECT_EQ(got, want) << "trial " << trial;
   }
 }
