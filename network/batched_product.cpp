@@ -6,6 +6,7 @@
 #include <vector>
 
 #include "core/cpu_cost_model.hpp"
+#include "core/threads.hpp"
 
 #if defined(__AVX512F__) || (defined(__AVX2__) && defined(__FMA__))
 #include <immintrin.h>
@@ -164,13 +165,10 @@ void batched_product_add(const Matrix& w, const Matrix& x, Matrix& y, int thread
   const int64_t unit = 8 * kLanes;
   const int64_t chunk = ((rows + t - 1) / t + unit - 1) / unit * unit;
   const std::vector<float>& xs = xt;  // the caller's: OpenMP's workers have their own thread_locals
-#ifdef _OPENMP
-#pragma omp parallel for num_threads(t) schedule(static)
-#endif
-  for (int c = 0; c < t; ++c) {
+  on_threads(t, [&](int c) {
     const int64_t r0 = std::min(rows, c * chunk), r1 = std::min(rows, r0 + chunk);
     if (r0 < r1) rows_of_all_groups(w, x, xs, y, r0, r1);
-  }
+  });
 }
 
 }  // namespace evsim

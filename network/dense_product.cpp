@@ -4,6 +4,7 @@
 #include <algorithm>
 
 #include "core/cpu_cost_model.hpp"
+#include "core/threads.hpp"
 #include "network/batched_product.hpp"
 #include "network/column_fma.hpp"
 
@@ -37,13 +38,10 @@ void add_product(const Matrix& w, const Matrix& x, Matrix& y, int threads) {
   const int t = product_threads(cpu_cost_model(), rows, w.cols(), 1, threads);
   if (t == 1) return add_product_rows(w, x.data(), y.data(), 0, rows);
   const int64_t chunk = ((rows + t - 1) / t + 15) / 16 * 16;
-#ifdef _OPENMP
-#pragma omp parallel for num_threads(t) schedule(static)
-#endif
-  for (int c = 0; c < t; ++c) {
+  on_threads(t, [&](int c) {
     const int64_t r0 = std::min(rows, c * chunk), r1 = std::min(rows, r0 + chunk);
     if (r0 < r1) add_product_rows(w, x.data(), y.data(), r0, r1);
-  }
+  });
 }
 
 }  // namespace

@@ -1,10 +1,12 @@
 #include "network/gathered_delivery.hpp"
 
 #include <algorithm>
+#include <atomic>
 #include <cmath>
 #include <vector>
 
 #include "core/nonzero.hpp"
+#include "core/threads.hpp"
 #include "network/column_fma.hpp"
 
 namespace evsim {
@@ -204,29 +206,23 @@ uint64_t gather_dense_columns(const Matrix& w, const GatheredInputs& in, Matrix&
   }
   // Chunks of whole cache lines (16 floats), one per thread.
   const int64_t chunk = ((rows + threads - 1) / threads + 15) / 16 * 16;
-#ifdef _OPENMP
-#pragma omp parallel for num_threads(threads) schedule(static)
-#endif
-  for (int c = 0; c < threads; ++c) {
+  on_threads(threads, [&](int c) {
     const int64_t r0 = std::min(rows, c * chunk), r1 = std::min(rows, r0 + chunk);
     if (r0 < r1) dense_rows(lists, y, r0, r1);
-  }
+  });
   return bytes;
 }
 
 uint64_t gather_sparse_columns(const BlockedCsc& w, const GatheredInputs& in, Matrix& y, int threads) {
   const int64_t blocks = w.blocks();
   if (threads <= 1) return sparse_blocks(w, in, y, 0, blocks) * BlockedCsc::kBytesPerNnz;
-  uint64_t nnz = 0;
+  std::atomic<uint64_t> nnz = 0;
   // Each thread a contiguous range of blocks, the ranges as even as the blocks allow.
-#ifdef _OPENMP
-#pragma omp parallel for num_threads(threads) schedule(static) reduction(+ : nnz)
-#endif
-  for (int c = 0; c < threads; ++c) {
+  on_threads(threads, [&](int c) {
     const int64_t b0 = c * blocks / threads, b1 = (c + 1) * blocks / threads;
     if (b0 < b1) nnz += sparse_blocks(w, in, y, b0, b1);
-  }
-  return nnz * BlockedCsc::kBytesPerNnz;
+  });
+  return nnz.load() * BlockedCsc::kBytesPerNnz;
 }
 
 }  // namespace evsim

@@ -6,6 +6,7 @@
 
 #include "core/error.hpp"
 #include "core/nonzero.hpp"
+#include "core/threads.hpp"
 
 #if defined(__AVX512F__)
 #include <immintrin.h>
@@ -181,14 +182,11 @@ uint64_t gather_short_columns(const ShortColumns& w, const GatheredInputs& in, M
   }
   // Whole groups of lanes per thread.
   const int64_t groups = (batch + kLanes - 1) / kLanes;
-#ifdef _OPENMP
-#pragma omp parallel for num_threads(threads) schedule(static)
-#endif
-  for (int c = 0; c < threads; ++c) {
+  on_threads(threads, [&](int c) {
     const int64_t s0 = std::min(batch, c * groups / threads * kLanes),
                   s1 = std::min(batch, (c + 1) * groups / threads * kLanes);
     if (s0 < s1) samples(w, in, y, s0, s1);
-  }
+  });
   return bytes;
 }
 

@@ -247,6 +247,46 @@ TEST(Threads, ParallelRangesCoverEveryItemOnce) {
   set_cpu_threads(before);
 }
 
+// Every index once, on one team whose size is the run's thread count whatever t asks for (a
+// team that changes size costs hundreds of microseconds on a KVM host: core/threads.hpp), and
+// every index still once when called inside another region (where the team is one thread).
+TEST(Threads, OnThreadsRunsEachIndexOnceOnAConstantTeam) {
+  const uint64_t seed = testing::fresh_seed();
+  SCOPED_TRACE("seed=" + std::to_string(seed));
+  std::mt19937_64 rng(seed);
+  const int before = cpu_threads();
+  for (int trial = 0; trial < 30; ++trial) {
+    const int threads = std::uniform_int_distribution<int>(1, 6)(rng);
+    const int t = std::uniform_int_distribution<int>(1, 8)(rng);
+    set_cpu_threads(threads);
+    SCOPED_TRACE(std::to_string(t) + " of " + std::to_string(threads) + " threads");
+    std::vector<std::atomic<int>> hits(static_cast<size_t>(t));
+    std::atomic<int> team{0};
+    on_threads(t, [&](int c) {
+      ++hits[static_cast<size_t>(c)];
+#ifdef _OPENMP
+      team = omp_get_num_threads();
+#endif
+    });
+    for (const auto& h : hits) EXPECT_EQ(h.load(), 1);
+#ifdef _OPENMP
+    EXPECT_EQ(team.load(), t > 1 ? std::max(t, threads) : 1);
+#endif
+    std::vector<std::atomic<int>> nested(static_cast<size_t>(2 * t));
+#ifdef _OPENMP
+#pragma omp parallel num_threads(2)
+#endif
+    for (int outer = 0; outer < 2; ++outer) {
+#ifdef _OPENMP
+      if (outer != omp_get_thread_num() && omp_get_num_threads() == 2) continue;
+#endif
+      on_threads(t, [&](int c) { ++nested[static_cast<size_t>(outer * t + c)]; });
+    }
+    for (const auto& h : nested) EXPECT_EQ(h.load(), 1);
+  }
+  set_cpu_threads(before);
+}
+
 TEST(Delay, EachUnitDelayedByItsOwnSteps) {
   DelayOp d({0, 2});
   d.reset(1);
