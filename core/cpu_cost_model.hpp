@@ -62,8 +62,10 @@ double predict_one_thread_ns(const CpuCostModel& m, GatherPath p, const GatherSh
 // each thread with at least min_thread_work of the work (multiply-adds / 4 for the product, rows
 // of dense columns and short columns, non-zeros of pruned ones). The floor is kept beside the regions' measured
 // cost: on the device host's 16 Xeon threads, regions inside a running model cost many times
-// what calibrate measures back to back (p90's decoder at batch 1 took 150 us a step on 16
-// threads, 88 us on one, where the floor gives it 3 threads and 30 us).
+// what calibrate measured back to back (p90's decoder at batch 1 took 150 us a step on 16
+// threads, 88 us on one, where the floor gives it 3 threads and 30 us). Most of that was teams
+// changing size between regions (core/threads.hpp: now one team); with one team a floor of
+// 2^14 made both modes faster there in one run (docs/measurements.md), not yet adopted.
 int path_threads(const CpuCostModel& m, GatherPath p, const GatherShape& s);
 // The dense product's threads (of at most `threads`) for a rows x cols matrix and a batch, in
 // either mode.
