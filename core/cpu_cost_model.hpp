@@ -35,7 +35,7 @@ struct CpuCostModel {
   // than on one while their deliveries forked at a fixed work size.
   double fork_ns = 5300, fork_thread_ns = 500;
   // The least work a thread takes (path_threads below; 0: the regions' cost alone decides).
-  double min_thread_work = 1 << 16;
+  double min_thread_work = 1 << 14;
   double cache_bytes = 32.0 * (1 << 20);  // last-level cache (detected)
   std::string source = "built-in defaults (development machine)";
 };
@@ -64,8 +64,9 @@ double predict_one_thread_ns(const CpuCostModel& m, GatherPath p, const GatherSh
 // cost: on the device host's 16 Xeon threads, regions inside a running model cost many times
 // what calibrate measured back to back (p90's decoder at batch 1 took 150 us a step on 16
 // threads, 88 us on one, where the floor gives it 3 threads and 30 us). Most of that was teams
-// changing size between regions (core/threads.hpp: now one team); with one team a floor of
-// 2^14 made both modes faster there in one run (docs/measurements.md), not yet adopted.
+// changing size between regions (core/threads.hpp: now one team); with one team the floor went
+// from 2^16 to 2^14, never slower there in three runs and dense mode of the default model at
+// batch 1 1.5x faster (twenty-fifth session, docs/measurements.md).
 int path_threads(const CpuCostModel& m, GatherPath p, const GatherShape& s);
 // The dense product's threads (of at most `threads`) for a rows x cols matrix and a batch, in
 // either mode.

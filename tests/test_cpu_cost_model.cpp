@@ -95,11 +95,14 @@ TEST(CpuCostModel, ThreadPlansByHand) {
   EXPECT_EQ(plan_threads(m, 1e9, 16, 3).threads, 3);
   EXPECT_EQ(plan_threads(m, 1e9, 1, 100).threads, 1);
   EXPECT_EQ(product_threads(m, 16, 512, 1, 16), 1);  // a 16 x 512 readout never forks
-  // The work floor: 4096 rows x 40 pairs of dense columns are 2.5 x 2^16, so two threads at
-  // most however cheap the regions; without the floor, all 16.
+  // The work floor: 4096 rows x 40 pairs of dense columns are 2.5 x 2^16 and 10 x 2^14, so two
+  // or ten threads at most however cheap the regions; without the floor, all 16.
   m.fork_ns = m.fork_thread_ns = 0;
   const GatherShape s{4096, 4000, 1, 40, 40, 0, true, true, 16, 1};
+  m.min_thread_work = 1 << 16;
   EXPECT_EQ(path_threads(m, GatherPath::DenseColumns, s), 2);
+  m.min_thread_work = 1 << 14;
+  EXPECT_EQ(path_threads(m, GatherPath::DenseColumns, s), 10);
   m.min_thread_work = 0;
   EXPECT_EQ(path_threads(m, GatherPath::DenseColumns, s), 16);
 }
