@@ -30,9 +30,11 @@ struct CpuCostModel {
   // (a 16-row readout at 20 % activity, batch 64: 0.78 ns an event, 64 rows 2.07).
   double short_event_ns = 0.35, short_vector_ns = 0.45;
   // A parallel region as a kernel pays it (the workers read the caller's lists, the caller
-  // their outputs) on two threads, and per thread beyond two. On the development VM: 5.3 us
-  // (an empty region 3-4.5 us); the default model's 512-unit layers ran slower on its two cores
-  // than on one while their deliveries forked at a fixed work size.
+  // their outputs) split over two threads, and per thread beyond two. Every region wakes the
+  // run's whole team (core/threads.hpp), so calibrate measures mostly the first term (the
+  // device host's 16 vCPUs: 4.9-7.4 us, 36-226 ns per further thread). On the development VM:
+  // 5.3 us (an empty region 3-4.5 us); the default model's 512-unit layers ran slower on its two
+  // cores than on one while their deliveries forked at a fixed work size.
   double fork_ns = 5300, fork_thread_ns = 500;
   // The least work a thread takes (path_threads below; 0: the regions' cost alone decides).
   double min_thread_work = 1 << 14;
