@@ -121,7 +121,9 @@ void prefetch_line(Stream& s) {  // one line of values and its offsets (half a l
 // Eight non-zeros: their offsets from two 64-bit loads, their values from one 256-bit load, each
 // value brought to a register's low element by a shuffle. A non-zero then costs its output's load
 // and store (2.25 memory operations, not 4: the scalar loop was at the core's limit of memory
-// operations per cycle; 0.38 -> 0.30 ns a non-zero from L2 on a Zen 5 core).
+// operations per cycle; 0.38-0.41 -> 0.30-0.31 ns a non-zero from L2 on a Zen 5 core). On the
+// device host's Xeon: 1.2-1.6x faster from memory (hidden 4096), 1.25-1.35x slower in cache
+// (hidden 2048; likely the shuffles, which Intel cores issue on one port): docs/measurements.md.
 inline void scatter8(const uint16_t* __restrict off, const float* __restrict val, __m128 b, float* __restrict out) {
   uint64_t lo, hi;
   std::memcpy(&lo, off, 8);
