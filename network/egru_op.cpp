@@ -10,11 +10,7 @@ EgruOp::EgruOp(std::shared_ptr<const Projection> w_ih, std::shared_ptr<const Pro
       cell_(std::move(threshold)) {}
 
 void EgruOp::compute(const Matrix&, std::span<const Matrix> port_out, Matrix& out) {
-  a_ = port_out[0];
-  a_.colwise() += b_ih_;
-  h_ = port_out[1];
-  h_.colwise() += b_hh_;
-  cell_.step(a_, h_, out);
+  cell_.step(port_out[0], b_ih_, port_out[1], b_hh_, out);
 }
 
 }  // namespace evsim

@@ -24,7 +24,6 @@ class EgruOp final : public Operator {
   std::vector<Port> ports_;
   Vector b_ih_, b_hh_;
   EgruCell cell_;
-  Matrix a_, h_;
 };
 
 }  // namespace evsim

@@ -13,10 +13,16 @@ class EgruCell {
   int64_t hidden() const { return theta_.size(); }
   void reset(int64_t batch) { c_.setZero(hidden(), batch); }
   void step(const Matrix& a, const Matrix& h, Matrix& y);
+  // The same with the gate biases added here (a = a_in + b_ih, h = h_in + b_hh, rounded as
+  // separate additions): a layer's step then reads its pre-activations once instead of copying
+  // and adding them first.
+  void step(const Matrix& a_in, const Vector& b_ih, const Matrix& h_in, const Vector& b_hh, Matrix& y);
   const Matrix& cell() const { return c_; }
   const Vector& threshold() const { return theta_; }
 
  private:
+  template <bool kBias>
+  void run(const Matrix& a, const float* b_ih, const Matrix& h, const float* b_hh, Matrix& y);
   Vector theta_;
   Matrix c_;
 };
