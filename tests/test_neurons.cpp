@@ -4,6 +4,8 @@
 #include <algorithm>
 #include <atomic>
 #include <cmath>
+#include <cstring>
+#include <limits>
 #include <random>
 
 #include "core/threads.hpp"
@@ -249,6 +251,43 @@ TEST(EgruCell, BiasesAddedInTheStepEqualBiasesAddedFirst) {
     }
   }
   set_cpu_threads(before);
+}
+
+// The cell computes tanh through expm1 (neurons/egru_update.hpp), vectorised: with r = 1, z = 0
+// and no threshold, its state is tanh(a_n) itself, which must be the float of glibc's tanh for
+// every input (exhaustively so on AVX-512); here a stride of all 2^32 bit patterns, NaNs and
+// infinities included, from a fresh offset.
+TEST(EgruCell, TanhOfTheCellEqualsTheLibrarysOverAStrideOfAllFloats) {
+  const uint64_t seed = testing::fresh_seed();
+  SCOPED_TRACE("seed=" + std::to_string(seed));
+  constexpr uint64_t kStride = 4093;
+  constexpr int64_t kUnits = int64_t{1} << 16;
+  const uint64_t offset = seed % kStride;
+  const float inf = std::numeric_limits<float>::infinity();
+  EgruCell cell(Vector::Constant(kUnits, inf));
+  Matrix a = Matrix::Zero(3 * kUnits, 1), g = Matrix::Zero(3 * kUnits, 1), y;
+  a.topRows(kUnits).setConstant(inf);              // r = 1 / (1 + exp(-inf)) = 1
+  a.middleRows(kUnits, kUnits).setConstant(-inf);  // z = 1 / (1 + exp(inf)) = 0
+  int64_t checked = 0, wrong = 0;
+  for (uint64_t bits = offset; bits < (uint64_t{1} << 32);) {
+    cell.reset(1);
+    for (int64_t i = 0; i < kUnits; ++i, bits += kStride) {
+      const auto u = static_cast<uint32_t>(bits < (uint64_t{1} << 32) ? bits : 0);
+      std::memcpy(&a(2 * kUnits + i, 0), &u, sizeof u);
+    }
+    cell.step(a, g, y);
+    for (int64_t i = 0; i < kUnits; ++i) {
+      const float x = a(2 * kUnits + i, 0) + 0.0f;  // the cell adds r * h_n = +0
+      const float want = 0.0f + static_cast<float>(std::tanh(static_cast<double>(x)));
+      const float got = cell.cell()(i, 0);
+      const bool same = std::isnan(want) ? std::isnan(got) : std::memcmp(&want, &got, sizeof got) == 0;
+      if (!same && ++wrong <= 5) ADD_FAILURE() << "tanh(" << std::hexfloat << x << ") = " << got << ", glibc " << want;
+      EXPECT_EQ(y(i, 0), 0.0f);
+      ++checked;
+    }
+  }
+  EXPECT_EQ(wrong, 0) << "of " << checked;
+  EXPECT_GT(checked, int64_t{1} << 20);
 }
 
 TEST(Threads, ParallelRangesCoverEveryItemOnce) {
