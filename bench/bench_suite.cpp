@@ -1,9 +1,11 @@
 #include "bench/bench_suite.hpp"
 
+#include <algorithm>
 #include <cstdio>
 #include <functional>
 #include <map>
 #include <memory>
+#include <optional>
 #include <sstream>
 #include <tuple>
 #include <utility>
@@ -11,6 +13,7 @@
 #include "bench/layer_bench.hpp"
 #include "bench/memory_bandwidth.hpp"
 #include "core/error.hpp"
+#include "core/stats.hpp"
 #include "core/table.hpp"
 #include "core/threads.hpp"
 #include "data/python_tool.hpp"
@@ -40,18 +43,36 @@ std::string significant(double v) {
 }
 
 // The same layer step in PyTorch on the CPU (nn.GRUCell: both projections and the gates, all
-// of `threads`), in this run, beside evsim's dense step; a note when torch is missing.
-std::string torch_reference(const BenchGrid& o, const std::vector<int>& threads,
-                            const std::map<std::tuple<int, int64_t, int64_t>, Spread>& dense) {
-  const auto out =
-      run_python_tool("bench_torch_cpu.py", {"--hidden", join(o.hidden), "--batch", join(o.batch), "--threads",
-                                             join(threads), "--repeats", std::to_string(o.repeats)});
-  if (!out) return "PyTorch CPU reference: skipped (no torch for " + python_path() + "; set EVSIM_PYTHON)\n";
+// of `threads`): its CSV lines for one thread count and hidden size, run between evsim's runs
+// of that size and thread count (a shared host drifts by tens of percent over the minutes a
+// bench takes: PyTorch timed after the whole grid put the same build at 0.85x and 1.32x of it);
+// nullopt when torch is missing.
+std::optional<std::string> torch_steps(const BenchGrid& o, int threads, int64_t hidden) {
+  return run_python_tool("bench_torch_cpu.py",
+                         {"--hidden", std::to_string(hidden), "--batch", join(o.batch), "--threads",
+                          std::to_string(threads), "--repeats", std::to_string(o.repeats)});
+}
+
+// evsim's dense step of one size and thread count over all its runs (every density and
+// activity does the same dense work): the median of the runs' medians, the extremes of all.
+Spread pooled(const std::vector<Spread>& runs) {
+  std::vector<double> medians;
+  Spread p{runs.front()};
+  for (const Spread& r : runs) {
+    medians.push_back(r.median);
+    p.min = std::min(p.min, r.min);
+    p.max = std::max(p.max, r.max);
+  }
+  p.median = spread_of(medians).median;
+  return p;
+}
+
+std::string torch_table(const BenchGrid& o, const std::string& lines_csv,
+                        const std::map<std::tuple<int, int64_t, int64_t>, std::vector<Spread>>& dense) {
   Table t(
       {"threads", "hidden", "batch", "PyTorch GRUCell step [min-max]", "evsim cpu-dense step", "evsim / PyTorch time"});
-  std::istringstream lines(*out);
+  std::istringstream lines(lines_csv);
   std::string line, version;
-  std::getline(lines, line);  // header
   while (std::getline(lines, line)) {
     int th = 0;
     long long h = 0, b = 0;
@@ -61,12 +82,15 @@ std::string torch_reference(const BenchGrid& o, const std::vector<int>& threads,
     version = v;
     const auto it = dense.find({th, h, b});
     if (it == dense.end()) continue;
+    const Spread e = pooled(it->second);
     t.add({std::to_string(th), std::to_string(h), std::to_string(b),
-           fmt_time(med) + " [" + fmt_time(lo) + "-" + fmt_time(hi) + "]", time_spread(it->second),
-           significant(it->second.median / med) + "x"});
+           fmt_time(med) + " [" + fmt_time(lo) + "-" + fmt_time(hi) + "]", time_spread(e),
+           significant(e.median / med) + "x"});
   }
   return "PyTorch " + version + " on the CPU, same run (median of " + std::to_string(o.repeats) +
-         " steps; evsim's dense step from the table above):\n" + t.str();
+         " steps, timed between evsim's runs of the same size and thread count: after the first density's; "
+         "evsim's dense step: median of those runs' medians, [min-max] of all):\n" +
+         t.str();
 }
 
 BenchReport cpu_bench(const BenchGrid& o, const EnergyModel& energy) {
@@ -83,19 +107,22 @@ BenchReport cpu_bench(const BenchGrid& o, const EnergyModel& energy) {
   const int before = cpu_threads();
   std::vector<int> counts = o.threads.empty() ? std::vector<int>{before} : o.threads;
   std::ostringstream bandwidths;
-  std::map<std::tuple<int, int64_t, int64_t>, Spread> dense_steps;
+  std::map<std::tuple<int, int64_t, int64_t>, std::vector<Spread>> dense_steps;
+  std::string torch_csv;
+  bool torch_missing = false;
   for (int threads : counts) {
     set_cpu_threads(threads);
     const double bw = cpu_read_bandwidth(threads);
     bandwidths << (bandwidths.tellp() > 0 ? ", " : "") << threads << " thread" << (threads > 1 ? "s " : " ")
                << fmt_fixed(bw * 1e-9, 1) << " GB/s";
     for (int64_t h : o.hidden) {
-      for (double d : o.density) {
+      for (size_t di = 0; di < o.density.size(); ++di) {
+        const double d = o.density[di];
         LayerBench bench(h, d, o.seed, o.order);
         for (int64_t b : o.batch)
           for (double a : o.activity) {
             const LayerBenchResult r = bench.run(b, a, o.repeats);
-            dense_steps.try_emplace({threads, h, b}, r.dense_s);  // dense work: any density, activity
+            dense_steps[{threads, h, b}].push_back(r.dense_s);  // dense work: any density, activity
             const double eff = double(r.event.effective_ops());
             const double theory = eff > 0 ? double(r.dense.dense_macs) / eff : 0.0;
             const double e_dense = energy.energy_pj(r.dense, Mode::Dense),
@@ -124,6 +151,14 @@ BenchReport cpu_bench(const BenchGrid& o, const EnergyModel& energy) {
           }
         std::fprintf(stderr, "  %d thread(s), hidden %lld, density %.0f%% done\n", threads, static_cast<long long>(h),
                      100 * d);
+        if (di == 0 && o.torch && !torch_missing) {
+          const auto lines = torch_steps(o, threads, h);
+          torch_missing = !lines;
+          if (lines) torch_csv += *lines;
+          if (lines)
+            std::fprintf(stderr, "  %d thread(s), hidden %lld, PyTorch reference done\n", threads,
+                         static_cast<long long>(h));
+        }
       }
     }
   }
@@ -140,7 +175,10 @@ BenchReport cpu_bench(const BenchGrid& o, const EnergyModel& energy) {
        << bandwidths.str() << "); event sums in the " << sum_order_name(o.order)
        << " order (fast: the CPU cost model may take the dense product). Energy per step (CSV): " << energy.source
        << "\n";
-  if (o.torch) text << torch_reference(o, counts, dense_steps);
+  if (o.torch && torch_missing)
+    text << "PyTorch CPU reference: skipped (no torch for " << python_path() << "; set EVSIM_PYTHON)\n";
+  else if (o.torch)
+    text << torch_table(o, torch_csv, dense_steps);
   return {text.str(), csv.str()};
 }
 

@@ -5,7 +5,8 @@
 # at batch 1 / 10 / 64 on 1 and 16 threads. Logs in $OUT.
 # BOUND=1 repeats the thread axis with OpenMP's threads pinned one per core
 # (OMP_PROC_BIND=close OMP_PLACES=cores) in the same job; PRUNED=1 adds the one-thread bench of
-# pruned (10 %) weights at hidden 2048 and 4096 (bytes read vs time).
+# pruned (10 %) weights at hidden 2048 and 4096 (bytes read vs time); COMPARE=0 leaves out the
+# `evsim compare` runs (the thread axis and PyTorch alone, in about half the time).
 set -o pipefail
 cd "$(dirname "$0")/.."
 # Logs go to a folder of their own and come back as one archive ($OUT/cpu_scaling.tgz): the
@@ -42,6 +43,7 @@ if [ "${PRUNED:-0}" = 1 ]; then
     >"$OUT/bench_pruned.txt" 2>"$OUT/bench_pruned.err"
   echo "pruned bench exit $?"; grep -A18 "^threads" "$OUT/bench_pruned.txt"
 fi
+[ "${COMPARE:-1}" = 1 ] || exit 0
 # The default model too (its 16-row readout is where a parallel region's cost shows).
 for t in 1 16; do
   for b in 1 10 64; do

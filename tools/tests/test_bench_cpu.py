@@ -69,3 +69,26 @@ def test_torch_reference_in_the_same_run_or_a_skip_note(evsim_bin):
     assert row[-1].endswith("x") and float(row[-1][:-1]) > 0
     res = subprocess.run(args + ["--no-torch"], capture_output=True, text=True)
     assert res.returncode == 0 and "PyTorch" not in res.stdout
+
+
+def test_torch_reference_is_timed_between_evsims_runs_of_its_size(evsim_bin):
+    try:
+        import torch  # noqa: F401
+    except ImportError:
+        return
+    import os
+    res = subprocess.run([evsim_bin, "bench", "--backend", "cpu", "--hidden", "32,48", "--batch", "1,2", "--density",
+                          "1,0.5", "--activity", "1", "--repeats", "2", "--thread-counts", "1,2", "--csv", ""],
+                         capture_output=True, text=True, env={**os.environ, "EVSIM_PYTHON": "/usr/bin/python3"})
+    assert res.returncode == 0, res.stderr
+    progress = [line.strip() for line in res.stderr.splitlines() if "thread(s)" in line]
+    expected = []
+    for t in (1, 2):
+        for h in (32, 48):
+            expected += [f"{t} thread(s), hidden {h}, density 100% done",
+                         f"{t} thread(s), hidden {h}, PyTorch reference done",
+                         f"{t} thread(s), hidden {h}, density 50% done"]
+    assert progress == expected, res.stderr
+    table = res.stdout.split("PyTorch GRUCell step")[1].splitlines()[2:]
+    rows = [line.split()[:3] for line in table if line.strip() and line.split()[0].isdigit()]
+    assert rows == [[str(t), str(h), str(b)] for t in (1, 2) for h in (32, 48) for b in (1, 2)], table
