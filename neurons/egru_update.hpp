@@ -47,7 +47,7 @@ EVSIM_HD inline float egru_tanh(float x) {
   // tanh|x| = -t / (t + 2), t = expm1(-2|x|) in (-1, 0]: no overflow, no cancellation. On the
   // host the cell's loop calls libmvec's vector expm1, 1.7x faster than its vector tanh, and the
   // floats are glibc's tanh's for every one of the 2^32 inputs (checked exhaustively with the
-  // AVX-512, AVX2 and scalar expm1: docs/results/cpu_2core_s27/; a test samples them).
+  // AVX-512, AVX2, SSE and scalar expm1: docs/results/cpu_2core_s27/; a test samples them).
   const double t = ::expm1(-2.0 * std::fabs(static_cast<double>(x)));
   return std::copysign(static_cast<float>(-t / (t + 2.0)), x);
 #endif
