@@ -54,16 +54,13 @@ std::optional<std::string> torch_steps(const BenchGrid& o, int threads, int64_t 
 }
 
 // evsim's dense step of one size and thread count over all its runs (every density and
-// activity does the same dense work): the median of the runs' medians, the extremes of all.
+// activity does the same dense work): the spread of the runs' medians, widened to the extremes
+// of all their steps.
 Spread pooled(const std::vector<Spread>& runs) {
   std::vector<double> medians;
-  Spread p{runs.front()};
-  for (const Spread& r : runs) {
-    medians.push_back(r.median);
-    p.min = std::min(p.min, r.min);
-    p.max = std::max(p.max, r.max);
-  }
-  p.median = spread_of(medians).median;
+  for (const Spread& r : runs) medians.push_back(r.median);
+  Spread p = spread_of(medians);
+  for (const Spread& r : runs) p.min = std::min(p.min, r.min), p.max = std::max(p.max, r.max);
   return p;
 }
 
@@ -154,10 +151,11 @@ BenchReport cpu_bench(const BenchGrid& o, const EnergyModel& energy) {
         if (di == 0 && o.torch && !torch_missing) {
           const auto lines = torch_steps(o, threads, h);
           torch_missing = !lines;
-          if (lines) torch_csv += *lines;
-          if (lines)
+          if (lines) {
+            torch_csv += *lines;
             std::fprintf(stderr, "  %d thread(s), hidden %lld, PyTorch reference done\n", threads,
                          static_cast<long long>(h));
+          }
         }
       }
     }
