@@ -2,16 +2,19 @@
 
 #include <string>
 
+#include "core/cpu_cost_model.hpp"
 #include "core/error.hpp"
 #include "core/nonzero.hpp"
+#include "network/l2_residency.hpp"
 
 namespace evsim {
 
 void CpuEventBackend::prepare(const std::vector<const Projection*>& ports, int64_t batch) {
   channels_.clear();
-  for (const Projection* p : ports) {
-    channels_.push_back(Channel{p, {}, {}});
-    channels_.back().line.reset(*p, batch);
+  const std::vector<bool> evicted = evicted_between_steps(ports, cpu_cost_model().l2_bytes);
+  for (size_t k = 0; k < ports.size(); ++k) {
+    channels_.push_back(Channel{ports[k], {}, {}, evicted[k]});
+    channels_.back().line.reset(*ports[k], batch);
   }
   batch_ = batch;
   now_ = 0;
@@ -92,6 +95,7 @@ void CpuEventBackend::propagate(size_t port, Matrix& out, OpCounts& counts) {
   if (p.gathers() && b.count > 0) {
     InputTally tally(p);
     if (gather(b, p, tally)) {
+      gathered_.evicted = c.evicted;
       tally.commit(batch_, p.deliver_gathered(gathered_, out, order_), counts);
       if (b.count == 1) std::swap(gathered_.x, b.frames[0]);
       return;

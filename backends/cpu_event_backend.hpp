@@ -36,7 +36,8 @@ class CpuEventBackend final : public PortBackend {
   struct Channel {
     const Projection* projection;
     Bucket ring[2];
-    DelayLine line;  // per-synapse delays only
+    DelayLine line;        // per-synapse delays only
+    bool evicted = false;  // its weights leave the L2 between its steps (network/l2_residency.hpp)
   };
   Bucket& due(Channel& c) { return c.ring[now_ % 2]; }
   // The bucket's events as a GatheredInputs (its only frame is moved in, not copied); false

@@ -119,6 +119,56 @@ double short_ns_per_event(int64_t rows, int64_t cols, int repeats, std::mt19937_
   return median_ns(repeats, [&](size_t s) { gather_short_columns(w, in[s], y, 1); }) / gathered_events(in[0]);
 }
 
+// Reads `bytes` (one float a line) so that what the next call reads comes back from farther.
+class Evictor {
+ public:
+  explicit Evictor(double bytes) : buf_(static_cast<size_t>(bytes / sizeof(float)), 1.0f) {}
+  void operator()() {
+    float sum = 0;
+    for (size_t k = 0; k < buf_.size(); k += 16) sum += buf_[k];
+    sink_ = sum;
+  }
+
+ private:
+  std::vector<float> buf_;
+  volatile float sink_ = 0;
+};
+
+// Median ns of f(set) with `evict` run before each call (not timed).
+template <typename F>
+double median_evicted_ns(int repeats, Evictor& evict, F f) {
+  std::vector<double> t;
+  for (int k = -2; k < repeats; ++k) {
+    evict();
+    Stopwatch clock;
+    f(static_cast<size_t>((k + kSets) % kSets));
+    if (k >= 0) t.push_back(clock.seconds() * 1e9);
+  }
+  return median(t);
+}
+
+// A 16 x 2048 matrix (128 KiB: within any L2) at batch 8 and 20 % activity, by short columns and
+// by the product, in cache and with four L2s read between calls (at most half the last level:
+// the model's other layers evict the L2, rarely the last level). The cold start per line each
+// path reads: all 2048 lines for the product, the active columns' for short columns.
+void measure_cold_lines(CpuCostModel& m, int repeats, std::mt19937_64& rng) {
+  constexpr int64_t kRows = 16, kCols = 2048, kBatch = 8;
+  const Matrix dense = random_matrix(kRows, kCols, 1.0, rng);
+  const ShortColumns w = ShortColumns::from_dense(dense);
+  const std::vector<GatheredInputs> in = sampled_sets(kCols, kBatch, 0.2, rng);
+  Matrix y = Matrix::Zero(kRows, kBatch);
+  auto product = [&](size_t s) { dense_product_add(dense, in[s].x, y, 1); };
+  auto columns = [&](size_t s) { gather_short_columns(w, in[s], y, 1); };
+  Evictor evict(std::min(4 * m.l2_bytes, m.cache_bytes / 2));
+  const int n = std::max(repeats, 15) * 4;
+  const double pc = median_ns(n, product), sc = median_ns(n, columns);
+  const double pe = median_evicted_ns(n, evict, product), se = median_evicted_ns(n, evict, columns);
+  double active = 0;
+  for (const GatheredInputs& g : in) active += static_cast<double>(g.active.size()) / kSets;
+  m.product_cold_line_ns = std::max(0.0, (pe - pc) / kCols);
+  m.short_cold_line_ns = std::max(0.0, (se - sc) / active);
+}
+
 double time_sparse(Case& c, int repeats, double* nnz_per_step) {
   const BlockedCsc m = BlockedCsc::from_dense(c.w, std::min<int64_t>(c.w.rows(), 65536));
   double nnz = 0;
@@ -160,6 +210,7 @@ CpuCostModel measure(const CpuCalibrationOptions& o, const CpuCostModel& base) {
     const double one_vector = short_ns_per_event(16, kCols, r, rng), four = short_ns_per_event(64, kCols, r, rng);
     m.short_vector_ns = std::max(0.0, (four - one_vector) / 3);
     m.short_event_ns = std::max(0.0, one_vector - m.short_vector_ns);
+    measure_cold_lines(m, r, rng);
   }
   {
     Case c = make_case(big_rows, kCols, 1.0, 1, kCols, rng);
@@ -233,11 +284,14 @@ std::string run_cpu_calibration(const CpuCalibrationOptions& o) {
   row("sparse columns ns per (column, sample) pair", &CpuCostModel::sparse_pair_ns);
   row("short columns ns per event", &CpuCostModel::short_event_ns);
   row("short columns ns per event and 16 rows", &CpuCostModel::short_vector_ns);
+  row("product ns per line read back into the L2", &CpuCostModel::product_cold_line_ns);
+  row("short columns ns per line read back into the L2", &CpuCostModel::short_cold_line_ns);
   row("parallel region ns (2 threads)", &CpuCostModel::fork_ns);
   row("parallel region ns per further thread", &CpuCostModel::fork_thread_ns);
   std::ostringstream s;
   s << "CPU cost model, one thread (the parallel region on " << before << "), median of " << o.repeats
-    << " calls per constant (last-level cache " << fmt_fixed(m.cache_bytes / (1 << 20), 0) << " MiB)\n"
+    << " calls per constant (last-level cache " << fmt_fixed(m.cache_bytes / (1 << 20), 0) << " MiB, L2 "
+    << fmt_fixed(m.l2_bytes / 1024, 0) << " KiB)\n"
     << t.str() << "wrote " << o.output << " (use it with --cpu-profile " << o.output << ")\n";
   if (machine_busy(load))
     s << "note: load average " << fmt_fixed(load, 2) << " when calibration began: other work shared the cores, and a "

@@ -10,20 +10,43 @@
 namespace evsim {
 namespace {
 
-// The last-level cache from sysfs ("32768K"): glibc's sysconf reported 10x that in a VM.
+// sysfs's cache size ("32768K"): glibc's sysconf reported 10x the last level in a VM.
+double sysfs_cache_bytes(int index) {
+  std::ifstream f("/sys/devices/system/cpu/cpu0/cache/index" + std::to_string(index) + "/size");
+  double v = 0;
+  char unit = 0;
+  if (f >> v >> unit && v > 0) return v * (unit == 'K' ? 1024.0 : unit == 'M' ? 1048576.0 : 1.0);
+  return 0;
+}
+
+int sysfs_cache_level(int index) {
+  std::ifstream f("/sys/devices/system/cpu/cpu0/cache/index" + std::to_string(index) + "/level");
+  int level = 0;
+  return f >> level ? level : 0;
+}
+
 double sysfs_llc_bytes() {
-  for (int i = 4; i >= 0; --i) {
-    std::ifstream f("/sys/devices/system/cpu/cpu0/cache/index" + std::to_string(i) + "/size");
-    double v = 0;
-    char unit = 0;
-    if (f >> v >> unit && v > 0) return v * (unit == 'K' ? 1024.0 : unit == 'M' ? 1048576.0 : 1.0);
-  }
+  for (int i = 4; i >= 0; --i)
+    if (const double b = sysfs_cache_bytes(i); b > 0) return b;
+  return 0;
+}
+
+// One core's L2: sysfs where it lists levels, else sysconf (right for the L2 where a VM hides
+// sysfs's caches: 1 MiB on the development VM).
+double l2_bytes() {
+  for (int i = 0; i <= 4; ++i)
+    if (sysfs_cache_level(i) == 2)
+      if (const double b = sysfs_cache_bytes(i); b > 0) return b;
+#ifdef _SC_LEVEL2_CACHE_SIZE
+  if (const long b = sysconf(_SC_LEVEL2_CACHE_SIZE); b > 0) return static_cast<double>(b);
+#endif
   return 0;
 }
 
 CpuCostModel detected() {
   CpuCostModel m;
   if (const double b = sysfs_llc_bytes(); b > 0) m.cache_bytes = b;
+  if (const double b = l2_bytes(); b > 0) m.l2_bytes = std::min(b, m.cache_bytes);
   return m;
 }
 
@@ -80,6 +103,20 @@ double path_work(GatherPath p, const GatherShape& s) {
 
 }  // namespace
 
+double cold_lines_ns(const CpuCostModel& m, GatherPath p, const GatherShape& s) {
+  if (!s.evicted) return 0.0;
+  const auto cols = static_cast<double>(s.cols);
+  if (p == GatherPath::DenseProduct) {  // rows x cols floats, contiguous
+    const double lines = std::ceil(4.0 * static_cast<double>(s.rows) * cols / 64);
+    return 64 * lines <= m.l2_bytes ? lines * m.product_cold_line_ns : 0.0;
+  }
+  if (p == GatherPath::ShortColumns) {  // a line per 16 rows of a column (network/short_columns.hpp)
+    const double vectors = std::ceil(static_cast<double>(s.rows) / 16);
+    return 64 * vectors * cols <= m.l2_bytes ? vectors * s.active * m.short_cold_line_ns : 0.0;
+  }
+  return 0.0;
+}
+
 ThreadPlan plan_path(const CpuCostModel& m, GatherPath p, const GatherShape& s) {
   const bool blocks = p == GatherPath::SparseColumns;
   const double floor_threads = std::max(1.0, std::floor(path_work(p, s) / std::max(1.0, m.min_thread_work)));
@@ -89,7 +126,9 @@ ThreadPlan plan_path(const CpuCostModel& m, GatherPath p, const GatherShape& s) 
   const int64_t units = blocks                          ? s.sparse_blocks
                         : p == GatherPath::ShortColumns ? (s.batch + 3) / 4
                                                         : (s.rows + 15) / 16;
-  return plan_threads(m, predict_one_thread_ns(m, p, s), usable, units);
+  ThreadPlan plan = plan_threads(m, predict_one_thread_ns(m, p, s), usable, units);
+  plan.ns += cold_lines_ns(m, p, s);
+  return plan;
 }
 
 double predict_ns(const CpuCostModel& m, GatherPath p, const GatherShape& s) { return plan_path(m, p, s).ns; }

@@ -29,6 +29,12 @@ struct CpuCostModel {
   // Short columns (network/short_columns.hpp): per event, and per event and vector of 16 rows
   // (a 16-row readout at 20 % activity, batch 64: 0.78 ns an event, 64 rows 2.07).
   double short_event_ns = 0.35, short_vector_ns = 0.45;
+  // A matrix that fits the L2 but was evicted from it between its steps (the model's other
+  // projections read more than the L2: GatherShape::evicted), per 64-byte line of weights it
+  // reads: the product streams its lines in order, short columns fetch the active columns' out
+  // of order (the default model's 16 x 512 readout at batch 10 on the device host: a tie in
+  // cache, 0.7x with 8 MB read between steps).
+  double product_cold_line_ns = 0.5, short_cold_line_ns = 1.0;
   // A parallel region as a kernel pays it (the workers read the caller's lists, the caller
   // their outputs) split over two threads, and per thread beyond two. Every region wakes the
   // run's whole team (core/threads.hpp), so calibrate measures mostly the first term (the
@@ -39,6 +45,7 @@ struct CpuCostModel {
   // The least work a thread takes (path_threads below; 0: the regions' cost alone decides).
   double min_thread_work = 1 << 14;
   double cache_bytes = 32.0 * (1 << 20);  // last-level cache (detected)
+  double l2_bytes = 1.0 * (1 << 20);      // one core's L2 (detected)
   std::string source = "built-in defaults (development machine)";
 };
 
@@ -57,6 +64,7 @@ struct GatherShape {
   bool sparse_cached = false;  // the pruned format (6 bytes per non-zero) does
   int threads = 1;             // the product and dense columns split rows over all of them,
   int sparse_blocks = 1;       // pruned columns over the row blocks of their format
+  bool evicted = false;        // other projections read more than the L2 between two steps
 };
 double predict_ns(const CpuCostModel& m, GatherPath p, const GatherShape& s);
 double predict_one_thread_ns(const CpuCostModel& m, GatherPath p, const GatherShape& s);
@@ -85,6 +93,11 @@ struct ThreadPlan {
   double ns = 0;
 };
 ThreadPlan plan_threads(const CpuCostModel& m, double one_thread_ns, int max_threads, int64_t units);
+// What reading its weights back into the L2 adds to a step of the product or of short columns
+// when s.evicted and the matrix (as whole 16-row vectors) fits the L2; larger matrices stream
+// from the cache or memory anyway, as their constants were measured. Each thread reads the
+// columns its samples touch, so the cost does not shrink with threads.
+double cold_lines_ns(const CpuCostModel& m, GatherPath p, const GatherShape& s);
 // The path's plan: its threads (path_threads) and predicted time (predict_ns) at once.
 ThreadPlan plan_path(const CpuCostModel& m, GatherPath p, const GatherShape& s);
 // A gathered path replaces the dense product only when predicted this much cheaper: near the

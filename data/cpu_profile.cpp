@@ -28,10 +28,13 @@ const std::vector<Field>& fields() {
       {"sparse_pair_ns", &CpuCostModel::sparse_pair_ns},
       {"short_event_ns", &CpuCostModel::short_event_ns},
       {"short_vector_ns", &CpuCostModel::short_vector_ns},
+      {"product_cold_line_ns", &CpuCostModel::product_cold_line_ns},
+      {"short_cold_line_ns", &CpuCostModel::short_cold_line_ns},
       {"fork_ns", &CpuCostModel::fork_ns},
       {"fork_thread_ns", &CpuCostModel::fork_thread_ns},
       {"min_thread_work", &CpuCostModel::min_thread_work},
       {"cache_bytes", &CpuCostModel::cache_bytes},
+      {"l2_bytes", &CpuCostModel::l2_bytes},
   };
   return f;
 }

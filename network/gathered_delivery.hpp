@@ -24,6 +24,9 @@ struct GatheredInputs {
   // sample b's units, ascending, at sample_units[b in ..], sample_events[b] of them.
   // sample_events empty: not listed, and the paths that need them scan x.
   std::vector<uint32_t> sample_units, sample_events;
+  // The model's other projections read more than the L2 between two steps of this one, so its
+  // weights come back from farther (network/l2_residency.hpp; the cost model's cold lines).
+  bool evicted = false;
 };
 // Lists each sample's events (sample_units, sample_events) found in x, as the event backend's
 // gatherer does in its tally: for callers that build GatheredInputs themselves.

@@ -65,6 +65,7 @@ GatherShape MatrixProjection::shape_of(const GatheredInputs& in, const CpuCostMo
   s.active = static_cast<double>(in.active.size());
   s.cached = 4.0 * static_cast<double>(w_.size()) <= m.cache_bytes;
   s.sparse_cached = static_cast<double>(BlockedCsc::kBytesPerNnz * nnz_) <= m.cache_bytes;
+  s.evicted = in.evicted;
   s.threads = cpu_threads();
   s.sparse_blocks = static_cast<int>(std::max<int64_t>(1, sparse_.blocks()));
   if (with_nnz)  // a loop over the active columns: a fifth of a 16-row readout's step

@@ -189,6 +189,71 @@ TEST(CpuCostModel, ReadoutsTakeShortColumns) {
   }
 }
 
+// Weights read back into the L2: per line, only for the product and short columns, only when
+// evicted and only when the matrix fits the L2; on any thread count the same.
+TEST(CpuCostModel, ColdLinesByHand) {
+  CpuCostModel m;
+  m.product_cold_line_ns = 2;
+  m.short_cold_line_ns = 3;
+  m.l2_bytes = 64 * 1024;
+  m.fork_ns = m.fork_thread_ns = m.min_thread_work = 0;
+  GatherShape s{16, 512, 10, 100, 200, 0, true, true, 1, 1, true};  // 32 KiB, 512 lines
+  EXPECT_DOUBLE_EQ(cold_lines_ns(m, GatherPath::DenseProduct, s), 512 * 2);
+  EXPECT_DOUBLE_EQ(cold_lines_ns(m, GatherPath::ShortColumns, s), 100 * 3);
+  EXPECT_DOUBLE_EQ(cold_lines_ns(m, GatherPath::DenseColumns, s), 0);
+  EXPECT_DOUBLE_EQ(cold_lines_ns(m, GatherPath::SparseColumns, s), 0);
+  for (GatherPath p : {GatherPath::DenseProduct, GatherPath::ShortColumns}) {
+    GatherShape warm = s;
+    warm.evicted = false;
+    EXPECT_DOUBLE_EQ(cold_lines_ns(m, p, warm), 0);
+    EXPECT_DOUBLE_EQ(predict_ns(m, p, s), predict_one_thread_ns(m, p, s) + cold_lines_ns(m, p, s));
+    GatherShape threads = s;
+    threads.threads = 4;  // three groups of samples (short columns), one of rows (the product)
+    const ThreadPlan t = plan_path(m, p, threads);
+    EXPECT_DOUBLE_EQ(
+        t.ns - cold_lines_ns(m, p, s),
+        plan_threads(m, predict_one_thread_ns(m, p, s), t.threads, p == GatherPath::ShortColumns ? 3 : 1).ns);
+  }
+  s.rows = 20;  // 40 floats of 64-byte lines in a column; short columns pad each to two lines
+  EXPECT_DOUBLE_EQ(cold_lines_ns(m, GatherPath::DenseProduct, s), 20 * 512 * 4 / 64 * 2);
+  EXPECT_DOUBLE_EQ(cold_lines_ns(m, GatherPath::ShortColumns, s), 2 * 100 * 3);
+  s.rows = 64;  // 128 KiB: past this L2, the streaming constants hold
+  EXPECT_DOUBLE_EQ(cold_lines_ns(m, GatherPath::DenseProduct, s), 0);
+  EXPECT_DOUBLE_EQ(cold_lines_ns(m, GatherPath::ShortColumns, s), 0);
+}
+
+// A readout whose weights leave the L2 between steps takes the product where reading its active
+// columns back costs more than streaming all of them, and short columns otherwise; both give
+// dense mode's sums.
+TEST(CpuCostModel, EvictedReadoutWeighsItsColdStart) {
+  const uint64_t seed = testing::fresh_seed();
+  SCOPED_TRACE("seed=" + std::to_string(seed));
+  std::mt19937_64 rng(seed);
+  const int64_t rows = std::uniform_int_distribution<int64_t>(1, 32)(rng);
+  const int64_t cols = std::uniform_int_distribution<int64_t>(256, 1024)(rng);
+  SCOPED_TRACE(std::to_string(rows) + " x " + std::to_string(cols));
+  const MatrixProjection readout(testing::random_matrix(rng, rows, cols, 1.0));
+  CpuCostModel m;
+  m.l2_bytes = 1 << 20;
+  m.short_cold_line_ns = 1000;  // far above the product's whole step
+  m.product_cold_line_ns = 0;
+  const CostModelScope scope(m);
+  GatheredInputs in = testing::random_gathered(rng, cols, 10, 0.2, false);
+  Matrix ref;
+  readout.forward_dense(in.x, ref);
+  for (const bool evicted : {false, true}) {
+    in.evicted = evicted;
+    const GatherPath p = readout.choose_path(in).path;
+    EXPECT_EQ(p, evicted ? GatherPath::DenseProduct : GatherPath::ShortColumns) << "evicted " << evicted;
+    Matrix y = Matrix::Zero(rows, 10);
+    readout.deliver_gathered(in, y, SumOrder::Reference);
+    EXPECT_TRUE(y == ref) << "evicted " << evicted;
+  }
+  m.l2_bytes = 16.0 * static_cast<double>(cols);  // a line per column no longer fits: no cold start
+  const CostModelScope small_l2(m);
+  EXPECT_EQ(readout.choose_path(in).path, GatherPath::ShortColumns);
+}
+
 // The selector hands its kernel the threads it planned: every thread offered when regions are
 // free (up to the pruned format's row blocks), none beyond the caller's when one column fires
 // and a region costs what the built-in model says.
@@ -244,6 +309,8 @@ TEST(CpuProfile, RoundTripsAndRejectsBadFiles) {
   m.sparse_pair_ns = 3.25;
   m.short_vector_ns = 0.625;
   m.cache_bytes = 1 << 20;
+  m.l2_bytes = 1 << 18;
+  m.short_cold_line_ns = 4.5;
   const std::string path = ::testing::TempDir() + "/evsim_cpu_profile.json";
   write_cpu_profile(m, path);
   const CpuCostModel r = read_cpu_profile(path);
@@ -253,6 +320,9 @@ TEST(CpuProfile, RoundTripsAndRejectsBadFiles) {
   EXPECT_EQ(r.short_vector_ns, 0.625);
   EXPECT_EQ(r.short_event_ns, m.short_event_ns);
   EXPECT_EQ(r.cache_bytes, 1 << 20);
+  EXPECT_EQ(r.l2_bytes, 1 << 18);
+  EXPECT_EQ(r.short_cold_line_ns, 4.5);
+  EXPECT_EQ(r.product_cold_line_ns, m.product_cold_line_ns);
   EXPECT_EQ(r.pair_ns, m.pair_ns);
   for (const auto& [text, what] : {std::pair<std::string, std::string>{"[1]", "expected a JSON object"},
                                    {"{\"pair_ns\": -1}", "'pair_ns' must be a finite number >= 0"},

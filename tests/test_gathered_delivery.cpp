@@ -14,6 +14,7 @@
 #include "network/csc_matrix.hpp"
 #include "network/dense_product.hpp"
 #include "network/gathered_delivery.hpp"
+#include "network/l2_residency.hpp"
 #include "network/matrix_projection.hpp"
 #include "network/short_columns.hpp"
 #include "tests/cost_model_scope.hpp"
@@ -228,6 +229,52 @@ TEST(GatheredDelivery, EventBackendListsSamplesForShortColumnsOnly) {
     }
     event.advance();
     dense.advance();
+  }
+}
+
+// A projection's weights leave the L2 when the others' (dense matrices, or 6 bytes a non-zero
+// where that is less) exceed it; the event backend hands that to the selector: a readout
+// beside a large layer takes the product when cold lines cost more, alone it keeps short columns.
+TEST(GatheredDelivery, ProjectionsBesideLargerOnesAreEvicted) {
+  const uint64_t seed = testing::fresh_seed();
+  SCOPED_TRACE("seed=" + std::to_string(seed));
+  std::mt19937_64 rng(seed);
+  const int64_t cols = std::uniform_int_distribution<int64_t>(200, 400)(rng);
+  const MatrixProjection readout(testing::random_matrix(rng, 16, cols, 1.0));
+  const MatrixProjection wide(testing::random_matrix(rng, 512, cols, 1.0));
+  const Matrix pruned_w = testing::random_matrix(rng, 512, cols, 0.1);
+  const MatrixProjection pruned(pruned_w);
+  const double r = 16.0 * 4 * static_cast<double>(cols), w = 512.0 * 4 * static_cast<double>(cols),
+               p = 6.0 * static_cast<double>((pruned_w.array() != 0).count());
+  EXPECT_EQ(step_weight_bytes(readout), r);
+  EXPECT_EQ(step_weight_bytes(pruned), p);
+  // Between the others of the readout (w + p) and of the pruned layer (r + w).
+  const double l2 = (w + p + r + w) / 2;
+  EXPECT_EQ(evicted_between_steps({&readout, &wide, &pruned}, l2), (std::vector<bool>{true, false, false}));
+  EXPECT_EQ(evicted_between_steps({&readout}, 0), std::vector<bool>{false});
+
+  CpuCostModel m;
+  m.l2_bytes = w / 2;
+  m.short_cold_line_ns = 1000;
+  m.product_cold_line_ns = 0;
+  const testing::CostModelScope scope(m);
+  const int64_t batch = 10;
+  const Matrix x = testing::random_gathered(rng, cols, batch, 0.2, false).x;
+  Matrix ref;
+  readout.forward_dense(x, ref);
+  for (const bool beside : {false, true}) {
+    CpuEventBackend event;
+    if (beside)
+      event.prepare({&readout, &wide}, batch);
+    else
+      event.prepare({&readout}, batch);
+    event.emit(0, x, 0);
+    Matrix y;
+    OpCounts c;
+    event.propagate(0, y, c);
+    EXPECT_TRUE(y == ref) << "beside " << beside;
+    // The product reads every weight; short columns the active columns'.
+    EXPECT_EQ(c.weight_bytes == readout.dense_bytes(), beside) << "beside " << beside;
   }
 }
 
