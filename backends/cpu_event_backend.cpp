@@ -15,6 +15,7 @@ void CpuEventBackend::prepare(const std::vector<const Projection*>& ports, int64
   for (size_t k = 0; k < ports.size(); ++k) {
     channels_.push_back(Channel{ports[k], {}, {}, evicted[k]});
     channels_.back().line.reset(*ports[k], batch);
+    if (ports[k]->gathers()) channels_.back().product_from = ports[k]->product_from_events(batch, evicted[k]);
   }
   batch_ = batch;
   now_ = 0;
@@ -81,6 +82,17 @@ void CpuEventBackend::deliver_each(const Bucket& b, const Projection& p, Matrix&
   }
 }
 
+bool CpuEventBackend::deliver_by_product(Channel& c, Bucket& b, Matrix& out, OpCounts& counts) {
+  const Projection& p = *c.projection;
+  if (b.count != 1 || batch_ < 2 || !p.gathers() || c.last_events < c.product_from) return false;
+  const Matrix& x = b.frames[0];
+  InputTally tally(p);
+  for (int64_t s = 0; s < batch_; ++s) tally.add_column(x.col(s).data(), x.rows());
+  tally.commit(batch_, p.deliver_product(x, out), counts);
+  c.last_events = static_cast<double>(tally.events());
+  return true;
+}
+
 void CpuEventBackend::propagate(size_t port, Matrix& out, OpCounts& counts) {
   Channel& c = channels_[port];
   const Projection& p = *c.projection;
@@ -92,11 +104,13 @@ void CpuEventBackend::propagate(size_t port, Matrix& out, OpCounts& counts) {
     return;
   }
   out.setZero(p.out_size(), batch_);
+  if (deliver_by_product(c, b, out, counts)) return;
   if (p.gathers() && b.count > 0) {
     InputTally tally(p);
     if (gather(b, p, tally)) {
       gathered_.evicted = c.evicted;
       tally.commit(batch_, p.deliver_gathered(gathered_, out, order_), counts);
+      c.last_events = static_cast<double>(tally.events());
       if (b.count == 1) std::swap(gathered_.x, b.frames[0]);
       return;
     }

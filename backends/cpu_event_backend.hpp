@@ -9,6 +9,7 @@
 // cheaper); others push every event through the non-zero weights of its column, in the order
 // the events were emitted (sample by sample, units ascending). Units that did not fire cost
 // nothing downstream; the sums are the same on every path in the reference order.
+#include <limits>
 #include <span>
 
 #include "backends/delay_line.hpp"
@@ -36,14 +37,20 @@ class CpuEventBackend final : public PortBackend {
   struct Channel {
     const Projection* projection;
     Bucket ring[2];
-    DelayLine line;        // per-synapse delays only
-    bool evicted = false;  // its weights leave the L2 between its steps (network/l2_residency.hpp)
+    DelayLine line;           // per-synapse delays only
+    bool evicted = false;     // its weights leave the L2 between its steps (network/l2_residency.hpp)
+    double last_events = -1;  // the events of its last step (-1: none yet)
+    double product_from = std::numeric_limits<double>::infinity();  // Projection::product_from_events
   };
   Bucket& due(Channel& c) { return c.ring[now_ % 2]; }
   // The bucket's events as a GatheredInputs (its only frame is moved in, not copied); false
   // when a unit has two events in one sample (two frames: they must be added one by one).
   bool gather(Bucket& b, const Projection& p, InputTally& tally);
   void deliver_each(const Bucket& b, const Projection& p, Matrix& out, InputTally& tally) const;
+  // A batch's one frame by the dense product, counted as dense mode counts, when the last
+  // step's events predict the product cheapest (Projection::product_from_events): activity moves
+  // slowly from step to step, and a stale guess costs time, never a different sum.
+  bool deliver_by_product(Channel& c, Bucket& b, Matrix& out, OpCounts& counts);
 
   std::vector<Channel> channels_;
   GatheredInputs gathered_;

@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <limits>
 
 #include "core/memory_budget.hpp"
 #include "core/threads.hpp"
@@ -80,7 +81,11 @@ MatrixProjection::PathChoice MatrixProjection::choose_path(const GatheredInputs&
   // event than a short column's few multiply-adds (pair_ns, sparse_pair_ns > short_event_ns +
   // 4 short_vector_ns), so their shape need not be counted.
   const bool short_only = !short_.empty();
-  const GatherShape s = shape_of(in, m, !short_only && (sparse_built_ || sparse_.rows > 0));
+  return choose_for(shape_of(in, m, !short_only && (sparse_built_ || sparse_.rows > 0)), m);
+}
+
+MatrixProjection::PathChoice MatrixProjection::choose_for(const GatherShape& s, const CpuCostModel& m) const {
+  const bool short_only = !short_.empty();
   if (sparse_built_) return {GatherPath::SparseColumns, path_threads(m, GatherPath::SparseColumns, s)};
   PathChoice gathered{GatherPath::DenseColumns, 0};
   double gathered_ns = 0;
@@ -98,6 +103,37 @@ MatrixProjection::PathChoice MatrixProjection::choose_path(const GatheredInputs&
   // the threads each can use may decide, in either order.
   const ThreadPlan product = plan_path(m, GatherPath::DenseProduct, s);
   return gathered_ns < kGatherMargin * product.ns ? gathered : PathChoice{GatherPath::DenseProduct, product.threads};
+}
+
+bool MatrixProjection::product_predicted(int64_t batch, double events, bool evicted) const {
+  if (short_.empty() || batch < 2) return false;
+  const CpuCostModel& m = cpu_cost_model();
+  GatherShape s;
+  s.rows = csc_.rows;
+  s.cols = csc_.cols;
+  s.batch = batch;
+  s.pairs = events;
+  s.active = std::min(events, static_cast<double>(csc_.cols));
+  s.cached = 4.0 * static_cast<double>(w_.size()) <= m.cache_bytes;
+  s.threads = cpu_threads();
+  s.evicted = evicted;
+  return choose_for(s, m).path == GatherPath::DenseProduct;
+}
+
+double MatrixProjection::product_from_events(int64_t batch, bool evicted) const {
+  const auto most = static_cast<double>(csc_.cols * batch);
+  if (!product_predicted(batch, most, evicted)) return std::numeric_limits<double>::infinity();
+  double lo = -1, hi = most;  // not at lo (no events: nothing to gather), at hi
+  while (hi - lo > 1) {
+    const double mid = std::floor((lo + hi) / 2);
+    (product_predicted(batch, mid, evicted) ? hi : lo) = mid;
+  }
+  return hi;
+}
+
+uint64_t MatrixProjection::deliver_product(const Matrix& x, Matrix& y) const {
+  dense_product_add(dense(), x, y, cpu_threads());
+  return dense_bytes();
 }
 
 void MatrixProjection::forward_dense(const Matrix& x, Matrix& y) const { dense_product(dense(), x, y, cpu_threads()); }

@@ -27,6 +27,12 @@ class MatrixProjection final : public Projection {
   bool gathers() const override { return true; }
   bool uses_sample_lists() const override { return !short_.empty(); }  // short columns
   uint64_t deliver_gathered(const GatheredInputs& in, Matrix& y, SumOrder order) const override;
+  // Short matrices only (their paths: short columns or the product), batches of two or more;
+  // the active columns taken as min(inputs, events). Short columns cost more with more events,
+  // the product the same: one threshold.
+  double product_from_events(int64_t batch, bool evicted) const override;
+  bool product_predicted(int64_t batch, double events, bool evicted) const;
+  uint64_t deliver_product(const Matrix& x, Matrix& y) const override;
   const Matrix& weight() const { return dense(); }  // sparse-built: formed here (budget-checked)
   bool sparse_built() const { return sparse_built_; }
   const CscMatrix& csc() const { return csc_; }
@@ -44,6 +50,7 @@ class MatrixProjection final : public Projection {
   void index_columns();
   // with_nnz: count the active columns' non-zeros (only the pruned path's cost needs them).
   GatherShape shape_of(const GatheredInputs& in, const CpuCostModel& m, bool with_nnz) const;
+  PathChoice choose_for(const GatherShape& s, const CpuCostModel& m) const;
 
   mutable Matrix w_;  // sparse-built: empty until dense() forms it
   mutable std::once_flag dense_once_;

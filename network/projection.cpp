@@ -8,4 +8,8 @@ uint64_t Projection::deliver_gathered(const GatheredInputs&, Matrix&, SumOrder) 
   throw Error("this projection has no gathered event delivery");
 }
 
+uint64_t Projection::deliver_product(const Matrix&, Matrix&) const {
+  throw Error("this projection has no dense product for event mode");
+}
+
 }  // namespace evsim

@@ -3,6 +3,7 @@
 // forward_dense touches every weight; deliver pushes one input event through the
 // non-zero weights of its outgoing column only.
 #include <cstdint>
+#include <limits>
 #include <vector>
 
 #include "core/mode.hpp"
@@ -38,6 +39,16 @@ class Projection {
   // Per-synapse delays (network/delayed_projection.hpp): null for every other projection.
   virtual const DelayedProjection* delayed() const { return nullptr; }
   virtual uint64_t deliver_gathered(const GatheredInputs& in, Matrix& y, SumOrder order) const;
+  // For matrices whose product costs about what gathering a batch's events does (readouts):
+  // the fewest (unit, sample) events of a batch for which the dense product is predicted
+  // cheapest (infinity: never), so that event mode may count them as dense mode does and skip
+  // the gathering (its masks and lists, written cold each step, cost more than the product:
+  // docs/measurements.md); deliver_product then adds y += W x (every path's sums) and returns
+  // the bytes it read. Found once per run: per step, the cost model's code is cold too.
+  virtual double product_from_events(int64_t /*batch*/, bool /*evicted*/) const {
+    return std::numeric_limits<double>::infinity();
+  }
+  virtual uint64_t deliver_product(const Matrix& x, Matrix& y) const;
 
   // Non-zero weights touched when input unit j fires: the effective ops per event.
   const std::vector<uint32_t>& fanout() const { return fanout_; }

@@ -4,6 +4,7 @@
 // events in one sample; a whole model runs bit-identically on 1, 2 and 3 threads.
 #include <gtest/gtest.h>
 
+#include <cmath>
 #include <random>
 
 #include "backends/cpu_dense_backend.hpp"
@@ -275,6 +276,93 @@ TEST(GatheredDelivery, ProjectionsBesideLargerOnesAreEvicted) {
     EXPECT_TRUE(y == ref) << "beside " << beside;
     // The product reads every weight; short columns the active columns'.
     EXPECT_EQ(c.weight_bytes == readout.dense_bytes(), beside) << "beside " << beside;
+  }
+}
+
+// The threshold of events from which a readout's product is predicted cheapest, with the
+// built-in costs and cold lines: below it short columns, from it the product.
+TEST(GatheredDelivery, ReadoutsProductThresholdSplitsThePredictions) {
+  const uint64_t seed = testing::fresh_seed();
+  SCOPED_TRACE("seed=" + std::to_string(seed));
+  std::mt19937_64 rng(seed);
+  const int64_t cols = std::uniform_int_distribution<int64_t>(100, 1000)(rng);
+  const int64_t rows = std::uniform_int_distribution<int64_t>(1, 64)(rng);
+  const int64_t batch = std::uniform_int_distribution<int64_t>(2, 64)(rng);
+  SCOPED_TRACE(std::to_string(rows) + " x " + std::to_string(cols) + ", batch " + std::to_string(batch));
+  const MatrixProjection readout(testing::random_matrix(rng, rows, cols, 1.0));
+  CpuCostModel m;
+  m.short_cold_line_ns = std::uniform_real_distribution<double>(0, 10)(rng);
+  const testing::CostModelScope scope(m);
+  int thresholds = 0;
+  for (const bool evicted : {false, true}) {
+    const double from = readout.product_from_events(batch, evicted);
+    const auto most = static_cast<double>(cols * batch);
+    if (from == INFINITY) {
+      EXPECT_FALSE(readout.product_predicted(batch, most, evicted));
+      continue;
+    }
+    ++thresholds;
+    EXPECT_TRUE(readout.product_predicted(batch, from, evicted)) << from;
+    if (from > 0) {
+      EXPECT_FALSE(readout.product_predicted(batch, from - 1, evicted)) << from;
+    }
+    for (int k = 0; k < 20; ++k) {
+      const double e = std::floor(std::uniform_real_distribution<double>(0, most)(rng));
+      EXPECT_EQ(readout.product_predicted(batch, e, evicted), e >= from) << e << " events, from " << from;
+    }
+  }
+  // With the built-in costs a batch's product beats short columns at full activity (16 rows:
+  // 0.42 against 0.8 ns a (column, sample)), so both thresholds exist.
+  EXPECT_EQ(thresholds, 2);
+}
+
+// Once a step of a readout took the product, the next steps predict it from the last step's
+// events and skip the gathering: outputs and counts stay dense mode's, the bytes the product's;
+// where short columns are cheaper, a readout never takes it. Tall matrices never predict it.
+TEST(GatheredDelivery, ReadoutsPredictTheProductFromTheLastStepsEvents) {
+  const uint64_t seed = testing::fresh_seed();
+  SCOPED_TRACE("seed=" + std::to_string(seed));
+  std::mt19937_64 rng(seed);
+  const int64_t cols = std::uniform_int_distribution<int64_t>(100, 400)(rng);
+  const int64_t rows = std::uniform_int_distribution<int64_t>(1, 64)(rng);
+  const int64_t batch = std::uniform_int_distribution<int64_t>(2, 13)(rng);
+  SCOPED_TRACE(std::to_string(rows) + " x " + std::to_string(cols) + ", batch " + std::to_string(batch));
+  const MatrixProjection readout(testing::random_matrix(rng, rows, cols, 0.3));
+  const MatrixProjection tall(testing::random_matrix(rng, 65, cols, 1.0));
+  for (const bool dear_short : {true, false}) {
+    CpuCostModel m;
+    m.short_event_ns = dear_short ? 1e6 : 0;
+    m.product_weight_cached_ns = m.product_weight_memory_ns = m.product_mac_ns = dear_short ? 0 : 1e6;
+    const testing::CostModelScope scope(m);
+    EXPECT_EQ(readout.product_predicted(batch, 10, false), dear_short);
+    EXPECT_FALSE(readout.product_predicted(1, 10, false));  // one sample: no lists to skip
+    EXPECT_FALSE(tall.product_predicted(batch, 10, false));
+    // A free product wins from no events on; a dear one never.
+    EXPECT_EQ(readout.product_from_events(batch, false), dear_short ? 0 : INFINITY);
+    EXPECT_EQ(tall.product_from_events(batch, false), INFINITY);
+    CpuEventBackend event;
+    CpuDenseBackend dense;
+    event.prepare({&readout}, batch);
+    dense.prepare({&readout}, batch);
+    for (int step = 0; step < 5; ++step) {
+      const double activity = std::uniform_real_distribution<double>(0.05, 0.6)(rng);
+      const Matrix x = testing::random_gathered(rng, cols, batch, activity, step % 2).x;
+      event.emit(0, x, 0);
+      dense.emit(0, x, 0);
+      Matrix ye, yd;
+      OpCounts ce, cd;
+      event.propagate(0, ye, ce);
+      dense.propagate(0, yd, cd);
+      SCOPED_TRACE("dear short columns " + std::to_string(dear_short) + ", step " + std::to_string(step));
+      EXPECT_TRUE(ye == yd);
+      EXPECT_EQ(ce.effective_ops(), cd.effective_ops());
+      EXPECT_EQ(ce.events, cd.events);
+      EXPECT_EQ(ce.unit_steps, cd.unit_steps);
+      const uint64_t active = static_cast<uint64_t>(((x.array() != 0).rowwise().any()).count());
+      EXPECT_EQ(ce.weight_bytes, dear_short ? readout.dense_bytes() : active * static_cast<uint64_t>(rows) * 4);
+      event.advance();
+      dense.advance();
+    }
   }
 }
 
