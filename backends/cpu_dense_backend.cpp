@@ -29,7 +29,7 @@ void CpuDenseBackend::propagate(size_t port, Matrix& out, OpCounts& counts) {
     return;
   }
   InputTally tally(*c.projection);
-  for (Eigen::Index b = 0; b < x.cols(); ++b) tally.add_column(x.col(b).data(), x.rows());
+  tally.add_columns(x);
   c.projection->forward_dense(x, out);
   tally.commit(batch_, c.projection->dense_bytes(), counts);
 }

@@ -87,7 +87,7 @@ bool CpuEventBackend::deliver_by_product(Channel& c, Bucket& b, Matrix& out, OpC
   if (b.count != 1 || batch_ < 2 || !p.gathers() || c.last_events < c.product_from) return false;
   const Matrix& x = b.frames[0];
   InputTally tally(p);
-  for (int64_t s = 0; s < batch_; ++s) tally.add_column(x.col(s).data(), x.rows());
+  tally.add_columns(x);
   tally.commit(batch_, p.deliver_product(x, out), counts);
   c.last_events = static_cast<double>(tally.events());
   return true;

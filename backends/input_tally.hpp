@@ -25,6 +25,10 @@ class InputTally {
     binary_ = binary_ && t.binary;
     return t.events;
   }
+  // Every column (sample) of x, as dense mode counts its inputs.
+  void add_columns(const Matrix& x) {
+    for (Eigen::Index b = 0; b < x.cols(); ++b) add_column(x.col(b).data(), x.rows());
+  }
   uint64_t pairs() const { return pairs_; }
   uint64_t events() const { return events_; }
   // weight_bytes: what the executing mode read this step.

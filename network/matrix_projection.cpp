@@ -58,16 +58,21 @@ const Matrix& MatrixProjection::dense() const {
   return w_;
 }
 
-GatherShape MatrixProjection::shape_of(const GatheredInputs& in, const CpuCostModel& m, bool with_nnz) const {
+GatherShape MatrixProjection::matrix_shape(int64_t batch, bool evicted, const CpuCostModel& m) const {
   GatherShape s;
   s.rows = csc_.rows;
   s.cols = csc_.cols;
-  s.batch = in.x.cols();
-  s.active = static_cast<double>(in.active.size());
+  s.batch = batch;
   s.cached = 4.0 * static_cast<double>(w_.size()) <= m.cache_bytes;
   s.sparse_cached = static_cast<double>(BlockedCsc::kBytesPerNnz * nnz_) <= m.cache_bytes;
-  s.evicted = in.evicted;
+  s.evicted = evicted;
   s.threads = cpu_threads();
+  return s;
+}
+
+GatherShape MatrixProjection::shape_of(const GatheredInputs& in, const CpuCostModel& m, bool with_nnz) const {
+  GatherShape s = matrix_shape(in.x.cols(), in.evicted, m);
+  s.active = static_cast<double>(in.active.size());
   s.sparse_blocks = static_cast<int>(std::max<int64_t>(1, sparse_.blocks()));
   if (with_nnz)  // a loop over the active columns: a fifth of a 16-row readout's step
     for (const uint32_t j : in.active) s.active_nnz += fanout_[j];
@@ -108,15 +113,9 @@ MatrixProjection::PathChoice MatrixProjection::choose_for(const GatherShape& s, 
 bool MatrixProjection::product_predicted(int64_t batch, double events, bool evicted) const {
   if (short_.empty() || batch < 2) return false;
   const CpuCostModel& m = cpu_cost_model();
-  GatherShape s;
-  s.rows = csc_.rows;
-  s.cols = csc_.cols;
-  s.batch = batch;
+  GatherShape s = matrix_shape(batch, evicted, m);
   s.pairs = events;
   s.active = std::min(events, static_cast<double>(csc_.cols));
-  s.cached = 4.0 * static_cast<double>(w_.size()) <= m.cache_bytes;
-  s.threads = cpu_threads();
-  s.evicted = evicted;
   return choose_for(s, m).path == GatherPath::DenseProduct;
 }
 
@@ -142,8 +141,7 @@ uint64_t MatrixProjection::deliver_gathered(const GatheredInputs& in, Matrix& y,
   const PathChoice c = choose_path(in);
   switch (c.path) {
     case GatherPath::DenseProduct:
-      dense_product_add(w_, in.x, y, cpu_threads());  // plans the same threads as c's
-      return dense_bytes();
+      return deliver_product(in.x, y);  // plans the same threads as c's
     case GatherPath::SparseColumns:
       return gather_sparse_columns(sparse_, in, y, c.threads);
     case GatherPath::ShortColumns:

@@ -49,6 +49,8 @@ class MatrixProjection final : public Projection {
   const Matrix& dense() const;
   void index_columns();
   // with_nnz: count the active columns' non-zeros (only the pruned path's cost needs them).
+  // What every step of this matrix shares (sizes, caches, threads); shape_of adds the step's inputs.
+  GatherShape matrix_shape(int64_t batch, bool evicted, const CpuCostModel& m) const;
   GatherShape shape_of(const GatheredInputs& in, const CpuCostModel& m, bool with_nnz) const;
   PathChoice choose_for(const GatherShape& s, const CpuCostModel& m) const;
 

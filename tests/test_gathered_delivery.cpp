@@ -279,17 +279,31 @@ TEST(GatheredDelivery, ProjectionsBesideLargerOnesAreEvicted) {
   }
 }
 
+// A readout of 1-64 rows and 100-max_cols inputs, at a batch of 2-max_batch.
+struct ReadoutCase {
+  int64_t rows, cols, batch;
+  std::string name() const {
+    return std::to_string(rows) + " x " + std::to_string(cols) + ", batch " + std::to_string(batch);
+  }
+};
+ReadoutCase random_readout_case(std::mt19937_64& rng, int64_t max_cols, int64_t max_batch) {
+  ReadoutCase c{};
+  c.cols = std::uniform_int_distribution<int64_t>(100, max_cols)(rng);
+  c.rows = std::uniform_int_distribution<int64_t>(1, 64)(rng);
+  c.batch = std::uniform_int_distribution<int64_t>(2, max_batch)(rng);
+  return c;
+}
+
 // The threshold of events from which a readout's product is predicted cheapest, with the
 // built-in costs and cold lines: below it short columns, from it the product.
 TEST(GatheredDelivery, ReadoutsProductThresholdSplitsThePredictions) {
   const uint64_t seed = testing::fresh_seed();
   SCOPED_TRACE("seed=" + std::to_string(seed));
   std::mt19937_64 rng(seed);
-  const int64_t cols = std::uniform_int_distribution<int64_t>(100, 1000)(rng);
-  const int64_t rows = std::uniform_int_distribution<int64_t>(1, 64)(rng);
-  const int64_t batch = std::uniform_int_distribution<int64_t>(2, 64)(rng);
-  SCOPED_TRACE(std::to_string(rows) + " x " + std::to_string(cols) + ", batch " + std::to_string(batch));
-  const MatrixProjection readout(testing::random_matrix(rng, rows, cols, 1.0));
+  const ReadoutCase c = random_readout_case(rng, 1000, 64);
+  SCOPED_TRACE(c.name());
+  const int64_t cols = c.cols, batch = c.batch;
+  const MatrixProjection readout(testing::random_matrix(rng, c.rows, cols, 1.0));
   CpuCostModel m;
   m.short_cold_line_ns = std::uniform_real_distribution<double>(0, 10)(rng);
   const testing::CostModelScope scope(m);
@@ -323,10 +337,9 @@ TEST(GatheredDelivery, ReadoutsPredictTheProductFromTheLastStepsEvents) {
   const uint64_t seed = testing::fresh_seed();
   SCOPED_TRACE("seed=" + std::to_string(seed));
   std::mt19937_64 rng(seed);
-  const int64_t cols = std::uniform_int_distribution<int64_t>(100, 400)(rng);
-  const int64_t rows = std::uniform_int_distribution<int64_t>(1, 64)(rng);
-  const int64_t batch = std::uniform_int_distribution<int64_t>(2, 13)(rng);
-  SCOPED_TRACE(std::to_string(rows) + " x " + std::to_string(cols) + ", batch " + std::to_string(batch));
+  const ReadoutCase c = random_readout_case(rng, 400, 13);
+  SCOPED_TRACE(c.name());
+  const int64_t rows = c.rows, cols = c.cols, batch = c.batch;
   const MatrixProjection readout(testing::random_matrix(rng, rows, cols, 0.3));
   const MatrixProjection tall(testing::random_matrix(rng, 65, cols, 1.0));
   for (const bool dear_short : {true, false}) {
