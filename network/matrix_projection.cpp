@@ -120,14 +120,14 @@ bool MatrixProjection::product_predicted(int64_t batch, double events, bool evic
 }
 
 double MatrixProjection::product_from_events(int64_t batch, bool evicted) const {
+  // Not a bisection: short columns' predicted time can fall as events grow (a second thread
+  // becomes worth its region), so the product may win in a window below the counts it wins
+  // from for good. Down from every input of every sample, at most 2^16 counts checked.
   const auto most = static_cast<double>(csc_.cols * batch);
-  if (!product_predicted(batch, most, evicted)) return std::numeric_limits<double>::infinity();
-  double lo = -1, hi = most;  // not at lo (no events: nothing to gather), at hi
-  while (hi - lo > 1) {
-    const double mid = std::floor((lo + hi) / 2);
-    (product_predicted(batch, mid, evicted) ? hi : lo) = mid;
-  }
-  return hi;
+  const double stride = std::max(1.0, std::ceil(most / 65536));
+  double from = std::numeric_limits<double>::infinity();
+  for (double e = most; e >= 0 && product_predicted(batch, e, evicted); e -= stride) from = e;
+  return from;
 }
 
 uint64_t MatrixProjection::deliver_product(const Matrix& x, Matrix& y) const {

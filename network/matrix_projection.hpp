@@ -28,8 +28,9 @@ class MatrixProjection final : public Projection {
   bool uses_sample_lists() const override { return !short_.empty(); }  // short columns
   uint64_t deliver_gathered(const GatheredInputs& in, Matrix& y, SumOrder order) const override;
   // Short matrices only (their paths: short columns or the product), batches of two or more;
-  // the active columns taken as min(inputs, events). Short columns cost more with more events,
-  // the product the same: one threshold.
+  // the active columns taken as min(inputs, events); the threshold is the fewest events from
+  // which every count up to all inputs of all samples predicts the product (checked at up to
+  // 2^16 counts; between them a wrong guess costs time only).
   double product_from_events(int64_t batch, bool evicted) const override;
   bool product_predicted(int64_t batch, double events, bool evicted) const;
   uint64_t deliver_product(const Matrix& x, Matrix& y) const override;
