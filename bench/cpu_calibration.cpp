@@ -15,6 +15,7 @@
 #include "network/blocked_csc.hpp"
 #include "network/dense_product.hpp"
 #include "network/gathered_delivery.hpp"
+#include "network/row_slices.hpp"
 #include "network/short_columns.hpp"
 
 namespace evsim {
@@ -89,6 +90,34 @@ BlockedCsc random_blocked_csc(int64_t rows, int64_t cols, double density, std::m
     m.ptr.push_back(m.val.size());
   }
   return m;
+}
+
+// A pruned rows x cols CSC at `density`, each column's rows drawn by geometric gaps (the tall
+// matrices below would take billions of coin flips).
+CscMatrix random_csc(int64_t rows, int64_t cols, double density, std::mt19937_64& rng) {
+  std::geometric_distribution<int64_t> gap(density);
+  std::uniform_real_distribution<float> u(-1, 1);
+  CscMatrix m;
+  m.rows = rows;
+  m.cols = cols;
+  m.col_ptr.push_back(0);
+  for (int64_t j = 0; j < cols; ++j) {
+    for (int64_t r = gap(rng); r < rows; r += 1 + gap(rng)) {
+      m.row_idx.push_back(static_cast<uint32_t>(r));
+      m.values.push_back(u(rng));
+    }
+    m.col_ptr.push_back(m.values.size());
+  }
+  return m;
+}
+
+// Row slices of a 10 %-density matrix with every column active (they read every entry at any
+// activity): ns per entry, one sample.
+double rows_ns_per_entry(int64_t rows, int64_t cols, int repeats, std::mt19937_64& rng) {
+  const RowSlices w = RowSlices::from_csc(random_csc(rows, cols, 0.1, rng));
+  const std::vector<GatheredInputs> in = input_sets(cols, 1, cols, rng);
+  Matrix y = Matrix::Zero(rows, 1);
+  return median_ns(repeats, [&](size_t s) { gather_row_slices(w, in[s], y, 1); }) / static_cast<double>(w.entries());
 }
 
 struct Case {
@@ -211,6 +240,7 @@ CpuCostModel measure(const CpuCalibrationOptions& o, const CpuCostModel& base) {
     m.short_vector_ns = std::max(0.0, (four - one_vector) / 3);
     m.short_event_ns = std::max(0.0, one_vector - m.short_vector_ns);
     measure_cold_lines(m, r, rng);
+    m.rows_entry_cached_ns = rows_ns_per_entry(kSmallRows, kCols, r, rng);
   }
   {
     Case c = make_case(big_rows, kCols, 1.0, 1, kCols, rng);
@@ -228,6 +258,13 @@ CpuCostModel measure(const CpuCalibrationOptions& o, const CpuCostModel& base) {
     for (const uint32_t j : in[0].active) nnz += static_cast<double>(w.ptr[j + 1] - w.ptr[j]);
     Matrix y = Matrix::Zero(rows, 1);
     m.sparse_nnz_memory_ns = median_ns(r, [&](size_t s) { gather_sparse_columns(w, in[s], y, 1); }) / nnz;
+  }
+  {
+    // Row slices past the cache four times over (512 columns: 6 bytes an entry, ~60 entries a row).
+    constexpr int64_t kSliceCols = 512;
+    const auto rows = static_cast<int64_t>(4 * base.cache_bytes / (6 * 0.1 * kSliceCols * 1.15)) / 16 * 16;
+    m.rows_entry_memory_ns =
+        std::max(0.0, rows_ns_per_entry(rows, kSliceCols, std::max(3, r / 3), rng) - m.rows_entry_cached_ns);
   }
   return m;
 }
@@ -280,6 +317,8 @@ std::string run_cpu_calibration(const CpuCalibrationOptions& o) {
   row("dense columns ns/row per extra sample", &CpuCostModel::dense_pair_row_ns);
   row("sparse columns ns/nnz (cached)", &CpuCostModel::sparse_nnz_cached_ns);
   row("sparse columns ns/nnz (memory)", &CpuCostModel::sparse_nnz_memory_ns);
+  row("row slices ns per entry and sample (cached)", &CpuCostModel::rows_entry_cached_ns);
+  row("row slices ns per entry from memory", &CpuCostModel::rows_entry_memory_ns);
   row("dense columns ns per (column, sample) pair", &CpuCostModel::pair_ns);
   row("sparse columns ns per (column, sample) pair", &CpuCostModel::sparse_pair_ns);
   row("short columns ns per event", &CpuCostModel::short_event_ns);

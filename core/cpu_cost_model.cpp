@@ -67,6 +67,8 @@ const char* gather_path_name(GatherPath p) {
       return "dense product";
     case GatherPath::ShortColumns:
       return "short columns";
+    case GatherPath::RowSlices:
+      return "row slices";
   }
   return "?";
 }
@@ -97,6 +99,8 @@ double path_work(GatherPath p, const GatherShape& s) {
       return rows * s.pairs;
     case GatherPath::SparseColumns:
       return s.active_nnz * static_cast<double>(s.batch);
+    case GatherPath::RowSlices:
+      return s.row_entries * static_cast<double>(s.batch);
   }
   return 0.0;
 }
@@ -122,7 +126,8 @@ ThreadPlan plan_path(const CpuCostModel& m, GatherPath p, const GatherShape& s) 
   const double floor_threads = std::max(1.0, std::floor(path_work(p, s) / std::max(1.0, m.min_thread_work)));
   const int usable =
       static_cast<int>(std::min<double>(floor_threads, blocks ? std::min(s.threads, s.sparse_blocks) : s.threads));
-  // Pruned columns split their row blocks, short columns groups of four samples, the rest rows.
+  // Pruned columns split their row blocks, short columns groups of four samples, the rest rows
+  // (row slices: slices of 16).
   const int64_t units = blocks                          ? s.sparse_blocks
                         : p == GatherPath::ShortColumns ? (s.batch + 3) / 4
                                                         : (s.rows + 15) / 16;
@@ -173,6 +178,9 @@ double predict_one_thread_ns(const CpuCostModel& m, GatherPath p, const GatherSh
       return s.pairs * per_pair * (s.sparse_cached ? m.sparse_nnz_cached_ns : m.sparse_nnz_memory_ns) +
              s.pairs * m.sparse_pair_ns;
     }
+    case GatherPath::RowSlices:  // every entry, whatever the activity
+      return s.row_entries *
+             (static_cast<double>(s.batch) * m.rows_entry_cached_ns + (s.rows_cached ? 0.0 : m.rows_entry_memory_ns));
   }
   return 0.0;
 }

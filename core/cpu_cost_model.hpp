@@ -1,7 +1,8 @@
 #pragma once
 // What a step of event delivery costs on this CPU, per path, and the choice made from it per
 // projection and step (network/matrix_projection.cpp): the dense product over every column,
-// the gathered dense columns, or the gathered pruned columns (network/gathered_delivery.hpp).
+// the gathered dense columns, the gathered pruned columns (network/gathered_delivery.hpp), or
+// the pruned rows in slices of 16 (network/row_slices.hpp).
 // The shipped defaults were measured on the development machine (2-core AMD EPYC VM, one
 // thread, `evsim calibrate --backend cpu`), and a path on several threads is predicted to take
 // its one-thread time over the threads it can use; `evsim calibrate --backend cpu` measures
@@ -10,6 +11,12 @@
 #include <string>
 
 namespace evsim {
+
+#if defined(__AVX512F__)
+constexpr double kRowsEntryNs = 0.3;
+#else
+constexpr double kRowsEntryNs = 0.9;
+#endif
 
 struct CpuCostModel {
   // The dense product (network/dense_product.hpp): per weight streamed (matrix in cache / from
@@ -23,6 +30,10 @@ struct CpuCostModel {
   double dense_row_cached_ns = 0.07, dense_row_memory_ns = 0.14, dense_pair_row_ns = 0.04;
   // Gathered pruned columns: per non-zero scattered per (column, sample) pair.
   double sparse_nnz_cached_ns = 0.5, sparse_nnz_memory_ns = 0.75;
+  // Pruned rows in slices of 16: per entry (a non-zero or its slice's padding) and sample with
+  // events, and per entry once a step where the format does not fit the cache. Built without
+  // AVX-512 the slices run lane by lane: 0.91 against 0.32 ns an entry on the development VM.
+  double rows_entry_cached_ns = kRowsEntryNs, rows_entry_memory_ns = 0.05;
   // Per (column, sample) pair: list building, loop set-up; dense columns and pruned columns
   // (column pointers, the prefetch of the next column: on a 16-row matrix twice the former).
   double pair_ns = 2.5, sparse_pair_ns = 5.0;
@@ -49,7 +60,7 @@ struct CpuCostModel {
   std::string source = "built-in defaults (development machine)";
 };
 
-enum class GatherPath { DenseColumns, SparseColumns, DenseProduct, ShortColumns };
+enum class GatherPath { DenseColumns, SparseColumns, DenseProduct, ShortColumns, RowSlices };
 // Rows a short-columns matrix may have (network/short_columns.hpp: up to four SIMD vectors).
 constexpr int64_t kShortColumnsMaxRows = 64;
 const char* gather_path_name(GatherPath p);
@@ -65,18 +76,19 @@ struct GatherShape {
   int threads = 1;             // the product and dense columns split rows over all of them,
   int sparse_blocks = 1;       // pruned columns over the row blocks of their format
   bool evicted = false;        // other projections read more than the L2 between two steps
+  double row_entries = 0;      // entries of the row slices (0: the matrix has none)
+  bool rows_cached = false;    // the row slices fit the last-level cache
 };
 double predict_ns(const CpuCostModel& m, GatherPath p, const GatherShape& s);
 double predict_one_thread_ns(const CpuCostModel& m, GatherPath p, const GatherShape& s);
 // The threads (of s.threads) the path's kernel runs on: the count that minimises predict_ns,
 // each thread with at least min_thread_work of the work (multiply-adds / 4 for the product, rows
-// of dense columns and short columns, non-zeros of pruned ones). The floor is kept beside the regions' measured
-// cost: on the device host's 16 Xeon threads, regions inside a running model cost many times
-// what calibrate measured back to back (p90's decoder at batch 1 took 150 us a step on 16
-// threads, 88 us on one, where the floor gives it 3 threads and 30 us). Most of that was teams
-// changing size between regions (core/threads.hpp: now one team); with one team the floor went
-// from 2^16 to 2^14, never slower there in three runs and dense mode of the default model at
-// batch 1 1.5x faster (twenty-fifth session, docs/measurements.md).
+// of dense columns and short columns, non-zeros of pruned ones, entries of row slices). The floor is kept beside the
+// regions' measured cost: on the device host's 16 Xeon threads, regions inside a running model cost many times what
+// calibrate measured back to back (p90's decoder at batch 1 took 150 us a step on 16 threads, 88 us on one, where the
+// floor gives it 3 threads and 30 us). Most of that was teams changing size between regions (core/threads.hpp: now one
+// team); with one team the floor went from 2^16 to 2^14, never slower there in three runs and dense mode of the default
+// model at batch 1 1.5x faster (twenty-fifth session, docs/measurements.md).
 int path_threads(const CpuCostModel& m, GatherPath p, const GatherShape& s);
 // The dense product's threads (of at most `threads`) for a rows x cols matrix and a batch, in
 // either mode.

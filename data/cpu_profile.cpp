@@ -24,6 +24,8 @@ const std::vector<Field>& fields() {
       {"dense_pair_row_ns", &CpuCostModel::dense_pair_row_ns},
       {"sparse_nnz_cached_ns", &CpuCostModel::sparse_nnz_cached_ns},
       {"sparse_nnz_memory_ns", &CpuCostModel::sparse_nnz_memory_ns},
+      {"rows_entry_cached_ns", &CpuCostModel::rows_entry_cached_ns},
+      {"rows_entry_memory_ns", &CpuCostModel::rows_entry_memory_ns},
       {"pair_ns", &CpuCostModel::pair_ns},
       {"sparse_pair_ns", &CpuCostModel::sparse_pair_ns},
       {"short_event_ns", &CpuCostModel::short_event_ns},

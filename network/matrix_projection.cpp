@@ -25,6 +25,8 @@ int64_t block_rows_for(int64_t rows) {
 MatrixProjection::MatrixProjection(Matrix weight) : w_(std::move(weight)), csc_(CscMatrix::from_dense(w_)) {
   index_columns();
   if (density() < kSparseDensity) sparse_ = BlockedCsc::from_dense(w_, block_rows_for(w_.rows()));
+  if (density() < kSparseDensity && w_.cols() <= RowSlices::kMaxCols && w_.rows() > ShortColumns::kMaxRows)
+    rows_ = RowSlices::from_csc(csc_);
   if (w_.rows() <= ShortColumns::kMaxRows) {
     require_memory(
         4.0 * ShortColumns::kMaxRows * static_cast<double>(w_.cols()),
@@ -67,6 +69,8 @@ GatherShape MatrixProjection::matrix_shape(int64_t batch, bool evicted, const Cp
   s.sparse_cached = static_cast<double>(BlockedCsc::kBytesPerNnz * nnz_) <= m.cache_bytes;
   s.evicted = evicted;
   s.threads = cpu_threads();
+  s.row_entries = static_cast<double>(rows_.entries());
+  s.rows_cached = static_cast<double>(rows_.bytes()) <= m.cache_bytes;
   return s;
 }
 
@@ -103,6 +107,7 @@ MatrixProjection::PathChoice MatrixProjection::choose_for(const GatherShape& s, 
   } else {
     consider(GatherPath::DenseColumns);
     if (sparse_.rows > 0) consider(GatherPath::SparseColumns);
+    if (!rows_.empty()) consider(GatherPath::RowSlices);
   }
   // Every path adds in the reference order (the products too: network/dense_product.hpp), so
   // the threads each can use may decide, in either order.
@@ -146,6 +151,8 @@ uint64_t MatrixProjection::deliver_gathered(const GatheredInputs& in, Matrix& y,
       return gather_sparse_columns(sparse_, in, y, c.threads);
     case GatherPath::ShortColumns:
       return gather_short_columns(short_, in, y, c.threads);
+    case GatherPath::RowSlices:
+      return gather_row_slices(rows_, in, y, c.threads);
     case GatherPath::DenseColumns:
       break;
   }

@@ -12,6 +12,7 @@
 #include "network/csc_matrix.hpp"
 #include "network/gathered_delivery.hpp"
 #include "network/projection.hpp"
+#include "network/row_slices.hpp"
 #include "network/short_columns.hpp"
 
 namespace evsim {
@@ -38,7 +39,8 @@ class MatrixProjection final : public Projection {
   bool sparse_built() const { return sparse_built_; }
   const CscMatrix& csc() const { return csc_; }
   // The path a step with these inputs takes and its threads (every path gives the same sums,
-  // in either sum order, on any number of threads); pruned columns only below kSparseDensity.
+  // in either sum order, on any number of threads); pruned columns and row slices only below
+  // kSparseDensity.
   struct PathChoice {
     GatherPath path = GatherPath::DenseProduct;
     int threads = 1;
@@ -60,6 +62,9 @@ class MatrixProjection final : public Projection {
   bool sparse_built_ = false;
   CscMatrix csc_;
   BlockedCsc sparse_;  // below kSparseDensity, and always when sparse-built
+  // Below kSparseDensity, up to 65536 columns, taller than short columns; not when sparse-built
+  // (those are the large networks, whose inputs are rarely mostly active: memory goes first).
+  RowSlices rows_;
   ShortColumns short_;
 };
 

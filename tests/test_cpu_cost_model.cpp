@@ -21,6 +21,29 @@ namespace {
 
 using testing::CostModelScope;
 
+// Row slices read every entry for each sample, plus the stream from memory once a step where
+// they do not fit the cache; threads take slices of 16 rows.
+TEST(CpuCostModel, RowSlicesByHand) {
+  CpuCostModel m;
+  m.rows_entry_cached_ns = 0.5;
+  m.rows_entry_memory_ns = 0.25;
+  m.fork_ns = 1000;
+  m.fork_thread_ns = 100;
+  m.min_thread_work = 0;
+  GatherShape s{160, 50, 3, 4, 6, 8, true, true};  // 160 rows: 10 slices
+  s.row_entries = 2000;
+  s.rows_cached = true;
+  EXPECT_DOUBLE_EQ(predict_one_thread_ns(m, GatherPath::RowSlices, s), 2000 * 3 * 0.5);
+  s.rows_cached = false;
+  EXPECT_DOUBLE_EQ(predict_one_thread_ns(m, GatherPath::RowSlices, s), 2000 * (3 * 0.5 + 0.25));
+  s.threads = 4;  // 10 slices on 4 threads: the slowest takes 3
+  EXPECT_DOUBLE_EQ(predict_ns(m, GatherPath::RowSlices, s), 2000 * (3 * 0.5 + 0.25) * 0.3 + 1000 + 2 * 100);
+  EXPECT_EQ(path_threads(m, GatherPath::RowSlices, s), 4);
+  m.min_thread_work = 2000 * 3 / 2;  // the work of two threads at least each
+  EXPECT_EQ(path_threads(m, GatherPath::RowSlices, s), 2);
+  EXPECT_STREQ(gather_path_name(GatherPath::RowSlices), "row slices");
+}
+
 TEST(CpuCostModel, PredictionsByHand) {
   CpuCostModel m;
   m.product_weight_cached_ns = 0.5;
@@ -268,12 +291,19 @@ TEST(CpuCostModel, SelectorPlansTheThreadsItsKernelRuns) {
   const MatrixProjection dense(testing::random_matrix(rng, 2048, cols, 1.0));
   const GatheredInputs all = testing::random_gathered(rng, cols, 1, 1.0, false);
   {
-    const testing::CostModelScope regions(testing::free_regions_model(testing::dear_product_model()));
+    CpuCostModel m = testing::free_regions_model(testing::dear_product_model());
+    m.rows_entry_cached_ns = 1e9;  // every column fires: the row slices would be cheapest
+    const testing::CostModelScope regions(m);
     const MatrixProjection::PathChoice s = sparse.choose_path(all), d = dense.choose_path(all);
     EXPECT_EQ(s.path, GatherPath::SparseColumns);
     EXPECT_EQ(s.threads, 4);
     EXPECT_EQ(d.path, GatherPath::DenseColumns);
     EXPECT_EQ(d.threads, 4);
+    m.rows_entry_cached_ns = 0.3;  // 128 slices of 16 rows over all four threads
+    set_cpu_cost_model(m);
+    const MatrixProjection::PathChoice r = sparse.choose_path(all);
+    EXPECT_EQ(r.path, GatherPath::RowSlices);
+    EXPECT_EQ(r.threads, 4);
   }
   const testing::CostModelScope built_in(CpuCostModel{});
   GatheredInputs one;
@@ -311,6 +341,8 @@ TEST(CpuProfile, RoundTripsAndRejectsBadFiles) {
   m.cache_bytes = 1 << 20;
   m.l2_bytes = 1 << 18;
   m.short_cold_line_ns = 4.5;
+  m.rows_entry_cached_ns = 0.375;
+  m.rows_entry_memory_ns = 0.0625;
   const std::string path = ::testing::TempDir() + "/evsim_cpu_profile.json";
   write_cpu_profile(m, path);
   const CpuCostModel r = read_cpu_profile(path);
@@ -324,6 +356,8 @@ TEST(CpuProfile, RoundTripsAndRejectsBadFiles) {
   EXPECT_EQ(r.short_cold_line_ns, 4.5);
   EXPECT_EQ(r.product_cold_line_ns, m.product_cold_line_ns);
   EXPECT_EQ(r.pair_ns, m.pair_ns);
+  EXPECT_EQ(r.rows_entry_cached_ns, 0.375);
+  EXPECT_EQ(r.rows_entry_memory_ns, 0.0625);
   for (const auto& [text, what] : {std::pair<std::string, std::string>{"[1]", "expected a JSON object"},
                                    {"{\"pair_ns\": -1}", "'pair_ns' must be a finite number >= 0"},
                                    {"{\"pair_ns\": \"fast\"}", "'pair_ns' must be a number"},
