@@ -1,6 +1,7 @@
 #include "bench/cpu_calibration.hpp"
 
 #include <algorithm>
+#include <cmath>
 #include <numeric>
 #include <random>
 #include <sstream>
@@ -112,12 +113,14 @@ CscMatrix random_csc(int64_t rows, int64_t cols, double density, std::mt19937_64
 }
 
 // Row slices of a 10 %-density matrix with every column active (they read every entry at any
-// activity): ns per entry, one sample.
-double rows_ns_per_entry(int64_t rows, int64_t cols, int repeats, std::mt19937_64& rng) {
+// activity): ns per entry, for one sample or per group of kRowsGroup samples (a full group).
+double rows_ns_per_entry(int64_t rows, int64_t cols, int64_t batch, int repeats, std::mt19937_64& rng) {
   const RowSlices w = RowSlices::from_csc(random_csc(rows, cols, 0.1, rng));
-  const std::vector<GatheredInputs> in = input_sets(cols, 1, cols, rng);
-  Matrix y = Matrix::Zero(rows, 1);
-  return median_ns(repeats, [&](size_t s) { gather_row_slices(w, in[s], y, 1); }) / static_cast<double>(w.entries());
+  const std::vector<GatheredInputs> in = input_sets(cols, batch, cols, rng);
+  Matrix y = Matrix::Zero(rows, batch);
+  const double groups = batch == 1 ? 1.0 : std::ceil(static_cast<double>(batch) / kRowsGroup);
+  return median_ns(repeats, [&](size_t s) { gather_row_slices(w, in[s], y, 1); }) /
+         (static_cast<double>(w.entries()) * groups);
 }
 
 struct Case {
@@ -240,7 +243,8 @@ CpuCostModel measure(const CpuCalibrationOptions& o, const CpuCostModel& base) {
     m.short_vector_ns = std::max(0.0, (four - one_vector) / 3);
     m.short_event_ns = std::max(0.0, one_vector - m.short_vector_ns);
     measure_cold_lines(m, r, rng);
-    m.rows_entry_cached_ns = rows_ns_per_entry(kSmallRows, kCols, r, rng);
+    m.rows_entry_cached_ns = rows_ns_per_entry(kSmallRows, kCols, 1, r, rng);
+    m.rows_group_entry_ns = rows_ns_per_entry(kSmallRows, kCols, std::max<int64_t>(2, kRowsGroup), r, rng);
   }
   {
     Case c = make_case(big_rows, kCols, 1.0, 1, kCols, rng);
@@ -264,7 +268,7 @@ CpuCostModel measure(const CpuCalibrationOptions& o, const CpuCostModel& base) {
     constexpr int64_t kSliceCols = 512;
     const auto rows = static_cast<int64_t>(4 * base.cache_bytes / (6 * 0.1 * kSliceCols * 1.15)) / 16 * 16;
     m.rows_entry_memory_ns =
-        std::max(0.0, rows_ns_per_entry(rows, kSliceCols, std::max(3, r / 3), rng) - m.rows_entry_cached_ns);
+        std::max(0.0, rows_ns_per_entry(rows, kSliceCols, 1, std::max(3, r / 3), rng) - m.rows_entry_cached_ns);
   }
   return m;
 }
@@ -318,6 +322,7 @@ std::string run_cpu_calibration(const CpuCalibrationOptions& o) {
   row("sparse columns ns/nnz (cached)", &CpuCostModel::sparse_nnz_cached_ns);
   row("sparse columns ns/nnz (memory)", &CpuCostModel::sparse_nnz_memory_ns);
   row("row slices ns per entry and sample (cached)", &CpuCostModel::rows_entry_cached_ns);
+  row("row slices ns per entry and group of samples", &CpuCostModel::rows_group_entry_ns);
   row("row slices ns per entry from memory", &CpuCostModel::rows_entry_memory_ns);
   row("dense columns ns per (column, sample) pair", &CpuCostModel::pair_ns);
   row("sparse columns ns per (column, sample) pair", &CpuCostModel::sparse_pair_ns);

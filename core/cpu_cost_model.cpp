@@ -100,7 +100,7 @@ double path_work(GatherPath p, const GatherShape& s) {
     case GatherPath::SparseColumns:
       return s.active_nnz * static_cast<double>(s.batch);
     case GatherPath::RowSlices:
-      return s.row_entries * static_cast<double>(s.batch);
+      return s.row_entries * std::ceil(static_cast<double>(s.batch) / kRowsGroup);
   }
   return 0.0;
 }
@@ -178,9 +178,11 @@ double predict_one_thread_ns(const CpuCostModel& m, GatherPath p, const GatherSh
       return s.pairs * per_pair * (s.sparse_cached ? m.sparse_nnz_cached_ns : m.sparse_nnz_memory_ns) +
              s.pairs * m.sparse_pair_ns;
     }
-    case GatherPath::RowSlices:  // every entry, whatever the activity
-      return s.row_entries *
-             (static_cast<double>(s.batch) * m.rows_entry_cached_ns + (s.rows_cached ? 0.0 : m.rows_entry_memory_ns));
+    case GatherPath::RowSlices: {  // every entry, whatever the activity
+      const double passes = s.batch == 1 ? m.rows_entry_cached_ns
+                                         : std::ceil(static_cast<double>(s.batch) / kRowsGroup) * m.rows_group_entry_ns;
+      return s.row_entries * (passes + (s.rows_cached ? 0.0 : m.rows_entry_memory_ns));
+    }
   }
   return 0.0;
 }

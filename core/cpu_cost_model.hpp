@@ -12,10 +12,14 @@
 
 namespace evsim {
 
+// Row slices at batch > 1 carry this many samples per pass (network/row_slices.hpp): one per
+// lane of an AVX-512 vector; built without it, one sample at a time.
 #if defined(__AVX512F__)
-constexpr double kRowsEntryNs = 0.3;
+constexpr double kRowsEntryNs = 0.3, kRowsGroupEntryNs = 0.6;
+constexpr int64_t kRowsGroup = 16;
 #else
-constexpr double kRowsEntryNs = 0.9;
+constexpr double kRowsEntryNs = 0.9, kRowsGroupEntryNs = 0.9;
+constexpr int64_t kRowsGroup = 1;
 #endif
 
 struct CpuCostModel {
@@ -30,10 +34,11 @@ struct CpuCostModel {
   double dense_row_cached_ns = 0.07, dense_row_memory_ns = 0.14, dense_pair_row_ns = 0.04;
   // Gathered pruned columns: per non-zero scattered per (column, sample) pair.
   double sparse_nnz_cached_ns = 0.5, sparse_nnz_memory_ns = 0.75;
-  // Pruned rows in slices of 16: per entry (a non-zero or its slice's padding) and sample with
-  // events, and per entry once a step where the format does not fit the cache. Built without
-  // AVX-512 the slices run lane by lane: 0.91 against 0.32 ns an entry on the development VM.
-  double rows_entry_cached_ns = kRowsEntryNs, rows_entry_memory_ns = 0.05;
+  // Pruned rows in slices of 16: per entry (a non-zero or its slice's padding) for one sample,
+  // per entry and group of kRowsGroup samples at batch > 1, and per entry once a step where the
+  // format does not fit the cache. Built without AVX-512 the slices run lane by lane: 0.91
+  // against 0.32 ns an entry on the development VM.
+  double rows_entry_cached_ns = kRowsEntryNs, rows_group_entry_ns = kRowsGroupEntryNs, rows_entry_memory_ns = 0.05;
   // Per (column, sample) pair: list building, loop set-up; dense columns and pruned columns
   // (column pointers, the prefetch of the next column: on a 16-row matrix twice the former).
   double pair_ns = 2.5, sparse_pair_ns = 5.0;

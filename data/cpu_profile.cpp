@@ -25,6 +25,7 @@ const std::vector<Field>& fields() {
       {"sparse_nnz_cached_ns", &CpuCostModel::sparse_nnz_cached_ns},
       {"sparse_nnz_memory_ns", &CpuCostModel::sparse_nnz_memory_ns},
       {"rows_entry_cached_ns", &CpuCostModel::rows_entry_cached_ns},
+      {"rows_group_entry_ns", &CpuCostModel::rows_group_entry_ns},
       {"rows_entry_memory_ns", &CpuCostModel::rows_entry_memory_ns},
       {"pair_ns", &CpuCostModel::pair_ns},
       {"sparse_pair_ns", &CpuCostModel::sparse_pair_ns},

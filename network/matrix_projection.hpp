@@ -62,7 +62,7 @@ class MatrixProjection final : public Projection {
   bool sparse_built_ = false;
   CscMatrix csc_;
   BlockedCsc sparse_;  // below kSparseDensity, and always when sparse-built
-  // Below kSparseDensity, up to 65536 columns, taller than short columns; not when sparse-built
+  // Below kSparseDensity, up to 65536 columns and 2^30 rows, taller than short columns; not when sparse-built
   // (those are the large networks, whose inputs are rarely mostly active: memory goes first).
   RowSlices rows_;
   ShortColumns short_;

@@ -4,6 +4,7 @@
 // profile file round-trips and rejects bad input.
 #include <gtest/gtest.h>
 
+#include <cmath>
 #include <fstream>
 #include <random>
 
@@ -21,25 +22,30 @@ namespace {
 
 using testing::CostModelScope;
 
-// Row slices read every entry for each sample, plus the stream from memory once a step where
-// they do not fit the cache; threads take slices of 16 rows.
+// Row slices read every entry for one sample, or per group of kRowsGroup samples of a batch, plus
+// the stream from memory once a step where they do not fit the cache; threads take slices of 16
+// rows.
 TEST(CpuCostModel, RowSlicesByHand) {
   CpuCostModel m;
   m.rows_entry_cached_ns = 0.5;
+  m.rows_group_entry_ns = 0.75;
   m.rows_entry_memory_ns = 0.25;
   m.fork_ns = 1000;
   m.fork_thread_ns = 100;
   m.min_thread_work = 0;
-  GatherShape s{160, 50, 3, 4, 6, 8, true, true};  // 160 rows: 10 slices
+  GatherShape s{160, 50, 1, 4, 6, 8, true, true};  // 160 rows: 10 slices
   s.row_entries = 2000;
   s.rows_cached = true;
-  EXPECT_DOUBLE_EQ(predict_one_thread_ns(m, GatherPath::RowSlices, s), 2000 * 3 * 0.5);
+  EXPECT_DOUBLE_EQ(predict_one_thread_ns(m, GatherPath::RowSlices, s), 2000 * 0.5);
+  const double groups = std::ceil(17.0 / kRowsGroup);  // 2 groups with AVX-512, 17 without
+  s.batch = 17;
+  EXPECT_DOUBLE_EQ(predict_one_thread_ns(m, GatherPath::RowSlices, s), 2000 * groups * 0.75);
   s.rows_cached = false;
-  EXPECT_DOUBLE_EQ(predict_one_thread_ns(m, GatherPath::RowSlices, s), 2000 * (3 * 0.5 + 0.25));
+  EXPECT_DOUBLE_EQ(predict_one_thread_ns(m, GatherPath::RowSlices, s), 2000 * (groups * 0.75 + 0.25));
   s.threads = 4;  // 10 slices on 4 threads: the slowest takes 3
-  EXPECT_DOUBLE_EQ(predict_ns(m, GatherPath::RowSlices, s), 2000 * (3 * 0.5 + 0.25) * 0.3 + 1000 + 2 * 100);
+  EXPECT_DOUBLE_EQ(predict_ns(m, GatherPath::RowSlices, s), 2000 * (groups * 0.75 + 0.25) * 0.3 + 1000 + 2 * 100);
   EXPECT_EQ(path_threads(m, GatherPath::RowSlices, s), 4);
-  m.min_thread_work = 2000 * 3 / 2;  // the work of two threads at least each
+  m.min_thread_work = 2000 * groups / 2;  // the work of two threads at least each
   EXPECT_EQ(path_threads(m, GatherPath::RowSlices, s), 2);
   EXPECT_STREQ(gather_path_name(GatherPath::RowSlices), "row slices");
 }
@@ -343,6 +349,7 @@ TEST(CpuProfile, RoundTripsAndRejectsBadFiles) {
   m.short_cold_line_ns = 4.5;
   m.rows_entry_cached_ns = 0.375;
   m.rows_entry_memory_ns = 0.0625;
+  m.rows_group_entry_ns = 0.875;
   const std::string path = ::testing::TempDir() + "/evsim_cpu_profile.json";
   write_cpu_profile(m, path);
   const CpuCostModel r = read_cpu_profile(path);
@@ -358,6 +365,7 @@ TEST(CpuProfile, RoundTripsAndRejectsBadFiles) {
   EXPECT_EQ(r.pair_ns, m.pair_ns);
   EXPECT_EQ(r.rows_entry_cached_ns, 0.375);
   EXPECT_EQ(r.rows_entry_memory_ns, 0.0625);
+  EXPECT_EQ(r.rows_group_entry_ns, 0.875);
   for (const auto& [text, what] : {std::pair<std::string, std::string>{"[1]", "expected a JSON object"},
                                    {"{\"pair_ns\": -1}", "'pair_ns' must be a finite number >= 0"},
                                    {"{\"pair_ns\": \"fast\"}", "'pair_ns' must be a number"},

@@ -6,6 +6,7 @@
 
 #include <cstring>
 #include <random>
+#include <vector>
 
 #include "core/cpu_cost_model.hpp"
 #include "core/error.hpp"
@@ -33,8 +34,9 @@ bool same_bits(const Matrix& a, const Matrix& b) {
 }
 
 // 18 x 5, w(r, j) = 1 + r + 10 j where (r + j) % 3 == 0: rows with r % 3 == 0 hold columns 0
-// and 3, r % 3 == 1 column 2, r % 3 == 2 columns 1 and 4. Two slices of two steps each.
-TEST(RowSlices, LayOutRowsInSlicesOfSixteen) {
+// and 3, r % 3 == 1 column 2, r % 3 == 2 columns 1 and 4. The twelve rows of two non-zeros
+// first, then those of one (row order among equals): a slice of two steps, then one of one.
+TEST(RowSlices, LayOutRowsInSlicesOfSixteenLongestFirst) {
   Matrix w = Matrix::Zero(18, 5);
   for (int r = 0; r < 18; ++r)
     for (int j = 0; j < 5; ++j)
@@ -43,19 +45,24 @@ TEST(RowSlices, LayOutRowsInSlicesOfSixteen) {
   EXPECT_EQ(s.slices(), 2);
   ASSERT_EQ(s.ptr.size(), 3u);
   EXPECT_EQ(s.ptr[1], 2u);
-  EXPECT_EQ(s.ptr[2], 4u);
-  EXPECT_EQ(s.entries(), 4u * 16);
-  EXPECT_EQ(s.bytes(), 4u * 16 * 6 + 32 * 4);
-  for (int r = 0; r < 32; ++r) EXPECT_EQ(s.len[r], r >= 18 ? 0 : r % 3 == 1 ? 1 : 2) << "row " << r;
+  EXPECT_EQ(s.ptr[2], 3u);
+  EXPECT_EQ(s.entries(), 3u * 16);
+  EXPECT_EQ(s.bytes(), 3u * 16 * 6 + 32 * 8);
+  const std::vector<uint32_t> rows = {0, 2, 3, 5, 6, 8, 9, 11, 12, 14, 15, 17, 1, 4, 7, 10, 13, 16};
+  for (size_t p = 0; p < 32; ++p) {
+    EXPECT_EQ(s.row[p], p < rows.size() ? rows[p] : 0u) << "lane " << p;
+    EXPECT_EQ(s.len[p], p < 12 ? 2 : p < 18 ? 1 : 0) << "lane " << p;
+  }
   auto at = [&](int step, int lane) { return std::make_pair(s.col[step * 16 + lane], s.val[step * 16 + lane]); };
   EXPECT_EQ(at(0, 0), std::make_pair(uint16_t{0}, 1.0f));  // row 0: columns 0, 3
   EXPECT_EQ(at(1, 0), std::make_pair(uint16_t{3}, 31.0f));
-  EXPECT_EQ(at(0, 1), std::make_pair(uint16_t{2}, 22.0f));  // row 1: column 2, then padding
-  EXPECT_EQ(at(1, 1), std::make_pair(uint16_t{0}, 0.0f));
-  EXPECT_EQ(at(1, 5), std::make_pair(uint16_t{4}, 46.0f));  // row 5: columns 1, 4
-  EXPECT_EQ(at(2, 0), std::make_pair(uint16_t{2}, 37.0f));  // slice 1, row 16: column 2
-  EXPECT_EQ(at(3, 1), std::make_pair(uint16_t{4}, 58.0f));  // row 17: columns 1, 4
-  EXPECT_EQ(at(3, 2), std::make_pair(uint16_t{0}, 0.0f));   // no row 18
+  EXPECT_EQ(at(0, 1), std::make_pair(uint16_t{1}, 13.0f));  // row 2: columns 1, 4
+  EXPECT_EQ(at(1, 1), std::make_pair(uint16_t{4}, 43.0f));
+  EXPECT_EQ(at(0, 12), std::make_pair(uint16_t{2}, 22.0f));  // row 1: column 2, then padding
+  EXPECT_EQ(at(1, 12), std::make_pair(uint16_t{0}, 0.0f));
+  EXPECT_EQ(at(2, 0), std::make_pair(uint16_t{2}, 34.0f));  // slice 1, row 13: column 2
+  EXPECT_EQ(at(2, 1), std::make_pair(uint16_t{2}, 37.0f));  // row 16
+  EXPECT_EQ(at(2, 2), std::make_pair(uint16_t{0}, 0.0f));   // no row
   EXPECT_THROW(RowSlices::from_csc(CscMatrix::from_dense(Matrix::Zero(2, 65537))), Error);
 }
 
@@ -66,7 +73,8 @@ TEST(RowSlices, EqualPerEventDeliveryBitForBit) {
   for (int trial = 0; trial < 24; ++trial) {
     const int64_t rows = std::uniform_int_distribution<int64_t>(1, 700)(rng);
     const int64_t cols = std::uniform_int_distribution<int64_t>(1, 300)(rng);
-    const int64_t batch = std::uniform_int_distribution<int64_t>(1, 9)(rng);
+    // Batches of one (a gather per step) and of several groups of 16 (the last one partial).
+    const int64_t batch = trial % 6 == 1 ? 1 : std::uniform_int_distribution<int64_t>(2, trial % 2 ? 9 : 40)(rng);
     const double density = std::uniform_real_distribution<double>(0.02, 0.6)(rng);
     const double activity = trial % 4 == 0 ? 1.0 : std::uniform_real_distribution<double>(0.0, 1.0)(rng);
     SCOPED_TRACE(std::to_string(rows) + " x " + std::to_string(cols) + ", batch " + std::to_string(batch) +
