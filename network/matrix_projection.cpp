@@ -25,7 +25,8 @@ int64_t block_rows_for(int64_t rows) {
 MatrixProjection::MatrixProjection(Matrix weight) : w_(std::move(weight)), csc_(CscMatrix::from_dense(w_)) {
   index_columns();
   if (density() < kSparseDensity) sparse_ = BlockedCsc::from_dense(w_, block_rows_for(w_.rows()));
-  if (density() < kSparseDensity && w_.cols() <= RowSlices::kMaxCols && w_.rows() > ShortColumns::kMaxRows)
+  if (density() < kSparseDensity && w_.cols() <= RowSlices::kMaxCols && w_.rows() <= RowSlices::kMaxRows &&
+      w_.rows() > ShortColumns::kMaxRows)
     rows_ = RowSlices::from_csc(csc_);
   if (w_.rows() <= ShortColumns::kMaxRows) {
     require_memory(
