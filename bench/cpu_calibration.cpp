@@ -123,6 +123,19 @@ double rows_ns_per_entry(int64_t rows, int64_t cols, int64_t batch, int repeats,
          (static_cast<double>(w.entries()) * groups);
 }
 
+// Row slices of 64 columns (~7 entries a row) at a batch: the per-slice staging of the outputs
+// is most of a group's time; what the entries do not explain, per slice and group.
+void measure_rows_slice(CpuCostModel& m, int64_t rows, int repeats, std::mt19937_64& rng) {
+  const int64_t batch = std::max<int64_t>(2, kRowsGroup);
+  const RowSlices w = RowSlices::from_csc(random_csc(rows, 64, 0.1, rng));
+  const std::vector<GatheredInputs> in = input_sets(64, batch, 64, rng);
+  Matrix y = Matrix::Zero(rows, batch);
+  const double t = median_ns(repeats, [&](size_t s) { gather_row_slices(w, in[s], y, 1); });
+  const double groups = std::ceil(static_cast<double>(batch) / kRowsGroup);
+  m.rows_slice_ns = std::max(0.0, (t - static_cast<double>(w.entries()) * groups * m.rows_group_entry_ns) /
+                                      (static_cast<double>(w.slices()) * groups));
+}
+
 struct Case {
   Matrix w;
   std::vector<GatheredInputs> in;
@@ -245,6 +258,7 @@ CpuCostModel measure(const CpuCalibrationOptions& o, const CpuCostModel& base) {
     measure_cold_lines(m, r, rng);
     m.rows_entry_cached_ns = rows_ns_per_entry(kSmallRows, kCols, 1, r, rng);
     m.rows_group_entry_ns = rows_ns_per_entry(kSmallRows, kCols, std::max<int64_t>(2, kRowsGroup), r, rng);
+    measure_rows_slice(m, kSmallRows, r, rng);
   }
   {
     Case c = make_case(big_rows, kCols, 1.0, 1, kCols, rng);
@@ -324,6 +338,7 @@ std::string run_cpu_calibration(const CpuCalibrationOptions& o) {
   row("row slices ns per entry and sample (cached)", &CpuCostModel::rows_entry_cached_ns);
   row("row slices ns per entry and group of samples", &CpuCostModel::rows_group_entry_ns);
   row("row slices ns per entry from memory", &CpuCostModel::rows_entry_memory_ns);
+  row("row slices ns per slice and group of samples", &CpuCostModel::rows_slice_ns);
   row("dense columns ns per (column, sample) pair", &CpuCostModel::pair_ns);
   row("sparse columns ns per (column, sample) pair", &CpuCostModel::sparse_pair_ns);
   row("short columns ns per event", &CpuCostModel::short_event_ns);

@@ -179,9 +179,11 @@ double predict_one_thread_ns(const CpuCostModel& m, GatherPath p, const GatherSh
              s.pairs * m.sparse_pair_ns;
     }
     case GatherPath::RowSlices: {  // every entry, whatever the activity
-      const double passes = s.batch == 1 ? m.rows_entry_cached_ns
-                                         : std::ceil(static_cast<double>(s.batch) / kRowsGroup) * m.rows_group_entry_ns;
-      return s.row_entries * (passes + (s.rows_cached ? 0.0 : m.rows_entry_memory_ns));
+      if (s.batch == 1)
+        return s.row_entries * (m.rows_entry_cached_ns + (s.rows_cached ? 0.0 : m.rows_entry_memory_ns));
+      const double groups = std::ceil(static_cast<double>(s.batch) / kRowsGroup);
+      return s.row_entries * (groups * m.rows_group_entry_ns + (s.rows_cached ? 0.0 : m.rows_entry_memory_ns)) +
+             std::ceil(rows / 16) * groups * m.rows_slice_ns;
     }
   }
   return 0.0;

@@ -37,13 +37,15 @@ TEST(CpuCostModel, RowSlicesByHand) {
   s.row_entries = 2000;
   s.rows_cached = true;
   EXPECT_DOUBLE_EQ(predict_one_thread_ns(m, GatherPath::RowSlices, s), 2000 * 0.5);
+  m.rows_slice_ns = 20;                                // per slice and group, at a batch only
   const double groups = std::ceil(17.0 / kRowsGroup);  // 2 groups with AVX-512, 17 without
   s.batch = 17;
-  EXPECT_DOUBLE_EQ(predict_one_thread_ns(m, GatherPath::RowSlices, s), 2000 * groups * 0.75);
+  EXPECT_DOUBLE_EQ(predict_one_thread_ns(m, GatherPath::RowSlices, s), 2000 * groups * 0.75 + 10 * groups * 20);
   s.rows_cached = false;
-  EXPECT_DOUBLE_EQ(predict_one_thread_ns(m, GatherPath::RowSlices, s), 2000 * (groups * 0.75 + 0.25));
+  const double one = 2000 * (groups * 0.75 + 0.25) + 10 * groups * 20;
+  EXPECT_DOUBLE_EQ(predict_one_thread_ns(m, GatherPath::RowSlices, s), one);
   s.threads = 4;  // 10 slices on 4 threads: the slowest takes 3
-  EXPECT_DOUBLE_EQ(predict_ns(m, GatherPath::RowSlices, s), 2000 * (groups * 0.75 + 0.25) * 0.3 + 1000 + 2 * 100);
+  EXPECT_DOUBLE_EQ(predict_ns(m, GatherPath::RowSlices, s), one * 0.3 + 1000 + 2 * 100);
   EXPECT_EQ(path_threads(m, GatherPath::RowSlices, s), 4);
   m.min_thread_work = 2000 * groups / 2;  // the work of two threads at least each
   EXPECT_EQ(path_threads(m, GatherPath::RowSlices, s), 2);
@@ -350,6 +352,7 @@ TEST(CpuProfile, RoundTripsAndRejectsBadFiles) {
   m.rows_entry_cached_ns = 0.375;
   m.rows_entry_memory_ns = 0.0625;
   m.rows_group_entry_ns = 0.875;
+  m.rows_slice_ns = 12.5;
   const std::string path = ::testing::TempDir() + "/evsim_cpu_profile.json";
   write_cpu_profile(m, path);
   const CpuCostModel r = read_cpu_profile(path);
@@ -366,6 +369,7 @@ TEST(CpuProfile, RoundTripsAndRejectsBadFiles) {
   EXPECT_EQ(r.rows_entry_cached_ns, 0.375);
   EXPECT_EQ(r.rows_entry_memory_ns, 0.0625);
   EXPECT_EQ(r.rows_group_entry_ns, 0.875);
+  EXPECT_EQ(r.rows_slice_ns, 12.5);
   for (const auto& [text, what] : {std::pair<std::string, std::string>{"[1]", "expected a JSON object"},
                                    {"{\"pair_ns\": -1}", "'pair_ns' must be a finite number >= 0"},
                                    {"{\"pair_ns\": \"fast\"}", "'pair_ns' must be a number"},
