@@ -113,27 +113,31 @@ CscMatrix random_csc(int64_t rows, int64_t cols, double density, std::mt19937_64
 }
 
 // Row slices of a 10 %-density matrix with every column active (they read every entry at any
-// activity): ns per entry, for one sample or per group of kRowsGroup samples (a full group).
-double rows_ns_per_entry(int64_t rows, int64_t cols, int64_t batch, int repeats, std::mt19937_64& rng) {
+// activity): the median call, one thread, with the slices' size.
+struct RowsTiming {
+  double ns, entries, slices;
+};
+RowsTiming time_rows(int64_t rows, int64_t cols, int64_t batch, int repeats, std::mt19937_64& rng) {
   const RowSlices w = RowSlices::from_csc(random_csc(rows, cols, 0.1, rng));
   const std::vector<GatheredInputs> in = input_sets(cols, batch, cols, rng);
   Matrix y = Matrix::Zero(rows, batch);
-  const double groups = batch == 1 ? 1.0 : std::ceil(static_cast<double>(batch) / kRowsGroup);
-  return median_ns(repeats, [&](size_t s) { gather_row_slices(w, in[s], y, 1); }) /
-         (static_cast<double>(w.entries()) * groups);
+  return {median_ns(repeats, [&](size_t s) { gather_row_slices(w, in[s], y, 1); }), static_cast<double>(w.entries()),
+          static_cast<double>(w.slices())};
 }
 
-// Row slices of 64 columns (~7 entries a row) at a batch: the per-slice staging of the outputs
-// is most of a group's time; what the entries do not explain, per slice and group.
+// ns per entry, for one sample or per group of kRowsGroup samples (a full group).
+double rows_ns_per_entry(int64_t rows, int64_t cols, int64_t batch, int repeats, std::mt19937_64& rng) {
+  const RowsTiming t = time_rows(rows, cols, batch, repeats, rng);
+  return t.ns / (t.entries * static_cast<double>(rows_groups(batch)));
+}
+
+// Row slices of 64 columns (~7 entries a row) at a batch: per slice and group, what the entries
+// do not explain (its outputs' loads and stores and its share of the transposes).
 void measure_rows_slice(CpuCostModel& m, int64_t rows, int repeats, std::mt19937_64& rng) {
   const int64_t batch = std::max<int64_t>(2, kRowsGroup);
-  const RowSlices w = RowSlices::from_csc(random_csc(rows, 64, 0.1, rng));
-  const std::vector<GatheredInputs> in = input_sets(64, batch, 64, rng);
-  Matrix y = Matrix::Zero(rows, batch);
-  const double t = median_ns(repeats, [&](size_t s) { gather_row_slices(w, in[s], y, 1); });
-  const double groups = std::ceil(static_cast<double>(batch) / kRowsGroup);
-  m.rows_slice_ns = std::max(0.0, (t - static_cast<double>(w.entries()) * groups * m.rows_group_entry_ns) /
-                                      (static_cast<double>(w.slices()) * groups));
+  const RowsTiming t = time_rows(rows, 64, batch, repeats, rng);
+  const auto groups = static_cast<double>(rows_groups(batch));
+  m.rows_slice_ns = std::max(0.0, (t.ns - t.entries * groups * m.rows_group_entry_ns) / (t.slices * groups));
 }
 
 struct Case {

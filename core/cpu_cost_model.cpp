@@ -100,7 +100,7 @@ double path_work(GatherPath p, const GatherShape& s) {
     case GatherPath::SparseColumns:
       return s.active_nnz * static_cast<double>(s.batch);
     case GatherPath::RowSlices:
-      return s.row_entries * std::ceil(static_cast<double>(s.batch) / kRowsGroup);
+      return s.row_entries * static_cast<double>(rows_groups(s.batch));
   }
   return 0.0;
 }
@@ -181,7 +181,7 @@ double predict_one_thread_ns(const CpuCostModel& m, GatherPath p, const GatherSh
     case GatherPath::RowSlices: {  // every entry, whatever the activity
       if (s.batch == 1)
         return s.row_entries * (m.rows_entry_cached_ns + (s.rows_cached ? 0.0 : m.rows_entry_memory_ns));
-      const double groups = std::ceil(static_cast<double>(s.batch) / kRowsGroup);
+      const auto groups = static_cast<double>(rows_groups(s.batch));
       return s.row_entries * (groups * m.rows_group_entry_ns + (s.rows_cached ? 0.0 : m.rows_entry_memory_ns)) +
              std::ceil(rows / 16) * groups * m.rows_slice_ns;
     }

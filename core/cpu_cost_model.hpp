@@ -21,6 +21,8 @@ constexpr int64_t kRowsGroup = 16;
 constexpr double kRowsEntryNs = 0.9, kRowsGroupEntryNs = 0.9;
 constexpr int64_t kRowsGroup = 1;
 #endif
+// The passes a batch takes over each slice.
+constexpr int64_t rows_groups(int64_t batch) { return (batch + kRowsGroup - 1) / kRowsGroup; }
 
 struct CpuCostModel {
   // The dense product (network/dense_product.hpp): per weight streamed (matrix in cache / from
@@ -39,9 +41,10 @@ struct CpuCostModel {
   // format does not fit the cache. Built without AVX-512 the slices run lane by lane: 0.91
   // against 0.32 ns an entry on the development VM.
   double rows_entry_cached_ns = kRowsEntryNs, rows_group_entry_ns = kRowsGroupEntryNs, rows_entry_memory_ns = 0.05;
-  // Per slice and group at batch > 1: its outputs staged in and out of registers (the default
-  // model's 1536 x 64 input matrix at batch 8: 24 us where its 20k entries predicted 12).
-  double rows_slice_ns = 200;
+  // Per slice and group at batch > 1: its outputs' loads and stores and its share of the 16 x 16
+  // transposes (the default model's 1536 x 64 input matrix at batch 8: 24 us where its 20k
+  // entries predicted 12, with the outputs staged element by element: 200 ns then, 80-110 now).
+  double rows_slice_ns = 90;
   // Per (column, sample) pair: list building, loop set-up; dense columns and pruned columns
   // (column pointers, the prefetch of the next column: on a 16-row matrix twice the former).
   double pair_ns = 2.5, sparse_pair_ns = 5.0;

@@ -109,11 +109,66 @@ void slice_sample(const RowSlices& w, int64_t c, const float* x, float* out) {
 // the group are one vector, a non-zero is broadcast and multiplied by its column's inputs across
 // the group (one fused multiply-add for 16 samples, where gathering per sample took 16 loads).
 constexpr int64_t kGroup = kRowsGroup;
+static_assert(kGroup == RowSlices::kLanes, "a group's transposes are 16 x 16 blocks");
 
-// The inputs of samples [b0, b0 + nb) sample-minor, xt[c kGroup + b], zero past nb.
-void transpose_inputs(const Matrix& x, int64_t b0, int64_t nb, float* xt) {
-  for (int64_t c = 0; c < x.rows(); ++c)
-    for (int64_t b = 0; b < kGroup; ++b) xt[c * kGroup + b] = b < nb ? x(c, b0 + b) : 0.0f;
+// v[i] becomes the i-th column of the 16 x 16 block whose rows v held: pairs of floats, then
+// pairs of pairs within 128-bit lanes, then the lanes themselves.
+inline void transpose16(__m512 (&v)[16]) {
+  __m512 t[16];
+  for (int i = 0; i < 16; i += 2) {
+    t[i] = _mm512_unpacklo_ps(v[i], v[i + 1]);
+    t[i + 1] = _mm512_unpackhi_ps(v[i], v[i + 1]);
+  }
+  auto lo = [](__m512 a, __m512 b) {
+    return _mm512_castpd_ps(_mm512_unpacklo_pd(_mm512_castps_pd(a), _mm512_castps_pd(b)));
+  };
+  auto hi = [](__m512 a, __m512 b) {
+    return _mm512_castpd_ps(_mm512_unpackhi_pd(_mm512_castps_pd(a), _mm512_castps_pd(b)));
+  };
+  __m512 u[16];  // u[4q + j]: rows 4q..4q+3 at column j of each 128-bit lane
+  for (int q = 0; q < 4; ++q) {
+    u[4 * q] = lo(t[4 * q], t[4 * q + 2]);
+    u[4 * q + 1] = hi(t[4 * q], t[4 * q + 2]);
+    u[4 * q + 2] = lo(t[4 * q + 1], t[4 * q + 3]);
+    u[4 * q + 3] = hi(t[4 * q + 1], t[4 * q + 3]);
+  }
+  for (int j = 0; j < 4; ++j) {
+    const __m512 p = _mm512_shuffle_f32x4(u[j], u[4 + j], 0x44), q = _mm512_shuffle_f32x4(u[j], u[4 + j], 0xEE);
+    const __m512 r = _mm512_shuffle_f32x4(u[8 + j], u[12 + j], 0x44),
+                 s = _mm512_shuffle_f32x4(u[8 + j], u[12 + j], 0xEE);
+    v[j] = _mm512_shuffle_f32x4(p, r, 0x88);
+    v[4 + j] = _mm512_shuffle_f32x4(p, r, 0xDD);
+    v[8 + j] = _mm512_shuffle_f32x4(q, s, 0x88);
+    v[12 + j] = _mm512_shuffle_f32x4(q, s, 0xDD);
+  }
+}
+
+// Samples [b0, b0 + nb) of a column-major matrix (`n` rows, columns `ld` floats apart) sample-
+// minor for row blocks [k0, k1): to[r kGroup + b] = from[(b0 + b) ld + r], zero past n and nb.
+void to_sample_minor(const float* from, int64_t ld, int64_t n, int64_t b0, int64_t nb, float* to, int64_t k0,
+                     int64_t k1) {
+  for (int64_t k = k0; k < k1; ++k) {
+    const int64_t r = k * kGroup;
+    const auto rows = static_cast<__mmask16>((1u << std::min<int64_t>(kGroup, n - r)) - 1);
+    __m512 v[16];
+    for (int64_t b = 0; b < kGroup; ++b)
+      v[b] = b < nb ? _mm512_maskz_loadu_ps(rows, from + (b0 + b) * ld + r) : _mm512_setzero_ps();
+    transpose16(v);
+    for (int64_t i = 0; i < kGroup; ++i) _mm512_storeu_ps(to + (r + i) * kGroup, v[i]);
+  }
+}
+
+// The inverse for the same blocks, into samples [b0, b0 + nb) and rows below n.
+void from_sample_minor(const float* from, int64_t n, int64_t b0, int64_t nb, float* to, int64_t ld, int64_t k0,
+                       int64_t k1) {
+  for (int64_t k = k0; k < k1; ++k) {
+    const int64_t r = k * kGroup;
+    const auto rows = static_cast<__mmask16>((1u << std::min<int64_t>(kGroup, n - r)) - 1);
+    __m512 v[16];
+    for (int64_t i = 0; i < kGroup; ++i) v[i] = _mm512_loadu_ps(from + (r + i) * kGroup);
+    transpose16(v);
+    for (int64_t b = 0; b < nb; ++b) _mm512_mask_storeu_ps(to + (b0 + b) * ld + r, rows, v[b]);
+  }
 }
 
 inline void add_group(__m512& acc, float v, const float* xt) {
@@ -122,24 +177,19 @@ inline void add_group(__m512& acc, float v, const float* xt) {
   acc = _mm512_mask3_fmadd_ps(_mm512_set1_ps(v), xv, acc, fired);
 }
 
-// Slice c into a group of nb samples whose outputs start at y (column-major, `ld` rows): 16 rows'
-// sums in 16 registers, independent chains. Up to the slice's shortest (last) row no lane checks
-// its end; past it each does.
-void slice_group(const RowSlices& w, int64_t c, const float* xt, int64_t nb, float* y, int64_t ld) {
+// Slice c into a group's outputs held sample-minor (yt[row kGroup + b]): 16 rows' sums in 16
+// registers, independent chains. Up to the slice's shortest (last) row no lane checks its end;
+// past it each does.
+void slice_group(const RowSlices& w, int64_t c, const float* xt, float* yt) {
   const int64_t r0 = c * RowSlices::kLanes, lanes = std::min<int64_t>(RowSlices::kLanes, w.rows - r0);
-  // The outputs reach the registers sample-minor through this block: gathered from y at a stride
-  // of `ld` floats, 4096-row layers (16 KB apart: the same L1 sets) took 0.93-1.4 ns an entry
-  // against 0.5 at 1536 rows.
-  alignas(64) float block[RowSlices::kLanes][kGroup] = {};
-  for (int64_t b = 0; b < nb; ++b)
-    for (int64_t lane = 0; lane < lanes; ++lane) block[lane][b] = y[b * ld + w.row[static_cast<size_t>(r0 + lane)]];
   __m512 acc[RowSlices::kLanes];
   int32_t len[RowSlices::kLanes];
   int32_t shortest = std::numeric_limits<int32_t>::max();
   for (int64_t lane = 0; lane < RowSlices::kLanes; ++lane) {
     len[lane] = w.len[static_cast<size_t>(r0 + lane)];
     shortest = std::min(shortest, len[lane]);
-    acc[lane] = _mm512_load_ps(block[lane]);
+    acc[lane] =
+        lane < lanes ? _mm512_loadu_ps(yt + w.row[static_cast<size_t>(r0 + lane)] * kGroup) : _mm512_setzero_ps();
   }
   const uint64_t first = w.ptr[static_cast<size_t>(c)], steps = w.ptr[static_cast<size_t>(c) + 1] - first;
   const uint16_t* cp = w.col.data() + first * RowSlices::kLanes;
@@ -158,9 +208,8 @@ void slice_group(const RowSlices& w, int64_t c, const float* xt, int64_t nb, flo
     for (int64_t lane = 0; lane < RowSlices::kLanes; ++lane)
       if (k < static_cast<uint64_t>(len[lane]))
         add_group(acc[lane], vp[k * RowSlices::kLanes + lane], xt + cp[k * RowSlices::kLanes + lane] * kGroup);
-  for (int64_t lane = 0; lane < RowSlices::kLanes; ++lane) _mm512_store_ps(block[lane], acc[lane]);
-  for (int64_t b = 0; b < nb; ++b)
-    for (int64_t lane = 0; lane < lanes; ++lane) y[b * ld + w.row[static_cast<size_t>(r0 + lane)]] = block[lane][b];
+  for (int64_t lane = 0; lane < lanes; ++lane)
+    _mm512_storeu_ps(yt + w.row[static_cast<size_t>(r0 + lane)] * kGroup, acc[lane]);
 }
 #else
 void slice_sample(const RowSlices& w, int64_t c, const float* x, float* out) {
@@ -191,17 +240,31 @@ uint64_t gather_row_slices(const RowSlices& w, const GatheredInputs& in, Matrix&
   };
 #if defined(__AVX512F__)
   if (batch > 1) {
-    thread_local std::vector<float> buffer;
-    std::vector<float>& xt = buffer;  // the caller's: OpenMP's workers have their own thread_locals
-    const int64_t groups = (batch + kGroup - 1) / kGroup, stride = w.cols * kGroup;
-    xt.resize(static_cast<size_t>(groups * stride));
-    for (int64_t g = 0; g < groups; ++g)
-      transpose_inputs(in.x, g * kGroup, std::min(kGroup, batch - g * kGroup), xt.data() + g * stride);
+    // Inputs and outputs sample-minor by groups of 16 samples (16 x 16 blocks transposed in
+    // registers): a row's outputs for a group are then one vector load and store, where staging
+    // them element by element cost 200-460 ns a slice and group (core/cpu_cost_model.hpp).
+    thread_local std::vector<float> xbuf, ybuf;
+    std::vector<float>& xt = xbuf;  // the caller's: OpenMP's workers have their own thread_locals
+    std::vector<float>& yt = ybuf;
+    const int64_t groups = rows_groups(batch), xblocks = (w.cols + kGroup - 1) / kGroup;
+    const int64_t xstride = xblocks * kGroup * kGroup, ystride = n * kGroup * kGroup;
+    xt.resize(static_cast<size_t>(groups * xstride));
+    yt.resize(static_cast<size_t>(groups * ystride));
+    auto group_size = [&](int64_t g) { return std::min(kGroup, batch - g * kGroup); };
+    split([&](int64_t c0, int64_t c1) {
+      for (int64_t g = 0; g < groups; ++g) {
+        to_sample_minor(in.x.data(), w.cols, w.cols, g * kGroup, group_size(g), xt.data() + g * xstride,
+                        xblocks * c0 / n, xblocks * c1 / n);
+        to_sample_minor(y.data(), w.rows, w.rows, g * kGroup, group_size(g), yt.data() + g * ystride, c0, c1);
+      }
+    });
     split([&](int64_t c0, int64_t c1) {
       for (int64_t c = c0; c < c1; ++c)
-        for (int64_t g = 0; g < groups; ++g)
-          slice_group(w, c, xt.data() + g * stride, std::min(kGroup, batch - g * kGroup),
-                      y.data() + g * kGroup * w.rows, w.rows);
+        for (int64_t g = 0; g < groups; ++g) slice_group(w, c, xt.data() + g * xstride, yt.data() + g * ystride);
+    });
+    split([&](int64_t c0, int64_t c1) {
+      for (int64_t g = 0; g < groups; ++g)
+        from_sample_minor(yt.data() + g * ystride, w.rows, g * kGroup, group_size(g), y.data(), w.rows, c0, c1);
     });
     return w.bytes();
   }
