@@ -243,6 +243,7 @@ uint64_t gather_row_slices(const RowSlices& w, const GatheredInputs& in, Matrix&
     // Inputs and outputs sample-minor by groups of 16 samples (16 x 16 blocks transposed in
     // registers): a row's outputs for a group are then one vector load and store, where staging
     // them element by element cost 200-460 ns a slice and group (core/cpu_cost_model.hpp).
+    // On threads that is three regions: a slice's rows lie in any block of the transposes.
     thread_local std::vector<float> xbuf, ybuf;
     std::vector<float>& xt = xbuf;  // the caller's: OpenMP's workers have their own thread_locals
     std::vector<float>& yt = ybuf;
