@@ -2,9 +2,9 @@
 
 #include <string>
 
+#include "backends/batch_gathering.hpp"
 #include "core/cpu_cost_model.hpp"
 #include "core/error.hpp"
-#include "core/nonzero.hpp"
 #include "network/l2_residency.hpp"
 
 namespace evsim {
@@ -52,19 +52,7 @@ bool CpuEventBackend::gather(Bucket& b, const Projection& p, InputTally& tally) 
     gathered_.events = static_cast<int64_t>(tally.events());
     return true;
   }
-  seen_.assign(static_cast<size_t>((in + 15) / 16), 0);
-  const bool lists = p.uses_sample_lists();
-  if (lists && gathered_.sample_units.size() < static_cast<size_t>(in * batch_))  // kept from step to step
-    gathered_.sample_units.resize(static_cast<size_t>(in * batch_));
-  gathered_.sample_events.resize(lists ? static_cast<size_t>(batch_) : 0);
-  for (int64_t s = 0; s < batch_; ++s) {
-    uint32_t* units = lists ? gathered_.sample_units.data() + s * in : nullptr;
-    const uint64_t events = tally.add_column(gathered_.x.col(s).data(), in, seen_.data(), units);
-    if (lists) gathered_.sample_events[static_cast<size_t>(s)] = static_cast<uint32_t>(events);
-  }
-  gathered_.active.resize(static_cast<size_t>(in));
-  gathered_.active.resize(mask_indices(seen_.data(), in, gathered_.active.data()));
-  gathered_.events = static_cast<int64_t>(tally.events());
+  gather_batch(gathered_, p.uses_sample_lists(), tally, seen_);
   return true;
 }
 

@@ -7,6 +7,7 @@
 #include <sstream>
 #include <thread>
 
+#include "backends/batch_gathering.hpp"
 #include "core/machine_load.hpp"
 #include "core/stats.hpp"
 #include "core/table.hpp"
@@ -16,6 +17,7 @@
 #include "network/blocked_csc.hpp"
 #include "network/dense_product.hpp"
 #include "network/gathered_delivery.hpp"
+#include "network/matrix_projection.hpp"
 #include "network/row_slices.hpp"
 #include "network/short_columns.hpp"
 
@@ -138,6 +140,24 @@ void measure_rows_slice(CpuCostModel& m, int64_t rows, int repeats, std::mt19937
   const RowsTiming t = time_rows(rows, 64, batch, repeats, rng);
   const auto groups = static_cast<double>(rows_groups(batch));
   m.rows_slice_ns = std::max(0.0, (t.ns - t.entries * groups * m.rows_group_entry_ns) / (t.slices * groups));
+}
+
+// Event mode's gathering of a batch (2048 inputs, 8 samples, 20 % activity, lists kept) beyond
+// the tally dense mode runs on the same inputs: per input unit and sample.
+void measure_gathering(CpuCostModel& m, int repeats, std::mt19937_64& rng) {
+  constexpr int64_t kIn = 2048, kBatch = 8;
+  MatrixProjection p(random_matrix(16, kIn, 0.2, rng));  // short columns: each sample's list
+  std::vector<GatheredInputs> sets = sampled_sets(kIn, kBatch, 0.2, rng);
+  std::vector<uint16_t> seen;
+  const double tally = median_ns(repeats, [&](size_t s) {
+    InputTally t(p);
+    t.add_columns(sets[s].x);
+  });
+  const double gathering = median_ns(repeats, [&](size_t s) {
+    InputTally t(p);
+    gather_batch(sets[s], p.uses_sample_lists(), t, seen);
+  });
+  m.gather_input_ns = std::max(0.0, (gathering - tally) / static_cast<double>(kIn * kBatch));
 }
 
 struct Case {
@@ -263,6 +283,7 @@ CpuCostModel measure(const CpuCalibrationOptions& o, const CpuCostModel& base) {
     m.rows_entry_cached_ns = rows_ns_per_entry(kSmallRows, kCols, 1, r, rng);
     m.rows_group_entry_ns = rows_ns_per_entry(kSmallRows, kCols, std::max<int64_t>(2, kRowsGroup), r, rng);
     measure_rows_slice(m, kSmallRows, r, rng);
+    measure_gathering(m, r, rng);
   }
   {
     Case c = make_case(big_rows, kCols, 1.0, 1, kCols, rng);
@@ -343,6 +364,7 @@ std::string run_cpu_calibration(const CpuCalibrationOptions& o) {
   row("row slices ns per entry and group of samples", &CpuCostModel::rows_group_entry_ns);
   row("row slices ns per entry from memory", &CpuCostModel::rows_entry_memory_ns);
   row("row slices ns per slice and group of samples", &CpuCostModel::rows_slice_ns);
+  row("gathering a batch, ns per input and sample", &CpuCostModel::gather_input_ns);
   row("dense columns ns per (column, sample) pair", &CpuCostModel::pair_ns);
   row("sparse columns ns per (column, sample) pair", &CpuCostModel::sparse_pair_ns);
   row("short columns ns per event", &CpuCostModel::short_event_ns);

@@ -45,6 +45,11 @@ struct CpuCostModel {
   // transposes (the default model's 1536 x 64 input matrix at batch 8: 24 us where its 20k
   // entries predicted 12, with the outputs staged element by element: 200 ns then, 80-110 now).
   double rows_slice_ns = 90;
+  // Per input unit and sample at batch > 1: event mode's gathering (backends/batch_gathering.hpp:
+  // masks, each sample's list, the union) beyond the tally both modes run, paid by every gathered
+  // path and not by the product. A 16 x 512 readout at batch 8-10: 0.2-0.4 us of a 1.2-2.5 us step
+  // (this VM: 0.042-0.049 ns calibrated), which short columns predicted at 0.5-0.9 us missed.
+  double gather_input_ns = 0.05;
   // Per (column, sample) pair: list building, loop set-up; dense columns and pruned columns
   // (column pointers, the prefetch of the next column: on a 16-row matrix twice the former).
   double pair_ns = 2.5, sparse_pair_ns = 5.0;

@@ -28,6 +28,7 @@ const std::vector<Field>& fields() {
       {"rows_group_entry_ns", &CpuCostModel::rows_group_entry_ns},
       {"rows_entry_memory_ns", &CpuCostModel::rows_entry_memory_ns},
       {"rows_slice_ns", &CpuCostModel::rows_slice_ns},
+      {"gather_input_ns", &CpuCostModel::gather_input_ns},
       {"pair_ns", &CpuCostModel::pair_ns},
       {"sparse_pair_ns", &CpuCostModel::sparse_pair_ns},
       {"short_event_ns", &CpuCostModel::short_event_ns},

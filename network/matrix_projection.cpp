@@ -113,7 +113,9 @@ MatrixProjection::PathChoice MatrixProjection::choose_for(const GatherShape& s, 
   // Every path adds in the reference order (the products too: network/dense_product.hpp), so
   // the threads each can use may decide, in either order.
   const ThreadPlan product = plan_path(m, GatherPath::DenseProduct, s);
-  return gathered_ns < kGatherMargin * product.ns ? gathered : PathChoice{GatherPath::DenseProduct, product.threads};
+  const double gathering = s.batch > 1 ? static_cast<double>(s.cols * s.batch) * m.gather_input_ns : 0.0;
+  return gathered_ns + gathering < kGatherMargin * product.ns ? gathered
+                                                              : PathChoice{GatherPath::DenseProduct, product.threads};
 }
 
 bool MatrixProjection::product_predicted(int64_t batch, double events, bool evicted) const {

@@ -220,6 +220,36 @@ TEST(CpuCostModel, ReadoutsTakeShortColumns) {
   }
 }
 
+// At a batch every gathered path first pays event mode's gathering, per input and sample, which
+// the product skips: by hand, short columns at one event's cost against the product at one ns a
+// multiply-add, the gathering put just below and just above the margin; one sample pays none.
+TEST(CpuCostModel, GatheringABatchWeighsAgainstGatheredPaths) {
+  const uint64_t seed = testing::fresh_seed();
+  SCOPED_TRACE("seed=" + std::to_string(seed));
+  std::mt19937_64 rng(seed);
+  const int64_t cols = std::uniform_int_distribution<int64_t>(256, 1024)(rng), batch = 8;
+  SCOPED_TRACE(std::to_string(cols) + " columns");
+  const MatrixProjection readout(testing::random_matrix(rng, 16, cols, 1.0));
+  const GatheredInputs in = testing::random_gathered(rng, cols, batch, 0.2, false);
+  CpuCostModel m;
+  m.short_event_ns = 1;  // short columns: one ns an event
+  m.short_vector_ns = 0;
+  m.product_weight_cached_ns = 0;
+  m.product_mac_ns = 1;  // the product: 16 x cols x 8 ns
+  m.min_thread_work = 1e18;
+  const double product = 16.0 * static_cast<double>(cols * batch), events = gathered_events(in);
+  const double even = (kGatherMargin * product - events) / static_cast<double>(cols * batch);
+  ASSERT_GT(even, 0.0);
+  for (const double f : {0.99, 1.01}) {
+    m.gather_input_ns = f * even;
+    const CostModelScope scope(m);
+    EXPECT_EQ(readout.choose_path(in).path, f < 1 ? GatherPath::ShortColumns : GatherPath::DenseProduct) << f;
+  }
+  m.gather_input_ns = 1e6;
+  const CostModelScope scope(m);
+  EXPECT_EQ(readout.choose_path(testing::random_gathered(rng, cols, 1, 0.2, false)).path, GatherPath::ShortColumns);
+}
+
 // Weights read back into the L2: per line, only for the product and short columns, only when
 // evicted and only when the matrix fits the L2; on any thread count the same.
 TEST(CpuCostModel, ColdLinesByHand) {
@@ -353,6 +383,7 @@ TEST(CpuProfile, RoundTripsAndRejectsBadFiles) {
   m.rows_entry_memory_ns = 0.0625;
   m.rows_group_entry_ns = 0.875;
   m.rows_slice_ns = 12.5;
+  m.gather_input_ns = 0.1875;
   const std::string path = ::testing::TempDir() + "/evsim_cpu_profile.json";
   write_cpu_profile(m, path);
   const CpuCostModel r = read_cpu_profile(path);
@@ -370,6 +401,7 @@ TEST(CpuProfile, RoundTripsAndRejectsBadFiles) {
   EXPECT_EQ(r.rows_entry_memory_ns, 0.0625);
   EXPECT_EQ(r.rows_group_entry_ns, 0.875);
   EXPECT_EQ(r.rows_slice_ns, 12.5);
+  EXPECT_EQ(r.gather_input_ns, 0.1875);
   for (const auto& [text, what] : {std::pair<std::string, std::string>{"[1]", "expected a JSON object"},
                                    {"{\"pair_ns\": -1}", "'pair_ns' must be a finite number >= 0"},
                                    {"{\"pair_ns\": \"fast\"}", "'pair_ns' must be a number"},
