@@ -73,13 +73,13 @@ const char* gather_path_name(GatherPath p) {
   return "?";
 }
 
-ThreadPlan plan_threads(const CpuCostModel& m, double one_thread_ns, int max_threads, int64_t units) {
+ThreadPlan plan_threads(const CpuCostModel& m, double one_thread_ns, int max_threads, int64_t units, int regions) {
   ThreadPlan split{1, 0.0};
   const int64_t n = std::max<int64_t>(1, units);
   const int top = static_cast<int>(std::min<int64_t>(std::max(1, max_threads), n));
   for (int t = 2; t <= top; ++t) {
     const double share = static_cast<double>((n + t - 1) / t) / static_cast<double>(n);
-    const double ns = one_thread_ns * share + m.fork_ns + (t - 2) * m.fork_thread_ns;
+    const double ns = one_thread_ns * share + regions * (m.fork_ns + (t - 2) * m.fork_thread_ns);
     if (split.threads == 1 || ns < split.ns) split = {t, ns};
   }
   return split.threads > 1 && split.ns < kThreadMargin * one_thread_ns ? split : ThreadPlan{1, one_thread_ns};
@@ -131,7 +131,8 @@ ThreadPlan plan_path(const CpuCostModel& m, GatherPath p, const GatherShape& s) 
   const int64_t units = blocks                          ? s.sparse_blocks
                         : p == GatherPath::ShortColumns ? (s.batch + 3) / 4
                                                         : (s.rows + 15) / 16;
-  ThreadPlan plan = plan_threads(m, predict_one_thread_ns(m, p, s), usable, units);
+  const int regions = p == GatherPath::RowSlices && s.batch > 1 && kRowsGroup > 1 ? 3 : 1;
+  ThreadPlan plan = plan_threads(m, predict_one_thread_ns(m, p, s), usable, units, regions);
   plan.ns += cold_lines_ns(m, p, s);
   return plan;
 }

@@ -112,7 +112,8 @@ int product_threads(const CpuCostModel& m, int64_t rows, int64_t cols, int64_t b
 
 // A kernel of `one_thread_ns` split into `units` equal pieces (row chunks, row blocks) over t of
 // at most `max_threads` threads: the slowest thread takes ceil(units / t) pieces, and the
-// region costs fork_ns + (t - 2) fork_thread_ns. The best split (the fewest threads on a tie)
+// region costs fork_ns + (t - 2) fork_thread_ns, paid `regions` times (row slices at a batch run
+// three: the transposes in, the slices, the transposes out). The best split (the fewest threads on a tie)
 // replaces one thread only when predicted kThreadMargin cheaper: the per-row costs moved 15 %
 // between calibrations on one machine, and near the crossover a split gains nothing.
 constexpr double kThreadMargin = 0.85;
@@ -120,7 +121,7 @@ struct ThreadPlan {
   int threads = 1;
   double ns = 0;
 };
-ThreadPlan plan_threads(const CpuCostModel& m, double one_thread_ns, int max_threads, int64_t units);
+ThreadPlan plan_threads(const CpuCostModel& m, double one_thread_ns, int max_threads, int64_t units, int regions = 1);
 // What reading its weights back into the L2 adds to a step of the product or of short columns
 // when s.evicted and the matrix (as whole 16-row vectors) fits the L2; larger matrices stream
 // from the cache or memory anyway, as their constants were measured. Each thread reads the

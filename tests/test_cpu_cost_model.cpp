@@ -30,8 +30,8 @@ TEST(CpuCostModel, RowSlicesByHand) {
   m.rows_entry_cached_ns = 0.5;
   m.rows_group_entry_ns = 0.75;
   m.rows_entry_memory_ns = 0.25;
-  m.fork_ns = 1000;
-  m.fork_thread_ns = 100;
+  m.fork_ns = 100;
+  m.fork_thread_ns = 10;
   m.min_thread_work = 0;
   GatherShape s{160, 50, 1, 4, 6, 8, true, true};  // 160 rows: 10 slices
   s.row_entries = 2000;
@@ -44,8 +44,9 @@ TEST(CpuCostModel, RowSlicesByHand) {
   s.rows_cached = false;
   const double one = 2000 * (groups * 0.75 + 0.25) + 10 * groups * 20;
   EXPECT_DOUBLE_EQ(predict_one_thread_ns(m, GatherPath::RowSlices, s), one);
-  s.threads = 4;  // 10 slices on 4 threads: the slowest takes 3
-  EXPECT_DOUBLE_EQ(predict_ns(m, GatherPath::RowSlices, s), one * 0.3 + 1000 + 2 * 100);
+  s.threads = 4;  // 10 slices on 4 threads: the slowest takes 3; with groups, three regions
+  const int regions = kRowsGroup > 1 ? 3 : 1;
+  EXPECT_DOUBLE_EQ(predict_ns(m, GatherPath::RowSlices, s), one * 0.3 + regions * (100 + 2 * 10));
   EXPECT_EQ(path_threads(m, GatherPath::RowSlices, s), 4);
   m.min_thread_work = 2000 * groups / 2;  // the work of two threads at least each
   EXPECT_EQ(path_threads(m, GatherPath::RowSlices, s), 2);
@@ -122,6 +123,16 @@ TEST(CpuCostModel, ThreadPlansByHand) {
   p = plan_threads(m, 2000, 16, 100);
   EXPECT_EQ(p.threads, 1);
   EXPECT_DOUBLE_EQ(p.ns, 2000);
+  // Three regions (row slices at a batch): 8 threads 1.25 + 3 x 1.6 = 6.05 us, 4 threads 2.5 +
+  // 3 x 1.2 = 6.1 us, 2 threads 5 + 3 = 8 us: still 8 threads, at 6.05 us where one region took 2.85.
+  p = plan_threads(m, 10000, 8, 8, 3);
+  EXPECT_EQ(p.threads, 8);
+  EXPECT_DOUBLE_EQ(p.ns, 1250 + 3 * (1000 + 6 * 100));
+  // 5 us over 8 units, three regions: 2 threads 2.5 + 3 = 5.5 us, 4: 1.25 + 3.6, 8: 0.625 +
+  // 4.8 us; the best (4.85) is not 15 % below 5 us: one thread.
+  p = plan_threads(m, 5000, 8, 8, 3);
+  EXPECT_EQ(p.threads, 1);
+  EXPECT_DOUBLE_EQ(p.ns, 5000);
   // Never more threads than units or than offered.
   EXPECT_EQ(plan_threads(m, 1e9, 16, 3).threads, 3);
   EXPECT_EQ(plan_threads(m, 1e9, 1, 100).threads, 1);
