@@ -127,6 +127,9 @@ RowsTiming time_rows(int64_t rows, int64_t cols, int64_t batch, int repeats, std
           static_cast<double>(w.slices())};
 }
 
+// A batch of one full group of samples (two without groups: one sample a pass).
+constexpr int64_t kRowsBatch = std::max<int64_t>(2, kRowsGroup);
+
 // ns per entry, for one sample or per group of kRowsGroup samples (a full group).
 double rows_ns_per_entry(int64_t rows, int64_t cols, int64_t batch, int repeats, std::mt19937_64& rng) {
   const RowsTiming t = time_rows(rows, cols, batch, repeats, rng);
@@ -136,9 +139,8 @@ double rows_ns_per_entry(int64_t rows, int64_t cols, int64_t batch, int repeats,
 // Row slices of 64 columns (~7 entries a row) at a batch: per slice and group, what the entries
 // do not explain (its outputs' loads and stores and its share of the transposes).
 void measure_rows_slice(CpuCostModel& m, int64_t rows, int repeats, std::mt19937_64& rng) {
-  const int64_t batch = std::max<int64_t>(2, kRowsGroup);
-  const RowsTiming t = time_rows(rows, 64, batch, repeats, rng);
-  const auto groups = static_cast<double>(rows_groups(batch));
+  const RowsTiming t = time_rows(rows, 64, kRowsBatch, repeats, rng);
+  const auto groups = static_cast<double>(rows_groups(kRowsBatch));
   m.rows_slice_ns = std::max(0.0, (t.ns - t.entries * groups * m.rows_group_entry_ns) / (t.slices * groups));
 }
 
@@ -281,7 +283,7 @@ CpuCostModel measure(const CpuCalibrationOptions& o, const CpuCostModel& base) {
     m.short_event_ns = std::max(0.0, one_vector - m.short_vector_ns);
     measure_cold_lines(m, r, rng);
     m.rows_entry_cached_ns = rows_ns_per_entry(kSmallRows, kCols, 1, r, rng);
-    m.rows_group_entry_ns = rows_ns_per_entry(kSmallRows, kCols, std::max<int64_t>(2, kRowsGroup), r, rng);
+    m.rows_group_entry_ns = rows_ns_per_entry(kSmallRows, kCols, kRowsBatch, r, rng);
     measure_rows_slice(m, kSmallRows, r, rng);
     measure_gathering(m, r, rng);
   }

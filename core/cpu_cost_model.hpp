@@ -112,10 +112,11 @@ int product_threads(const CpuCostModel& m, int64_t rows, int64_t cols, int64_t b
 
 // A kernel of `one_thread_ns` split into `units` equal pieces (row chunks, row blocks) over t of
 // at most `max_threads` threads: the slowest thread takes ceil(units / t) pieces, and the
-// region costs fork_ns + (t - 2) fork_thread_ns, paid `regions` times (row slices at a batch run
-// three: the transposes in, the slices, the transposes out). The best split (the fewest threads on a tie)
-// replaces one thread only when predicted kThreadMargin cheaper: the per-row costs moved 15 %
-// between calibrations on one machine, and near the crossover a split gains nothing.
+// region costs fork_ns + (t - 2) fork_thread_ns, paid `regions` times (row slices at a batch
+// run three: the transposes in, the slices, the transposes out). The best split (the fewest
+// threads on a tie) replaces one thread only when predicted kThreadMargin cheaper: the per-row
+// costs moved 15 % between calibrations on one machine, and near the crossover a split gains
+// nothing.
 constexpr double kThreadMargin = 0.85;
 struct ThreadPlan {
   int threads = 1;

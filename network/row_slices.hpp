@@ -2,12 +2,13 @@
 // Pruned weights for inputs that are mostly active (a dense layer into a pruned matrix: p90's
 // embedding into egru1, every column active each step): rows in slices of 16, longest rows
 // first, one row a SIMD lane, the slice's k-th step holding the k-th non-zero of each of its
-// rows (column order, the shorter rows padded). A step gathers its 16 inputs from the input vector and adds 16 products
-// in one vector: no output is loaded or stored per non-zero, where the pruned columns' scatter
-// (network/gathered_delivery.hpp) pays a load and a store each. It reads every non-zero at any
-// activity, so the selector takes it only where most columns are active (core/cpu_cost_model.hpp).
-// Each output still receives its products one fused multiply-add at a time in ascending input
-// order, only for inputs with an event: the reference sum order (core/mode.hpp), bit for bit.
+// rows (column order, the shorter rows padded). A step gathers its 16 inputs from the input
+// vector and adds 16 products in one vector: no output is loaded or stored per non-zero, where
+// the pruned columns' scatter (network/gathered_delivery.hpp) pays a load and a store each. It
+// reads every non-zero at any activity, so the selector takes it only where most columns are
+// active (core/cpu_cost_model.hpp). Each output still receives its products one fused
+// multiply-add at a time in ascending input order, only for inputs with an event: the reference
+// sum order (core/mode.hpp), bit for bit.
 #include <cstdint>
 
 #include "core/huge_pages.hpp"
