@@ -81,6 +81,19 @@ bool CpuEventBackend::deliver_by_product(Channel& c, Bucket& b, Matrix& out, OpC
   return true;
 }
 
+bool CpuEventBackend::deliver_tallying(Channel& c, Bucket& b, Matrix& out, OpCounts& counts) {
+  const Projection& p = *c.projection;
+  // The first step is gathered: the selector weighs short columns against the product with its events.
+  if (b.count != 1 || batch_ < 2 || c.last_events < 0 || !p.tallies_in_delivery()) return false;
+  InputTally tally(p);
+  ColumnTally t;
+  const uint64_t bytes = p.deliver_tallying(b.frames[0], out, t, c.last_events, c.evicted);
+  tally.add(t);
+  tally.commit(batch_, bytes, counts);
+  c.last_events = static_cast<double>(tally.events());
+  return true;
+}
+
 void CpuEventBackend::propagate(size_t port, Matrix& out, OpCounts& counts) {
   Channel& c = channels_[port];
   const Projection& p = *c.projection;
@@ -92,7 +105,7 @@ void CpuEventBackend::propagate(size_t port, Matrix& out, OpCounts& counts) {
     return;
   }
   out.setZero(p.out_size(), batch_);
-  if (deliver_by_product(c, b, out, counts)) return;
+  if (deliver_by_product(c, b, out, counts) || deliver_tallying(c, b, out, counts)) return;
   if (p.gathers() && b.count > 0) {
     InputTally tally(p);
     if (gather(b, p, tally)) {

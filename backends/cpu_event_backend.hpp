@@ -51,6 +51,10 @@ class CpuEventBackend final : public PortBackend {
   // step's events predict the product cheapest (Projection::product_from_events): activity moves
   // slowly from step to step, and a stale guess costs time, never a different sum.
   bool deliver_by_product(Channel& c, Bucket& b, Matrix& out, OpCounts& counts);
+  // A batch's one frame delivered as it is tallied (Projection::deliver_tallying), with no
+  // gathering, where the projection's path needs only each sample's events: after the first
+  // step, when the last step's events did not predict the product (deliver_by_product).
+  bool deliver_tallying(Channel& c, Bucket& b, Matrix& out, OpCounts& counts);
 
   std::vector<Channel> channels_;
   GatheredInputs gathered_;

@@ -25,6 +25,12 @@ class InputTally {
     binary_ = binary_ && t.binary;
     return t.events;
   }
+  // Columns tallied elsewhere (Projection::deliver_tallying).
+  void add(const ColumnTally& t) {
+    events_ += t.events;
+    pairs_ += t.pairs;
+    binary_ = binary_ && t.binary;
+  }
   // Every column (sample) of x, as dense mode counts its inputs.
   void add_columns(const Matrix& x) {
     for (Eigen::Index b = 0; b < x.cols(); ++b) add_column(x.col(b).data(), x.rows());

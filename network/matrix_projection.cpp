@@ -143,6 +143,15 @@ uint64_t MatrixProjection::deliver_product(const Matrix& x, Matrix& y) const {
   return dense_bytes();
 }
 
+uint64_t MatrixProjection::deliver_tallying(const Matrix& x, Matrix& y, ColumnTally& tally, double events,
+                                            bool evicted) const {
+  const CpuCostModel& m = cpu_cost_model();
+  GatherShape s = matrix_shape(x.cols(), evicted, m);
+  s.pairs = events >= 0 ? events : static_cast<double>(x.size());
+  s.active = std::min(s.pairs, static_cast<double>(csc_.cols));
+  return tally_short_columns(short_, x, fanout_.data(), y, plan_path(m, GatherPath::ShortColumns, s).threads, tally);
+}
+
 void MatrixProjection::forward_dense(const Matrix& x, Matrix& y) const { dense_product(dense(), x, y, cpu_threads()); }
 
 uint64_t MatrixProjection::deliver_gathered(const GatheredInputs& in, Matrix& y, SumOrder /*order*/) const {

@@ -35,6 +35,8 @@ class MatrixProjection final : public Projection {
   double product_from_events(int64_t batch, bool evicted) const override;
   bool product_predicted(int64_t batch, double events, bool evicted) const;
   uint64_t deliver_product(const Matrix& x, Matrix& y) const override;
+  bool tallies_in_delivery() const override { return !short_.empty(); }  // short columns
+  uint64_t deliver_tallying(const Matrix& x, Matrix& y, ColumnTally& tally, double events, bool evicted) const override;
   const Matrix& weight() const { return dense(); }  // sparse-built: formed here (budget-checked)
   bool sparse_built() const { return sparse_built_; }
   const CscMatrix& csc() const { return csc_; }

@@ -7,6 +7,7 @@
 #include <vector>
 
 #include "core/mode.hpp"
+#include "core/nonzero.hpp"
 #include "core/tensor.hpp"
 #include "network/gathered_delivery.hpp"
 
@@ -49,6 +50,13 @@ class Projection {
     return std::numeric_limits<double>::infinity();
   }
   virtual uint64_t deliver_product(const Matrix& x, Matrix& y) const;
+  // A batch's inputs delivered as they arrive, tallied in the same pass (what the gatherer's
+  // tally counts, added into `tally`), for matrices whose gathered delivery needs each sample's
+  // events and nothing of the batch's union (short columns); y += W x in the reference order,
+  // returns the bytes read. `events` (the last step's; -1: none yet) and `evicted` (as for
+  // product_from_events) plan the threads.
+  virtual bool tallies_in_delivery() const { return false; }
+  virtual uint64_t deliver_tallying(const Matrix& x, Matrix& y, ColumnTally& tally, double events, bool evicted) const;
 
   // Non-zero weights touched when input unit j fires: the effective ops per event.
   const std::vector<uint32_t>& fanout() const { return fanout_; }

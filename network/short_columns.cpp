@@ -128,30 +128,30 @@ constexpr Kernels kByVectors[] = {{&lanes_product<1>, &one_lane<1>},
                                   {&lanes_product<3>, &one_lane<3>},
                                   {&lanes_product<4>, &one_lane<4>}};
 
-// Samples [s0, s1), kLanes at a time: their events as the gatherer listed them, else found here.
-void samples(const ShortColumns& w, const GatheredInputs& in, Matrix& y, int64_t s0, int64_t s1) {
-  const int64_t cols = in.x.rows();
+// A sample's events: where they are listed, and how many.
+struct Listed {
+  const uint32_t* units;
+  size_t n;
+};
+
+// Samples [s0, s1), kLanes at a time, each one's events from list(sample, its input column,
+// room for an index per input) (listed there, in the room, or elsewhere).
+template <class List>
+void samples(const ShortColumns& w, const Matrix& x, Matrix& y, int64_t s0, int64_t s1, List&& list) {
+  const int64_t cols = x.rows();
   const Kernels& k = kByVectors[w.w.rows() / ShortColumns::kVector - 1];
   thread_local std::vector<uint32_t> found;
-  if (in.x.cols() > 1 && in.sample_events.empty()) found.resize(static_cast<size_t>(kLanes * cols));
+  found.resize(static_cast<size_t>(kLanes * cols));
   for (int64_t s = s0; s < s1; s += kLanes) {
     Lane lanes[kLanes];
     const int count = static_cast<int>(std::min<int64_t>(kLanes, s1 - s));
     for (int l = 0; l < count; ++l) {
       Lane& a = lanes[l];
-      a.x = in.x.col(s + l).data();
+      a.x = x.col(s + l).data();
       a.out = y.col(s + l).data();
-      if (in.x.cols() == 1) {  // one sample: its events are the active units
-        a.units = in.active.data();
-        a.n = in.active.size();
-      } else if (const uint32_t* listed = listed_units(in, s + l)) {
-        a.units = listed;
-        a.n = in.sample_events[static_cast<size_t>(s + l)];
-      } else {
-        uint32_t* list = found.data() + l * cols;
-        a.units = list;
-        a.n = nonzero_indices(a.x, cols, list);
-      }
+      const Listed e = list(s + l, a.x, found.data() + l * cols);
+      a.units = e.units;
+      a.n = e.n;
     }
     if (count == 1) {
       k.one(w.w.data(), lanes[0], w.rows);
@@ -160,6 +160,36 @@ void samples(const ShortColumns& w, const GatheredInputs& in, Matrix& y, int64_t
     for (int l = count; l < kLanes; ++l) lanes[l] = {lanes[0].units, 0, lanes[0].x, nullptr};
     k.lanes(w.w.data(), lanes, w.rows);
   }
+}
+
+// The gatherer's inputs: its listed events, the active units of one sample, else found here.
+void gathered_samples(const ShortColumns& w, const GatheredInputs& in, Matrix& y, int64_t s0, int64_t s1) {
+  samples(w, in.x, y, s0, s1, [&](int64_t s, const float* x, uint32_t* room) -> Listed {
+    if (in.x.cols() == 1) return {in.active.data(), in.active.size()};
+    if (const uint32_t* listed = listed_units(in, s)) return {listed, in.sample_events[static_cast<size_t>(s)]};
+    return {room, nonzero_indices(x, in.x.rows(), room)};
+  });
+}
+
+void add_tally(ColumnTally& sum, const ColumnTally& t) {
+  sum.events += t.events;
+  sum.pairs += t.pairs;
+  sum.binary = sum.binary && t.binary;
+}
+
+// Whole groups of lanes per thread: f(c, s0, s1) for thread c's samples.
+template <class F>
+void split_samples(int64_t batch, int threads, F&& f) {
+  if (threads <= 1 || batch <= kLanes) {
+    f(0, int64_t{0}, batch);
+    return;
+  }
+  const int64_t groups = (batch + kLanes - 1) / kLanes;
+  on_threads(threads, [&](int c) {
+    const int64_t s0 = std::min(batch, c * groups / threads * kLanes),
+                  s1 = std::min(batch, (c + 1) * groups / threads * kLanes);
+    if (s0 < s1) f(c, s0, s1);
+  });
 }
 
 }  // namespace
@@ -174,20 +204,38 @@ ShortColumns ShortColumns::from_dense(const Matrix& w) {
 }
 
 uint64_t gather_short_columns(const ShortColumns& w, const GatheredInputs& in, Matrix& y, int threads) {
-  const int64_t batch = y.cols();
-  const uint64_t bytes = static_cast<uint64_t>(in.active.size()) * static_cast<uint64_t>(w.rows) * sizeof(float);
-  if (threads <= 1 || batch <= kLanes) {
-    samples(w, in, y, 0, batch);
-    return bytes;
-  }
-  // Whole groups of lanes per thread.
-  const int64_t groups = (batch + kLanes - 1) / kLanes;
-  on_threads(threads, [&](int c) {
-    const int64_t s0 = std::min(batch, c * groups / threads * kLanes),
-                  s1 = std::min(batch, (c + 1) * groups / threads * kLanes);
-    if (s0 < s1) samples(w, in, y, s0, s1);
+  split_samples(y.cols(), threads, [&](int, int64_t s0, int64_t s1) { gathered_samples(w, in, y, s0, s1); });
+  return static_cast<uint64_t>(in.active.size()) * static_cast<uint64_t>(w.rows) * sizeof(float);
+}
+
+uint64_t tally_short_columns(const ShortColumns& w, const Matrix& x, const uint32_t* fanout, Matrix& y, int threads,
+                             ColumnTally& tally) {
+  const int64_t cols = x.rows(), masks = (cols + 15) / 16;
+  const int t = std::max(1, threads);
+  thread_local std::vector<uint16_t> seen;  // the caller's scratch, each thread its own masks
+  thread_local std::vector<ColumnTally> part;
+  seen.assign(static_cast<size_t>(masks * t), 0);
+  part.assign(static_cast<size_t>(t), ColumnTally{});
+  uint16_t* const masks_of = seen.data();  // named here: in the region, `seen` is each thread's own
+  ColumnTally* const parts = part.data();
+  split_samples(x.cols(), t, [&](int c, int64_t s0, int64_t s1) {
+    uint16_t* mine = masks_of + c * masks;
+    ColumnTally sum;
+    samples(w, x, y, s0, s1, [&](int64_t, const float* xs, uint32_t* room) -> Listed {
+      const ColumnTally one = tally_column(xs, fanout, cols, mine, room);
+      add_tally(sum, one);
+      return {room, one.events};
+    });
+    parts[c] = sum;
   });
-  return bytes;
+  uint64_t active = 0;
+  for (int64_t j = 0; j < masks; ++j) {
+    uint16_t any = 0;
+    for (int c = 0; c < t; ++c) any |= seen[static_cast<size_t>(c * masks + j)];
+    active += static_cast<uint64_t>(__builtin_popcount(any));
+  }
+  for (const ColumnTally& p : part) add_tally(tally, p);
+  return active * static_cast<uint64_t>(w.rows) * sizeof(float);
 }
 
 }  // namespace evsim

@@ -10,6 +10,7 @@
 #include <cstdint>
 
 #include "core/cpu_cost_model.hpp"
+#include "core/nonzero.hpp"
 #include "core/tensor.hpp"
 #include "network/gathered_delivery.hpp"
 
@@ -27,5 +28,13 @@ struct ShortColumns {
 // y (rows x B) += W x over each sample's non-zero inputs, samples split over `threads`; returns
 // the weight bytes read (each active column once: it stays in L1 across the batch).
 uint64_t gather_short_columns(const ShortColumns& w, const GatheredInputs& in, Matrix& y, int threads);
+
+// The same sums, from a batch's inputs x (cols x B) as they arrive: each sample's column is
+// tallied (core/nonzero.hpp: tally_column with these fan-outs, added into `tally`) as its events
+// are listed, kLanes samples at a time into lists that stay in L1, then delivered. The
+// gatherer's lists for the whole batch, written back cold every step, cost about what the
+// delivery did (docs/measurements.md). Returns the bytes read: the union's columns once.
+uint64_t tally_short_columns(const ShortColumns& w, const Matrix& x, const uint32_t* fanout, Matrix& y, int threads,
+                             ColumnTally& tally);
 
 }  // namespace evsim

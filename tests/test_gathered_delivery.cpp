@@ -99,6 +99,48 @@ TEST(GatheredDelivery, ShortColumnsEqualPerEventDeliveryExactly) {
   }
 }
 
+// Short columns fed a batch as it arrives, tallied while delivered: the reference sums exactly,
+// and the tally (events, fan-outs of the non-zeros, binary or not) and bytes (the union's
+// columns) counted here from x by hand; batches past one group of lanes per thread, samples
+// with no event or every unit, inputs of +-1 or not, any thread count.
+TEST(GatheredDelivery, ShortColumnsTalliedInDeliveryEqualPerEventDelivery) {
+  const uint64_t seed = testing::fresh_seed();
+  SCOPED_TRACE("seed=" + std::to_string(seed));
+  std::mt19937_64 rng(seed);
+  for (int trial = 0; trial < 24; ++trial) {
+    const int64_t rows = std::uniform_int_distribution<int64_t>(1, 64)(rng);
+    const int64_t cols = std::uniform_int_distribution<int64_t>(1, 300)(rng);
+    const int64_t batch = std::uniform_int_distribution<int64_t>(2, 40)(rng);
+    const double activity = trial % 6 == 0 ? 1.0 : std::uniform_real_distribution<double>(0.0, 1.0)(rng);
+    const bool binary = trial % 2 == 1;
+    SCOPED_TRACE(std::to_string(rows) + " x " + std::to_string(cols) + ", batch " + std::to_string(batch) +
+                 ", binary " + std::to_string(binary));
+    const Matrix w = testing::random_matrix(rng, rows, cols, std::uniform_real_distribution<double>(0.1, 1.0)(rng));
+    GatheredInputs g = testing::random_gathered(rng, cols, batch, activity, binary);
+    if (binary) g.x = g.x.unaryExpr([&](float v) { return v != 0.0f && rng() % 2 ? -v : v; });
+    if (batch > 2) g.x.col(1).setZero();
+    std::vector<uint32_t> fanout(static_cast<size_t>(cols));
+    for (uint32_t& f : fanout) f = std::uniform_int_distribution<uint32_t>(0, 1u << 31)(rng);
+    uint64_t events = 0, pairs = 0, active = 0;
+    for (int64_t j = 0; j < cols; ++j) {
+      for (int64_t b = 0; b < batch; ++b)
+        if (g.x(j, b) != 0.0f) ++events, pairs += fanout[static_cast<size_t>(j)];
+      active += (g.x.row(j).array() != 0.0f).any();
+    }
+    const Matrix ref = per_event(w, g);
+    const ShortColumns s = ShortColumns::from_dense(w);
+    for (int threads : {1, 2, 3, 5}) {
+      Matrix y = Matrix::Zero(rows, batch);
+      ColumnTally t;
+      EXPECT_EQ(tally_short_columns(s, g.x, fanout.data(), y, threads, t), active * static_cast<uint64_t>(rows) * 4);
+      EXPECT_TRUE(y == ref) << threads << " threads, max difference " << (y - ref).cwiseAbs().maxCoeff();
+      EXPECT_EQ(t.events, events) << threads << " threads";
+      EXPECT_EQ(t.pairs, pairs) << threads << " threads";
+      EXPECT_EQ(t.binary, binary || events == 0) << threads << " threads";
+    }
+  }
+}
+
 // Larger layers in a few row blocks: the threads take whole blocks, fewer threads than blocks
 // and more, and add up the bytes they read.
 TEST(GatheredDelivery, ThreadedSparseColumnsEqualPerEventDelivery) {
@@ -195,10 +237,9 @@ TEST(GatheredDelivery, TwoEventsOfOneUnitFallBackToPerEventSums) {
   EXPECT_EQ(c.weight_bytes, 6u * 8);  // per-event delivery: 3 events x 2 weights x (value + index)
 }
 
-// The event backend lists each sample's events for a readout (short columns) and not for a
-// taller projection, with one gatherer shared by both ports, step after step: each port's
-// outputs and counts equal dense mode's.
-TEST(GatheredDelivery, EventBackendListsSamplesForShortColumnsOnly) {
+// The event backend delivers a readout (short columns) as it tallies it, and gathers for a
+// taller projection, step after step: each port's outputs and counts equal dense mode's.
+TEST(GatheredDelivery, EventBackendTalliesShortColumnsInDeliveryOnly) {
   const uint64_t seed = testing::fresh_seed();
   SCOPED_TRACE("seed=" + std::to_string(seed));
   std::mt19937_64 rng(seed);
@@ -208,8 +249,8 @@ TEST(GatheredDelivery, EventBackendListsSamplesForShortColumnsOnly) {
   const MatrixProjection readout(
       testing::random_matrix(rng, std::uniform_int_distribution<int64_t>(1, 64)(rng), cols, 0.3));
   const MatrixProjection tall(testing::random_matrix(rng, 300, cols, 0.3));
-  EXPECT_TRUE(readout.uses_sample_lists());
-  EXPECT_FALSE(tall.uses_sample_lists());
+  EXPECT_TRUE(readout.tallies_in_delivery());
+  EXPECT_FALSE(tall.tallies_in_delivery());
   CpuEventBackend event;
   CpuDenseBackend dense;
   event.prepare({&readout, &tall}, batch);
