@@ -56,13 +56,13 @@ std::string layer_rows(const ModeRuns& dense, const ModeRuns& event, const Energ
   for (size_t k = 0; k < e.layers.size(); ++k) {
     const LayerReport& l = e.layers[k];
     const OpCounts& c = l.counts;
-    const double td = per_layer_times ? median(dense.layer_s[k]) : 0,
-                 te = per_layer_times ? median(event.layer_s[k]) : 0;
+    const Spread td = per_layer_times ? spread_of(dense.layer_s[k]) : Spread{},
+                 te = per_layer_times ? spread_of(event.layer_s[k]) : Spread{};
     t.add({l.name, l.type, fmt_count(double(c.dense_macs)), fmt_count(double(c.effective_ops())), fmt_pct(c.activity()),
            l.weights ? fmt_pct(l.weight_density()) : "", ratio(double(c.dense_macs), double(c.effective_ops())),
            fmt_fixed(energy.energy_pj(d.layers[k].counts, Mode::Dense) * 1e-6, 2),
-           fmt_fixed(energy.energy_pj(c, Mode::Event) * 1e-6, 2), per_layer_times ? fmt_time(td) : "-",
-           per_layer_times ? fmt_time(te) : "-", per_layer_times ? ratio(td, te) : "-"});
+           fmt_fixed(energy.energy_pj(c, Mode::Event) * 1e-6, 2), per_layer_times ? spread_str(td) : "-",
+           per_layer_times ? spread_str(te) : "-", per_layer_times ? ratio(td.median, te.median) : "-"});
     w += l.weights;
     nnz += l.nnz;
   }
@@ -74,6 +74,29 @@ std::string layer_rows(const ModeRuns& dense, const ModeRuns& event, const Energ
          fmt_fixed(energy.energy_pj(c, Mode::Event) * 1e-6, 2), spread_str(sd), spread_str(se),
          ratio(sd.median, se.median)});
   return t.str();
+}
+
+// The layers whose dense and event [min-max] time ranges overlap, comma-separated.
+std::string overlapping_layers(const ModeRuns& dense, const ModeRuns& event) {
+  std::string names;
+  for (size_t k = 0; k < event.first.layers.size() && k < dense.layer_s.size() && k < event.layer_s.size(); ++k)
+    if (median(dense.layer_s[k]) > 0 && ranges_overlap(spread_of(dense.layer_s[k]), spread_of(event.layer_s[k])))
+      names += (names.empty() ? "" : ", ") + event.first.layers[k].name;
+  return names;
+}
+
+// Each layer's times over the repeats, both modes.
+nlohmann::json layer_times_json(const ModeRuns& dense, const ModeRuns& event) {
+  nlohmann::json layers = nlohmann::json::array();
+  for (size_t k = 0; k < event.first.layers.size() && k < dense.layer_s.size() && k < event.layer_s.size(); ++k) {
+    const Spread sd = spread_of(dense.layer_s[k]), se = spread_of(event.layer_s[k]);
+    layers.push_back({{"name", event.first.layers[k].name},
+                      {"dense_s", spread_json(sd)},
+                      {"event_s", spread_json(se)},
+                      {"realized_speedup", se.median > 0 ? sd.median / se.median : 0.0},
+                      {"conclusive", !ranges_overlap(sd, se)}});
+  }
+  return layers;
 }
 
 void run_compare(const CompareOptions& o) {
@@ -99,12 +122,15 @@ void run_compare(const CompareOptions& o) {
               model_label(o.model).c_str(), d.backend.c_str(), e.backend.c_str(), static_cast<long long>(input.steps),
               static_cast<long long>(input.batch), g.dt, o.repeats);
   std::printf("%s\n", layer_rows(dense, event, energy).c_str());
+  const std::string overlap = overlapping_layers(dense, event);
   const Spread sd = spread_of(dense.wall), se = spread_of(event.wall);
   const bool conclusive = !ranges_overlap(sd, se);
   std::printf(
       "theory = dense MACs / effective ops; realized = dense / event time (same input, alternating runs): %s%s\n",
       ratio(sd.median, se.median).c_str(),
       conclusive ? "" : " -- inconclusive: the two modes' [min-max] ranges overlap (use more --repeats or steps)");
+  if (!overlap.empty())
+    std::printf("layers whose two ranges overlap (their ratio inconclusive): %s\n", overlap.c_str());
   if (d.device_s > 0)
     std::printf("GPU graph alone (CUDA events%s%s): dense %s, event %s\n", d.device_path.empty() ? "" : ", ",
                 d.device_path.c_str(), spread_str(spread_of(dense.device)).c_str(),
@@ -153,6 +179,7 @@ void run_compare(const CompareOptions& o) {
                         {"event_wall_s", spread_json(se)},
                         {"realized_speedup", sd.median / se.median},
                         {"conclusive", conclusive},
+                        {"layer_times", layer_times_json(dense, event)},
                         {"relative_error", err},
                         {"tolerance", o.tolerance},
                         {"agree", agree}};
