@@ -18,6 +18,12 @@ size_t mask_indices(const uint16_t* masks, int64_t n, uint32_t* out);
 struct ColumnTally {
   uint64_t events = 0, pairs = 0;
   bool binary = true;
+  ColumnTally& operator+=(const ColumnTally& t) {
+    events += t.events;
+    pairs += t.pairs;
+    binary = binary && t.binary;
+    return *this;
+  }
 };
 // `seen`, when given ((n + 15) / 16 masks), gets every non-zero's bit OR-ed in (the union over a
 // batch's columns: one OR per 16 units, where a byte per unit cost a vector load and store);

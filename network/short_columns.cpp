@@ -171,12 +171,6 @@ void gathered_samples(const ShortColumns& w, const GatheredInputs& in, Matrix& y
   });
 }
 
-void add_tally(ColumnTally& sum, const ColumnTally& t) {
-  sum.events += t.events;
-  sum.pairs += t.pairs;
-  sum.binary = sum.binary && t.binary;
-}
-
 // Whole groups of lanes per thread: f(c, s0, s1) for thread c's samples.
 template <class F>
 void split_samples(int64_t batch, int threads, F&& f) {
@@ -223,7 +217,7 @@ uint64_t tally_short_columns(const ShortColumns& w, const Matrix& x, const uint3
     ColumnTally sum;
     samples(w, x, y, s0, s1, [&](int64_t, const float* xs, uint32_t* room) -> Listed {
       const ColumnTally one = tally_column(xs, fanout, cols, mine, room);
-      add_tally(sum, one);
+      sum += one;
       return {room, one.events};
     });
     parts[c] = sum;
@@ -234,7 +228,7 @@ uint64_t tally_short_columns(const ShortColumns& w, const Matrix& x, const uint3
     for (int c = 0; c < t; ++c) any |= seen[static_cast<size_t>(c * masks + j)];
     active += static_cast<uint64_t>(__builtin_popcount(any));
   }
-  for (const ColumnTally& p : part) add_tally(tally, p);
+  for (const ColumnTally& p : part) tally += p;
   return active * static_cast<uint64_t>(w.rows) * sizeof(float);
 }
 

@@ -35,6 +35,27 @@ Matrix per_event(const Matrix& w, const GatheredInputs& g) {
   return y;
 }
 
+// A short matrix (1-64 rows, up to 300 columns) and a batch's inputs for trial `trial` (every
+// sixth with every unit active), the trial's shape traced.
+struct ShortCase {
+  Matrix w;
+  GatheredInputs g;
+  int64_t rows, cols, batch;
+};
+ShortCase random_short_case(std::mt19937_64& rng, int trial, int64_t min_batch, int64_t max_batch, bool binary) {
+  ShortCase c;
+  c.rows = std::uniform_int_distribution<int64_t>(1, 64)(rng);
+  c.cols = std::uniform_int_distribution<int64_t>(1, 300)(rng);
+  c.batch = std::uniform_int_distribution<int64_t>(min_batch, max_batch)(rng);
+  const double activity = trial % 6 == 0 ? 1.0 : std::uniform_real_distribution<double>(0.0, 1.0)(rng);
+  c.w = testing::random_matrix(rng, c.rows, c.cols, std::uniform_real_distribution<double>(0.1, 1.0)(rng));
+  c.g = testing::random_gathered(rng, c.cols, c.batch, activity, binary);
+  return c;
+}
+std::string case_name(const ShortCase& c) {
+  return std::to_string(c.rows) + " x " + std::to_string(c.cols) + ", batch " + std::to_string(c.batch);
+}
+
 // The non-zero weights in the active columns: what the pruned path reads (6 bytes each).
 uint64_t active_nnz(const Matrix& w, const GatheredInputs& g) {
   uint64_t nnz = 0;
@@ -79,13 +100,11 @@ TEST(GatheredDelivery, ShortColumnsEqualPerEventDeliveryExactly) {
   SCOPED_TRACE("seed=" + std::to_string(seed));
   std::mt19937_64 rng(seed);
   for (int trial = 0; trial < 24; ++trial) {
-    const int64_t rows = std::uniform_int_distribution<int64_t>(1, 64)(rng);
-    const int64_t cols = std::uniform_int_distribution<int64_t>(1, 300)(rng);
-    const int64_t batch = std::uniform_int_distribution<int64_t>(1, 13)(rng);
-    const double activity = trial % 6 == 0 ? 1.0 : std::uniform_real_distribution<double>(0.0, 1.0)(rng);
-    SCOPED_TRACE(std::to_string(rows) + " x " + std::to_string(cols) + ", batch " + std::to_string(batch));
-    const Matrix w = testing::random_matrix(rng, rows, cols, std::uniform_real_distribution<double>(0.1, 1.0)(rng));
-    GatheredInputs g = testing::random_gathered(rng, cols, batch, activity, trial % 2);
+    ShortCase c = random_short_case(rng, trial, 1, 13, trial % 2);
+    SCOPED_TRACE(case_name(c));
+    const Matrix& w = c.w;
+    GatheredInputs& g = c.g;
+    const int64_t rows = c.rows, batch = c.batch;
     if (batch > 2) g.x.col(1).setZero();  // a sample without events among others
     if (trial % 3 == 0 && batch > 1) list_sample_events(g);
     const Matrix ref = per_event(w, g);
@@ -108,15 +127,12 @@ TEST(GatheredDelivery, ShortColumnsTalliedInDeliveryEqualPerEventDelivery) {
   SCOPED_TRACE("seed=" + std::to_string(seed));
   std::mt19937_64 rng(seed);
   for (int trial = 0; trial < 24; ++trial) {
-    const int64_t rows = std::uniform_int_distribution<int64_t>(1, 64)(rng);
-    const int64_t cols = std::uniform_int_distribution<int64_t>(1, 300)(rng);
-    const int64_t batch = std::uniform_int_distribution<int64_t>(2, 40)(rng);
-    const double activity = trial % 6 == 0 ? 1.0 : std::uniform_real_distribution<double>(0.0, 1.0)(rng);
     const bool binary = trial % 2 == 1;
-    SCOPED_TRACE(std::to_string(rows) + " x " + std::to_string(cols) + ", batch " + std::to_string(batch) +
-                 ", binary " + std::to_string(binary));
-    const Matrix w = testing::random_matrix(rng, rows, cols, std::uniform_real_distribution<double>(0.1, 1.0)(rng));
-    GatheredInputs g = testing::random_gathered(rng, cols, batch, activity, binary);
+    ShortCase c = random_short_case(rng, trial, 2, 40, binary);
+    SCOPED_TRACE(case_name(c) + ", binary " + std::to_string(binary));
+    const Matrix& w = c.w;
+    GatheredInputs& g = c.g;
+    const int64_t rows = c.rows, cols = c.cols, batch = c.batch;
     if (binary) g.x = g.x.unaryExpr([&](float v) { return v != 0.0f && rng() % 2 ? -v : v; });
     if (batch > 2) g.x.col(1).setZero();
     std::vector<uint32_t> fanout(static_cast<size_t>(cols));
