@@ -5,6 +5,7 @@
 #include "bench/bench_suite.hpp"
 #include "bench/cpu_calibration.hpp"
 #include "core/error.hpp"
+#include "data/machine_profile.hpp"
 
 namespace evsim {
 
@@ -21,7 +22,7 @@ void run_calibrate(const CalibrateOptions& o, const CLI::App& cmd) {
     CpuCalibrationOptions c;
     if (cmd.count("--repeats")) c.repeats = o.gpu.repeats;
     c.seed = o.gpu.seed;
-    if (cmd.count("--output")) c.output = o.gpu.output;
+    c.output = cmd.count("--output") ? o.gpu.output : machine_profile_output();
     std::printf("%s", run_cpu_calibration(c).c_str());
     return;
   }
@@ -46,7 +47,8 @@ void register_calibrate(CLI::App& app) {
       ->check(in_range(1, 1e6));
   cmd->add_option("--seed", o->gpu.seed, "Seed for weights and inputs")->capture_default_str();
   cmd->add_option("--output", o->gpu.output,
-                  "Profile file to write (default evsim_gpu_profile.json; cpu: evsim_cpu_profile.json)")
+                  "Profile file to write (default evsim_gpu_profile.json; cpu: this machine's profile, "
+                  "$XDG_CONFIG_HOME/evsim/cpu_profile.json or ~/.config/evsim/cpu_profile.json, or $EVSIM_CPU_PROFILE)")
       ->check(output_path());
   cmd->callback([o, cmd] { run_calibrate(*o, *cmd); });
 }

@@ -4,6 +4,7 @@
 
 #include "apps/commands.hpp"
 #include "apps/common.hpp"
+#include "core/cpu_cost_model.hpp"
 #include "core/error.hpp"
 #include "core/stats.hpp"
 #include "core/table.hpp"
@@ -141,6 +142,8 @@ void run_compare(const CompareOptions& o) {
       energy.source.c_str());
   std::printf("weight bytes read: dense %s, event %s\n", fmt_count(double(d.totals.weight_bytes)).c_str(),
               fmt_count(double(e.totals.weight_bytes)).c_str());
+  if (e.backend.rfind("cpu", 0) == 0)
+    std::printf("event mode's paths chosen by the CPU cost model of: %s\n", cpu_cost_model().source.c_str());
   const double err = max_relative_error(e.output, d.output);
   bool agree = err <= o.tolerance && same_counts(d.totals, e.totals);
   std::printf("outputs: max |event - dense| / max |dense| = %.3g (tolerance %.3g), counts %s: %s\n", err, o.tolerance,
@@ -182,7 +185,8 @@ void run_compare(const CompareOptions& o) {
                         {"layer_times", layer_times_json(dense, event)},
                         {"relative_error", err},
                         {"tolerance", o.tolerance},
-                        {"agree", agree}};
+                        {"agree", agree},
+                        {"cpu_cost_model", cpu_cost_model().source}};
     if (d.device_s > 0) {
       j["dense_device_s"] = spread_json(spread_of(dense.device));
       j["event_device_s"] = spread_json(spread_of(event.device));

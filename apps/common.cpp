@@ -12,6 +12,7 @@
 #include "data/cpu_profile.hpp"
 #include "data/file_policy.hpp"
 #include "data/isolated.hpp"
+#include "data/machine_profile.hpp"
 #include "data/run_report.hpp"
 #include "data/sequence_io.hpp"
 #include "models/egru_stack.hpp"
@@ -67,14 +68,28 @@ void add_backend_options(CLI::App& cmd, BackendChoice& b, const std::string& wha
   add_runner_options(cmd, b);
 }
 
+namespace {
+
+// This machine's profile (data/machine_profile.hpp) before the options are read: --cpu-profile,
+// read later, replaces it.
+void use_machine_profile() {
+  const MachineProfile p = find_machine_profile();
+  if (!p.note.empty()) std::fprintf(stderr, "evsim: warning: %s\n", p.note.c_str());
+  if (p.model) set_cpu_cost_model(*p.model);
+}
+
+}  // namespace
+
 void add_runner_options(CLI::App& cmd, BackendChoice& b) {
+  cmd.preparse_callback([](size_t) { use_machine_profile(); });
   cmd.add_option_function<int>(
          "--threads", [](int n) { set_cpu_threads(n); },
          "CPU threads of both modes (default: every core; outputs and counted ops do not depend on it)")
       ->check(in_range(1, 4096));
   cmd.add_option_function<std::string>(
          "--cpu-profile", [](const std::string& path) { set_cpu_cost_model(read_cpu_profile(path)); },
-         "CPU cost-model profile written by `evsim calibrate --backend cpu` (default: built-in constants)")
+         "CPU cost-model profile written by `evsim calibrate --backend cpu` (default: this machine's, "
+         "~/.config/evsim/cpu_profile.json or $EVSIM_CPU_PROFILE, where calibrate wrote one; else built-in constants)")
       ->check(CLI::ExistingFile);
   cmd.add_option("--gpu-profile", b.runner.gpu_profile, "GPU cost-model profile written by `evsim calibrate` (cuda)")
       ->check(CLI::ExistingFile);

@@ -12,6 +12,7 @@
 
 #include "bench/layer_bench.hpp"
 #include "bench/memory_bandwidth.hpp"
+#include "core/cpu_cost_model.hpp"
 #include "core/error.hpp"
 #include "core/stats.hpp"
 #include "core/table.hpp"
@@ -171,8 +172,8 @@ BenchReport cpu_bench(const BenchGrid& o, const EnergyModel& energy) {
           "dense MACs / effective ops; floor = weight bytes the mode's path read / read bandwidth measured in\n"
           "this run ("
        << bandwidths.str() << "); event sums in the " << sum_order_name(o.order)
-       << " order (fast: the CPU cost model may take the dense product). Energy per step (CSV): " << energy.source
-       << "\n";
+       << " order (fast: the CPU cost model may take the dense product; its constants: " << cpu_cost_model().source
+       << "). Energy per step (CSV): " << energy.source << "\n";
   if (o.torch && torch_missing)
     text << "PyTorch CPU reference: skipped (no torch for " << python_path() << "; set EVSIM_PYTHON)\n";
   else if (o.torch)

@@ -5,7 +5,6 @@
 #include <numeric>
 #include <random>
 #include <sstream>
-#include <thread>
 
 #include "backends/batch_gathering.hpp"
 #include "core/machine_load.hpp"
@@ -14,6 +13,7 @@
 #include "core/threads.hpp"
 #include "core/timer.hpp"
 #include "data/cpu_profile.hpp"
+#include "data/machine_profile.hpp"
 #include "network/blocked_csc.hpp"
 #include "network/dense_product.hpp"
 #include "network/gathered_delivery.hpp"
@@ -345,8 +345,8 @@ std::string run_cpu_calibration(const CpuCalibrationOptions& o) {
   set_cpu_threads(before);
   std::mt19937_64 rng(o.seed + 1);
   measure_regions(m, before, o.repeats, rng);
-  m.source =
-      "evsim calibrate --backend cpu, " + std::to_string(std::thread::hardware_concurrency()) + " hardware threads";
+  m.cpu = this_cpu();
+  m.source = "evsim calibrate --backend cpu on " + m.cpu;
   write_cpu_profile(m, o.output);
   const CpuCostModel defaults;
   Table t({"constant", "measured", "built-in"});
@@ -379,7 +379,11 @@ std::string run_cpu_calibration(const CpuCalibrationOptions& o) {
   s << "CPU cost model, one thread (the parallel region on " << before << "), median of " << o.repeats
     << " calls per constant (last-level cache " << fmt_fixed(m.cache_bytes / (1 << 20), 0) << " MiB, L2 "
     << fmt_fixed(m.l2_bytes / 1024, 0) << " KiB)\n"
-    << t.str() << "wrote " << o.output << " (use it with --cpu-profile " << o.output << ")\n";
+    << t.str() << "wrote " << o.output
+    << (o.output == machine_profile_path()
+            ? ": this machine's profile, read by every later run on this CPU (--cpu-profile FILE or "
+              "EVSIM_CPU_PROFILE=off overrides it)\n"
+            : " (use it with --cpu-profile " + o.output + ")\n");
   if (machine_busy(load))
     s << "note: load average " << fmt_fixed(load, 2) << " when calibration began: other work shared the cores, and a "
       << "parallel region waits for its slowest thread, so the region costs above include it; calibrate again "

@@ -9,7 +9,7 @@ namespace evsim {
 struct CpuCalibrationOptions {
   int repeats = 15;
   uint64_t seed = 1;
-  std::string output = "evsim_cpu_profile.json";
+  std::string output = "evsim_cpu_profile.json";  // the calibrate command gives this machine's path
 };
 
 // Writes the profile; returns a table of the constants, the built-in value beside each.

@@ -74,6 +74,7 @@ struct CpuCostModel {
   double cache_bytes = 32.0 * (1 << 20);  // last-level cache (detected)
   double l2_bytes = 1.0 * (1 << 20);      // one core's L2 (detected)
   std::string source = "built-in defaults (development machine)";
+  std::string cpu;  // the CPU a profile was measured on (data/machine_profile.hpp); empty: built in
 };
 
 enum class GatherPath { DenseColumns, SparseColumns, DenseProduct, ShortColumns, RowSlices };

@@ -52,6 +52,11 @@ CpuCostModel read_cpu_profile(const std::string& path) {
   m.source = path;
   for (const auto& item : j.items()) {
     if (item.key() == "machine") continue;  // informative only
+    if (item.key() == "cpu") {
+      if (!item.value().is_string()) throw InputError(path + ": 'cpu' must be a string");
+      m.cpu = item.value().get<std::string>();
+      continue;
+    }
     const Field* field = nullptr;
     for (const Field& fl : fields())
       if (item.key() == fl.first) field = &fl;
@@ -68,6 +73,7 @@ CpuCostModel read_cpu_profile(const std::string& path) {
 void write_cpu_profile(const CpuCostModel& m, const std::string& path) {
   nlohmann::ordered_json j;
   j["machine"] = m.source;
+  j["cpu"] = m.cpu;
   for (const auto& [key, member] : fields()) j[key] = m.*member;
   write_text_file(path, j.dump(2) + "\n");
 }

@@ -24,3 +24,10 @@ def seed(request):
     request.node.user_properties.append(("seed", value))
     print(f"seed={value} (EVSIM_TEST_SEED={value} to replay)")
     return value
+
+
+@pytest.fixture(autouse=True)
+def no_machine_profile(monkeypatch):
+    """evsim reads this machine's CPU profile (~/.config/evsim) where calibrate wrote one: tests
+    choose theirs (test_machine_profile.py), a developer's own stays out of the others."""
+    monkeypatch.setenv("EVSIM_CPU_PROFILE", "off")

@@ -1,0 +1,65 @@
+"""This machine's CPU profile: `evsim calibrate --backend cpu` without --output writes it under
+$XDG_CONFIG_HOME (or ~/.config, or $EVSIM_CPU_PROFILE), and every later run reads it before its
+options (--cpu-profile replaces it); one calibrated on another CPU is set aside with a warning, an
+unreadable one is an error naming it; EVSIM_CPU_PROFILE=off skips it."""
+import json
+import os
+import subprocess
+
+BUILT_IN = "built-in defaults (development machine)"
+
+
+def run(evsim_bin, args, env):
+    return subprocess.run([evsim_bin] + args, capture_output=True, text=True, env=env)
+
+
+def compare(evsim_bin, tmp_path, env, extra=()):
+    out = tmp_path / "c.json"
+    res = run(evsim_bin, ["compare", "--steps", "3", "--batch", "2", "--repeats", "1", "--json", str(out), *extra], env)
+    assert res.returncode == 0, res.stderr
+    source = json.load(open(out))["cpu_cost_model"]
+    assert f"event mode's paths chosen by the CPU cost model of: {source}" in res.stdout
+    return source, res.stderr
+
+
+def test_calibrate_writes_the_profile_that_later_runs_read(evsim_bin, tmp_path):
+    env = {k: v for k, v in os.environ.items() if k != "EVSIM_CPU_PROFILE"}
+    env["XDG_CONFIG_HOME"] = str(tmp_path / "cfg")
+    path = tmp_path / "cfg" / "evsim" / "cpu_profile.json"
+    assert compare(evsim_bin, tmp_path, env) == (BUILT_IN, "")  # none yet
+    res = run(evsim_bin, ["calibrate", "--backend", "cpu", "--repeats", "2"], env)
+    assert res.returncode == 0, res.stderr
+    assert f"wrote {path}: this machine's profile" in res.stdout
+    profile = json.load(open(path))
+    assert profile["cpu"].endswith(" hardware threads") and profile["cpu"] in profile["machine"]
+    assert compare(evsim_bin, tmp_path, env) == (str(path), "")
+
+    explicit = tmp_path / "mine.json"
+    explicit.write_text(json.dumps(profile))
+    assert compare(evsim_bin, tmp_path, env, ["--cpu-profile", str(explicit)]) == (str(explicit), "")
+    assert compare(evsim_bin, tmp_path, {**env, "EVSIM_CPU_PROFILE": "off"}) == (BUILT_IN, "")
+
+    # Made on another CPU (a home directory shared by several machines): set aside, with a warning.
+    path.write_text(json.dumps({**profile, "cpu": "Another CPU, 3 hardware threads"}))
+    source, err = compare(evsim_bin, tmp_path, env)
+    assert source == BUILT_IN
+    assert err == (f"evsim: warning: {path} was calibrated on Another CPU, 3 hardware threads, this is "
+                   f"{profile['cpu']}: built-in constants (`evsim calibrate --backend cpu` measures these)\n")
+
+    path.write_text(json.dumps({**profile, "pair_ns": "fast"}))
+    res = run(evsim_bin, ["compare", "--steps", "2"], env)
+    assert res.returncode != 0 and res.stdout == ""
+    assert res.stderr == (f"evsim: error: {path}: 'pair_ns' must be a number (this machine's CPU profile: "
+                          "`evsim calibrate --backend cpu` rewrites it, EVSIM_CPU_PROFILE=off skips it)\n")
+
+
+def test_the_profile_path_from_the_environment(evsim_bin, tmp_path):
+    env = {**os.environ, "EVSIM_CPU_PROFILE": str(tmp_path / "p.json"), "XDG_CONFIG_HOME": str(tmp_path / "cfg")}
+    res = run(evsim_bin, ["calibrate", "--backend", "cpu", "--repeats", "2"], env)
+    assert res.returncode == 0, res.stderr
+    assert (tmp_path / "p.json").exists() and not (tmp_path / "cfg").exists()
+    assert compare(evsim_bin, tmp_path, env) == (str(tmp_path / "p.json"), "")
+    # With --output the file is written there, not as this machine's profile.
+    res = run(evsim_bin, ["calibrate", "--backend", "cpu", "--repeats", "2", "--output", str(tmp_path / "o.json")],
+              {**env, "EVSIM_CPU_PROFILE": "off"})
+    assert res.returncode == 0 and f"(use it with --cpu-profile {tmp_path / 'o.json'})" in res.stdout
