@@ -14,18 +14,30 @@ namespace {
 struct CalibrateOptions {
   std::string backend = "cuda";
   CalibrationOptions gpu;  // the flags land here; cpu takes what the user gave of them
+  bool skip_check = false;
 };
+
+CpuCalibrationOptions cpu_options(const CalibrateOptions& o, const CLI::App& cmd) {
+  if (cmd.count("--hidden")) throw UsageError("--hidden applies to --backend cuda only");
+  CpuCalibrationOptions c;
+  if (cmd.count("--repeats")) c.repeats = o.gpu.repeats;
+  c.seed = o.gpu.seed;
+  c.check = !o.skip_check;
+  if (cmd.count("--output")) {
+    c.output = o.gpu.output;
+  } else if (machine_profile_path()) {
+    c.output = machine_profile_output();
+    c.install = true;
+  }
+  return c;
+}
 
 void run_calibrate(const CalibrateOptions& o, const CLI::App& cmd) {
   if (o.backend == "cpu") {
-    if (cmd.count("--hidden")) throw UsageError("--hidden applies to --backend cuda only");
-    CpuCalibrationOptions c;
-    if (cmd.count("--repeats")) c.repeats = o.gpu.repeats;
-    c.seed = o.gpu.seed;
-    c.output = cmd.count("--output") ? o.gpu.output : machine_profile_output();
-    std::printf("%s", run_cpu_calibration(c).c_str());
+    std::printf("%s", run_cpu_calibration(cpu_options(o, cmd)).c_str());
     return;
   }
+  if (o.skip_check) throw UsageError("--skip-check applies to --backend cpu only");
   std::printf("%s", run_calibration(o.gpu).c_str());
 }
 
@@ -50,6 +62,9 @@ void register_calibrate(CLI::App& app) {
                   "Profile file to write (default evsim_gpu_profile.json; cpu: this machine's profile, "
                   "$XDG_CONFIG_HOME/evsim/cpu_profile.json or ~/.config/evsim/cpu_profile.json, or $EVSIM_CPU_PROFILE)")
       ->check(output_path());
+  cmd->add_flag("--skip-check", o->skip_check,
+                "cpu: write the profile without first running the default model with it against the built-in "
+                "constants (a profile that ran it slower is otherwise not installed as this machine's)");
   cmd->callback([o, cmd] { run_calibrate(*o, *cmd); });
 }
 

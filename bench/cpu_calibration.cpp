@@ -3,10 +3,12 @@
 #include <algorithm>
 #include <cmath>
 #include <numeric>
+#include <optional>
 #include <random>
 #include <sstream>
 
 #include "backends/batch_gathering.hpp"
+#include "bench/profile_check.hpp"
 #include "core/machine_load.hpp"
 #include "core/stats.hpp"
 #include "core/table.hpp"
@@ -336,18 +338,9 @@ void measure_regions(CpuCostModel& m, int threads, int repeats, std::mt19937_64&
 
 }  // namespace
 
-std::string run_cpu_calibration(const CpuCalibrationOptions& o) {
-  const double load = load_average();
-  const int before = cpu_threads();
-  set_cpu_threads(1);  // constants per thread: the selector compares paths, not thread counts
-  const CpuCostModel base = cpu_cost_model();
-  CpuCostModel m = measure(o, base);
-  set_cpu_threads(before);
-  std::mt19937_64 rng(o.seed + 1);
-  measure_regions(m, before, o.repeats, rng);
-  m.cpu = this_cpu();
-  m.source = "evsim calibrate --backend cpu on " + m.cpu;
-  write_cpu_profile(m, o.output);
+namespace {
+
+std::string constants_table(const CpuCostModel& m, const CpuCalibrationOptions& o, int threads) {
   const CpuCostModel defaults;
   Table t({"constant", "measured", "built-in"});
   auto row = [&](const char* name, double CpuCostModel::*f) {
@@ -376,14 +369,49 @@ std::string run_cpu_calibration(const CpuCalibrationOptions& o) {
   row("parallel region ns (2 threads)", &CpuCostModel::fork_ns);
   row("parallel region ns per further thread", &CpuCostModel::fork_thread_ns);
   std::ostringstream s;
-  s << "CPU cost model, one thread (the parallel region on " << before << "), median of " << o.repeats
+  s << "CPU cost model, one thread (the parallel region on " << threads << "), median of " << o.repeats
     << " calls per constant (last-level cache " << fmt_fixed(m.cache_bytes / (1 << 20), 0) << " MiB, L2 "
     << fmt_fixed(m.l2_bytes / 1024, 0) << " KiB)\n"
-    << t.str() << "wrote " << o.output
-    << (o.output == machine_profile_path()
-            ? ": this machine's profile, read by every later run on this CPU (--cpu-profile FILE or "
-              "EVSIM_CPU_PROFILE=off overrides it)\n"
-            : " (use it with --cpu-profile " + o.output + ")\n");
+    << t.str();
+  return s.str();
+}
+
+// What became of the measured constants, after the default model's check where it ran.
+std::string verdict(const CpuCalibrationOptions& o, const ProfileCheck* check, bool written) {
+  const bool slower = check && !check->passes();
+  if (!written)
+    return "not installed: with the measured constants event mode ran the default model slower than with the "
+           "built-in ones (above), so later runs keep the constants they had (--output FILE writes the measured "
+           "ones for --cpu-profile)\n";
+  if (o.install)
+    return "wrote " + o.output +
+           ": this machine's profile, read by every later run on this CPU (--cpu-profile FILE or "
+           "EVSIM_CPU_PROFILE=off overrides it)\n";
+  return "wrote " + o.output + " (use it with --cpu-profile " + o.output + ")" +
+         (slower ? "; note: with it event mode ran the default model slower than with the built-in constants (above)"
+                 : "") +
+         "\n";
+}
+
+}  // namespace
+
+std::string run_cpu_calibration(const CpuCalibrationOptions& o) {
+  const double load = load_average();
+  const int before = cpu_threads();
+  set_cpu_threads(1);  // constants per thread: the selector compares paths, not thread counts
+  const CpuCostModel base = cpu_cost_model();
+  CpuCostModel m = measure(o, base);
+  set_cpu_threads(before);
+  std::mt19937_64 rng(o.seed + 1);
+  measure_regions(m, before, o.repeats, rng);
+  m.cpu = this_cpu();
+  m.source = "evsim calibrate --backend cpu on " + m.cpu;
+  std::optional<ProfileCheck> check;
+  if (o.check) check = check_profile(m, kCheckRepeats);
+  const bool write = !(o.install && check && !check->passes());
+  if (write) write_cpu_profile(m, o.output);
+  std::ostringstream s;
+  s << constants_table(m, o, before) << (check ? check->table() : "") << verdict(o, check ? &*check : nullptr, write);
   if (machine_busy(load))
     s << "note: load average " << fmt_fixed(load, 2) << " when calibration began: other work shared the cores, and a "
       << "parallel region waits for its slowest thread, so the region costs above include it; calibrate again "

@@ -5,14 +5,20 @@
 #include <gtest/gtest.h>
 
 #include <cmath>
+#include <cstdlib>
 #include <fstream>
+#include <optional>
 #include <random>
+#include <string>
+#include <utility>
+#include <vector>
 
 #include "core/cpu_cost_model.hpp"
 #include "core/error.hpp"
 #include "core/machine_load.hpp"
 #include "core/threads.hpp"
 #include "data/cpu_profile.hpp"
+#include "data/machine_profile.hpp"
 #include "network/matrix_projection.hpp"
 #include "tests/cost_model_scope.hpp"
 #include "tests/random_models.hpp"
@@ -395,6 +401,7 @@ TEST(CpuProfile, RoundTripsAndRejectsBadFiles) {
   m.rows_group_entry_ns = 0.875;
   m.rows_slice_ns = 12.5;
   m.gather_input_ns = 0.1875;
+  m.cpu = "Some CPU, 6 hardware threads";
   const std::string path = ::testing::TempDir() + "/evsim_cpu_profile.json";
   write_cpu_profile(m, path);
   const CpuCostModel r = read_cpu_profile(path);
@@ -413,10 +420,12 @@ TEST(CpuProfile, RoundTripsAndRejectsBadFiles) {
   EXPECT_EQ(r.rows_group_entry_ns, 0.875);
   EXPECT_EQ(r.rows_slice_ns, 12.5);
   EXPECT_EQ(r.gather_input_ns, 0.1875);
+  EXPECT_EQ(r.cpu, "Some CPU, 6 hardware threads");
   for (const auto& [text, what] : {std::pair<std::string, std::string>{"[1]", "expected a JSON object"},
                                    {"{\"pair_ns\": -1}", "'pair_ns' must be a finite number >= 0"},
                                    {"{\"pair_ns\": \"fast\"}", "'pair_ns' must be a number"},
                                    {"{\"warp_ns\": 1}", "unknown key 'warp_ns'"},
+                                   {"{\"cpu\": 3}", "'cpu' must be a string"},
                                    {"{\"cache_bytes\": 0}", "'cache_bytes' must be positive"},
                                    {"{", "not a JSON CPU profile"}}) {
     const std::string bad = write_file("evsim_bad_cpu_profile.json", text);
@@ -427,6 +436,30 @@ TEST(CpuProfile, RoundTripsAndRejectsBadFiles) {
       EXPECT_EQ(std::string(e.what()), bad + ": " + what);
     }
   }
+}
+
+TEST(MachineProfile, PathFollowsTheEnvironment) {
+  const char* names[] = {"EVSIM_CPU_PROFILE", "XDG_CONFIG_HOME", "HOME"};
+  std::vector<std::pair<std::string, bool>> saved;
+  for (const char* n : names) saved.emplace_back(std::getenv(n) ? std::getenv(n) : "", std::getenv(n) != nullptr);
+  setenv("HOME", "/home/u", 1);
+  setenv("XDG_CONFIG_HOME", "/xdg", 1);
+  setenv("EVSIM_CPU_PROFILE", "/p.json", 1);
+  EXPECT_EQ(machine_profile_path(), std::optional<std::string>("/p.json"));
+  setenv("EVSIM_CPU_PROFILE", "off", 1);
+  EXPECT_EQ(machine_profile_path(), std::nullopt);
+  unsetenv("EVSIM_CPU_PROFILE");
+  EXPECT_EQ(machine_profile_path(), std::optional<std::string>("/xdg/evsim/cpu_profile.json"));
+  unsetenv("XDG_CONFIG_HOME");
+  EXPECT_EQ(machine_profile_path(), std::optional<std::string>("/home/u/.config/evsim/cpu_profile.json"));
+  unsetenv("HOME");
+  EXPECT_EQ(machine_profile_path(), std::nullopt);
+  EXPECT_EQ(machine_profile_output(), "evsim_cpu_profile.json");
+  for (size_t k = 0; k < saved.size(); ++k)
+    if (saved[k].second)
+      setenv(names[k], saved[k].first.c_str(), 1);
+    else
+      unsetenv(names[k]);
 }
 
 }  // namespace

@@ -1,7 +1,8 @@
 """This machine's CPU profile: `evsim calibrate --backend cpu` without --output writes it under
 $XDG_CONFIG_HOME (or ~/.config, or $EVSIM_CPU_PROFILE), and every later run reads it before its
 options (--cpu-profile replaces it); one calibrated on another CPU is set aside with a warning, an
-unreadable one is an error naming it; EVSIM_CPU_PROFILE=off skips it."""
+unreadable one is an error naming it; EVSIM_CPU_PROFILE=off skips it. Before it is installed, the
+default model runs in event mode with it and with the built-in constants: slower, it is not."""
 import json
 import os
 import subprocess
@@ -27,9 +28,9 @@ def test_calibrate_writes_the_profile_that_later_runs_read(evsim_bin, tmp_path):
     env["XDG_CONFIG_HOME"] = str(tmp_path / "cfg")
     path = tmp_path / "cfg" / "evsim" / "cpu_profile.json"
     assert compare(evsim_bin, tmp_path, env) == (BUILT_IN, "")  # none yet
-    res = run(evsim_bin, ["calibrate", "--backend", "cpu", "--repeats", "2"], env)
+    res = run(evsim_bin, ["calibrate", "--backend", "cpu", "--repeats", "2", "--skip-check"], env)
     assert res.returncode == 0, res.stderr
-    assert f"wrote {path}: this machine's profile" in res.stdout
+    assert f"wrote {path}: this machine's profile" in res.stdout and "Event mode of the default model" not in res.stdout
     profile = json.load(open(path))
     assert profile["cpu"].endswith(" hardware threads") and profile["cpu"] in profile["machine"]
     assert compare(evsim_bin, tmp_path, env) == (str(path), "")
@@ -53,13 +54,45 @@ def test_calibrate_writes_the_profile_that_later_runs_read(evsim_bin, tmp_path):
                           "`evsim calibrate --backend cpu` rewrites it, EVSIM_CPU_PROFILE=off skips it)\n")
 
 
+def check_rows(stdout):
+    """The default-model check's rows: (threads, batch, measured / built-in)."""
+    lines = stdout.split("Event mode of the default model with each set of constants")[1].splitlines()[3:]
+    rows = []
+    for line in lines:
+        f = line.split()
+        if not f or not f[0].isdigit():
+            break
+        rows.append((int(f[0]), int(f[1]), float(f[-1].rstrip("x"))))
+    return rows
+
+
+def test_a_profile_is_installed_only_where_it_ran_the_default_model_no_slower(evsim_bin, tmp_path):
+    env = {**os.environ, "EVSIM_CPU_PROFILE": str(tmp_path / "p.json")}
+    res = run(evsim_bin, ["calibrate", "--backend", "cpu", "--repeats", "2"], env)
+    assert res.returncode == 0, res.stderr
+    rows = check_rows(res.stdout)
+    threads = sorted({t for t, _, _ in rows})
+    assert threads[0] == 1 and len(threads) <= 2 and sorted(b for _, b, _ in rows) == sorted([1, 10, 64] * len(threads))
+    installed = f"wrote {tmp_path / 'p.json'}: this machine's profile" in res.stdout
+    assert installed == (tmp_path / "p.json").exists()
+    assert installed != ("not installed: with the measured constants event mode ran the default model slower"
+                         in res.stdout)
+    ratios = [r for _, _, r in rows]
+    if max(ratios) <= 1.04:  # the tolerance is 1.05 (the printed ratios are rounded)
+        assert installed, res.stdout
+    if max(ratios) >= 1.06:
+        assert not installed, res.stdout
+
+
 def test_the_profile_path_from_the_environment(evsim_bin, tmp_path):
     env = {**os.environ, "EVSIM_CPU_PROFILE": str(tmp_path / "p.json"), "XDG_CONFIG_HOME": str(tmp_path / "cfg")}
-    res = run(evsim_bin, ["calibrate", "--backend", "cpu", "--repeats", "2"], env)
+    res = run(evsim_bin, ["calibrate", "--backend", "cpu", "--repeats", "2", "--skip-check"], env)
     assert res.returncode == 0, res.stderr
     assert (tmp_path / "p.json").exists() and not (tmp_path / "cfg").exists()
     assert compare(evsim_bin, tmp_path, env) == (str(tmp_path / "p.json"), "")
     # With --output the file is written there, not as this machine's profile.
-    res = run(evsim_bin, ["calibrate", "--backend", "cpu", "--repeats", "2", "--output", str(tmp_path / "o.json")],
-              {**env, "EVSIM_CPU_PROFILE": "off"})
+    res = run(evsim_bin, ["calibrate", "--backend", "cpu", "--repeats", "2", "--output", str(tmp_path / "o.json"),
+                          "--skip-check"], {**env, "EVSIM_CPU_PROFILE": "off"})
     assert res.returncode == 0 and f"(use it with --cpu-profile {tmp_path / 'o.json'})" in res.stdout
+    res = run(evsim_bin, ["calibrate", "--skip-check"], env)  # cuda's calibration has no such check
+    assert res.returncode != 0 and res.stderr.count("\n") == 1 and "--skip-check" in res.stderr
