@@ -1,9 +1,9 @@
 #pragma once
 // This machine's CPU cost-model profile: `evsim calibrate --backend cpu` writes it where every
-// later run looks first, so the selector uses the constants of the machine at hand without a flag
-// on each command (the device host's default-model readout at batch 10 lost 0.75-0.92x to dense
-// mode with the built-in constants and tied with its own: docs/measurements.md). A profile made
-// on another CPU (a home directory shared by a cluster's nodes) is set aside with a note.
+// later run looks first (once it has run the default model no slower than the built-in
+// constants: bench/profile_check.hpp), so the selector uses the constants of the machine at hand
+// without a flag on each command. A profile made on another CPU (a home directory shared by a
+// cluster's nodes) is set aside with a warning.
 #include <optional>
 #include <string>
 
