@@ -24,7 +24,7 @@ double event_run_s(Graph& g, const Sequence& input, const CpuCostModel& m) {
 }
 
 ProfileCheckRow check_case(Graph& g, int threads, int64_t batch, const CpuCostModel& measured, int repeats) {
-  const CpuCostModel builtin;
+  const CpuCostModel builtin = builtin_cpu_cost_model();
   const Sequence input = gaussian_input(steps_for(batch), batch, g.input_width(), 7);
   set_cpu_threads(threads);
   event_run_s(g, input, builtin);  // warm-up: the formats and buffers in memory

@@ -26,7 +26,7 @@ struct ProfileCheckRow {
 struct ProfileCheck {
   std::vector<ProfileCheckRow> rows;
   bool passes() const;
-  std::string table() const;  // one row per case and the verdict
+  std::string table() const;  // one row per case
 };
 
 // Runs at the thread count in effect and on one thread (once where that is one); restores the

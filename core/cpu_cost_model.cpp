@@ -191,6 +191,7 @@ double predict_one_thread_ns(const CpuCostModel& m, GatherPath p, const GatherSh
 }
 
 const CpuCostModel& cpu_cost_model() { return current(); }
+CpuCostModel builtin_cpu_cost_model() { return detected(); }
 void set_cpu_cost_model(const CpuCostModel& m) { current() = m; }
 
 }  // namespace evsim

@@ -137,6 +137,8 @@ constexpr double kGatherMargin = 0.8;
 
 // The model the CPU backends use (process-wide, like the thread count).
 const CpuCostModel& cpu_cost_model();
+// The shipped constants with this machine's cache sizes: the model in effect where no profile is.
+CpuCostModel builtin_cpu_cost_model();
 void set_cpu_cost_model(const CpuCostModel& m);
 
 }  // namespace evsim

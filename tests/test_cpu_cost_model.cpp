@@ -438,6 +438,19 @@ TEST(CpuProfile, RoundTripsAndRejectsBadFiles) {
   }
 }
 
+TEST(CpuCostModel, BuiltInConstantsWhateverModelIsInEffect) {
+  const CpuCostModel shipped;
+  CpuCostModel other = cpu_cost_model();
+  other.product_mac_ns = shipped.product_mac_ns * 3;
+  other.source = "a profile";
+  CostModelScope scope(other);
+  const CpuCostModel b = builtin_cpu_cost_model();
+  EXPECT_EQ(b.product_mac_ns, shipped.product_mac_ns);
+  EXPECT_EQ(b.source, shipped.source);
+  EXPECT_GT(b.cache_bytes, 0);
+  EXPECT_LE(b.l2_bytes, b.cache_bytes);
+}
+
 TEST(MachineProfile, PathFollowsTheEnvironment) {
   const char* names[] = {"EVSIM_CPU_PROFILE", "XDG_CONFIG_HOME", "HOME"};
   std::vector<std::pair<std::string, bool>> saved;
