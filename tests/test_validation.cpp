@@ -12,6 +12,7 @@
 #include "core/error.hpp"
 #include "data/checkpoint.hpp"
 #include "network/model_loader.hpp"
+#include "network/node_reader.hpp"
 
 namespace evsim {
 namespace {
@@ -160,6 +161,22 @@ TEST_F(Validation, MissingNodesGroup) {
 TEST_F(Validation, StringWhereNumbersExpected) {
   expect_error([](ModelSpec& s) { s.graph.nodes[2].params["r"] = Array::text("fast"); },
                {"node 'lif'", "'r'", "expected float", "got string"});
+}
+
+// Datasets are row-major (out x in); the tiled copy into column-major must place every element,
+// across tiles and at the ragged edges of a shape that is no multiple of the tile.
+TEST(NodeReaderMatrix, RowMajorDatasetLandsElementForElement) {
+  for (const auto& [rows, cols] : {std::pair<int64_t, int64_t>{130, 67}, {1, 200}, {200, 1}, {64, 64}}) {
+    std::vector<float> v(static_cast<size_t>(rows * cols));
+    for (size_t k = 0; k < v.size(); ++k) v[k] = static_cast<float>(k);
+    NodeSpec n{"w", "Affine", {{"weight", Array::floats({rows, cols}, v)}}};
+    const Shape in{cols};
+    const Matrix m = NodeReader{n, in, 1e-3}.matrix("weight");
+    ASSERT_EQ(m.rows(), rows);
+    ASSERT_EQ(m.cols(), cols);
+    for (int64_t r = 0; r < rows; ++r)
+      for (int64_t c = 0; c < cols; ++c) ASSERT_EQ(m(r, c), static_cast<float>(r * cols + c)) << r << "," << c;
+  }
 }
 
 }  // namespace
