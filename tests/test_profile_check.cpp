@@ -23,6 +23,9 @@ TEST(ProfileCheck, PassesWhereNoCaseRanSlowerThanTheTolerance) {
 }
 
 TEST(ProfileCheck, TellsConstantsThatTakeTheDenseProductEverywhere) {
+#if defined(__SANITIZE_ADDRESS__)
+  GTEST_SKIP() << "times under AddressSanitizer say nothing of the build that calibrates";
+#endif
   CpuCostModel slow;
   slow.source = "priced out";
   for (double CpuCostModel::*f :
@@ -32,7 +35,7 @@ TEST(ProfileCheck, TellsConstantsThatTakeTheDenseProductEverywhere) {
     slow.*f = 1e6;
   const std::string before = cpu_cost_model().source;
   // At batch 1 event mode of the default model runs several times faster than the product.
-  const ProfileCheck c = check_profile(slow, 3, {1});
+  const ProfileCheck c = check_profile(slow, 2, {1});
   EXPECT_EQ(cpu_cost_model().source, before);
   ASSERT_EQ(c.rows.size(), cpu_threads() > 1 ? 2u : 1u);
   EXPECT_FALSE(c.passes()) << c.table();

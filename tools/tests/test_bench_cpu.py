@@ -27,9 +27,10 @@ def test_thread_axis_and_floors(evsim_bin, tmp_path):
 
 def test_calibrate_cpu_writes_a_profile_that_bench_reads(evsim_bin, tmp_path):
     prof = tmp_path / "cpu.json"
-    res = subprocess.run([evsim_bin, "calibrate", "--backend", "cpu", "--repeats", "3", "--output", str(prof)],
-                         capture_output=True, text=True)
+    res = subprocess.run([evsim_bin, "calibrate", "--backend", "cpu", "--repeats", "3", "--output", str(prof),
+                          "--skip-check"], capture_output=True, text=True)
     assert res.returncode == 0, res.stderr
+    assert f"wrote {prof} (use it with --cpu-profile {prof})" in res.stdout
     import json
     p = json.load(open(prof))
     for key in ("product_weight_memory_ns", "dense_row_memory_ns", "sparse_nnz_memory_ns", "cache_bytes"):

@@ -15,8 +15,14 @@ def run(evsim_bin, args, env):
 
 
 def compare(evsim_bin, tmp_path, env, extra=()):
-    out = tmp_path / "c.json"
-    res = run(evsim_bin, ["compare", "--steps", "3", "--batch", "2", "--repeats", "1", "--json", str(out), *extra], env)
+    """`evsim compare` of a small model: the cost model it names in its output and JSON."""
+    model, out = tmp_path / "m.h5", tmp_path / "c.json"
+    if not model.exists():
+        res = run(evsim_bin, ["convert", "egru-stack", str(model), "--inputs", "6", "--hidden", "24", "--layers", "2",
+                              "--outputs", "5"], env)
+        assert res.returncode == 0, res.stderr
+    res = run(evsim_bin, ["compare", str(model), "--steps", "3", "--batch", "2", "--repeats", "1", "--json", str(out),
+                          *extra], env)
     assert res.returncode == 0, res.stderr
     source = json.load(open(out))["cpu_cost_model"]
     assert f"event mode's paths chosen by the CPU cost model of: {source}" in res.stdout
@@ -48,7 +54,7 @@ def test_calibrate_writes_the_profile_that_later_runs_read(evsim_bin, tmp_path):
                    f"{profile['cpu']}: built-in constants (`evsim calibrate --backend cpu` measures these)\n")
 
     path.write_text(json.dumps({**profile, "pair_ns": "fast"}))
-    res = run(evsim_bin, ["compare", "--steps", "2"], env)
+    res = run(evsim_bin, ["compare", str(tmp_path / "m.h5"), "--steps", "2"], env)
     assert res.returncode != 0 and res.stdout == ""
     assert res.stderr == (f"evsim: error: {path}: 'pair_ns' must be a number (this machine's CPU profile: "
                           "`evsim calibrate --backend cpu` rewrites it, EVSIM_CPU_PROFILE=off skips it)\n")
@@ -67,14 +73,17 @@ def check_rows(stdout):
 
 
 def test_a_profile_is_installed_only_where_it_ran_the_default_model_no_slower(evsim_bin, tmp_path):
-    env = {**os.environ, "EVSIM_CPU_PROFILE": str(tmp_path / "p.json")}
+    # $EVSIM_CPU_PROFILE names the file, ahead of $XDG_CONFIG_HOME.
+    path = tmp_path / "p.json"
+    env = {**os.environ, "EVSIM_CPU_PROFILE": str(path), "XDG_CONFIG_HOME": str(tmp_path / "cfg")}
     res = run(evsim_bin, ["calibrate", "--backend", "cpu", "--repeats", "2"], env)
     assert res.returncode == 0, res.stderr
+    assert not (tmp_path / "cfg").exists()
     rows = check_rows(res.stdout)
     threads = sorted({t for t, _, _ in rows})
     assert threads[0] == 1 and len(threads) <= 2 and sorted(b for _, b, _ in rows) == sorted([1, 10, 64] * len(threads))
-    installed = f"wrote {tmp_path / 'p.json'}: this machine's profile" in res.stdout
-    assert installed == (tmp_path / "p.json").exists()
+    installed = f"wrote {path}: this machine's profile" in res.stdout
+    assert installed == path.exists()
     assert installed != ("not installed: with the measured constants event mode ran the default model slower"
                          in res.stdout)
     ratios = [r for _, _, r in rows]
@@ -82,17 +91,7 @@ def test_a_profile_is_installed_only_where_it_ran_the_default_model_no_slower(ev
         assert installed, res.stdout
     if max(ratios) >= 1.06:
         assert not installed, res.stdout
-
-
-def test_the_profile_path_from_the_environment(evsim_bin, tmp_path):
-    env = {**os.environ, "EVSIM_CPU_PROFILE": str(tmp_path / "p.json"), "XDG_CONFIG_HOME": str(tmp_path / "cfg")}
-    res = run(evsim_bin, ["calibrate", "--backend", "cpu", "--repeats", "2", "--skip-check"], env)
-    assert res.returncode == 0, res.stderr
-    assert (tmp_path / "p.json").exists() and not (tmp_path / "cfg").exists()
-    assert compare(evsim_bin, tmp_path, env) == (str(tmp_path / "p.json"), "")
-    # With --output the file is written there, not as this machine's profile.
-    res = run(evsim_bin, ["calibrate", "--backend", "cpu", "--repeats", "2", "--output", str(tmp_path / "o.json"),
-                          "--skip-check"], {**env, "EVSIM_CPU_PROFILE": "off"})
-    assert res.returncode == 0 and f"(use it with --cpu-profile {tmp_path / 'o.json'})" in res.stdout
+    if installed:
+        assert compare(evsim_bin, tmp_path, env) == (str(path), "")
     res = run(evsim_bin, ["calibrate", "--skip-check"], env)  # cuda's calibration has no such check
     assert res.returncode != 0 and res.stderr.count("\n") == 1 and "--skip-check" in res.stderr
