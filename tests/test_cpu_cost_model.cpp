@@ -21,6 +21,7 @@
 #include "data/machine_profile.hpp"
 #include "network/matrix_projection.hpp"
 #include "tests/cost_model_scope.hpp"
+#include "tests/env_scope.hpp"
 #include "tests/random_models.hpp"
 
 namespace evsim {
@@ -452,9 +453,7 @@ TEST(CpuCostModel, BuiltInConstantsWhateverModelIsInEffect) {
 }
 
 TEST(MachineProfile, PathFollowsTheEnvironment) {
-  const char* names[] = {"EVSIM_CPU_PROFILE", "XDG_CONFIG_HOME", "HOME"};
-  std::vector<std::pair<std::string, bool>> saved;
-  for (const char* n : names) saved.emplace_back(std::getenv(n) ? std::getenv(n) : "", std::getenv(n) != nullptr);
+  const evsim::testing::EnvScope env({"EVSIM_CPU_PROFILE", "XDG_CONFIG_HOME", "HOME"});
   setenv("HOME", "/home/u", 1);
   setenv("XDG_CONFIG_HOME", "/xdg", 1);
   setenv("EVSIM_CPU_PROFILE", "/p.json", 1);
@@ -468,11 +467,6 @@ TEST(MachineProfile, PathFollowsTheEnvironment) {
   unsetenv("HOME");
   EXPECT_EQ(machine_profile_path(), std::nullopt);
   EXPECT_EQ(machine_profile_output(), "evsim_cpu_profile.json");
-  for (size_t k = 0; k < saved.size(); ++k)
-    if (saved[k].second)
-      setenv(names[k], saved[k].first.c_str(), 1);
-    else
-      unsetenv(names[k]);
 }
 
 }  // namespace

@@ -14,6 +14,7 @@
 #include <vector>
 
 #include "backends/cuda/kernel_cache.hpp"
+#include "tests/env_scope.hpp"
 #include "tests/random_models.hpp"
 
 namespace evsim::cuda {
@@ -159,9 +160,7 @@ TEST_F(KernelCache, WithoutAUsableDirectoryEveryCallCompiles) {
 }
 
 TEST(KernelCacheDir, FollowsTheEnvironment) {
-  const char* names[] = {"EVSIM_KERNEL_CACHE", "XDG_CACHE_HOME", "HOME"};
-  std::vector<std::pair<std::string, bool>> saved;
-  for (const char* n : names) saved.emplace_back(std::getenv(n) ? std::getenv(n) : "", std::getenv(n) != nullptr);
+  const evsim::testing::EnvScope env({"EVSIM_KERNEL_CACHE", "XDG_CACHE_HOME", "HOME"});
   setenv("HOME", "/home/u", 1);
   setenv("XDG_CACHE_HOME", "/xdg", 1);
   setenv("EVSIM_KERNEL_CACHE", "/k", 1);
@@ -174,11 +173,6 @@ TEST(KernelCacheDir, FollowsTheEnvironment) {
   EXPECT_EQ(kernel_cache_dir(), fs::path("/home/u/.cache/evsim/kernels"));
   unsetenv("HOME");
   EXPECT_TRUE(kernel_cache_dir().empty());
-  for (size_t k = 0; k < saved.size(); ++k)
-    if (saved[k].second)
-      setenv(names[k], saved[k].first.c_str(), 1);
-    else
-      unsetenv(names[k]);
 }
 
 }  // namespace
