@@ -13,6 +13,7 @@ void CpuEventBackend::prepare(const std::vector<const Projection*>& ports, int64
   channels_.clear();
   const std::vector<bool> evicted = evicted_between_steps(ports, cpu_cost_model().l2_bytes);
   for (size_t k = 0; k < ports.size(); ++k) {
+    ports[k]->prepare_event();
     channels_.push_back(Channel{ports[k], {}, {}, evicted[k]});
     channels_.back().line.reset(*ports[k], batch);
     if (ports[k]->gathers()) channels_.back().product_from = ports[k]->product_from_events(batch, evicted[k]);

@@ -35,6 +35,9 @@ class DelayedProjection final : public Projection {
   void forward_dense(const Matrix& x, Matrix& y) const override;
   void deliver(uint32_t source, float value, float* y_col) const override;
   const DelayedProjection* delayed() const override { return this; }
+  void prepare_event() const override {
+    for (const Group& g : groups_) g.projection->prepare_event();
+  }
   const std::vector<Group>& groups() const { return groups_; }
   int64_t max_delay() const { return groups_.empty() ? 0 : groups_.back().steps; }
 

@@ -22,18 +22,15 @@ int64_t block_rows_for(int64_t rows) {
 
 }  // namespace
 
-MatrixProjection::MatrixProjection(Matrix weight) : w_(std::move(weight)), csc_(CscMatrix::from_dense(w_)) {
+MatrixProjection::MatrixProjection(Matrix weight)
+    : w_(std::move(weight)),
+      short_matrix_(w_.rows() > 0 && w_.rows() <= ShortColumns::kMaxRows),
+      csc_(CscMatrix::from_dense(w_)) {
   index_columns();
-  if (density() < kSparseDensity) sparse_ = BlockedCsc::from_dense(w_, block_rows_for(w_.rows()));
-  if (density() < kSparseDensity && w_.cols() <= RowSlices::kMaxCols && w_.rows() <= RowSlices::kMaxRows &&
-      w_.rows() > ShortColumns::kMaxRows)
-    rows_ = RowSlices::from_csc(csc_);
-  if (w_.rows() <= ShortColumns::kMaxRows) {
+  if (short_matrix_)
     require_memory(
         4.0 * ShortColumns::kMaxRows * static_cast<double>(w_.cols()),
         "the short columns of a " + std::to_string(w_.rows()) + " x " + std::to_string(w_.cols()) + " weight");
-    short_ = ShortColumns::from_dense(w_);
-  }
 }
 
 MatrixProjection::MatrixProjection(CscMatrix weight) : sparse_built_(true), csc_(std::move(weight)) {
@@ -43,7 +40,18 @@ MatrixProjection::MatrixProjection(CscMatrix weight) : sparse_built_(true), csc_
           4.0 * static_cast<double>(csc_.cols),
       "the column index of a " + std::to_string(csc_.rows) + " x " + std::to_string(csc_.cols) + " sparse weight");
   index_columns();
-  sparse_ = BlockedCsc::from_csc(csc_, block_rows_for(csc_.rows));
+}
+
+const MatrixProjection::EventFormats& MatrixProjection::formats() const {
+  std::call_once(formats_once_, [this] {
+    const bool pruned = sparse_built_ || density() < kSparseDensity;
+    if (pruned) formats_.sparse = BlockedCsc::from_csc(csc_, block_rows_for(csc_.rows));
+    if (pruned && !sparse_built_ && csc_.cols <= RowSlices::kMaxCols && csc_.rows <= RowSlices::kMaxRows &&
+        csc_.rows > ShortColumns::kMaxRows)
+      formats_.rows = RowSlices::from_csc(csc_);
+    if (short_matrix_) formats_.short_columns = ShortColumns::from_dense(w_);
+  });
+  return formats_;
 }
 
 void MatrixProjection::index_columns() {
@@ -70,15 +78,15 @@ GatherShape MatrixProjection::matrix_shape(int64_t batch, bool evicted, const Cp
   s.sparse_cached = static_cast<double>(BlockedCsc::kBytesPerNnz * nnz_) <= m.cache_bytes;
   s.evicted = evicted;
   s.threads = cpu_threads();
-  s.row_entries = static_cast<double>(rows_.entries());
-  s.rows_cached = static_cast<double>(rows_.bytes()) <= m.cache_bytes;
+  s.row_entries = static_cast<double>(formats().rows.entries());
+  s.rows_cached = static_cast<double>(formats().rows.bytes()) <= m.cache_bytes;
   return s;
 }
 
 GatherShape MatrixProjection::shape_of(const GatheredInputs& in, const CpuCostModel& m, bool with_nnz) const {
   GatherShape s = matrix_shape(in.x.cols(), in.evicted, m);
   s.active = static_cast<double>(in.active.size());
-  s.sparse_blocks = static_cast<int>(std::max<int64_t>(1, sparse_.blocks()));
+  s.sparse_blocks = static_cast<int>(std::max<int64_t>(1, formats().sparse.blocks()));
   if (with_nnz)  // a loop over the active columns: a fifth of a 16-row readout's step
     for (const uint32_t j : in.active) s.active_nnz += fanout_[j];
   s.pairs = gathered_events(in);
@@ -90,12 +98,11 @@ MatrixProjection::PathChoice MatrixProjection::choose_path(const GatheredInputs&
   // A short matrix takes short columns or the product: the other gathered paths cost more per
   // event than a short column's few multiply-adds (pair_ns, sparse_pair_ns > short_event_ns +
   // 4 short_vector_ns), so their shape need not be counted.
-  const bool short_only = !short_.empty();
-  return choose_for(shape_of(in, m, !short_only && (sparse_built_ || sparse_.rows > 0)), m);
+  return choose_for(shape_of(in, m, !short_matrix_ && (sparse_built_ || formats().sparse.rows > 0)), m);
 }
 
 MatrixProjection::PathChoice MatrixProjection::choose_for(const GatherShape& s, const CpuCostModel& m) const {
-  const bool short_only = !short_.empty();
+  const bool short_only = short_matrix_;
   if (sparse_built_) return {GatherPath::SparseColumns, path_threads(m, GatherPath::SparseColumns, s)};
   PathChoice gathered{GatherPath::DenseColumns, 0};
   double gathered_ns = 0;
@@ -107,8 +114,8 @@ MatrixProjection::PathChoice MatrixProjection::choose_for(const GatherShape& s, 
     consider(GatherPath::ShortColumns);
   } else {
     consider(GatherPath::DenseColumns);
-    if (sparse_.rows > 0) consider(GatherPath::SparseColumns);
-    if (!rows_.empty()) consider(GatherPath::RowSlices);
+    if (formats().sparse.rows > 0) consider(GatherPath::SparseColumns);
+    if (!formats().rows.empty()) consider(GatherPath::RowSlices);
   }
   // Every path adds in the reference order (the products too: network/dense_product.hpp), so
   // the threads each can use may decide, in either order.
@@ -119,7 +126,7 @@ MatrixProjection::PathChoice MatrixProjection::choose_for(const GatherShape& s, 
 }
 
 bool MatrixProjection::product_predicted(int64_t batch, double events, bool evicted) const {
-  if (short_.empty() || batch < 2) return false;
+  if (!short_matrix_ || batch < 2) return false;
   const CpuCostModel& m = cpu_cost_model();
   GatherShape s = matrix_shape(batch, evicted, m);
   s.pairs = events;
@@ -149,7 +156,8 @@ uint64_t MatrixProjection::deliver_tallying(const Matrix& x, Matrix& y, ColumnTa
   GatherShape s = matrix_shape(x.cols(), evicted, m);
   s.pairs = events >= 0 ? events : static_cast<double>(x.size());
   s.active = std::min(s.pairs, static_cast<double>(csc_.cols));
-  return tally_short_columns(short_, x, fanout_.data(), y, plan_path(m, GatherPath::ShortColumns, s).threads, tally);
+  return tally_short_columns(formats().short_columns, x, fanout_.data(), y,
+                             plan_path(m, GatherPath::ShortColumns, s).threads, tally);
 }
 
 void MatrixProjection::forward_dense(const Matrix& x, Matrix& y) const { dense_product(dense(), x, y, cpu_threads()); }
@@ -160,11 +168,11 @@ uint64_t MatrixProjection::deliver_gathered(const GatheredInputs& in, Matrix& y,
     case GatherPath::DenseProduct:
       return deliver_product(in.x, y);  // plans the same threads as c's
     case GatherPath::SparseColumns:
-      return gather_sparse_columns(sparse_, in, y, c.threads);
+      return gather_sparse_columns(formats().sparse, in, y, c.threads);
     case GatherPath::ShortColumns:
-      return gather_short_columns(short_, in, y, c.threads);
+      return gather_short_columns(formats().short_columns, in, y, c.threads);
     case GatherPath::RowSlices:
-      return gather_row_slices(rows_, in, y, c.threads);
+      return gather_row_slices(formats().rows, in, y, c.threads);
     case GatherPath::DenseColumns:
       break;
   }

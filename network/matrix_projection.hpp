@@ -26,7 +26,8 @@ class MatrixProjection final : public Projection {
   void forward_dense(const Matrix& x, Matrix& y) const override;
   void deliver(uint32_t source, float value, float* y_col) const override { csc_.axpy_column(source, value, y_col); }
   bool gathers() const override { return true; }
-  bool uses_sample_lists() const override { return !short_.empty(); }  // short columns
+  bool uses_sample_lists() const override { return short_matrix_; }  // short columns
+  void prepare_event() const override { formats(); }
   uint64_t deliver_gathered(const GatheredInputs& in, Matrix& y, SumOrder order) const override;
   // Short matrices only (their paths: short columns or the product), batches of two or more;
   // the active columns taken as min(inputs, events); the threshold is the fewest events from
@@ -35,7 +36,7 @@ class MatrixProjection final : public Projection {
   double product_from_events(int64_t batch, bool evicted) const override;
   bool product_predicted(int64_t batch, double events, bool evicted) const;
   uint64_t deliver_product(const Matrix& x, Matrix& y) const override;
-  bool tallies_in_delivery() const override { return !short_.empty(); }  // short columns
+  bool tallies_in_delivery() const override { return short_matrix_; }  // short columns
   uint64_t deliver_tallying(const Matrix& x, Matrix& y, ColumnTally& tally, double events, bool evicted) const override;
   const Matrix& weight() const { return dense(); }  // sparse-built: formed here (budget-checked)
   bool sparse_built() const { return sparse_built_; }
@@ -62,12 +63,21 @@ class MatrixProjection final : public Projection {
   mutable Matrix w_;  // sparse-built: empty until dense() forms it
   mutable std::once_flag dense_once_;
   bool sparse_built_ = false;
+  bool short_matrix_ = false;  // at most ShortColumns::kMaxRows rows, not sparse-built
   CscMatrix csc_;
-  BlockedCsc sparse_;  // below kSparseDensity, and always when sparse-built
-  // Below kSparseDensity, up to 65536 columns and 2^30 rows, taller than short columns; not when sparse-built
-  // (those are the large networks, whose inputs are rarely mostly active: memory goes first).
-  RowSlices rows_;
-  ShortColumns short_;
+  // What only event delivery reads, built on first use (CpuEventBackend::prepare asks for it
+  // before the first step): dense-mode runs never need them, and building them for the default
+  // model's threshold search (42 dense-mode models) was a third of every command's start-up.
+  struct EventFormats {
+    BlockedCsc sparse;  // below kSparseDensity, and always when sparse-built
+    // Below kSparseDensity, up to 65536 columns and 2^30 rows, taller than short columns; not when sparse-built
+    // (those are the large networks, whose inputs are rarely mostly active: memory goes first).
+    RowSlices rows;
+    ShortColumns short_columns;  // short_matrix_
+  };
+  const EventFormats& formats() const;
+  mutable EventFormats formats_;
+  mutable std::once_flag formats_once_;
 };
 
 }  // namespace evsim

@@ -37,6 +37,9 @@ class Projection {
   // Whether its gathered delivery uses each sample's events listed (GatheredInputs): the
   // gatherer lists them only then (a list is as large as the batch's inputs).
   virtual bool uses_sample_lists() const { return false; }
+  // Builds what event delivery reads and dense mode does not (the event backend calls it before
+  // the first step, so that no timed step pays for it); delivery builds it on first use anyway.
+  virtual void prepare_event() const {}
   // Per-synapse delays (network/delayed_projection.hpp): null for every other projection.
   virtual const DelayedProjection* delayed() const { return nullptr; }
   virtual uint64_t deliver_gathered(const GatheredInputs& in, Matrix& y, SumOrder order) const;

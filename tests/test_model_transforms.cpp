@@ -2,8 +2,14 @@
 // scope; embeddings and tied decoders left alone unless asked; thresholds scaled.
 #include <gtest/gtest.h>
 
+#include <algorithm>
+#include <numeric>
+#include <random>
+
 #include "core/error.hpp"
 #include "models/model_transforms.hpp"
+#include "models/pruning.hpp"
+#include "tests/random_models.hpp"
 
 namespace evsim {
 namespace {
@@ -94,6 +100,40 @@ TEST(ModelTransforms, PruningRefusesSparseStoredWeights) {
   } catch (const UsageError& e) {
     EXPECT_NE(std::string(e.what()).find("node 'w'"), std::string::npos) << e.what();
   }
+}
+
+// Column pruning keeps each column's round(density x rows) largest magnitudes, of equal ones
+// the lower rows: what ordering each column by magnitude with a stable sort keeps (the
+// reference here). Weights from a few values of both signs, so that ties are common.
+TEST(ColumnPruning, KeepsTheLargestMagnitudesAndOfTiesTheLowerRows) {
+  const Matrix hand = (Matrix(4, 2) << 1.0f, 2.0f, -2.0f, -2.0f, 2.0f, 2.0f, 0.5f, 1.0f).finished();
+  Matrix h = hand;
+  prune_columns(h, 0.5);  // two of four per column
+  EXPECT_EQ(h, (Matrix(4, 2) << 0.0f, 2.0f, -2.0f, -2.0f, 2.0f, 0.0f, 0.0f, 0.0f).finished());
+  const uint64_t seed = testing::fresh_seed();
+  SCOPED_TRACE("seed=" + std::to_string(seed));
+  std::mt19937_64 rng(seed);
+  std::uniform_int_distribution<int> level(-4, 4);
+  for (int trial = 0; trial < 20; ++trial) {
+    const int64_t rows = std::uniform_int_distribution<int64_t>(1, 60)(rng);
+    const int64_t cols = std::uniform_int_distribution<int64_t>(1, 8)(rng);
+    const double density = std::uniform_real_distribution<double>(0.01, 1.0)(rng);
+    Matrix w(rows, cols);
+    for (Eigen::Index k = 0; k < w.size(); ++k) w.data()[k] = 0.5f * static_cast<float>(level(rng));
+    Matrix want = w;
+    const auto keep = static_cast<size_t>(std::llround(density * static_cast<double>(rows)));
+    for (int64_t c = 0; c < cols; ++c) {
+      std::vector<int64_t> order(static_cast<size_t>(rows));
+      std::iota(order.begin(), order.end(), 0);
+      std::stable_sort(order.begin(), order.end(),
+                       [&](int64_t a, int64_t b) { return std::abs(w(a, c)) > std::abs(w(b, c)); });
+      for (size_t k = keep; k < order.size(); ++k) want(order[k], c) = 0.0f;
+    }
+    prune_columns(w, density);
+    EXPECT_EQ(w, want) << "trial " << trial << ": " << rows << " x " << cols << ", density " << density;
+  }
+  Matrix none = hand;
+  EXPECT_THROW(prune_columns(none, 0.0), UsageError);
 }
 
 }  // namespace

@@ -160,6 +160,37 @@ TEST(Pool2dProjection, SumAndAverageMatchDirectPooling) {
 namespace evsim {
 namespace {
 
+// Every non-zero, column by column in ascending row, and nothing else: negative zeros are
+// zeros; empty and full columns, no rows at all.
+TEST(CscMatrix, FromDenseKeepsEveryNonZeroInColumnOrder) {
+  const uint64_t seed = testing::fresh_seed();
+  SCOPED_TRACE("seed=" + std::to_string(seed));
+  std::mt19937_64 rng(seed);
+  for (const double density : {0.0, 0.03, 0.5, 1.0}) {
+    const int64_t rows = std::uniform_int_distribution<int64_t>(0, 70)(rng);
+    const int64_t cols = std::uniform_int_distribution<int64_t>(1, 40)(rng);
+    Matrix w = testing::random_matrix(rng, rows, cols, density);
+    for (Eigen::Index k = 0; k < w.size(); k += 7)
+      if (w.data()[k] == 0.0f) w.data()[k] = -0.0f;
+    SCOPED_TRACE(std::to_string(rows) + " x " + std::to_string(cols) + ", density " + std::to_string(density));
+    std::vector<uint64_t> ptr{0};
+    std::vector<uint32_t> idx;
+    std::vector<float> val;
+    for (int64_t c = 0; c < cols; ++c) {
+      for (int64_t r = 0; r < rows; ++r)
+        if (w(r, c) != 0.0f) {
+          idx.push_back(static_cast<uint32_t>(r));
+          val.push_back(w(r, c));
+        }
+      ptr.push_back(idx.size());
+    }
+    const CscMatrix m = CscMatrix::from_dense(w);
+    EXPECT_EQ(m.col_ptr, ptr);
+    EXPECT_EQ(m.row_idx, idx);
+    EXPECT_EQ(m.values, val);
+  }
+}
+
 // scipy's compressed layouts, read without the dense matrix, give the dense matrix's CSC and
 // blocked CSC exactly (zeros dropped, rows sorted); a sparse-built projection delivers like
 // the dense-built one; inconsistent arrays are errors.
