@@ -6,6 +6,7 @@
 #include "backends/cpu_dense_backend.hpp"
 #include "models/pruning.hpp"
 #include "models/random_input.hpp"
+#include "network/egru_op.hpp"
 #include "network/graph.hpp"
 #include "network/simulator.hpp"
 
@@ -23,9 +24,8 @@ Array to_array(const Vector& v) { return Array::floats({v.size()}, std::vector<f
 
 constexpr double kEventGain = 2.5;
 
-// Activity of the last EGRU of `spec` (the readout does not influence it).
-double last_layer_activity(const ModelSpec& spec, const Sequence& input) {
-  Graph g = build_graph(spec, 1e-4);
+// Activity of the last EGRU of `g` (the readout does not influence it).
+double last_layer_activity(Graph& g, const Sequence& input) {
   CpuDenseBackend backend;
   RunResult r = Simulator(g, backend).run(input);
   return r.layers.back().counts.activity();
@@ -42,12 +42,17 @@ ModelSpec truncated(const ModelSpec& spec, int64_t layers) {
 }
 
 // Bisection on a per-layer factor applied to the jittered thresholds; layer by layer,
-// since a layer's activity depends on the layers below it.
+// since a layer's activity depends on the layers below it. Each layer's model is built once
+// and only its thresholds change between runs (building it per run was most of the default
+// model's start-up).
 void calibrate(ModelSpec& spec, const EgruStackConfig& cfg) {
   const Sequence input = gaussian_input(32, 2, cfg.inputs, cfg.seed + 1);
   for (int64_t l = 0; l < cfg.layers; ++l) {
     ModelSpec part = truncated(spec, l + 1);  // layers above l cannot change its activity
-    Array& theta = part.graph.nodes[static_cast<size_t>(l + 1)].params["threshold"];
+    NodeSpec& layer = part.graph.nodes[static_cast<size_t>(l + 1)];
+    Array& theta = layer.params["threshold"];
+    Graph g = build_graph(part, 1e-4);
+    auto& cell = dynamic_cast<EgruOp&>(*g.nodes[static_cast<size_t>(g.find(layer.name))].op);
     const std::vector<float> base = theta.f;
     double lo = 0.0, hi = 4.0;
     auto set = [&](double factor) {
@@ -56,7 +61,8 @@ void calibrate(ModelSpec& spec, const EgruStackConfig& cfg) {
     for (int it = 0; it < 14; ++it) {
       const double mid = 0.5 * (lo + hi);
       set(mid);
-      (last_layer_activity(part, input) > cfg.target_activity ? lo : hi) = mid;
+      cell.set_threshold(Eigen::Map<const Vector>(theta.f.data(), static_cast<Eigen::Index>(theta.f.size())));
+      (last_layer_activity(g, input) > cfg.target_activity ? lo : hi) = mid;
     }
     set(0.5 * (lo + hi));
     spec.graph.nodes[static_cast<size_t>(l + 1)].params["threshold"] = theta;

@@ -19,6 +19,7 @@ class EgruOp final : public Operator {
   const Vector& bias_ih() const { return b_ih_; }
   const Vector& bias_hh() const { return b_hh_; }
   const Vector& threshold() const { return cell_.threshold(); }
+  void set_threshold(const Vector& theta) { cell_.set_threshold(theta); }
 
  private:
   std::vector<Port> ports_;

@@ -1,7 +1,9 @@
 #include "neurons/egru_cell.hpp"
 
 #include <algorithm>
+#include <string>
 
+#include "core/error.hpp"
 #include "core/threads.hpp"
 #include "neurons/egru_update.hpp"
 #include "neurons/vector_math.hpp"
@@ -35,6 +37,13 @@ void EgruCell::run(const Matrix& a, const float* b_ih, const Matrix& h, const fl
       k += i1 - i0;
     }
   });
+}
+
+void EgruCell::set_threshold(const Vector& theta) {
+  if (theta.size() != theta_.size())
+    throw Error("EGRU threshold: expected " + std::to_string(theta_.size()) + " values, got " +
+                std::to_string(theta.size()));
+  theta_ = theta;
 }
 
 void EgruCell::step(const Matrix& a, const Matrix& h, Matrix& y) { run<false>(a, nullptr, h, nullptr, y); }

@@ -19,6 +19,7 @@ class EgruCell {
   void step(const Matrix& a_in, const Vector& b_ih, const Matrix& h_in, const Vector& b_hh, Matrix& y);
   const Matrix& cell() const { return c_; }
   const Vector& threshold() const { return theta_; }
+  void set_threshold(const Vector& theta);  // one per unit; takes effect from the next step
 
  private:
   template <bool kBias>

@@ -8,6 +8,7 @@
 #include <limits>
 #include <random>
 
+#include "core/error.hpp"
 #include "core/threads.hpp"
 #include "network/delay_op.hpp"
 #include "neurons/cuba_lif.hpp"
@@ -251,6 +252,34 @@ TEST(EgruCell, BiasesAddedInTheStepEqualBiasesAddedFirst) {
     }
   }
   set_cpu_threads(before);
+}
+
+// Thresholds set on a running cell act from the next step as if it had been built with them
+// (the default model's threshold search changes them between runs of one built model); a
+// threshold per unit or an error.
+TEST(EgruCell, ThresholdSetLaterActsLikeOneBuiltIn) {
+  const uint64_t seed = testing::fresh_seed();
+  SCOPED_TRACE("seed=" + std::to_string(seed));
+  std::mt19937_64 rng(seed);
+  std::normal_distribution<float> n(0.0f, 1.0f);
+  const int64_t h = std::uniform_int_distribution<int64_t>(1, 300)(rng), batch = 2;
+  const Vector first = Vector::NullaryExpr(h, [&] { return 0.3f * std::abs(n(rng)); });
+  const Vector later = Vector::NullaryExpr(h, [&] { return 0.3f * std::abs(n(rng)); });
+  EgruCell built(later), changed(first);
+  built.reset(batch);
+  changed.reset(batch);
+  changed.set_threshold(later);
+  EXPECT_EQ(changed.threshold(), later);
+  Matrix y_built, y_changed;
+  for (int step = 0; step < 3; ++step) {
+    const Matrix a = Matrix::NullaryExpr(3 * h, batch, [&] { return n(rng); });
+    const Matrix g = Matrix::NullaryExpr(3 * h, batch, [&] { return n(rng); });
+    built.step(a, g, y_built);
+    changed.step(a, g, y_changed);
+    ASSERT_TRUE(y_built == y_changed) << "step " << step;
+    ASSERT_TRUE(built.cell() == changed.cell()) << "step " << step;
+  }
+  EXPECT_THROW(changed.set_threshold(Vector::Zero(h + 1)), Error);
 }
 
 // The cell computes tanh through expm1 (neurons/egru_update.hpp), vectorised: with r = 1, z = 0
