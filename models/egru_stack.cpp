@@ -24,47 +24,44 @@ Array to_array(const Vector& v) { return Array::floats({v.size()}, std::vector<f
 
 constexpr double kEventGain = 2.5;
 
-// Activity of the last EGRU of `g` (the readout does not influence it).
-double last_layer_activity(Graph& g, const Sequence& input) {
-  CpuDenseBackend backend;
-  RunResult r = Simulator(g, backend).run(input);
-  return r.layers.back().counts.activity();
-}
-
-// Input -> EGRU 1..layers -> Output: what layer `layers` sees while it is calibrated.
-ModelSpec truncated(const ModelSpec& spec, int64_t layers) {
+// Input -> EGRU number l + 1 of `spec` -> Output, the layer fed `width` inputs: what it sees
+// while it is calibrated is what the layers below it emitted, which its thresholds cannot
+// change.
+ModelSpec single_layer(const ModelSpec& spec, int64_t l, int64_t width) {
   ModelSpec t;
-  t.graph.nodes.assign(spec.graph.nodes.begin(), spec.graph.nodes.begin() + 1 + layers);
-  t.graph.edges.assign(spec.graph.edges.begin(), spec.graph.edges.begin() + layers);
+  t.graph.add("input", "Input").params["shape"] = Array::ints({1}, {width});
+  t.graph.nodes.push_back(spec.graph.nodes[static_cast<size_t>(l + 1)]);
   t.graph.add("output", "Output");
-  t.graph.connect(t.graph.nodes[static_cast<size_t>(layers)].name, "output");
+  t.graph.connect("input", t.graph.nodes[1].name);
+  t.graph.connect(t.graph.nodes[1].name, "output");
   return t;
 }
 
-// Bisection on a per-layer factor applied to the jittered thresholds; layer by layer,
-// since a layer's activity depends on the layers below it. Each layer's model is built once
-// and only its thresholds change between runs (building it per run was most of the default
-// model's start-up).
+// Bisection on a per-layer factor applied to the jittered thresholds; layer by layer, since a
+// layer's activity depends on the layers below it. Each layer is built once, alone, fed the
+// recorded output of the layers below (calibrated before it), and only its thresholds change
+// between runs: building and running the stack up to it per run was most of the default
+// model's start-up.
 void calibrate(ModelSpec& spec, const EgruStackConfig& cfg) {
-  const Sequence input = gaussian_input(32, 2, cfg.inputs, cfg.seed + 1);
+  Sequence below = gaussian_input(32, 2, cfg.inputs, cfg.seed + 1);
   for (int64_t l = 0; l < cfg.layers; ++l) {
-    ModelSpec part = truncated(spec, l + 1);  // layers above l cannot change its activity
-    NodeSpec& layer = part.graph.nodes[static_cast<size_t>(l + 1)];
-    Array& theta = layer.params["threshold"];
+    ModelSpec part = single_layer(spec, l, below.width);
+    Array& theta = part.graph.nodes[1].params["threshold"];
     Graph g = build_graph(part, 1e-4);
-    auto& cell = dynamic_cast<EgruOp&>(*g.nodes[static_cast<size_t>(g.find(layer.name))].op);
+    auto& cell = dynamic_cast<EgruOp&>(*g.nodes[static_cast<size_t>(g.find(part.graph.nodes[1].name))].op);
     const std::vector<float> base = theta.f;
     double lo = 0.0, hi = 4.0;
-    auto set = [&](double factor) {
+    auto run = [&](double factor) {
       for (size_t k = 0; k < base.size(); ++k) theta.f[k] = static_cast<float>(factor) * base[k];
+      cell.set_threshold(Eigen::Map<const Vector>(theta.f.data(), static_cast<Eigen::Index>(theta.f.size())));
+      CpuDenseBackend backend;
+      return Simulator(g, backend).run(below);
     };
     for (int it = 0; it < 14; ++it) {
       const double mid = 0.5 * (lo + hi);
-      set(mid);
-      cell.set_threshold(Eigen::Map<const Vector>(theta.f.data(), static_cast<Eigen::Index>(theta.f.size())));
-      (last_layer_activity(g, input) > cfg.target_activity ? lo : hi) = mid;
+      (run(mid).layers.back().counts.activity() > cfg.target_activity ? lo : hi) = mid;
     }
-    set(0.5 * (lo + hi));
+    below = run(0.5 * (lo + hi)).output;
     spec.graph.nodes[static_cast<size_t>(l + 1)].params["threshold"] = theta;
   }
 }

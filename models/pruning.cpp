@@ -2,7 +2,7 @@
 
 #include <algorithm>
 #include <cmath>
-#include <numeric>
+#include <utility>
 #include <vector>
 
 #include "core/error.hpp"
@@ -17,14 +17,12 @@ namespace {
 template <typename At>
 void keep_largest(int64_t n, int64_t keep, At at) {
   if (keep >= n) return;
-  std::vector<int64_t> idx(static_cast<size_t>(n));
-  std::iota(idx.begin(), idx.end(), 0);
-  const auto first = [&](int64_t a, int64_t b) {
-    const float x = std::abs(at(a)), y = std::abs(at(b));
-    return x > y || (x == y && a < b);
-  };
-  std::nth_element(idx.begin(), idx.begin() + keep, idx.end(), first);
-  for (auto k = static_cast<size_t>(keep); k < idx.size(); ++k) at(idx[k]) = 0.0f;
+  std::vector<std::pair<float, int64_t>> e(static_cast<size_t>(n));  // (magnitude, index): no indirect loads
+  for (int64_t i = 0; i < n; ++i) e[static_cast<size_t>(i)] = {std::abs(at(i)), i};
+  std::nth_element(e.begin(), e.begin() + keep, e.end(), [](const auto& a, const auto& b) {
+    return a.first > b.first || (a.first == b.first && a.second < b.second);
+  });
+  for (auto k = static_cast<size_t>(keep); k < e.size(); ++k) at(e[k].second) = 0.0f;
 }
 
 void check_density(double density) {
