@@ -2,20 +2,19 @@
 // Host stand-ins for the CUDA built-ins that the generated spiking kernels use
 // (backends/cuda/snn_codegen.hpp), so that tests run a generated source on the CPU, without a GPU
 // (tests/test_generated_on_cpu.cpp compiles it with this header in front). A block is 32
-// std::threads, one per lane; every warp-wide operation (and __syncwarp) is a rendezvous of the
-// 32 at a barrier.
+// fibres, one per lane; every warp-wide operation (and __syncwarp) is a rendezvous of the 32.
 // The roundings are the device's: each _rn intrinsic one IEEE operation (compiled with
 // -ffp-contract=off), __fmaf_rn std::fma.
 #include <math.h>
+#include <ucontext.h>
 
 #include <algorithm>
 #include <atomic>
-#include <barrier>
 #include <cmath>
 #include <cstddef>
 #include <cstring>
 #include <functional>
-#include <thread>
+#include <memory>
 #include <vector>
 
 #define __device__
@@ -36,11 +35,25 @@ inline thread_local EmulatedDim threadIdx, blockIdx;
 
 namespace evsim_emulated {
 
+// A block is 32 fibres on the calling thread (ucontext), one per lane, run in turn: each runs
+// until its next warp-wide operation or its end, then the next lane runs, so a lane resumes past
+// an operation only once all 32 have reached it, as on a warp. As 32 std::threads meeting at a
+// std::barrier, a test that took 7 s on an idle 2-core machine took 143 s beside two busy
+// processes (every rendezvous waited for 32 threads to be scheduled); fibres do not depend on the
+// scheduler. Every lane must reach the same warp-wide operations, as the generated kernels do.
 struct Warp {
-  std::barrier<> meet{32};
+  static constexpr size_t kStack = size_t{1} << 20;  // per lane; pages touched only as used
+  ucontext_t scheduler{}, lane[32]{};
+  std::unique_ptr<char[]> stack[32];
+  bool done[32] = {};
   unsigned long long slot[32] = {};
+  const std::function<void()>* kernel = nullptr;
+  unsigned current = 0;
 };
 inline thread_local Warp* warp = nullptr;
+
+// Back to the scheduler until every lane has reached this point (the next round).
+inline void meet() { swapcontext(&warp->lane[warp->current], &warp->scheduler); }
 
 template <class T>
 unsigned long long bits_of(T v) {
@@ -60,26 +73,45 @@ T from_bits(unsigned long long b) {
 template <class T, class Read>
 T rendezvous(T v, Read read) {
   warp->slot[threadIdx.x] = bits_of(v);
-  warp->meet.arrive_and_wait();
+  meet();
   const T r = read(warp->slot);
-  warp->meet.arrive_and_wait();
+  meet();
   return r;
 }
 
-// The blocks one after another, each as 32 threads.
+inline void run_lane() {
+  (*warp->kernel)();
+  warp->done[warp->current] = true;  // then back to the scheduler (uc_link)
+}
+
+// The blocks one after another; in each, the lanes in turn until all have ended.
 inline void launch(int blocks, const std::function<void()>& kernel) {
+  Warp w;
+  warp = &w;
+  w.kernel = &kernel;
+  for (auto& s : w.stack) s.reset(new char[Warp::kStack]);
   for (int b = 0; b < blocks; ++b) {
-    Warp w;
-    std::vector<std::thread> lanes;
-    for (unsigned lane = 0; lane < 32; ++lane)
-      lanes.emplace_back([&w, &kernel, lane, b] {
-        threadIdx.x = lane;
-        blockIdx.x = static_cast<unsigned>(b);
-        warp = &w;
-        kernel();
-      });
-    for (std::thread& t : lanes) t.join();
+    blockIdx.x = static_cast<unsigned>(b);
+    for (unsigned k = 0; k < 32; ++k) {
+      w.done[k] = false;
+      getcontext(&w.lane[k]);
+      w.lane[k].uc_stack.ss_sp = w.stack[k].get();
+      w.lane[k].uc_stack.ss_size = Warp::kStack;
+      w.lane[k].uc_link = &w.scheduler;
+      makecontext(&w.lane[k], run_lane, 0);
+    }
+    for (bool running = true; running;) {
+      running = false;
+      for (unsigned k = 0; k < 32; ++k) {
+        if (w.done[k]) continue;
+        w.current = k;
+        threadIdx.x = k;
+        swapcontext(&w.scheduler, &w.lane[k]);
+        running = running || !w.done[k];
+      }
+    }
   }
+  warp = nullptr;
 }
 
 }  // namespace evsim_emulated
@@ -90,7 +122,7 @@ T __shfl_sync(unsigned, T v, int src) {
       v, [src](const unsigned long long* s) { return evsim_emulated::from_bits<T>(s[src & 31]); });
 }
 
-inline void __syncwarp(unsigned = 0xffffffffu) { evsim_emulated::warp->meet.arrive_and_wait(); }
+inline void __syncwarp(unsigned = 0xffffffffu) { evsim_emulated::meet(); }
 
 inline unsigned __reduce_add_sync(unsigned, unsigned v) {
   return evsim_emulated::rendezvous(v, [](const unsigned long long* s) {
