@@ -84,7 +84,8 @@ void add_runner_options(CLI::App& cmd, BackendChoice& b) {
   cmd.preparse_callback([](size_t) { use_machine_profile(); });
   cmd.add_option_function<int>(
          "--threads", [](int n) { set_cpu_threads(n); },
-         "CPU threads of both modes (default: every core; outputs and counted ops do not depend on it)")
+         "CPU threads of both modes (default: OMP_NUM_THREADS if set, else every core; outputs and counted ops "
+         "do not depend on it)")
       ->check(in_range(1, 4096));
   cmd.add_option_function<std::string>(
          "--cpu-profile", [](const std::string& path) { set_cpu_cost_model(read_cpu_profile(path)); },

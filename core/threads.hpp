@@ -13,6 +13,12 @@ namespace evsim {
 
 int cpu_threads();
 void set_cpu_threads(int n);  // n >= 1 (Eigen itself stays on one thread)
+// The count without `--threads`: OMP_NUM_THREADS where it names one (its first entry, as
+// OpenMP reads it), as users of OpenMP programs expect; every core otherwise. Fork-join regions
+// of microseconds wait for their slowest thread, so cores busy with other work cost more than
+// they give: the p00 checkpoint's event-mode eval on this 2-core VM took 9.3 s idle, 35 s on both
+// cores beside one busy process, 16 s on one (docs/measurements.md).
+int default_cpu_threads(const char* omp_num_threads, unsigned cores);
 
 // The products and gathered deliveries take their thread counts from the CPU cost model
 // (core/cpu_cost_model.hpp: a parallel region's measured cost against the time it saves).

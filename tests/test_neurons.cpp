@@ -319,6 +319,18 @@ TEST(EgruCell, TanhOfTheCellEqualsTheLibrarysOverAStrideOfAllFloats) {
   EXPECT_GT(checked, int64_t{1} << 20);
 }
 
+// Without --threads: OMP_NUM_THREADS's first entry where it is a positive count, else every
+// core (and at least one).
+TEST(Threads, DefaultCountFollowsOmpNumThreads) {
+  EXPECT_EQ(default_cpu_threads(nullptr, 16), 16);
+  EXPECT_EQ(default_cpu_threads(nullptr, 0), 1);
+  EXPECT_EQ(default_cpu_threads("3", 16), 3);
+  EXPECT_EQ(default_cpu_threads(" 5", 2), 5);
+  EXPECT_EQ(default_cpu_threads("4,2", 16), 4);
+  for (const char* ignored : {"", "0", "-2", "+2", "abc", "5x", "2.5", "99999999999"})
+    EXPECT_EQ(default_cpu_threads(ignored, 8), 8) << '"' << ignored << '"';
+}
+
 TEST(Threads, ParallelRangesCoverEveryItemOnce) {
   const uint64_t seed = testing::fresh_seed();
   SCOPED_TRACE("seed=" + std::to_string(seed));
