@@ -25,6 +25,7 @@ int64_t block_rows_for(int64_t rows) {
 MatrixProjection::MatrixProjection(Matrix weight)
     : w_(std::move(weight)),
       short_matrix_(w_.rows() > 0 && w_.rows() <= ShortColumns::kMaxRows),
+      block_rows_(block_rows_for(w_.rows())),
       csc_(CscMatrix::from_dense(w_)) {
   index_columns();
   if (short_matrix_)
@@ -33,8 +34,9 @@ MatrixProjection::MatrixProjection(Matrix weight)
         "the short columns of a " + std::to_string(w_.rows()) + " x " + std::to_string(w_.cols()) + " weight");
 }
 
-MatrixProjection::MatrixProjection(CscMatrix weight) : sparse_built_(true), csc_(std::move(weight)) {
-  const double blocks = std::ceil(static_cast<double>(csc_.rows) / static_cast<double>(block_rows_for(csc_.rows)));
+MatrixProjection::MatrixProjection(CscMatrix weight)
+    : sparse_built_(true), block_rows_(block_rows_for(weight.rows)), csc_(std::move(weight)) {
+  const double blocks = std::ceil(static_cast<double>(csc_.rows) / static_cast<double>(block_rows_));
   require_memory(
       8.0 * blocks * (static_cast<double>(csc_.cols) + 1) + 6.0 * static_cast<double>(csc_.nnz()) +
           4.0 * static_cast<double>(csc_.cols),
@@ -45,7 +47,7 @@ MatrixProjection::MatrixProjection(CscMatrix weight) : sparse_built_(true), csc_
 const MatrixProjection::EventFormats& MatrixProjection::formats() const {
   std::call_once(formats_once_, [this] {
     const bool pruned = sparse_built_ || density() < kSparseDensity;
-    if (pruned) formats_.sparse = BlockedCsc::from_csc(csc_, block_rows_for(csc_.rows));
+    if (pruned) formats_.sparse = BlockedCsc::from_csc(csc_, block_rows_);
     if (pruned && !sparse_built_ && csc_.cols <= RowSlices::kMaxCols && csc_.rows <= RowSlices::kMaxRows &&
         csc_.rows > ShortColumns::kMaxRows)
       formats_.rows = RowSlices::from_csc(csc_);

@@ -64,6 +64,9 @@ class MatrixProjection final : public Projection {
   mutable std::once_flag dense_once_;
   bool sparse_built_ = false;
   bool short_matrix_ = false;  // at most ShortColumns::kMaxRows rows, not sparse-built
+  // The pruned format's rows per block, one block per thread of the count when the model was
+  // loaded (as when the formats were built with it), whatever the count when they are built.
+  int64_t block_rows_ = 1;
   CscMatrix csc_;
   // What only event delivery reads, built on first use (CpuEventBackend::prepare asks for it
   // before the first step): dense-mode runs never need them, and building them for the default

@@ -489,6 +489,27 @@ TEST(GatheredDelivery, DenseProductOfOneSampleEqualsPerEventDelivery) {
   }
 }
 
+// The pruned format's row blocks (one per thread) follow the thread count the projection was
+// built with, not the one its formats are built under on first event use: built on 4 threads,
+// formatted on 1, a step on 4 threads still splits over the blocks.
+TEST(GatheredDelivery, PrunedBlocksFollowTheThreadsAtLoad) {
+  const uint64_t seed = testing::fresh_seed();
+  SCOPED_TRACE("seed=" + std::to_string(seed));
+  std::mt19937_64 rng(seed);
+  const testing::CostModelScope scope(testing::free_regions_model());
+  const int before = cpu_threads();
+  set_cpu_threads(4);
+  const MatrixProjection p(CscMatrix::from_dense(testing::random_matrix(rng, 4096, 64, 0.1)));
+  set_cpu_threads(1);
+  p.prepare_event();
+  set_cpu_threads(4);
+  const GatheredInputs all = testing::random_gathered(rng, 64, 1, 1.0, false);
+  const MatrixProjection::PathChoice c = p.choose_path(all);
+  set_cpu_threads(before);
+  EXPECT_EQ(c.path, GatherPath::SparseColumns);
+  EXPECT_EQ(c.threads, 4);
+}
+
 TEST(GatheredDelivery, ModelsRunBitIdenticallyOnAnyThreadCount) {
   const testing::CostModelScope regions(testing::free_regions_model());
   const uint64_t seed = testing::fresh_seed();
