@@ -80,8 +80,9 @@ GatherShape MatrixProjection::matrix_shape(int64_t batch, bool evicted, const Cp
   s.sparse_cached = static_cast<double>(BlockedCsc::kBytesPerNnz * nnz_) <= m.cache_bytes;
   s.evicted = evicted;
   s.threads = cpu_threads();
-  s.row_entries = static_cast<double>(formats().rows.entries());
-  s.rows_cached = static_cast<double>(formats().rows.bytes()) <= m.cache_bytes;
+  const RowSlices& rows = formats().rows;
+  s.row_entries = static_cast<double>(rows.entries());
+  s.rows_cached = static_cast<double>(rows.bytes()) <= m.cache_bytes;
   return s;
 }
 
