@@ -33,9 +33,10 @@ void run_bench_cmd(const BenchOptions& o, const CLI::App& cmd) {
   g.order = o.backend.runner.sum_order;
   // The largest projection of the grid (3H x H, float32) sets the memory level its weights are read from.
   const double h = static_cast<double>(*std::max_element(g.hidden.begin(), g.hidden.end()));
+  const std::string csv = cmd.count("--csv") ? o.csv : "bench_" + o.backend.backend + ".csv";
+  check_outputs({csv});  // before the grid runs for minutes, not after
   const BenchReport r = run_bench(o.backend.backend, g, load_energy_table(o.backend).resolve(12.0 * h * h));
   std::printf("%s", r.text.c_str());
-  const std::string csv = cmd.count("--csv") ? o.csv : "bench_" + o.backend.backend + ".csv";
   if (!csv.empty()) {
     write_text_file(csv, r.csv);
     std::printf("wrote %s\n", csv.c_str());

@@ -3,6 +3,7 @@
 
 #include "apps/commands.hpp"
 #include "apps/common.hpp"
+#include "backends/runner.hpp"
 #include "bench/bench_suite.hpp"
 #include "core/error.hpp"
 #include "core/table.hpp"
@@ -61,6 +62,7 @@ void run_sweep(SweepOptions& o) {
   c.prune_scope = parse_prune_scope(o.prune_scope);
   c.runner = o.backend.runner;
   c.energy = load_energy_table(o.backend);
+  for (const auto& b : c.backends) require_backend(b);  // before the directory is made
   const Shard shard = o.shard.empty() ? Shard{} : parse_shard(o.shard);
   std::string gpu_backend;
   for (const auto& b : c.backends)

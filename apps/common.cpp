@@ -132,10 +132,7 @@ CLI::Validator output_path() {
   return CLI::Validator([](std::string& p) { return p.empty() ? std::string("empty path") : std::string(); }, "PATH");
 }
 
-void check_outputs(std::initializer_list<std::string> paths) {
-  for (const std::string& p : paths)
-    if (!p.empty()) check_output_path(p);
-}
+void check_outputs(std::initializer_list<std::string> paths) { check_output_paths(paths); }
 
 Graph load_model(const ModelChoice& m) {
   if (!m.path.empty()) return load_graph(m.path, m.dt);

@@ -49,6 +49,8 @@ class Runner {
 
 // Backends compiled into this build, e.g. {"cpu", "cuda"}.
 std::vector<std::string> backend_names();
+// Throws UsageError naming the backends of this build unless `backend` is one of them.
+void require_backend(const std::string& backend);
 
 // The backend every other one is checked against (its dense mode is the reference output and
 // counts), and the one that records neuron states and spikes: "cpu".

@@ -56,14 +56,21 @@ std::vector<std::string> backend_names() {
   return names;
 }
 
-std::unique_ptr<Runner> make_runner(const std::string& backend, Mode mode, Graph& graph, const RunnerOptions& options) {
-  for (const auto& [name, factory] : registry())
-    if (name == backend) return factory(mode, graph, options);
+void require_backend(const std::string& backend) {
+  for (const auto& n : backend_names())
+    if (n == backend) return;
   std::string known;
   for (const auto& n : backend_names()) known += (known.empty() ? "" : ", ") + n;
   const bool cuda_missing = backend == "cuda";
   throw UsageError("unknown backend '" + backend + "' (this build has: " + known + ")" +
                    (cuda_missing ? "; CUDA backends need nvcc at build time (EVSIM_CUDA=ON)" : ""));
+}
+
+std::unique_ptr<Runner> make_runner(const std::string& backend, Mode mode, Graph& graph, const RunnerOptions& options) {
+  require_backend(backend);
+  for (const auto& [name, factory] : registry())
+    if (name == backend) return factory(mode, graph, options);
+  return nullptr;  // not reached: require_backend named every registered backend
 }
 
 }  // namespace evsim

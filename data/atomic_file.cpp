@@ -110,6 +110,13 @@ OutputTransaction::~OutputTransaction() {
 }
 
 void OutputTransaction::defer(std::string temp, std::string final_path) {
+  // Two outputs of one command naming one file: the later rename would silently replace the
+  // earlier output (the CLI checks its options up front; this catches any other route).
+  for (const auto& f : files_)
+    if (resolved_path(f.second) == resolved_path(final_path)) {
+      remove_temp(temp);
+      throw UsageError(final_path + ": written twice by this command; give each output its own file");
+    }
   files_.emplace_back(std::move(temp), std::move(final_path));
 }
 

@@ -90,4 +90,20 @@ void check_output_path(const std::string& path) {
   }
 }
 
+std::string resolved_path(const std::string& path) {
+  std::error_code ec;
+  const auto p = std::filesystem::weakly_canonical(std::filesystem::absolute(path, ec), ec);
+  return ec ? path : p.string();
+}
+
+void check_output_paths(const std::vector<std::string>& paths) {
+  std::set<std::string> seen;
+  for (const std::string& p : paths) {
+    if (p.empty()) continue;
+    check_output_path(p);
+    if (!seen.insert(resolved_path(p)).second)
+      throw UsageError(p + ": named for two outputs of this command; give each its own file");
+  }
+}
+
 }  // namespace evsim

@@ -5,6 +5,7 @@
 // evsim never writes through a device, FIFO or directory entry (as root, replacing /dev/null
 // with a regular file would break the machine).
 #include <string>
+#include <vector>
 
 namespace evsim {
 
@@ -21,5 +22,10 @@ void end_command();
 // Throws UsageError "<path>: ..." for an empty path, a missing directory, an existing entry that
 // is not a regular file, or a path that resolves to an input of the open command.
 void check_output_path(const std::string& path);
+// check_output_path for every non-empty path, then refuses two that name the same file (as
+// `o.h5` and `./o.h5`, or a link and its target): the second write would replace the first.
+void check_output_paths(const std::vector<std::string>& paths);
+// The file a path names, whether or not it exists yet (absolute, links and dots resolved).
+std::string resolved_path(const std::string& path);
 
 }  // namespace evsim

@@ -1,6 +1,7 @@
 #include "models/sweep_store.hpp"
 
 #include <algorithm>
+#include <exception>
 #include <filesystem>
 #include <fstream>
 #include <set>
@@ -35,6 +36,11 @@ bool is_temporary(const std::string& name) { return name.find(".evsim-tmp.") != 
 // An evsim sweep directory's manifest, checked for what it claims to be.
 nlohmann::json read_manifest(const std::string& dir) {
   const std::string path = dir + "/sweep.json";
+  std::error_code ec;
+  if (!fs::exists(path, ec))
+    throw InputError(path +
+                     ": missing: not an evsim sweep directory (--resume continues one; else give a new or "
+                     "empty directory)");
   const nlohmann::json m = parse_json(read_file(path), path);
   if (!m.is_object() || m.value("format", "") != SweepStore::kFormat)
     throw InputError(path + ": not an evsim sweep manifest (expected \"format\": \"evsim-sweep\")");
@@ -67,7 +73,7 @@ std::map<std::string, nlohmann::json> read_points(const std::string& dir, const 
 }  // namespace
 
 SweepStore::SweepStore(std::string dir, nlohmann::json manifest, bool resume)
-    : dir_(std::move(dir)), manifest_(std::move(manifest)) {
+    : dir_(std::move(dir)), manifest_(std::move(manifest)), unwinding_(std::uncaught_exceptions()) {
   manifest_["format"] = kFormat;
   manifest_["version"] = kVersion;
   for (const auto& k : manifest_["plan"]) plan_.push_back(k.get<std::string>());
@@ -86,8 +92,10 @@ SweepStore::SweepStore(std::string dir, nlohmann::json manifest, bool resume)
     if (!empty)
       throw UsageError(dir_ +
                        ": the directory is not empty (--resume continues the sweep in it; else choose a new one)");
+    made_dir_ = !fs::exists(dir_, ec);
     fs::create_directories(dir_, ec);
     if (ec) throw UsageError(dir_ + ": cannot create the directory (" + ec.message() + ")");
+    started_ = true;
     replace_text_file_now(dir_ + "/sweep.json", manifest_.dump(2) + "\n");
     write();
     return;
@@ -99,6 +107,13 @@ SweepStore::SweepStore(std::string dir, nlohmann::json manifest, bool resume)
                      ": holds a different sweep (settings, plan or shard differ); resume it with its own settings");
   points_ = read_points(dir_, std::set<std::string>(plan_.begin(), plan_.end()));
   write();  // the CSV back in step with the record
+}
+
+SweepStore::~SweepStore() {
+  if (!started_ || !points_.empty() || std::uncaught_exceptions() <= unwinding_) return;
+  std::error_code ec;
+  for (const char* name : {"/points.jsonl", "/points.csv", "/sweep.json"}) fs::remove(dir_ + name, ec);
+  if (made_dir_) fs::remove(dir_, ec);  // only when empty: nothing of anyone else's goes
 }
 
 void SweepStore::add(const nlohmann::json& point) {

@@ -20,6 +20,11 @@ class SweepStore {
   // absent or empty directory; `resume` needs the same manifest in it, or starts the sweep
   // when the directory is absent or empty (a requeued job's first attempt).
   SweepStore(std::string dir, nlohmann::json manifest, bool resume);
+  // A sweep this store started that fails before its first point leaves nothing behind (its
+  // files, and the directory if it made it): else the rerun meets a non-empty directory.
+  ~SweepStore();
+  SweepStore(const SweepStore&) = delete;
+  SweepStore& operator=(const SweepStore&) = delete;
 
   const std::map<std::string, nlohmann::json>& points() const { return points_; }
   bool has(const std::string& key) const { return points_.count(key) > 0; }
@@ -38,6 +43,8 @@ class SweepStore {
   nlohmann::json manifest_;
   std::vector<std::string> plan_;
   std::map<std::string, nlohmann::json> points_;
+  bool started_ = false, made_dir_ = false;  // a new sweep; its directory was absent
+  int unwinding_ = 0;                        // exceptions in flight when it was opened
 };
 
 // The CSV row of a point (header: sweep_csv_header()).

@@ -62,6 +62,9 @@ ls -a "$tmp" | grep -q 'evsim-tmp' && { echo "FAIL temporary files left: $(ls -a
 # Outputs never replace an input or a non-file, and appear together or not at all.
 cp "$tmp/m.h5" "$tmp/keep.h5"
 expect_fail output-is-model "is an input of this command" "$EVSIM" run "$tmp/m.h5" --output "$tmp/m.h5"
+expect_fail two-outputs-one-file "named for two outputs" "$EVSIM" run "$tmp/m.h5" --steps 2 --output "$tmp/o2.h5" --json "$tmp/./o2.h5"
+[ -e "$tmp/o2.h5" ] && { echo "FAIL output of two names left"; fails=$((fails+1)); }
+expect_fail bench-csv-is-profile "is an input of this command" "$EVSIM" bench --hidden 8 --batch 1 --activity 1 --density 1 --repeats 1 --no-torch --cpu-profile "$tmp/profile.json" --csv "$tmp/profile.json"
 cmp -s "$tmp/m.h5" "$tmp/keep.h5" || { echo "FAIL the model was modified"; fails=$((fails+1)); }
 mkfifo "$tmp/fifo"
 expect_fail output-fifo "is a FIFO" "$EVSIM" run "$tmp/m.h5" --output "$tmp/fifo"

@@ -73,6 +73,24 @@ TEST_F(Outputs, NeverOverAnInputADeviceOrAFifo) {
   EXPECT_EQ(std::ifstream(model).get(), 'm');
 }
 
+TEST_F(Outputs, TwoOutputsNeverNameOneFile) {
+  OutputTransaction command;
+  const std::string same = at("o.h5"), dotted = (dir / "." / "o.h5").string();
+  EXPECT_NO_THROW(check_output_paths({same, at("o.json"), ""}));
+  EXPECT_THROW(check_output_paths({same, dotted}), UsageError);  // not yet a file: same path
+  std::ofstream(same) << "old";
+  fs::create_symlink(same, at("link.h5"));
+  EXPECT_THROW(check_output_paths({at("link.h5"), same}), UsageError);  // a link and its target
+  // Written through another route: the second deferred write of the file fails the command,
+  // and the file keeps its old content.
+  write_text_file(same, "first");
+  EXPECT_THROW(write_text_file(dotted, "second"), UsageError);
+  EXPECT_EQ(std::ifstream(same).get(), 'o');
+  command.commit();
+  EXPECT_EQ(std::ifstream(same).get(), 'f');
+  EXPECT_EQ(entries(), 2u) << "a temporary was left";
+}
+
 TEST_F(Outputs, SigtermRemovesTemporaries) {
   const std::string out = at("out.h5");
   const pid_t child = ::fork();

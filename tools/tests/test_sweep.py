@@ -134,7 +134,7 @@ def test_foreign_different_or_corrupt_directories_are_errors(evsim_bin, tmp_path
     assert res.returncode != 0 and res.stderr.startswith("evsim: error:") and "not empty" in res.stderr
     assert (foreign / "notes.txt").read_text() == "mine"
     res = sweep(evsim_bin, model, str(foreign), "--resume", check=False)
-    assert res.returncode != 0 and "sweep.json" in res.stderr
+    assert res.returncode != 0 and "sweep.json: missing: not an evsim sweep directory" in res.stderr
 
     out = str(tmp_path / "s")
     sweep(evsim_bin, model, out, modes="event")
@@ -156,3 +156,22 @@ def test_a_repeated_value_is_an_error(evsim_bin, tmp_path, seed):
     res = sweep(evsim_bin, model, str(tmp_path / "r"), check=False, modes="event,event")
     assert res.returncode != 0 and "twice" in res.stderr
     assert not os.path.exists(tmp_path / "r")
+
+
+def test_a_sweep_failing_before_its_first_point_leaves_nothing(evsim_bin, tmp_path, seed):
+    """Else the rerun, once the cause is mended, meets a non-empty directory."""
+    model = make_model(evsim_bin, str(tmp_path), seed)
+    res = sweep(evsim_bin, model, str(tmp_path / "b"), "--backends", "tpu", check=False)
+    assert res.returncode != 0 and "unknown backend 'tpu'" in res.stderr and len(res.stderr.splitlines()) == 1
+    assert not os.path.exists(tmp_path / "b")
+    bad = tmp_path / "bad.h5"
+    bad.write_bytes(b"not a checkpoint")  # found only when the first point loads it
+    for out, existed in ((tmp_path / "new", False), (tmp_path / "empty", True)):
+        if existed:
+            out.mkdir()
+        res = sweep(evsim_bin, str(bad), str(out), check=False)
+        assert res.returncode != 0 and res.stderr.splitlines()[-1].startswith("evsim: error:"), res.stderr
+        assert out.exists() == existed and (not existed or not any(out.iterdir())), sorted(os.listdir(out))
+    sweep(evsim_bin, model, str(tmp_path / "empty"))  # the mended rerun runs
+    assert len(points(str(tmp_path / "empty"))) == 16
+
