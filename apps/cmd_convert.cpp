@@ -120,7 +120,8 @@ void register_convert(CLI::App& app) {
   egru->add_option("--layers", o->egru.layers)->check(in_range(1, 1000));
   egru->add_option("--outputs", o->egru.outputs)->check(in_range(1, 1e6));
   egru->add_option("--density", o->egru.density, "Fraction of weights kept")->check(in_range(0.0001, 1.0));
-  egru->add_option("--threshold", o->egru.threshold, "Mean EGRU threshold (used when --target-activity is 0)");
+  egru->add_option("--threshold", o->egru.threshold, "Mean EGRU threshold (used when --target-activity is 0)")
+      ->check(in_range(-1e6, 1e6));
   egru->add_option("--target-activity", o->egru.target_activity,
                    "Calibrate each layer's thresholds to this activity (0: use --threshold)")
       ->check(in_range(0.0, 1.0));

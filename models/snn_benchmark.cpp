@@ -2,12 +2,14 @@
 
 #include <algorithm>
 #include <cmath>
+#include <cstdio>
 #include <numeric>
 #include <random>
 
 #include "core/error.hpp"
 #include "core/memory_budget.hpp"
 #include "models/weight_layout.hpp"
+#include "network/delayed_projection.hpp"
 
 namespace evsim {
 namespace {
@@ -44,6 +46,19 @@ void sample_row(std::mt19937_64& rng, int64_t lo, int64_t hi, int64_t k, std::ve
 ModelSpec make_brunel(const BrunelConfig& c) {
   if (c.neurons < 10 || c.neurons > (int64_t{1} << 28)) throw UsageError("brunel: --neurons expected 10 to 2^28");
   if (!(c.epsilon > 0 && c.epsilon <= 1)) throw UsageError("brunel: --epsilon expected in (0, 1]");
+  // Else the file is written and every later load refuses it (negative or infinite weights, rates,
+  // delays): the loader's limits, checked where the user can still change the option.
+  if (!(std::isfinite(c.g) && c.g >= 0)) throw UsageError("brunel: --g expected a finite value >= 0");
+  if (!(c.dt > 0 && std::isfinite(c.dt))) throw UsageError("brunel: --dt expected a finite value > 0");
+  if (!(c.delay_s >= 0 && c.delay_s <= double(kMaxDelaySteps) * c.dt))
+    throw UsageError("brunel: --delay expected 0 to " + std::to_string(kMaxDelaySteps) + " steps of dt (s)");
+  const double per_eta = c.theta_mv / (c.j_mv * c.tau_s) * c.dt;  // external spikes per step a unit of eta brings
+  if (!(c.eta >= 0 && c.eta * per_eta <= 100)) {
+    char limit[64];
+    std::snprintf(limit, sizeof limit, "%.6g", 100.0 / per_eta);
+    throw UsageError(std::string("brunel: --eta expected 0 to ") + limit +
+                     " at this dt (the external drive is at most 100 spikes per step)");
+  }
   const int64_t n = c.neurons, ne = n * 4 / 5, ni = n - ne;
   const auto ce = std::max<int64_t>(1, std::llround(c.epsilon * double(ne)));
   const auto ci = std::max<int64_t>(1, std::llround(c.epsilon * double(ni)));

@@ -57,6 +57,12 @@ printf 'the zyzzyva\n' >"$tmp/oov.txt"
 expect_fail text-unknown-word "oov.txt:1: word 'zyzzyva'" "$EVSIM" convert text "$tmp/oov.txt" "$tmp/t.h5" --vocab "$P90"
 expect_fail text-too-few "steps asked" "$EVSIM" convert text "$tmp/text.txt" "$tmp/t.h5" --vocab "$P90" --batch 2 --steps 9
 [ -e "$tmp/t.h5" ] && { echo "FAIL text output left"; fails=$((fails+1)); }
+# Generated models that every later load would refuse are refused before they are written.
+expect_fail brunel-g-nan "brunel: --g expected" "$EVSIM" convert snn-benchmark brunel "$tmp/b.h5" --neurons 100 --g nan
+expect_fail brunel-delay "brunel: --delay expected" "$EVSIM" convert snn-benchmark brunel "$tmp/b.h5" --neurons 100 --delay -1e-3
+expect_fail brunel-eta "brunel: --eta expected 0 to 100 at this dt" "$EVSIM" convert snn-benchmark brunel "$tmp/b.h5" --neurons 100 --eta 101
+expect_fail egru-threshold "--threshold: expected a number" "$EVSIM" convert egru-stack "$tmp/b.h5" --hidden 8 --threshold nan
+[ -e "$tmp/b.h5" ] && { echo "FAIL refused model written"; fails=$((fails+1)); }
 ls -a "$tmp" | grep -q 'evsim-tmp' && { echo "FAIL temporary files left: $(ls -a "$tmp")"; fails=$((fails+1)); }
 
 # Outputs never replace an input or a non-file, and appear together or not at all.
