@@ -3,6 +3,7 @@
 
 #include "apps/commands.hpp"
 #include "apps/common.hpp"
+#include "core/memory_budget.hpp"
 #include "core/threads.hpp"
 #include "data/darcy_data.hpp"
 
@@ -26,7 +27,14 @@ void print_stats(const DarcySet& d) {
 }
 
 void run_darcy(DataOptions& o) {
-  o.darcy.threads = o.threads > 0 ? o.threads : cpu_threads();
+  const int asked = o.threads > 0 ? o.threads : cpu_threads();
+  o.darcy.threads = asked;
+  o.darcy.threads = darcy_threads(o.darcy);
+  if (o.darcy.threads < asked)
+    std::fprintf(
+        stderr,
+        "evsim: darcy: %d of %d threads: more solves at once would pass the memory budget of %s (--max-memory)\n",
+        o.darcy.threads, asked, format_bytes(static_cast<double>(memory_budget())).c_str());
   const auto t0 = std::chrono::steady_clock::now();
   auto elapsed = [&] { return std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count(); };
   const DarcySet d = generate_darcy(o.darcy, [&](int64_t done) {
@@ -62,7 +70,14 @@ void register_data(CLI::App& app) {
       ->check(in_range(3, 4097));
   darcy->add_option("--seed", o->darcy.seed, "Seed (same seed, same bytes, any thread count)")->capture_default_str();
   darcy->add_option("--out", o->out, "FILE.h5 to write")->required()->check(output_path());
-  darcy->add_option("--threads", o->threads, "Threads over samples (default: every core)")->check(in_range(1, 4096));
+  darcy->add_option("--threads", o->threads, "Threads over samples (default: every core, as many as fit the memory)")
+      ->check(in_range(1, 4096));
+  darcy
+      ->add_option_function<std::string>(
+          "--max-memory", [](const std::string& s) { set_memory_budget(parse_bytes(s)); },
+          "Memory the stored fields and the solves may take, e.g. 16G (default: half the physical memory; a solve on "
+          "S x S nodes takes ~48 log2(S^2) bytes a node, 15 GB at 4097)")
+      ->type_name("SIZE");
   darcy->callback([o] { run_darcy(*o); });
 
   auto* stats =

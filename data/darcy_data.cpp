@@ -7,6 +7,7 @@
 #include <random>
 
 #include "core/error.hpp"
+#include "core/memory_budget.hpp"
 #include "data/atomic_file.hpp"
 #include "data/cosine_field.hpp"
 #include "data/darcy_solver.hpp"
@@ -29,6 +30,11 @@ void check_options(const DarcyOptions& o) {
     throw UsageError("darcy: --solve-resolution " + std::to_string(s) + " must be >= --resolution " +
                      std::to_string(o.resolution) + ", <= 4097, with (S - 1) a multiple of (R - 1) (e.g. 421 for 85)");
   if (!(o.high > 0) || !(o.low > 0)) throw UsageError("darcy: both coefficient values must be positive");
+}
+
+double solve_bytes(int64_t s) {
+  const double nodes = static_cast<double>(s) * static_cast<double>(s);
+  return 48.0 * std::log2(nodes) * nodes;
 }
 
 // One sample on the solve grid, subsampled onto the stored grid.
@@ -123,8 +129,19 @@ DarcySet read_file(const std::string& path, int64_t limit) {
 
 }  // namespace
 
-DarcySet generate_darcy(const DarcyOptions& o, const std::function<void(int64_t)>& progress) {
+int darcy_threads(const DarcyOptions& o) {
   check_options(o);
+  const double stored = 8.0 * static_cast<double>(o.samples) * static_cast<double>(o.resolution * o.resolution);
+  const std::string r = std::to_string(o.resolution), s = std::to_string(solve_size(o));
+  require_memory(stored, "darcy: --n " + std::to_string(o.samples) + " fields of " + r + " x " + r + " (coeff, sol)");
+  const double solve = solve_bytes(solve_size(o));
+  require_memory(stored + solve, "darcy: a solve on the " + s + " x " + s + " grid beside the stored fields");
+  const double fit = std::floor((static_cast<double>(memory_budget()) - stored) / solve);
+  return static_cast<int>(std::clamp<double>(fit, 1.0, std::max(1.0, static_cast<double>(o.threads))));
+}
+
+DarcySet generate_darcy(const DarcyOptions& o, const std::function<void(int64_t)>& progress) {
+  const int threads = darcy_threads(o);
   const CosineFieldSampler field(solve_size(o), CosineFieldOptions{o.alpha, o.tau});
   DarcySet d;
   d.samples = o.samples;
@@ -134,11 +151,13 @@ DarcySet generate_darcy(const DarcyOptions& o, const std::function<void(int64_t)
   const auto per = static_cast<size_t>(o.resolution * o.resolution);
   d.coeff.resize(per * static_cast<size_t>(o.samples));
   d.sol.resize(d.coeff.size());
-  const int64_t chunk = std::max(1, o.threads) * 4;  // progress between chunks, from this thread
+  // Progress between chunks, from this thread: after every sample per thread where a solve takes
+  // seconds (S = 1025: 13 s, 2049: 2 min), after four where it takes milliseconds.
+  const int64_t chunk = threads * (solve_size(o) > 512 ? 1 : 4);
   for (int64_t k0 = 0; k0 < o.samples; k0 += chunk) {
     const int64_t k1 = std::min(o.samples, k0 + chunk);
 #ifdef _OPENMP
-#pragma omp parallel for num_threads(std::max(1, o.threads)) schedule(dynamic, 1)
+#pragma omp parallel for num_threads(threads) schedule(dynamic, 1)
 #endif
     for (int64_t k = k0; k < k1; ++k)
       one_sample(o, field, k, d.coeff.data() + static_cast<size_t>(k) * per,

@@ -63,6 +63,8 @@ expect_fail brunel-delay "brunel: --delay expected" "$EVSIM" convert snn-benchma
 expect_fail brunel-eta "brunel: --eta expected 0 to 100 at this dt" "$EVSIM" convert snn-benchmark brunel "$tmp/b.h5" --neurons 100 --eta 101
 expect_fail egru-threshold "--threshold: expected a number" "$EVSIM" convert egru-stack "$tmp/b.h5" --hidden 8 --threshold nan
 [ -e "$tmp/b.h5" ] && { echo "FAIL refused model written"; fails=$((fails+1)); }
+expect_fail darcy-solve-memory "a solve on the 4097 x 4097 grid" "$EVSIM" data darcy --n 1 --resolution 4097 --max-memory 1G --out "$tmp/d.h5"
+[ -e "$tmp/d.h5" ] && { echo "FAIL darcy output written"; fails=$((fails+1)); }
 ls -a "$tmp" | grep -q 'evsim-tmp' && { echo "FAIL temporary files left: $(ls -a "$tmp")"; fails=$((fails+1)); }
 
 # Outputs never replace an input or a non-file, and appear together or not at all.

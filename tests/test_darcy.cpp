@@ -1,7 +1,8 @@
 // The Darcy data generator: the field's transform is the orthonormal inverse DCT (against a
 // direct cosine sum), its mode scales are the covariance's (by hand), the solver's solution
 // satisfies the discrete PDE (the stencil written out again here), and generation is
-// deterministic for a seed on any thread count. Bad options fail with one-line errors.
+// deterministic for a seed on any thread count. Bad options fail with one-line errors; the
+// solves run at once fit the memory budget.
 #include <gtest/gtest.h>
 
 #include <cmath>
@@ -9,6 +10,7 @@
 #include <random>
 
 #include "core/error.hpp"
+#include "core/memory_budget.hpp"
 #include "data/cosine_field.hpp"
 #include "data/darcy_data.hpp"
 #include "data/darcy_solver.hpp"
@@ -123,6 +125,29 @@ TEST(DarcyData, BadOptionsAreUsageErrors) {
   o.solve_resolution = 0;
   o.samples = 0;
   EXPECT_THROW(generate_darcy(o), UsageError);
+}
+
+// The solves run at once are as many as fit the budget beside the stored fields (the header's
+// model of a solve's memory, written out again here), never more than asked, and none is an error.
+TEST(DarcyData, SolvesAtOnceFitTheMemoryBudget) {
+  struct Restore {
+    uint64_t saved = memory_budget();
+    ~Restore() { set_memory_budget(saved); }
+  } restore;
+  DarcyOptions o;
+  o.samples = 10;
+  o.resolution = 65;
+  o.threads = 8;
+  const double nodes = 65.0 * 65.0, stored = 8.0 * 10 * nodes, solve = 48.0 * std::log2(nodes) * nodes;
+  set_memory_budget(static_cast<uint64_t>(stored + 3.5 * solve));
+  EXPECT_EQ(darcy_threads(o), 3);
+  set_memory_budget(static_cast<uint64_t>(stored + 100 * solve));
+  EXPECT_EQ(darcy_threads(o), 8);
+  set_memory_budget(static_cast<uint64_t>(stored + 0.5 * solve));
+  EXPECT_THROW(darcy_threads(o), Error);
+  EXPECT_THROW(generate_darcy(o), Error);
+  set_memory_budget(static_cast<uint64_t>(0.9 * stored));
+  EXPECT_THROW(darcy_threads(o), Error);
 }
 
 }  // namespace
