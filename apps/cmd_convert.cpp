@@ -37,6 +37,7 @@ void register_convert(CLI::App& app) {
   csv->add_option("csv", o->in, "CSV file")->required()->check(CLI::ExistingFile);
   csv->add_option("output", o->out, "IN.h5 to write")->required()->check(output_path());
   csv->add_option("--columns", o->columns, "Columns to take as input units (0-based)")->delimiter(',');
+  add_memory_option(*csv);
   csv->callback([o] {
     Sequence s = read_csv_columns(o->in, o->columns);
     write_input(o->out, s);
@@ -59,6 +60,7 @@ void register_convert(CLI::App& app) {
   text->add_option("--steps", o->steps, "Steps to keep per stream (0: all)")
       ->check(in_range(0, 1e12))
       ->capture_default_str();
+  add_memory_option(*text);
   text->callback([o] {
     const std::vector<int64_t> ids = read_token_ids(o->in, read_checkpoint(o->vocab).meta.vocab);
     const Sequence s = token_streams(ids, o->batch, o->steps);
@@ -76,6 +78,7 @@ void register_convert(CLI::App& app) {
   darcy->add_option("--samples", o->samples, "The first N samples (0: all)")
       ->check(in_range(0, 1e9))
       ->capture_default_str();
+  add_memory_option(*darcy);
   darcy->callback([o] {
     const DarcySet d = read_darcy(o->in, o->samples);
     Sequence s(1, d.samples, d.resolution * d.resolution);
@@ -88,6 +91,7 @@ void register_convert(CLI::App& app) {
   auto* ckpt = cmd->add_subcommand("checkpoint", "Read, validate and re-write a checkpoint (adds the evsim group)");
   ckpt->add_option("input", o->in, "Checkpoint to read")->required();
   ckpt->add_option("output", o->out, "Checkpoint to write")->required()->check(output_path());
+  add_memory_option(*ckpt);
   ckpt->callback([o] {
     write_checkpoint(read_checkpoint(o->in), o->out);
     std::printf("wrote %s\n", o->out.c_str());
@@ -103,6 +107,7 @@ void register_convert(CLI::App& app) {
   weights->add_option("--format", o->format, "Sparse layout: csr (rows = outputs) or csc (columns = inputs)")
       ->check(CLI::IsMember({"csr", "csc"}))
       ->capture_default_str();
+  add_memory_option(*weights);
   weights->callback([o] {
     ModelSpec spec = read_checkpoint(o->in);
     const WeightLayoutOutcome r =
@@ -126,6 +131,7 @@ void register_convert(CLI::App& app) {
                    "Calibrate each layer's thresholds to this activity (0: use --threshold)")
       ->check(in_range(0.0, 1.0));
   egru->add_option("--seed", o->egru.seed);
+  add_memory_option(*egru);
   egru->callback([o] {
     write_checkpoint(make_egru_stack(o->egru), o->out);
     std::printf("wrote %s\n", o->out.c_str());
@@ -148,6 +154,7 @@ void register_convert(CLI::App& app) {
                   "Connection probability (default: brunel 0.1, cuba/coba 80 / neurons, 2 % at 4,000)")
       ->check(in_range(1e-6, 1.0));
   snn->add_option("--seed", o->brunel.seed, "Seed of connectivity and initial state")->capture_default_str();
+  add_memory_option(*snn);
   snn->callback([o] {
     if (o->network == "brunel") {
       if (o->epsilon > 0) o->brunel.epsilon = o->epsilon;

@@ -72,12 +72,7 @@ void register_data(CLI::App& app) {
   darcy->add_option("--out", o->out, "FILE.h5 to write")->required()->check(output_path());
   darcy->add_option("--threads", o->threads, "Threads over samples (default: every core, as many as fit the memory)")
       ->check(in_range(1, 4096));
-  darcy
-      ->add_option_function<std::string>(
-          "--max-memory", [](const std::string& s) { set_memory_budget(parse_bytes(s)); },
-          "Memory the stored fields and the solves may take, e.g. 16G (default: half the physical memory; a solve on "
-          "S x S nodes takes ~48 log2(S^2) bytes a node, 15 GB at 4097)")
-      ->type_name("SIZE");
+  add_memory_option(*darcy);
   darcy->callback([o] { run_darcy(*o); });
 
   auto* stats =

@@ -64,6 +64,7 @@ void register_reorder(CLI::App& app) {
   add_input_options(*cmd, o->input);
   cmd->add_option("--tile", o->tile, "Units per tile")->check(in_range(1, 1024))->capture_default_str();
   cmd->add_option("--dt", o->dt, "Seconds per step (default: the checkpoint's)")->check(in_range(1e-12, 1e3));
+  add_memory_option(*cmd);
   cmd->callback([o] { run_reorder(*o); });
 }
 

@@ -163,6 +163,7 @@ void register_sweep(CLI::App& app) {
       ->check(in_range(4, 16384));
   cmd->add_option("--shard", o->shard, "i/n: measure only the points i, i+n, ... (job arrays; merge with sweep-merge)");
   add_runner_options(*cmd, o->backend);
+  add_memory_option(*cmd);
   cmd->callback([o] { run_sweep(*o); });
 
   auto m = std::make_shared<MergeOptions>();

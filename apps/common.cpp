@@ -27,16 +27,20 @@ void add_model_options(CLI::App& cmd, ModelChoice& m, bool path_required) {
       "model", m.path,
       path_required ? "Checkpoint (.h5 / .nir)" : "Checkpoint (.h5 / .nir); omitted: the embedded default EGRU model");
   if (path_required) opt->required();
-  cmd.add_option_function<std::string>(
-         "--max-memory", [](const std::string& s) { set_memory_budget(parse_bytes(s)); },
-         "Largest memory a file may make evsim allocate, e.g. 16G (default: half the physical memory)")
-      ->type_name("SIZE");
+  add_memory_option(cmd);
   cmd.add_option_function<double>(
          "--read-timeout", [](double s) { set_reader_time_limit(s); },
          "Seconds a checkpoint or input file may take to read before it is called corrupt (default 300)")
       ->check(in_range(0.01, 1e6));
   cmd.add_option("--dt", m.dt, "Seconds per time step (default: checkpoint's evsim/dt, else 1e-4)")
       ->check(in_range(1e-12, 1e3));
+}
+
+void add_memory_option(CLI::App& cmd) {
+  cmd.add_option_function<std::string>(
+         "--max-memory", [](const std::string& s) { set_memory_budget(parse_bytes(s)); },
+         "Largest memory a file or an option may make evsim allocate, e.g. 16G (default: half the physical memory)")
+      ->type_name("SIZE");
 }
 
 void add_input_options(CLI::App& cmd, InputChoice& in) {

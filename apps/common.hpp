@@ -30,6 +30,8 @@ struct BackendChoice {
 };
 
 void add_model_options(CLI::App& cmd, ModelChoice& m, bool path_required);
+// --max-memory: the budget what a file or an option asks for is checked against (core/memory_budget.hpp).
+void add_memory_option(CLI::App& cmd);
 void add_input_options(CLI::App& cmd, InputChoice& in);
 // --backend (the registry's names), then add_runner_options.
 void add_backend_options(CLI::App& cmd, BackendChoice& b, const std::string& what);

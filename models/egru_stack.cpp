@@ -4,6 +4,7 @@
 #include <random>
 
 #include "backends/cpu_dense_backend.hpp"
+#include "core/memory_budget.hpp"
 #include "models/pruning.hpp"
 #include "models/random_input.hpp"
 #include "network/egru_op.hpp"
@@ -69,6 +70,13 @@ void calibrate(ModelSpec& spec, const EgruStackConfig& cfg) {
 }  // namespace
 
 ModelSpec make_egru_stack(const EgruStackConfig& cfg) {
+  // Each weight is drawn into a matrix and copied into the checkpoint's array: two floats.
+  const double h = static_cast<double>(cfg.hidden),
+               weights =
+                   3 * h * (double(cfg.inputs) + h) + 6 * h * h * double(cfg.layers - 1) + double(cfg.outputs) * h;
+  require_memory(8.0 * weights, "egru-stack: --hidden " + std::to_string(cfg.hidden) + " x --layers " +
+                                    std::to_string(cfg.layers) + " (" + std::to_string(cfg.inputs) + " inputs, " +
+                                    std::to_string(cfg.outputs) + " outputs)");
   std::mt19937_64 rng(cfg.seed);
   std::uniform_real_distribution<float> unit(-1.0f, 1.0f);
   // Uniform weights scaled so that a pre-activation has unit variance for unit-variance

@@ -62,6 +62,7 @@ expect_fail brunel-g-nan "brunel: --g expected" "$EVSIM" convert snn-benchmark b
 expect_fail brunel-delay "brunel: --delay expected" "$EVSIM" convert snn-benchmark brunel "$tmp/b.h5" --neurons 100 --delay -1e-3
 expect_fail brunel-eta "brunel: --eta expected 0 to 100 at this dt" "$EVSIM" convert snn-benchmark brunel "$tmp/b.h5" --neurons 100 --eta 101
 expect_fail egru-threshold "--threshold: expected a number" "$EVSIM" convert egru-stack "$tmp/b.h5" --hidden 8 --threshold nan
+expect_fail egru-memory "egru-stack: --hidden 4096 x --layers 2" "$EVSIM" convert egru-stack "$tmp/b.h5" --hidden 4096 --layers 2 --max-memory 100M
 [ -e "$tmp/b.h5" ] && { echo "FAIL refused model written"; fails=$((fails+1)); }
 expect_fail darcy-solve-memory "a solve on the 4097 x 4097 grid" "$EVSIM" data darcy --n 1 --resolution 4097 --max-memory 1G --out "$tmp/d.h5"
 [ -e "$tmp/d.h5" ] && { echo "FAIL darcy output written"; fails=$((fails+1)); }
