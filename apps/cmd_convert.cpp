@@ -63,7 +63,7 @@ void register_convert(CLI::App& app) {
   add_memory_option(*text);
   text->callback([o] {
     const std::vector<int64_t> ids = read_token_ids(o->in, read_checkpoint(o->vocab).meta.vocab);
-    const Sequence s = token_streams(ids, o->batch, o->steps);
+    const Sequence s = token_streams(ids, o->batch, o->steps, o->in);
     write_tokens(o->out, s);
     std::printf("wrote %s: tokens (%lld x %lld) from %zu words of %s\n", o->out.c_str(),
                 static_cast<long long>(s.steps), static_cast<long long>(s.batch), ids.size(), o->in.c_str());

@@ -104,6 +104,7 @@ void run_eval(const EvalOptions& o) {
   }
   const std::string path = find_split_file(o.data, o.split);
   const std::vector<int64_t> ids = read_token_ids(path, g.meta.vocab);
+  lm_eval_steps(static_cast<int64_t>(ids.size()), o.batch, o.limit_tokens, path);  // enough text, or its name
   check_outputs({o.json});
   auto runner = make_runner(o.backend.backend, mode, g, o.backend.runner);
   const double setup_s = setup.seconds();

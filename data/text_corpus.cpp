@@ -1,5 +1,6 @@
 #include "data/text_corpus.hpp"
 
+#include <cstdio>
 #include <filesystem>
 #include <fstream>
 #include <sstream>
@@ -29,6 +30,27 @@ std::string find_split_file(const std::string& dir, const std::string& split) {
   return matches[0];
 }
 
+namespace {
+
+// A word as an error line may print it: control bytes (an escape sequence would act on the
+// user's terminal) as \xNN.
+std::string shown(const std::string& word) {
+  std::string out;
+  for (const char ch : word) {
+    const auto c = static_cast<unsigned char>(ch);
+    if (c >= 0x20 && c != 0x7f) {
+      out += ch;
+      continue;
+    }
+    char hex[8];
+    std::snprintf(hex, sizeof hex, "\\x%02x", c);
+    out += hex;
+  }
+  return out;
+}
+
+}  // namespace
+
 std::vector<int64_t> read_token_ids(const std::string& path, const std::vector<std::string>& vocab) {
   if (vocab.empty()) throw InputError(path + ": the checkpoint has no vocabulary (evsim/vocab)");
   std::unordered_map<std::string, int64_t> index;
@@ -47,7 +69,7 @@ std::vector<int64_t> read_token_ids(const std::string& path, const std::vector<s
     while (words >> word) {
       auto it = index.find(word);
       if (it == index.end())
-        throw InputError(path + ":" + std::to_string(line_no) + ": word '" + word +
+        throw InputError(path + ":" + std::to_string(line_no) + ": word '" + shown(word) +
                          "' is not in the checkpoint's vocabulary (different corpus?)");
       ids.push_back(it->second);
     }
@@ -57,13 +79,15 @@ std::vector<int64_t> read_token_ids(const std::string& path, const std::vector<s
   return ids;
 }
 
-Sequence token_streams(const std::vector<int64_t>& ids, int64_t batch, int64_t steps) {
+Sequence token_streams(const std::vector<int64_t>& ids, int64_t batch, int64_t steps, const std::string& source) {
   if (batch < 1) throw UsageError("batch must be >= 1");
   const int64_t per_stream = static_cast<int64_t>(ids.size()) / batch;
-  if (per_stream < 1) throw InputError("text too short for " + std::to_string(batch) + " streams");
+  if (per_stream < 1)
+    throw InputError(source + ": " + std::to_string(ids.size()) + " tokens (line ends included), too few for " +
+                     std::to_string(batch) + " streams (--batch)");
   if (steps > per_stream)
-    throw InputError(std::to_string(steps) + " steps asked, the text gives " + std::to_string(per_stream) +
-                     " per stream at batch " + std::to_string(batch));
+    throw InputError(source + ": " + std::to_string(steps) + " steps asked, the text gives " +
+                     std::to_string(per_stream) + " per stream at batch " + std::to_string(batch));
   const int64_t n = steps > 0 ? steps : per_stream;
   Sequence s(n, batch, 1);
   for (int64_t t = 0; t < n; ++t)

@@ -17,6 +17,8 @@ std::vector<int64_t> read_token_ids(const std::string& path, const std::vector<s
 
 // The ids cut into `batch` contiguous streams (PyTorch's batchify: stream b holds ids
 // [b n, (b + 1) n), n = size / batch), the first `steps` of each (0: all) as a T x B x 1 sequence.
-Sequence token_streams(const std::vector<int64_t>& ids, int64_t batch, int64_t steps);
+// Too few ids is an InputError naming `source`.
+Sequence token_streams(const std::vector<int64_t>& ids, int64_t batch, int64_t steps,
+                       const std::string& source = "the text");
 
 }  // namespace evsim

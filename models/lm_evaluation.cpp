@@ -8,10 +8,12 @@
 
 namespace evsim {
 
-int64_t lm_eval_steps(int64_t tokens, int64_t batch, int64_t limit_tokens) {
+int64_t lm_eval_steps(int64_t tokens, int64_t batch, int64_t limit_tokens, const std::string& source) {
   if (batch < 1) throw UsageError("batch must be >= 1");
   const int64_t per_stream = tokens / batch;
-  if (per_stream < 2) throw InputError("text too short for " + std::to_string(batch) + " streams");
+  if (per_stream < 2)
+    throw InputError(source + ": " + std::to_string(tokens) + " tokens (line ends included), too few for " +
+                     std::to_string(batch) + " streams (--batch): expected at least " + std::to_string(2 * batch));
   int64_t steps = per_stream - 1;
   if (limit_tokens > 0) steps = std::max<int64_t>(1, std::min(steps, limit_tokens / batch));
   return steps;

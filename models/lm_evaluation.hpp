@@ -19,8 +19,9 @@ struct LmEvalResult {
   RunResult run;            // counts of the whole evaluation; run.device_s: the GPU graph replays alone
 };
 
-// Steps evaluated for `tokens` ids in `batch` streams (at most limit_tokens / batch when > 0).
-int64_t lm_eval_steps(int64_t tokens, int64_t batch, int64_t limit_tokens);
+// Steps evaluated for `tokens` ids in `batch` streams (at most limit_tokens / batch when > 0);
+// too few tokens is an InputError naming `source` (the text's file where the caller knows it).
+int64_t lm_eval_steps(int64_t tokens, int64_t batch, int64_t limit_tokens, const std::string& source = "the text");
 
 // progress(done, total, running perplexity) is called after every chunk.
 using LmProgress = std::function<void(int64_t, int64_t, double)>;
