@@ -1,6 +1,5 @@
 #include "data/text_corpus.hpp"
 
-#include <cstdio>
 #include <filesystem>
 #include <fstream>
 #include <sstream>
@@ -30,27 +29,6 @@ std::string find_split_file(const std::string& dir, const std::string& split) {
   return matches[0];
 }
 
-namespace {
-
-// A word as an error line may print it: control bytes (an escape sequence would act on the
-// user's terminal) as \xNN.
-std::string shown(const std::string& word) {
-  std::string out;
-  for (const char ch : word) {
-    const auto c = static_cast<unsigned char>(ch);
-    if (c >= 0x20 && c != 0x7f) {
-      out += ch;
-      continue;
-    }
-    char hex[8];
-    std::snprintf(hex, sizeof hex, "\\x%02x", c);
-    out += hex;
-  }
-  return out;
-}
-
-}  // namespace
-
 std::vector<int64_t> read_token_ids(const std::string& path, const std::vector<std::string>& vocab) {
   if (vocab.empty()) throw InputError(path + ": the checkpoint has no vocabulary (evsim/vocab)");
   std::unordered_map<std::string, int64_t> index;
@@ -69,7 +47,7 @@ std::vector<int64_t> read_token_ids(const std::string& path, const std::vector<s
     while (words >> word) {
       auto it = index.find(word);
       if (it == index.end())
-        throw InputError(path + ":" + std::to_string(line_no) + ": word '" + shown(word) +
+        throw InputError(path + ":" + std::to_string(line_no) + ": word '" + word +
                          "' is not in the checkpoint's vocabulary (different corpus?)");
       ids.push_back(it->second);
     }

@@ -56,7 +56,7 @@ printf 'the <unk> of\nof the\n' >"$tmp/text.txt"
 printf 'the zyzzyva\n' >"$tmp/oov.txt"
 expect_fail text-unknown-word "oov.txt:1: word 'zyzzyva'" "$EVSIM" convert text "$tmp/oov.txt" "$tmp/t.h5" --vocab "$P90"
 expect_fail text-too-few "text.txt: 9 steps asked" "$EVSIM" convert text "$tmp/text.txt" "$tmp/t.h5" --vocab "$P90" --batch 2 --steps 9
-printf 'the \033[31mred\n' >"$tmp/esc.txt"  # a terminal escape: shown as bytes, never sent to the terminal
+printf 'the \033[31mred\n' >"$tmp/esc.txt"  # a terminal escape in a word: shown as bytes (main.cpp), never sent
 expect_fail text-control-bytes "word '\\\\x1b.31mred'" "$EVSIM" convert text "$tmp/esc.txt" "$tmp/t.h5" --vocab "$P90"
 mkdir "$tmp/lm" && printf 'the of\n' >"$tmp/lm/test.txt"
 expect_fail eval-too-short "lm/test.txt: 3 tokens (line ends included), too few for 10 streams" "$EVSIM" eval "$P90" --data "$tmp/lm"
