@@ -9,6 +9,7 @@
 #include "core/allocator.hpp"
 #include "core/error.hpp"
 #include "data/atomic_file.hpp"
+#include "data/hdf5_library.hpp"
 
 namespace evsim {
 int g_exit_code = 0;
@@ -42,6 +43,7 @@ int fail(const std::string& what, int code) {
 }  // namespace
 
 int main(int argc, char** argv) {
+  evsim::skip_hdf5_exit_handler();
   evsim::keep_freed_memory();
   CLI::App app{
       "evsim: event-driven simulation of sparse neural networks (EGRU, VSN, NIR spiking nets)\n"

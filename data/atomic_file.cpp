@@ -134,14 +134,22 @@ void OutputTransaction::commit() {
 void install_output_signal_cleanup() {
   std::signal(SIGINT, cleanup_on_signal);
   std::signal(SIGTERM, cleanup_on_signal);
+  // Past the file-size limit (ulimit -f) a write raises SIGXFSZ, whose default ends the process
+  // with the temporary left behind; ignored, the write fails with EFBIG like on a full disk, and
+  // the command fails with its error line and removes its temporaries.
+  std::signal(SIGXFSZ, SIG_IGN);
 }
 
 void write_text_file(const std::string& path, const std::string& text) {
   AtomicFile file(path);
   {
+    errno = 0;
     std::ofstream out(file.temp_path());
     out << text;
-    if (!out) throw Error(path + ": cannot write");
+    // A short text is only written when the stream is closed: a full disk shows there, and
+    // unchecked it left an empty file renamed into place.
+    out.close();
+    if (!out) throw Error(path + ": cannot write" + (errno ? std::string(" (") + std::strerror(errno) + ")" : ""));
   }
   file.commit();
 }

@@ -48,7 +48,7 @@ class OutputTransaction {
 };
 
 // SIGINT and SIGTERM remove every temporary that is still pending, then end the process as
-// the signal would have.
+// the signal would have; SIGXFSZ is ignored (a write past the file-size limit then fails).
 void install_output_signal_cleanup();
 
 // Writes `text` to `path` atomically.

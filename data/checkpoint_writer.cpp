@@ -61,6 +61,7 @@ void write_checkpoint(const ModelSpec& spec, const std::string& path) {
       h5::write(file.get(), "version", Array::text(spec.version));
       write_graph(file.get(), spec.graph);
       write_meta(file.get(), spec.meta);
+      h5::close_file(file);
     }
     out.commit();
   } catch (const Error& e) {

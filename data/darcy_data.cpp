@@ -186,7 +186,7 @@ DarcyStats darcy_stats(const DarcySet& d) {
 
 void write_darcy(const std::string& path, const DarcySet& d) {
   AtomicFile out(path);
-  {
+  try {
     h5::Id file = h5::create_file(out.temp_path());
     const Shape shape{d.samples, d.resolution, d.resolution};
     h5::write(file.get(), "coeff", Array::floats(shape, d.coeff));
@@ -201,6 +201,9 @@ void write_darcy(const std::string& path, const DarcySet& d) {
          {std::pair{"alpha", o.alpha}, {"tau", o.tau}, {"coeff_high", o.high}, {"coeff_low", o.low}, {"forcing", 1.0}})
       h5::write_double(file.get(), name, v, true);
     h5::write_attr(file.get(), "boundary", Array::text("u = 0 (Dirichlet); field: Neumann cosine expansion"));
+    h5::close_file(file);
+  } catch (const Error& e) {
+    throw Error(path + ": " + e.what());
   }
   out.commit();
 }

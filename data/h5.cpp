@@ -1,6 +1,8 @@
 #include "data/h5.hpp"
 
 #include <algorithm>
+#include <cerrno>
+#include <cstring>
 #include <filesystem>
 
 #include "core/error.hpp"
@@ -10,8 +12,15 @@
 namespace evsim::h5 {
 namespace {
 
+// HDF5 reports a failed write without its cause; the system's error is still in errno. Only
+// the causes a write can have are named (errno may hold a stale code from an earlier call).
+std::string write_cause() {
+  const int e = errno;
+  return e == ENOSPC || e == EFBIG || e == EDQUOT || e == EIO ? std::string(" (") + std::strerror(e) + ")" : "";
+}
+
 void check(herr_t status, const std::string& what) {
-  if (status < 0) throw Error(what + " failed");
+  if (status < 0) throw Error(what + " failed" + write_cause());
 }
 
 Id checked(hid_t id, Id::Closer close, const std::string& what) {
@@ -148,6 +157,14 @@ void Id::reset() {
   if (id_ >= 0 && close_) close_(id_);
   id_ = H5I_INVALID_HID;
 }
+
+hid_t Id::release() {
+  const hid_t id = id_;
+  id_ = H5I_INVALID_HID;
+  return id;
+}
+
+void close_file(Id& file) { check(H5Fclose(file.release()), "writing the file"); }
 
 void silence_errors() { H5Eset_auto2(H5E_DEFAULT, nullptr, nullptr); }
 

@@ -21,6 +21,7 @@ class Id {
   Id& operator=(const Id&) = delete;
   ~Id() { reset(); }
   void reset();
+  hid_t release();  // the id, no longer closed by this
   hid_t get() const { return id_; }
   explicit operator bool() const { return id_ >= 0; }
 
@@ -35,6 +36,11 @@ void silence_errors();
 Id open_file(const std::string& path);         // read-only
 Id open_image(const void* data, size_t size);  // a file image in memory, read-only
 Id create_file(const std::string& path);       // truncates
+// Closes a file written through create_file, checking that its data reached the disk: HDF5
+// keeps chunks and metadata in its caches, so a full disk (or the file-size limit) may show
+// only here, and a close left to Id's destructor would have let a truncated file be committed.
+// Every object in the file must be closed before.
+void close_file(Id& file);
 Id open_group(hid_t loc, const std::string& name);
 Id create_group(hid_t loc, const std::string& name);
 bool exists(hid_t loc, const std::string& name);

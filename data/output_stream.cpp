@@ -42,7 +42,11 @@ void OutputStream::commit() {
   if (m.written != m.steps)
     throw Error("output has " + std::to_string(m.written) + " of " + std::to_string(m.steps) + " steps");
   m.dataset.reset();
-  m.h5file.reset();
+  try {
+    h5::close_file(m.h5file);
+  } catch (const Error& e) {
+    throw InputError(m.file.final_path() + ": " + e.what());
+  }
   m.file.commit();
 }
 

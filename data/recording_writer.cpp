@@ -104,7 +104,11 @@ void RecordingStream::commit() {
     if (f.spikes) h5::write_attr(f.spikes.get(), "__type__", Array::text(f.valued ? "ValuedEventData" : "EventData"));
   m.open.clear();
   m.nodes.reset();
-  m.h5file.reset();
+  try {
+    h5::close_file(m.h5file);
+  } catch (const Error& e) {
+    throw InputError(m.file.final_path() + ": " + e.what());
+  }
   m.file.commit();
 }
 

@@ -48,7 +48,7 @@ Sequence read_dataset(const std::string& path, const std::string& name, bool tok
 
 void write_sequence(const std::string& path, const std::string& name, const Sequence& s, bool as_int) {
   AtomicFile out(path);
-  {
+  try {
     h5::Id file = h5::create_file(out.temp_path());
     if (as_int) {
       std::vector<int64_t> ids(s.data.begin(), s.data.end());
@@ -56,6 +56,9 @@ void write_sequence(const std::string& path, const std::string& name, const Sequ
     } else {
       h5::write(file.get(), name, Array::floats({s.steps, s.batch, s.width}, s.data));
     }
+    h5::close_file(file);
+  } catch (const Error& e) {
+    throw Error(path + ": " + e.what());
   }
   out.commit();
 }

@@ -96,8 +96,13 @@ SweepStore::SweepStore(std::string dir, nlohmann::json manifest, bool resume)
     fs::create_directories(dir_, ec);
     if (ec) throw UsageError(dir_ + ": cannot create the directory (" + ec.message() + ")");
     started_ = true;
-    replace_text_file_now(dir_ + "/sweep.json", manifest_.dump(2) + "\n");
-    write();
+    try {
+      replace_text_file_now(dir_ + "/sweep.json", manifest_.dump(2) + "\n");
+      write();
+    } catch (...) {  // a full disk: the destructor does not run for a constructor that throws
+      remove_started();
+      throw;
+    }
     return;
   }
   const nlohmann::json old = read_manifest(dir_);
@@ -110,7 +115,10 @@ SweepStore::SweepStore(std::string dir, nlohmann::json manifest, bool resume)
 }
 
 SweepStore::~SweepStore() {
-  if (!started_ || !points_.empty() || std::uncaught_exceptions() <= unwinding_) return;
+  if (started_ && points_.empty() && std::uncaught_exceptions() > unwinding_) remove_started();
+}
+
+void SweepStore::remove_started() const {
   std::error_code ec;
   for (const char* name : {"/points.jsonl", "/points.csv", "/sweep.json"}) fs::remove(dir_ + name, ec);
   if (made_dir_) fs::remove(dir_, ec);  // only when empty: nothing of anyone else's goes

@@ -39,6 +39,7 @@ class SweepStore {
 
  private:
   void write() const;
+  void remove_started() const;  // the files of a sweep this store started, and its directory if made
   std::string dir_;
   nlohmann::json manifest_;
   std::vector<std::string> plan_;
