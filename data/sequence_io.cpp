@@ -1,10 +1,12 @@
 #include "data/sequence_io.hpp"
 
 #include <cmath>
+#include <filesystem>
 #include <fstream>
 #include <sstream>
 
 #include "core/error.hpp"
+#include "core/memory_budget.hpp"
 #include "data/atomic_file.hpp"
 #include "data/file_policy.hpp"
 #include "data/h5.hpp"
@@ -94,6 +96,10 @@ Sequence read_csv_columns(const std::string& path, const std::vector<int>& colum
   register_input(path);
   std::ifstream in(path);
   if (!in) throw InputError(path + ": cannot open CSV file");
+  // A line is read whole: a file past the budget could be one line (its cells would pass it anyway).
+  std::error_code ec;
+  const auto bytes = std::filesystem::file_size(path, ec);
+  if (!ec) require_memory(static_cast<double>(bytes), path + ": a CSV file of this size");
   std::vector<float> data;
   std::string line;
   int64_t steps = 0;
@@ -112,6 +118,7 @@ Sequence read_csv_columns(const std::string& path, const std::vector<int>& colum
     for (int c : columns) {
       if (c < 0 || c >= static_cast<int>(row.size()))
         throw InputError(path + ": line " + std::to_string(steps + 1) + " has no column " + std::to_string(c));
+      grow_within_budget(data, path + ": its selected cells");
       data.push_back(row[static_cast<size_t>(c)]);
     }
     ++steps;

@@ -6,6 +6,7 @@
 #include <unordered_map>
 
 #include "core/error.hpp"
+#include "core/memory_budget.hpp"
 #include "data/file_policy.hpp"
 
 namespace evsim {
@@ -38,6 +39,10 @@ std::vector<int64_t> read_token_ids(const std::string& path, const std::vector<s
   register_input(path);  // a regular file: a FIFO would block the read forever
   std::ifstream in(path);
   if (!in) throw InputError(path + ": cannot open");
+  // A line is read whole: a file past the budget could be one line (its ids would pass it anyway).
+  std::error_code ec;
+  const auto bytes = std::filesystem::file_size(path, ec);
+  if (!ec) require_memory(static_cast<double>(bytes), path + ": a text file of this size");
   std::vector<int64_t> ids;
   std::string line, word;
   int64_t line_no = 0;
@@ -49,8 +54,10 @@ std::vector<int64_t> read_token_ids(const std::string& path, const std::vector<s
       if (it == index.end())
         throw InputError(path + ":" + std::to_string(line_no) + ": word '" + word +
                          "' is not in the checkpoint's vocabulary (different corpus?)");
+      grow_within_budget(ids, path + ": its tokens");
       ids.push_back(it->second);
     }
+    grow_within_budget(ids, path + ": its tokens");
     ids.push_back(eos->second);
   }
   if (ids.size() < 2) throw InputError(path + ": no text");

@@ -74,6 +74,15 @@ limited 0 "$EVSIM" bench --hidden 8 --batch 1 --activity 1 --density 1 --repeats
 { [ $? -ne 0 ] && tail -1 "$tmp/err" | grep -q "f.csv: cannot write (File too large)" && [ ! -e "$tmp/f.csv" ]; } ||
   { echo "FAIL a short text past the file-size limit: $(cat "$tmp/err")"; fails=$((fails+1)); }
 
+# Readers of files of unknown count check what they hold against the budget as it grows.
+head -c 3000000 /dev/zero | tr '\0' '1' >"$tmp/line.csv"
+expect_fail csv-one-line "line.csv: a CSV file of this size" "$EVSIM" convert csv "$tmp/line.csv" "$tmp/c.h5" --max-memory 2M
+yes 1 | head -n 300000 >"$tmp/rows.csv"
+expect_fail csv-rows "rows.csv: its selected cells" "$EVSIM" convert csv "$tmp/rows.csv" "$tmp/c.h5" --max-memory 1M
+head -c 14000000 /dev/zero | tr '\0' '\n' >"$tmp/lines.txt"
+expect_fail text-tokens "lines.txt: its tokens" "$EVSIM" convert text "$tmp/lines.txt" "$tmp/c.h5" --vocab "$P90" --max-memory 100M
+rm -f "$tmp/line.csv" "$tmp/rows.csv" "$tmp/lines.txt"
+
 # Generated models that every later load would refuse are refused before they are written.
 expect_fail brunel-g-nan "brunel: --g expected" "$EVSIM" convert snn-benchmark brunel "$tmp/b.h5" --neurons 100 --g nan
 expect_fail brunel-delay "brunel: --delay expected" "$EVSIM" convert snn-benchmark brunel "$tmp/b.h5" --neurons 100 --delay -1e-3
