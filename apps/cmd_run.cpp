@@ -26,7 +26,7 @@ struct RunOptions {
 void run_run(RunOptions o) {
   const Mode mode = parse_mode(o.mode);
   Graph g = load_model(o.model);
-  const Sequence input = load_input(o.input, g);
+  InputSource input = input_source(o.input, g);
   const EnergyModel energy = load_energy(o.backend, g);
   check_outputs({o.output, o.json, o.record});
   const RecordWhat& what = o.backend.runner.record_what;
@@ -34,20 +34,21 @@ void run_run(RunOptions o) {
     throw UsageError("--record with --record-spikes off and --record-state off would record nothing");
   o.backend.runner.record = !o.record.empty();
   auto runner = make_runner(o.backend.backend, mode, g, o.backend.runner);
-  // Long runs go in 20 chunks with a progress line on stderr once one takes over 2 s (simulated
-  // time, rate, time left); their outputs and recordings stream to their files chunk by chunk
-  // (no output is formed when none is asked for), so memory does not grow with the run.
-  const bool chunked = input.steps >= 200;
+  // Long runs go in chunks of a few seconds (models/chunked_run.hpp) with a progress line on
+  // stderr once the run takes over 2 s (simulated time, rate, time left); their input is drawn,
+  // and their outputs and recordings stream to their files, chunk by chunk (no output is formed
+  // when none is asked for), so memory does not grow with the run.
+  const bool chunked = input.steps() >= 200;
   std::unique_ptr<OutputStream> out_file;
   std::unique_ptr<RecordingStream> rec_file;
   ChunkSinks sinks;
   sinks.outputs = o.output.empty() ? Outputs::Discard : Outputs::Sink;
   if (chunked && !o.output.empty()) {
-    out_file = std::make_unique<OutputStream>(o.output, input.steps, input.batch, g.output_width());
+    out_file = std::make_unique<OutputStream>(o.output, input.steps(), input.batch(), g.output_width());
     sinks.output = [&](int64_t t0, const Sequence& chunk) { out_file->write(t0, chunk); };
   }
   if (chunked && !o.record.empty()) {
-    rec_file = std::make_unique<RecordingStream>(o.record, input.steps, g.dt);
+    rec_file = std::make_unique<RecordingStream>(o.record, input.steps(), g.dt);
     sinks.recording = [&](const std::vector<NodeRecording>& w, int64_t t0) { rec_file->write(w, t0); };
   }
   const auto progress = [&](const RunProgress& p) {
@@ -58,7 +59,7 @@ void run_run(RunOptions o) {
                  static_cast<double>(p.steps_done) * g.dt, rate,
                  fmt_time(static_cast<double>(p.steps - p.steps_done) / rate).c_str());
   };
-  RunResult r = chunked ? run_in_chunks(*runner, input, 20, progress, sinks) : runner->run(input);
+  RunResult r = chunked ? run_in_chunks(*runner, input, ChunkPlan{}, progress, sinks) : runner->run(input.rest());
   check_finite(r, model_label(o.model), o.allow_nonfinite);
   // Outputs appear only after the whole run succeeded, each atomically.
   if (out_file) out_file->commit();
@@ -66,11 +67,11 @@ void run_run(RunOptions o) {
   if (!chunked && !o.output.empty()) write_output(o.output, r.output);
   if (!chunked && !o.record.empty()) write_recording(o.record, r, g.dt);
   if (!o.json.empty()) {
-    const RunInfo info{model_label(o.model), input.steps, input.batch, g.dt};
+    const RunInfo info{model_label(o.model), input.steps(), input.batch(), g.dt};
     write_text_file(o.json, run_report_json(r, info, energy).dump(2) + "\n");
   }
   std::printf("%s: %s, %lld steps x %lld samples, dt %g s, %s end to end", model_label(o.model).c_str(),
-              r.backend.c_str(), static_cast<long long>(input.steps), static_cast<long long>(input.batch), g.dt,
+              r.backend.c_str(), static_cast<long long>(input.steps()), static_cast<long long>(input.batch()), g.dt,
               fmt_time(r.wall_s).c_str());
   if (r.device_s > 0)
     std::printf(" (GPU graph alone%s%s: %s)", r.device_path.empty() ? "" : ", ", r.device_path.c_str(),

@@ -159,30 +159,25 @@ static bool has_external_input(const Graph& g) {
   return false;
 }
 
-Sequence load_input(const InputChoice& in, const Graph& g) {
-  if (!in.path.empty()) return read_input(in.path, g.token_input);
+InputSource input_source(const InputChoice& in, const Graph& g) {
+  if (!in.path.empty()) return InputSource::of(read_input(in.path, g.token_input));
   // A network driven only by itself (recurrence, initial state) gets zeros, not a stimulus
   // nobody asked for, and one sample unless --batch says otherwise.
   const bool external = has_external_input(g);
   const int64_t batch = external || in.batch_given ? in.batch : 1;
-  require_memory(
-      4.0 * double(in.steps) * double(batch) * double(g.input_width()),
-      "input of " + std::to_string(in.steps) + " x " + std::to_string(batch) + " x " + std::to_string(g.input_width()));
   if (!external) {
     std::fprintf(stderr, "evsim: the model's input feeds no node: %lld steps of zero input, batch %lld\n",
                  static_cast<long long>(in.steps), static_cast<long long>(batch));
-    return Sequence(in.steps, batch, g.input_width());
+    return InputSource::zeros(in.steps, batch, g.input_width());
   }
-  if (!g.token_input) return gaussian_input(in.steps, in.batch, g.input_width(), in.seed);
+  if (!g.token_input) return gaussian_source(in.steps, in.batch, g.input_width(), in.seed);
   int64_t vocab = 1;
   for (size_t k = 0; k < g.nodes.size(); ++k)
     if (g.nodes[k].type == "Embedding") vocab = g.spec->graph.nodes[k].find("weight")->shape[0];
-  std::mt19937_64 rng(in.seed);
-  std::uniform_int_distribution<int64_t> id(0, vocab - 1);
-  Sequence s(in.steps, in.batch, 1);
-  for (float& v : s.data) v = static_cast<float>(id(rng));
-  return s;
+  return token_source(in.steps, in.batch, vocab, in.seed);
 }
+
+Sequence load_input(const InputChoice& in, const Graph& g) { return input_source(in, g).rest(); }
 
 EnergyTable load_energy_table(const BackendChoice& b) {
   return b.energy_table.empty() ? default_energy_table() : read_energy_table(b.energy_table);

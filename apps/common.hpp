@@ -7,6 +7,7 @@
 #include "backends/runner.hpp"
 #include "core/energy_model.hpp"
 #include "core/energy_table.hpp"
+#include "models/input_source.hpp"
 #include "network/graph.hpp"
 
 namespace evsim {
@@ -50,7 +51,9 @@ void check_outputs(std::initializer_list<std::string> paths);
 Graph load_model(const ModelChoice& m);
 std::string model_label(const ModelChoice& m);
 // Reads IN.h5, or draws a seeded random input: token ids for Embedding models,
-// N(0,1) values otherwise.
+// N(0,1) values otherwise; zeros for a model whose input feeds no node. A source hands it out
+// as a run takes it (drawn inputs are never held whole); load_input takes it whole.
+InputSource input_source(const InputChoice& in, const Graph& g);
 Sequence load_input(const InputChoice& in, const Graph& g);
 // --energy-table (or the default table), resolved for a model: its weights charged at the
 // memory level that holds them (core/energy_table.hpp).

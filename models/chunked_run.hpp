@@ -7,6 +7,7 @@
 #include <vector>
 
 #include "backends/runner.hpp"
+#include "models/input_source.hpp"
 
 namespace evsim {
 
@@ -26,8 +27,19 @@ struct ChunkSinks {
   std::function<void(const std::vector<NodeRecording>& window, int64_t t0)> recording;
 };
 
-// chunks: how many pieces (>= 1). The sinks' time (writing files) is not counted in wall_s.
-RunResult run_in_chunks(Runner& runner, const Sequence& input, int chunks,
+// How a run is cut. A chunk is at most steps / chunks; the first at most `first` steps, so that
+// a rate is known early, and each later one at most twice the one before and about `seconds`
+// long at the rate so far: progress comes every few seconds and a chunk's input, outputs and
+// recording stay small however long the run (10^9 steps in 20 chunks gave no progress line for
+// hours and held 4 GB of input).
+struct ChunkPlan {
+  int chunks = 20;
+  int64_t first = 64;    // 0: no limit
+  double seconds = 2.0;  // 0: no limit
+};
+
+// The sinks' time (writing files) is not counted in wall_s (it is in the rate chunks are sized by).
+RunResult run_in_chunks(Runner& runner, InputSource& input, const ChunkPlan& plan,
                         const std::function<void(const RunProgress&)>& progress, const ChunkSinks& sinks = {});
 
 }  // namespace evsim

@@ -246,28 +246,67 @@ namespace evsim {
 namespace {
 
 // A long run in chunks (the CLI's progress path) gives one run's outputs and counts, and
-// reports each chunk's progress in order.
+// reports each chunk's progress in order: chunks of steps / 5; a first chunk of 3, then each at
+// most twice the last and steps / 5; a first of 3, then what a nanosecond takes at the rate so
+// far (one step).
 TEST(ChunkedRun, EqualsOneRun) {
   const uint64_t seed = testing::fresh_seed();
   SCOPED_TRACE("seed=" + std::to_string(seed));
   std::mt19937_64 rng(seed);
   const ModelSpec spec = testing::random_lif_net(rng, true, true);
   const Sequence x = spike_input(47, 2, spec.graph.nodes[0].params.at("shape").i[0], rng(), 0.4);
+  std::vector<int64_t> one_by_one{3};
+  for (int64_t t = 4; t <= 47; ++t) one_by_one.push_back(t);
+  const std::pair<ChunkPlan, std::vector<int64_t>> plans[] = {{ChunkPlan{5, 0, 0}, {10, 20, 30, 40, 47}},
+                                                              {ChunkPlan{5, 3, 0}, {3, 9, 19, 29, 39, 47}},
+                                                              {ChunkPlan{5, 3, 1e-9}, one_by_one}};
   for (Mode mode : {Mode::Dense, Mode::Event}) {
-    Graph a = build_graph(spec, 1e-3), b = build_graph(spec, 1e-3);
+    Graph a = build_graph(spec, 1e-3);
     const RunResult whole = make_runner("cpu", mode, a)->run(x);
-    std::vector<int64_t> seen;
-    const RunResult parts =
-        run_in_chunks(*make_runner("cpu", mode, b), x, 5, [&](const RunProgress& p) { seen.push_back(p.steps_done); });
-    EXPECT_EQ(parts.output.data, whole.output.data);
-    EXPECT_EQ(parts.output.steps, 47);
-    EXPECT_EQ(seen, (std::vector<int64_t>{10, 20, 30, 40, 47}));
-    ASSERT_EQ(parts.layers.size(), whole.layers.size());
-    for (size_t k = 0; k < whole.layers.size(); ++k) {
-      EXPECT_EQ(parts.layers[k].counts.events, whole.layers[k].counts.events);
-      EXPECT_EQ(parts.layers[k].counts.effective_ops(), whole.layers[k].counts.effective_ops());
+    for (const auto& [plan, expected] : plans) {
+      Graph b = build_graph(spec, 1e-3);
+      InputSource source = InputSource::of(x);
+      std::vector<int64_t> seen;
+      const RunResult parts = run_in_chunks(*make_runner("cpu", mode, b), source, plan,
+                                            [&](const RunProgress& p) { seen.push_back(p.steps_done); });
+      EXPECT_EQ(parts.output.data, whole.output.data);
+      EXPECT_EQ(parts.output.steps, 47);
+      EXPECT_EQ(seen, expected);
+      ASSERT_EQ(parts.layers.size(), whole.layers.size());
+      for (size_t k = 0; k < whole.layers.size(); ++k) {
+        EXPECT_EQ(parts.layers[k].counts.events, whole.layers[k].counts.events);
+        EXPECT_EQ(parts.layers[k].counts.effective_ops(), whole.layers[k].counts.effective_ops());
+      }
     }
   }
+}
+
+// An input handed out in chunks of any sizes is the input drawn whole: file sequences,
+// zeros, and the seeded generators (which keep their state from chunk to chunk).
+TEST(InputSource, ChunksOfAnySizeMakeTheWholeInput) {
+  const uint64_t seed = testing::fresh_seed();
+  SCOPED_TRACE("seed=" + std::to_string(seed));
+  std::mt19937_64 rng(seed);
+  auto in_chunks = [&](InputSource src) {
+    std::vector<float> all;
+    while (src.taken() < src.steps()) {
+      const Sequence c = src.next(1 + static_cast<int64_t>(rng() % 7));
+      EXPECT_EQ(c.batch, src.batch());
+      all.insert(all.end(), c.data.begin(), c.data.end());
+    }
+    EXPECT_EQ(src.next(5).steps, 0) << "nothing past the end";
+    return all;
+  };
+  const uint64_t draw = rng();
+  const Sequence whole = gaussian_input(23, 3, 5, draw);
+  EXPECT_EQ(in_chunks(gaussian_source(23, 3, 5, draw)), whole.data);
+  EXPECT_EQ(in_chunks(InputSource::of(whole)), whole.data);
+  EXPECT_EQ(in_chunks(InputSource::zeros(9, 2, 4)), std::vector<float>(72, 0.0f));
+  const Sequence tokens = token_source(31, 4, 100, draw).rest();
+  EXPECT_EQ(in_chunks(token_source(31, 4, 100, draw)), tokens.data);
+  std::mt19937_64 same(draw);  // the ids are the uniform draws, in step order
+  std::uniform_int_distribution<int64_t> id(0, 99);
+  for (float v : tokens.data) EXPECT_EQ(v, static_cast<float>(id(same)));
 }
 
 // A long run's outputs streamed to OUT.h5 chunk by chunk (data/output_stream.hpp) read back as
@@ -287,8 +326,9 @@ TEST(ChunkedRun, StreamedOutputFileEqualsTheWholeRun) {
     ChunkSinks sinks;
     sinks.outputs = Outputs::Sink;
     sinks.output = [&](int64_t t0, const Sequence& chunk) { out.write(t0, chunk); };
+    InputSource source = InputSource::of(x);
     const RunResult parts = run_in_chunks(
-        *make_runner("cpu", Mode::Event, b), x, 4, [](const RunProgress&) {}, sinks);
+        *make_runner("cpu", Mode::Event, b), source, ChunkPlan{4, 0, 0}, [](const RunProgress&) {}, sinks);
     EXPECT_TRUE(parts.output.data.empty()) << "a sink's run keeps no output";
     EXPECT_FALSE(std::filesystem::exists(path));
     EXPECT_THROW(out.write(0, Sequence(1, x.batch, whole.output.width)), Error);  // not the next step
@@ -332,8 +372,9 @@ TEST(ChunkedRun, StreamedRecordingEqualsTheWholeRunsFile) {
       RecordingStream stream(parts_path, x.steps, 1e-3);
       ChunkSinks sinks;
       sinks.recording = [&](const std::vector<NodeRecording>& w, int64_t t0) { stream.write(w, t0); };
+      InputSource source = InputSource::of(x);
       run_in_chunks(
-          *make_runner("cpu", Mode::Event, b, options), x, 3, [](const RunProgress&) {}, sinks);
+          *make_runner("cpu", Mode::Event, b, options), source, ChunkPlan{3, 2, 0}, [](const RunProgress&) {}, sinks);
       stream.commit();
       const h5::Id whole = h5::open_file(whole_path), parts = h5::open_file(parts_path);
       int compared = 0, valued = 0;
