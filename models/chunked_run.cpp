@@ -1,6 +1,7 @@
 #include "models/chunked_run.hpp"
 
 #include <algorithm>
+#include <cmath>
 #include <cstring>
 
 #include "core/timer.hpp"
@@ -25,9 +26,11 @@ void timed(double& total, F f) {
 int64_t chunk_steps(const ChunkPlan& plan, int64_t steps, int64_t done, double seconds, int64_t last) {
   int64_t n = std::max<int64_t>(1, (steps + plan.chunks - 1) / std::max(plan.chunks, 1));
   if (plan.first > 0) n = std::min(n, done == 0 ? plan.first : 2 * last);
-  if (done > 0 && plan.seconds > 0 && seconds > 0)
-    n = static_cast<int64_t>(
-        std::clamp(plan.seconds * static_cast<double>(done) / seconds, 1.0, static_cast<double>(n)));
+  if (done > 0 && plan.seconds > 0 && seconds > 0) {
+    // A power of two: chunk lengths stay few (the GPU runner builds an engine per length).
+    const double fit = std::clamp(plan.seconds * static_cast<double>(done) / seconds, 1.0, static_cast<double>(n));
+    n = int64_t{1} << static_cast<int>(std::floor(std::log2(fit)));
+  }
   return std::min(n, steps - done);
 }
 

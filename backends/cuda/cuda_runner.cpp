@@ -160,6 +160,10 @@ class CudaRunner final : public Runner {
       else
         e = std::make_unique<Engine>(model, m, key.second, key.first);
       it = engines.emplace(key, std::move(e)).first;
+      // A long run's chunks grow (models/chunked_run.hpp): keep the engine the state comes from
+      // and the new one, not one per length the run went through (device memory).
+      for (auto j = engines.begin(); j != engines.end();)
+        j = j->first == key || j->first == current_ ? std::next(j) : engines.erase(j);
     }
     Engine& e = *it->second;
     if (current_.first == 0)
