@@ -62,11 +62,12 @@ void run_operator_eval(const EvalOptions& o, Graph& g, Mode mode, const Stopwatc
                static_cast<long long>(data.samples), static_cast<long long>(data.resolution),
                static_cast<long long>(data.resolution), static_cast<long long>(o.batch), runner->name().c_str());
   const bool tty = ::isatty(2);
-  const OperatorEvalResult r = evaluate_operator(g, *runner, data, o.batch, [&](int64_t done, int64_t total) {
+  const auto progress = [&](int64_t done, int64_t total) {
     if (tty)
       std::fprintf(stderr, "\r  %lld/%lld samples%s", static_cast<long long>(done), static_cast<long long>(total),
                    done == total ? "\n" : "");
-  });
+  };
+  const OperatorEvalResult r = evaluate_operator(g, *runner, data, o.batch, progress, o.data);
   check_finite(r.run, model_label(o.model), o.allow_nonfinite);
   const double n = double(data.samples);
   std::printf("%s on %s: relative L2 error %.4f %% (mean over %lld samples), %s\n", model_label(o.model).c_str(),

@@ -28,12 +28,13 @@ void accumulate(RunResult& total, const RunResult& part) {
 }  // namespace
 
 OperatorEvalResult evaluate_operator(const Graph& graph, Runner& runner, const DarcySet& data, int64_t batch,
-                                     const OperatorProgress& progress) {
+                                     const OperatorProgress& progress, const std::string& source) {
   const int64_t plane = data.resolution * data.resolution;
   if (graph.input_width() != plane || graph.output_width() != plane)
-    throw InputError("the model maps " + std::to_string(graph.input_width()) + " inputs to " +
-                     std::to_string(graph.output_width()) + " outputs; the data's fields are " +
-                     std::to_string(data.resolution) + " x " + std::to_string(data.resolution));
+    throw InputError(source + ": fields of " + std::to_string(data.resolution) + " x " +
+                     std::to_string(data.resolution) + ", expected as many values as the model's " +
+                     std::to_string(graph.input_width()) + " inputs and " + std::to_string(graph.output_width()) +
+                     " outputs");
   OperatorEvalResult r;
   Stopwatch clock;
   for (int64_t s0 = 0; s0 < data.samples; s0 += batch) {

@@ -22,8 +22,9 @@ struct OperatorEvalResult {
 // progress(done, total) after every batch.
 using OperatorProgress = std::function<void(int64_t, int64_t)>;
 
-// Throws InputError when the graph's input or output size is not R x R.
+// Throws InputError naming `source` (the data's file) when the graph's input or output size is
+// not R x R.
 OperatorEvalResult evaluate_operator(const Graph& graph, Runner& runner, const DarcySet& data, int64_t batch,
-                                     const OperatorProgress& progress = {});
+                                     const OperatorProgress& progress = {}, const std::string& source = "the data");
 
 }  // namespace evsim

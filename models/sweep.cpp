@@ -138,9 +138,9 @@ Sequence field_input(const DarcySet& d, int64_t batch) {
   return x;
 }
 
-nlohmann::json operator_quality(Graph& g, const DarcySet& d) {
+nlohmann::json operator_quality(Graph& g, const DarcySet& d, const std::string& source) {
   auto ref = make_runner(reference_backend(), Mode::Event, g);
-  const OperatorEvalResult r = evaluate_operator(g, *ref, d, 10);
+  const OperatorEvalResult r = evaluate_operator(g, *ref, d, 10, {}, source);
   nlohmann::json rates = nlohmann::json::object();
   for (const LayerReport& l : r.run.layers)
     if (l.neuron) rates[l.name] = l.counts.activity();
@@ -179,7 +179,7 @@ nlohmann::json SweepRunner::measure(const SweepPoint& p) {
   const std::vector<int64_t>& ids = ids_;
   if (!quality_.count(vkey)) {
     nlohmann::json q = nullptr;
-    if (fields) q = operator_quality(g, darcy_);
+    if (fields) q = operator_quality(g, darcy_, c_.data);
     if (text) {
       auto ref = make_runner(reference_backend(), Mode::Event, g);
       const LmEvalResult r = evaluate_lm(g, *ref, ids, 10, c_.limit_tokens, nullptr);

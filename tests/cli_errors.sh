@@ -59,6 +59,9 @@ expect_fail text-too-few "text.txt: 9 steps asked" "$EVSIM" convert text "$tmp/t
 printf 'the \033[31mred\n' >"$tmp/esc.txt"  # a terminal escape in a word: shown as bytes (main.cpp), never sent
 expect_fail text-control-bytes "word '\\\\x1b.31mred'" "$EVSIM" convert text "$tmp/esc.txt" "$tmp/t.h5" --vocab "$P90"
 mkdir "$tmp/lm" && printf 'the of\n' >"$tmp/lm/test.txt"
+WNO="$(dirname "$0")/../models/checkpoints/wno_darcy_s1.h5"
+"$EVSIM" data darcy --n 2 --resolution 9 --out "$tmp/d9.h5" >/dev/null 2>&1 || { echo "FAIL setup darcy"; fails=$((fails+1)); }
+expect_fail eval-field-size "d9.h5: fields of 9 x 9, expected as many values as the model's 7225 inputs" "$EVSIM" eval "$WNO" --data "$tmp/d9.h5"
 expect_fail eval-too-short "lm/test.txt: 3 tokens (line ends included), too few for 10 streams" "$EVSIM" eval "$P90" --data "$tmp/lm"
 [ -e "$tmp/t.h5" ] && { echo "FAIL text output left"; fails=$((fails+1)); }
 # Past the file-size limit (as on a full disk): one error line with the cause, no crash (libhdf5's
