@@ -55,6 +55,7 @@ void run_operator_eval(const EvalOptions& o, Graph& g, Mode mode, const Stopwatc
                      "whose --data is a Darcy file, not the directory " +
                      o.data);
   const DarcySet data = read_darcy(o.data, o.limit_samples);
+  check_operator_data(g, data, o.data);
   check_outputs({o.json});
   auto runner = make_runner(o.backend.backend, mode, g, o.backend.runner);
   const double setup_s = setup.seconds();

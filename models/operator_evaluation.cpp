@@ -27,14 +27,19 @@ void accumulate(RunResult& total, const RunResult& part) {
 
 }  // namespace
 
-OperatorEvalResult evaluate_operator(const Graph& graph, Runner& runner, const DarcySet& data, int64_t batch,
-                                     const OperatorProgress& progress, const std::string& source) {
+void check_operator_data(const Graph& graph, const DarcySet& data, const std::string& source) {
   const int64_t plane = data.resolution * data.resolution;
   if (graph.input_width() != plane || graph.output_width() != plane)
     throw InputError(source + ": fields of " + std::to_string(data.resolution) + " x " +
                      std::to_string(data.resolution) + ", expected as many values as the model's " +
                      std::to_string(graph.input_width()) + " inputs and " + std::to_string(graph.output_width()) +
                      " outputs");
+}
+
+OperatorEvalResult evaluate_operator(const Graph& graph, Runner& runner, const DarcySet& data, int64_t batch,
+                                     const OperatorProgress& progress, const std::string& source) {
+  check_operator_data(graph, data, source);
+  const int64_t plane = data.resolution * data.resolution;
   OperatorEvalResult r;
   Stopwatch clock;
   for (int64_t s0 = 0; s0 < data.samples; s0 += batch) {

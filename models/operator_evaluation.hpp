@@ -24,6 +24,8 @@ using OperatorProgress = std::function<void(int64_t, int64_t)>;
 
 // Throws InputError naming `source` (the data's file) when the graph's input or output size is
 // not R x R.
+void check_operator_data(const Graph& graph, const DarcySet& data, const std::string& source);
+// check_operator_data first.
 OperatorEvalResult evaluate_operator(const Graph& graph, Runner& runner, const DarcySet& data, int64_t batch,
                                      const OperatorProgress& progress = {}, const std::string& source = "the data");
 
