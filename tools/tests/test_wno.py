@@ -129,7 +129,7 @@ def test_eval_on_data_of_another_size_is_one_line(evsim_bin, tmp_path, seed):
     res = subprocess.run([evsim_bin, "eval", path, "--data", str(data)], capture_output=True, text=True)
     assert res.returncode != 0
     lines = res.stderr.strip().splitlines()
-    assert lines[-1].startswith("evsim: error:") and "data's fields are 17 x 17" in lines[-1], res.stderr
+    assert len(lines) == 1 and lines[0].startswith(f"evsim: error: {data}: fields of 17 x 17"), res.stderr
 
 
 def test_sweep_of_threshold_scales_on_a_darcy_file(evsim_bin, tmp_path, seed):
