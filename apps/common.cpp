@@ -177,7 +177,10 @@ InputSource input_source(const InputChoice& in, const Graph& g) {
   return token_source(in.steps, in.batch, vocab, in.seed);
 }
 
-Sequence load_input(const InputChoice& in, const Graph& g) { return input_source(in, g).rest(); }
+Sequence load_input(const InputChoice& in, const Graph& g) {
+  if (!in.path.empty()) return read_input(in.path, g.token_input);  // not copied out of a source
+  return input_source(in, g).rest();
+}
 
 EnergyTable load_energy_table(const BackendChoice& b) {
   return b.energy_table.empty() ? default_energy_table() : read_energy_table(b.energy_table);
