@@ -13,7 +13,9 @@ import html
 import json
 import math
 import os
+import shutil
 import sys
+import tempfile
 from collections import defaultdict
 
 try:
@@ -364,7 +366,38 @@ def main():
         return 2
     manifest["dir"] = args.dir
     out = os.path.join(args.dir, "report")
-    os.makedirs(out, exist_ok=True)
+    if os.path.lexists(out) and not os.path.isdir(out):
+        print(f"evsim: error: {out}: exists and is not a directory (the report is written there)", file=sys.stderr)
+        return 2
+    # Drawn into a temporary directory beside it and renamed into place whole: a failure (a
+    # full disk) leaves the old report or none, never half of one.
+    tmp = None
+    try:
+        tmp = tempfile.mkdtemp(prefix=".report.evsim-tmp.", dir=args.dir)
+        mask = os.umask(0)
+        os.umask(mask)
+        os.chmod(tmp, 0o777 & ~mask)  # mkdtemp's is private; a report is for others to read too
+        figures = draw(args.dir, tmp, manifest, points)
+        old = None
+        if os.path.isdir(out):
+            old = tmp + ".old"
+            os.rename(out, old)
+        os.rename(tmp, out)
+        tmp = None
+        if old:
+            shutil.rmtree(old, ignore_errors=True)
+    except OSError as e:
+        print(f"evsim: error: {e.filename or out}: cannot write the report ({e.strerror})", file=sys.stderr)
+        return 2
+    finally:
+        if tmp:
+            shutil.rmtree(tmp, ignore_errors=True)
+    print(f"wrote {out}/index.html, report.md and {len(figures)} figures (PNG + SVG)")
+    return 0
+
+
+def draw(sweep_dir, out, manifest, points):
+    """Every figure and the page into `out`; returns the figures drawn."""
     rows = speedup_rows(points)
     figures = []
     for name, caption in ((pareto_plot(points, out), "Quality vs effective work per variant (Pareto front dashed)"),
@@ -374,14 +407,13 @@ def main():
                            "Energy of the work each mode performs")):
         if name:
             figures.append((name, caption))
-    for f in sorted(os.listdir(args.dir)):
+    for f in sorted(os.listdir(sweep_dir)):
         if f.startswith("break_even_") and f.endswith(".csv"):
-            name = break_even_plot(read_break_even(os.path.join(args.dir, f)), points, out, f[:-4])
+            name = break_even_plot(read_break_even(os.path.join(sweep_dir, f)), points, out, f[:-4])
             if name:
                 figures.append((name, f"Break-even map from {f}"))
     write_page(out, figures, manifest, points, rows)
-    print(f"wrote {out}/index.html, report.md and {len(figures)} figures (PNG + SVG)")
-    return 0
+    return figures
 
 
 if __name__ == "__main__":

@@ -52,3 +52,30 @@ def test_report_of_a_foreign_directory_is_one_error(evsim_bin, tmp_path):
     res = subprocess.run([evsim_bin, "report", str(tmp_path)], capture_output=True, text=True)
     assert res.returncode != 0
     assert res.stderr.startswith("evsim: error:") and len(res.stderr.splitlines()) == 1
+
+
+def test_report_is_replaced_whole_or_not_at_all(evsim_bin, tmp_path, seed):
+    """A report is drawn beside DIR/report and renamed into place: a rerun leaves nothing of the
+    old one, a write that fails (past the file-size limit, as on a full disk) leaves no half of
+    one, and a file where the report goes is one error line."""
+    import resource
+    model = make_model(evsim_bin, str(tmp_path), seed)
+    out = str(tmp_path / "sweep")
+    subprocess.run([evsim_bin, "sweep", model, "--out", out, "--batch", "1", "--steps", "8", "--repeats", "1"],
+                   check=True, capture_output=True)
+    rep = os.path.join(out, "report")
+    open(rep, "w").close()
+    res = subprocess.run([evsim_bin, "report", out], capture_output=True, text=True)
+    assert res.returncode == 2 and res.stderr == f"evsim: error: {rep}: exists and is not a directory (the report is written there)\n"
+    os.remove(rep)
+    limited = subprocess.run([evsim_bin, "report", out], capture_output=True, text=True,
+                             preexec_fn=lambda: resource.setrlimit(resource.RLIMIT_FSIZE, (20000, 20000)))
+    assert limited.returncode == 2 and limited.stderr.startswith("evsim: error:"), limited.stderr
+    assert "File too large" in limited.stderr and len(limited.stderr.splitlines()) == 1, limited.stderr
+    assert sorted(os.listdir(out)) == ["points.csv", "points.jsonl", "sweep.json"], "a half report or its temporary"
+    subprocess.run([evsim_bin, "report", out], check=True, capture_output=True)
+    open(os.path.join(rep, "stale.txt"), "w").close()
+    subprocess.run([evsim_bin, "report", out], check=True, capture_output=True)
+    assert "stale.txt" not in os.listdir(rep) and "index.html" in os.listdir(rep)
+    assert sorted(os.listdir(out)) == ["points.csv", "points.jsonl", "report", "sweep.json"]
+
