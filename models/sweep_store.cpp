@@ -170,7 +170,12 @@ void SweepStore::merge(const std::string& out, const std::vector<std::string>& d
   nlohmann::json m = {{"config", first["config"]}, {"plan", first["plan"]}, {"shard", "0/1"}};
   SweepStore merged(out, m, false);
   merged.points_ = std::move(all);
-  merged.write();
+  try {
+    merged.write();
+  } catch (...) {  // a full disk: no merged directory with half its points
+    merged.remove_started();
+    throw;
+  }
 }
 
 std::string sweep_csv_header() {

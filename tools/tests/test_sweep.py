@@ -96,6 +96,11 @@ def test_shards_merge_to_the_single_run(evsim_bin, tmp_path, seed):
                          capture_output=True, text=True)
     assert res.returncode != 0 and "in no directory" in res.stderr  # a shard is missing
     assert not os.path.exists(tmp_path / "merged" / "points.jsonl")
+    import resource  # past the file-size limit (as on a full disk): no merged directory with half of it
+    res = subprocess.run([evsim_bin, "sweep-merge", str(tmp_path / "merged"), *shards], capture_output=True, text=True,
+                         preexec_fn=lambda: resource.setrlimit(resource.RLIMIT_FSIZE, (2000, 2000)))
+    assert res.returncode == 2 and "File too large" in res.stderr, res.stderr
+    assert not os.path.exists(tmp_path / "merged")
     subprocess.run([evsim_bin, "sweep-merge", str(tmp_path / "merged"), *shards], check=True, capture_output=True)
     assert [comparable(p) for p in points(str(tmp_path / "merged"))] == [comparable(p) for p in points(single)]
     res = subprocess.run([evsim_bin, "sweep-merge", str(tmp_path / "twice"), *shards, shards[0]],
