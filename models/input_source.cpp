@@ -39,12 +39,13 @@ Sequence InputSource::next(int64_t n) {
     require_memory(4.0 * double(n) * double(per_step),
                    "input of " + std::to_string(n) + " x " + std::to_string(batch_) + " x " + std::to_string(width_));
   Sequence s(n, batch_, width_);
-  const size_t count = static_cast<size_t>(n) * per_step;
+  const size_t count = static_cast<size_t>(n) * per_step, from = static_cast<size_t>(taken_) * per_step;
+  taken_ += n;
+  if (count == 0) return s;  // past the end (or no values a step): memcpy with no storage is undefined
   if (held_)
-    std::memcpy(s.data.data(), held_->data.data() + static_cast<size_t>(taken_) * per_step, count * sizeof(float));
+    std::memcpy(s.data.data(), held_->data.data() + from, count * sizeof(float));
   else if (draw_)
     draw_(s.data.data(), count);
-  taken_ += n;
   return s;
 }
 
