@@ -31,7 +31,7 @@ struct DarcySet {
 };
 
 // The threads, at most o.threads, whose solves fit the memory budget (core/memory_budget.hpp)
-// beside the stored fields; throws UsageError naming the options when the fields, or they and
+// beside the stored fields; throws an Error naming the options when the fields, or they and
 // one solve, do not fit. A solve on S x S nodes takes about 48 log2(S^2) bytes per node: peaks
 // measured at S = 513 / 1025 / 2049 were 690 / 810 / 810 bytes (the model: 19 GB at S = 4097).
 int darcy_threads(const DarcyOptions& o);
