@@ -1,5 +1,6 @@
 #include <chrono>
 #include <cstdio>
+#include <utility>
 
 #include "apps/commands.hpp"
 #include "apps/common.hpp"
@@ -27,9 +28,8 @@ void print_stats(const DarcySet& d) {
 }
 
 void run_darcy(DataOptions& o) {
-  const int asked = o.threads > 0 ? o.threads : cpu_threads();
-  o.darcy.threads = asked;
-  o.darcy.threads = darcy_threads(o.darcy);
+  o.darcy.threads = o.threads > 0 ? o.threads : cpu_threads();
+  const int asked = std::exchange(o.darcy.threads, darcy_threads(o.darcy));
   if (o.darcy.threads < asked)
     std::fprintf(
         stderr,
