@@ -17,6 +17,7 @@ import tempfile
 import time
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+from evsim_tools.files import run_main  # noqa: E402
 from brian2_standalone import evsim_seconds, median as med, standalone, time_standalone  # noqa: E402
 from vogels_abbott_vs_brian2 import brian_network  # noqa: E402
 
@@ -63,4 +64,4 @@ def main():
 
 
 if __name__ == "__main__":
-    main()
+    run_main(main)

@@ -22,6 +22,7 @@ import numpy as np
 import scipy.sparse as sp
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+from evsim_tools.files import run_main  # noqa: E402
 from brian2_standalone import evsim_seconds, median as med, standalone, time_standalone  # noqa: E402
 from evsim_tools import checkpoint as ck  # noqa: E402
 
@@ -95,4 +96,4 @@ def main():
 
 
 if __name__ == "__main__":
-    main()
+    run_main(main)

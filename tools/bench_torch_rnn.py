@@ -11,6 +11,7 @@ import sys
 import torch
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+from evsim_tools.files import run_main  # noqa: E402
 from evsim_tools.modules import EGRU  # noqa: E402
 
 
@@ -59,4 +60,4 @@ def main():
 
 
 if __name__ == "__main__":
-    main()
+    run_main(main)

@@ -16,10 +16,10 @@ import sys
 import threading
 import time
 
-import h5py
 import torch
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+from evsim_tools.files import dataset, open_h5, run_main  # noqa: E402
 from evsim_tools import wno  # noqa: E402
 
 
@@ -96,8 +96,9 @@ def main():
         torch.set_num_threads(args.threads)
     dev = torch.device(args.device)
     cuda = dev.type == "cuda"
-    with h5py.File(args.data, "r") as f:
-        a_all, u_all = torch.tensor(f["coeff"][()]), torch.tensor(f["sol"][()])
+    with open_h5(args.data) as f:
+        darcy = "a Darcy file from `evsim data darcy`"
+        a_all, u_all = torch.tensor(dataset(f, "coeff", 3, darcy)), torch.tensor(dataset(f, "sol", 3, darcy))
     results = {"device": torch.cuda.get_device_name(dev) if cuda else "cpu", "torch": torch.__version__,
                "threads": torch.get_num_threads(), "points": []}
     for path in args.checkpoints:
@@ -154,4 +155,4 @@ def main():
 
 
 if __name__ == "__main__":
-    main()
+    run_main(main)

@@ -17,6 +17,7 @@ import h5py
 import numpy as np
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+from evsim_tools.files import run_main  # noqa: E402
 from evsim_tools import checkpoint as ck  # noqa: E402
 
 
@@ -118,4 +119,4 @@ def main():
 
 
 if __name__ == "__main__":
-    main()
+    run_main(main)

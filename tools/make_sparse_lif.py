@@ -15,6 +15,7 @@ import numpy as np
 import scipy.sparse as sp
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+from evsim_tools.files import run_main  # noqa: E402
 from evsim_tools import checkpoint as ck  # noqa: E402
 
 
@@ -45,4 +46,4 @@ def main():
 
 
 if __name__ == "__main__":
-    main()
+    run_main(main)

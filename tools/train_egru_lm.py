@@ -21,6 +21,7 @@ import torch
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 from evsim_tools.lm import Corpus, EgruLM, batchify, detach, evaluate, export_lm, import_lm, round_to_half  # noqa: E402
+from evsim_tools.files import UserError, replaced_whole, run_main  # noqa: E402
 from evsim_tools.pruning import apply_masks, density, global_magnitude_masks  # noqa: E402
 
 
@@ -61,8 +62,8 @@ def parse_args():
 
 
 def save_atomic(obj, path):
-    torch.save(obj, path + ".tmp")
-    os.replace(path + ".tmp", path)
+    with replaced_whole(path) as tmp:
+        torch.save(obj, tmp)
 
 
 def train_epoch(model, data, opt, masks, args, lr, act_reg):
@@ -117,19 +118,26 @@ def export_level(model, corpus, args, level, history):
     print(f"== level {level}%: valid ppl {vppl:.2f}, test ppl {tppl:.2f}, activity "
           + ", ".join(f"{a:.3f}" for a in tact) + f" -> {path}", flush=True)
     history.append({"level": level, **metrics, "file": os.path.basename(path)})
-    with open(os.path.join(args.out, f"{args.name}_history.json"), "w") as f:
+    with replaced_whole(os.path.join(args.out, f"{args.name}_history.json")) as tmp, open(tmp, "w") as f:
         json.dump(history, f, indent=1)
+
+
+def number_list(option, text, kind):
+    try:
+        return [kind(v) for v in text.split(",")]
+    except ValueError:
+        raise UserError(option, f"expected comma-separated {kind.__name__} values, got '{text}'") from None
 
 
 def init_from(model, path, vocab):
     """Copy a checkpoint's weights into `model`; one-line errors when they do not fit."""
     src, src_vocab, _ = import_lm(path)
     if list(src_vocab) != list(vocab):
-        sys.exit(f"error: {path}: its vocabulary differs from the corpus's ({len(src_vocab)} vs {len(vocab)} words)")
+        raise UserError(path, f"its vocabulary differs from the corpus's ({len(src_vocab)} vs {len(vocab)} words)")
     want = {k: tuple(v.shape) for k, v in model.state_dict().items()}
     have = {k: tuple(v.shape) for k, v in src.state_dict().items()}
     if want != have:
-        sys.exit(f"error: {path}: parameter shapes {have} do not match --emb/--hidden {want}")
+        raise UserError(path, f"parameter shapes {have} do not match --emb/--hidden {want}")
     model.load_state_dict(src.state_dict())
     print(f"initialized from {path}", flush=True)
 
@@ -141,15 +149,15 @@ def main():
     torch.manual_seed(args.seed)
     os.makedirs(args.out, exist_ok=True)
     start = time.time()
+    levels = number_list("--levels", args.levels, float)
+    hidden = number_list("--hidden", args.hidden, int)
+    targets = number_list("--act-target", args.act_target, float)
     corpus = Corpus(args.data)
-    levels = [float(v) for v in args.levels.split(",")]
-    hidden = [int(h) for h in args.hidden.split(",")]
-    targets = [float(v) for v in args.act_target.split(",")]
     args.act_targets = torch.tensor(targets * len(hidden) if len(targets) == 1 else targets)
     try:
         model = EgruLM(len(corpus.vocab), args.emb, hidden, args.dropout, args.threshold).to(args.device)
     except ValueError as e:
-        sys.exit(f"error: {e}")
+        raise UserError("--hidden", str(e)) from None
     for layer in model.layers:
         layer.gamma = args.gamma
     if args.init:
@@ -159,7 +167,11 @@ def main():
     st = {"level_idx": 0, "epoch": 0, "history": [], "train_seconds": 0.0}
     state_path = os.path.join(args.out, f"{args.name}.state.pt")
     if args.resume and os.path.exists(state_path):
-        ck = torch.load(state_path, map_location=args.device)
+        try:
+            ck = torch.load(state_path, map_location=args.device)
+        except Exception as e:  # a file torch did not write, or one cut short by hand
+            raise UserError(state_path, f"not a training state this script wrote ({type(e).__name__}); "
+                            "remove it to start afresh") from None
         model.load_state_dict(ck["model"])
         if "opt" in ck:
             opt.load_state_dict(ck["opt"])
@@ -208,4 +220,4 @@ def main():
 
 
 if __name__ == "__main__":
-    sys.exit(main())
+    run_main(main)

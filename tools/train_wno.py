@@ -17,12 +17,12 @@ import os
 import sys
 import time
 
-import h5py
 import numpy as np
 import torch
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 from evsim_tools import wno  # noqa: E402
+from evsim_tools.files import UserError, dataset, open_h5, replaced_whole, run_main  # noqa: E402
 
 
 def parse_args():
@@ -53,12 +53,17 @@ def parse_args():
     return p.parse_args()
 
 
+DARCY = "a Darcy file from `evsim data darcy` holds coeff and sol, N x R x R"
+
+
 def load(path, n):
-    with h5py.File(path, "r") as f:
-        a, u = f["coeff"][:n], f["sol"][:n]
+    with open_h5(path) as f:
+        a, u = dataset(f, "coeff", 3, DARCY), dataset(f, "sol", 3, DARCY)
+    if a.shape != u.shape:
+        raise UserError(path, f"datasets 'coeff' {a.shape} and 'sol' {u.shape}: expected the same shape")
     if a.shape[0] < n:
-        sys.exit(f"{path}: {a.shape[0]} samples, {n} asked for")
-    return torch.tensor(a, dtype=torch.float32), torch.tensor(u, dtype=torch.float32)
+        raise UserError(path, f"{a.shape[0]} samples, {n} asked for")
+    return torch.tensor(a[:n], dtype=torch.float32), torch.tensor(u[:n], dtype=torch.float32)
 
 
 def rel_l2(pred, true):
@@ -93,6 +98,8 @@ def main():
     a_tr, u_tr = load(args.train, args.ntrain)
     a_te, u_te = load(args.test, args.ntest)
     rows, cols = a_tr.shape[1:]
+    if a_te.shape[1:] != a_tr.shape[1:]:
+        raise UserError(args.test, f"a {tuple(a_te.shape[1:])} grid, expected the training file's {(rows, cols)}")
     model = wno.WNO2d(wno.GaussianNormalizer(a_tr), wno.GaussianNormalizer(u_tr), rows, cols, args.width, args.hidden,
                       args.wavelet, args.levels, spiking=args.spiking, threshold=args.threshold).to(dev)
     a_tr, u_tr, a_te, u_te = a_tr.to(dev), u_tr.to(dev), a_te.to(dev), u_te.to(dev)
@@ -102,7 +109,11 @@ def main():
     state_path = os.path.join(args.out, args.name + ".state.pt")
     st = {"epoch": 0, "seconds": 0.0, "history": []}
     if args.resume and os.path.exists(state_path):
-        ck = torch.load(state_path, map_location=dev, weights_only=False)
+        try:
+            ck = torch.load(state_path, map_location=dev, weights_only=False)
+        except Exception as e:  # a file torch did not write, or one cut short by hand
+            raise UserError(state_path, f"not a training state this script wrote ({type(e).__name__}); "
+                            "remove it to start afresh") from None
         model.load_state_dict(ck["model"])
         opt.load_state_dict(ck["opt"])
         sched.load_state_dict(ck["sched"])
@@ -132,8 +143,9 @@ def main():
             line["test_rel_l2"], line["spike_rates"] = evaluate(model, a_te, u_te)
         st["history"].append(line)
         print(json.dumps(line), flush=True)
-        torch.save({"model": model.state_dict(), "opt": opt.state_dict(), "sched": sched.state_dict(),
-                    "rng": torch.get_rng_state(), "state": st}, state_path)
+        with replaced_whole(state_path) as tmp:  # a job killed mid-save keeps the previous epoch's state
+            torch.save({"model": model.state_dict(), "opt": opt.state_dict(), "sched": sched.state_dict(),
+                        "rng": torch.get_rng_state(), "state": st}, tmp)
         if args.time_limit and time.time() - start + 1.5 * epoch_s > args.time_limit and st["epoch"] < args.epochs:
             print(f"time limit: stopping at epoch {st['epoch']} (exported as is; --resume continues)", flush=True)
             stopped = True
@@ -150,9 +162,8 @@ def main():
     path = os.path.join(args.out, args.name + ".h5")
     wno.export_wno(path, model, rows, cols, {"metrics": metrics}, half=args.half)
     print(json.dumps({"exported": path, **metrics}), flush=True)
-    if stopped:
-        sys.exit(3)
+    return 3 if stopped else 0
 
 
 if __name__ == "__main__":
-    main()
+    run_main(main)

@@ -21,6 +21,7 @@ import time
 import numpy as np
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+from evsim_tools.files import run_main  # noqa: E402
 from brunel_vs_brian2 import run_evsim, stats  # noqa: E402
 from evsim_tools import checkpoint as ck  # noqa: E402
 
@@ -115,4 +116,4 @@ def main():
 
 
 if __name__ == "__main__":
-    main()
+    run_main(main)

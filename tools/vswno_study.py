@@ -24,6 +24,9 @@ import sys
 import h5py
 import numpy as np
 
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+from evsim_tools.files import dataset, open_h5, run_main  # noqa: E402
+
 ROOT = os.path.abspath(os.path.join(os.path.dirname(__file__), ".."))
 CKPT = os.path.join(ROOT, "models", "checkpoints")
 
@@ -48,8 +51,8 @@ def evsim_evals(evsim, data, results):
 
 def evsim_compares(evsim, data, results, batches, repeats):
     out = {}
-    with h5py.File(data, "r") as f:
-        coeff = f["coeff"][()]
+    with open_h5(data) as f:
+        coeff = dataset(f, "coeff", 3, "a Darcy file from `evsim data darcy`")
     for b in batches:
         inp = os.path.join(results, f"input_b{b}.h5")
         with h5py.File(inp, "w") as f:
@@ -363,4 +366,4 @@ VS-WNO's time (event / cuda-distile mode) over dense WNO's, per inference; below
 
 
 if __name__ == "__main__":
-    main()
+    run_main(main)

@@ -7,6 +7,8 @@ dataset names to numpy arrays, numbers or strings. Pruned weights are exact zero
 import h5py
 import numpy as np
 
+from .files import UserError, open_h5, replaced_whole
+
 STR = h5py.string_dtype(encoding="utf-8")
 
 
@@ -74,7 +76,7 @@ def write_graph(path, nodes, edges, meta=None, compress=True, links=None):
     HDF5 hard link to another (e.g. a decoder tied to the embedding: stored once)."""
     meta = meta or {}
     links = links or {}
-    with h5py.File(path, "w") as f:
+    with replaced_whole(path) as tmp, h5py.File(tmp, "w") as f:  # closed, then renamed into place
         f.create_dataset("version", data="0.2.0", dtype=STR)
         root = f.create_group("node")
         root.create_dataset("type", data="NIRGraph", dtype=STR)
@@ -112,8 +114,10 @@ def _decode(v):
 
 def read_graph(path):
     """Returns (nodes {name: (type, params)}, edges [(src, dst)], meta dict)."""
-    with h5py.File(path, "r") as f:
-        g = f["node"]
+    with open_h5(path) as f:
+        g = f.get("node")
+        if not isinstance(g, h5py.Group) or not isinstance(g.get("nodes"), h5py.Group) or "edges" not in g:
+            raise UserError(path, "groups 'node/nodes' and dataset 'node/edges': expected (a NIR/evsim checkpoint)")
         nodes = {}
         for name, ng in g["nodes"].items():
             ntype = _decode(ng["type"][()])

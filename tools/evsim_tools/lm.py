@@ -8,18 +8,21 @@ import torch
 from torch import nn
 
 from .checkpoint import read_graph, write_graph
+from .files import UserError
 from .modules import EGRU
 
 
 def split_path(data_dir, split):
     """Mikolov layout: DIR/ptb.<split>.txt (PTB) or DIR/<split>.txt (WikiText-2)."""
+    if not os.path.isdir(data_dir):
+        raise UserError(data_dir, "expected a directory of Mikolov-format text (train, valid and test .txt)")
     for name in (f"{split}.txt",):
         if os.path.exists(os.path.join(data_dir, name)):
             return os.path.join(data_dir, name)
     for name in sorted(os.listdir(data_dir)):
         if name.endswith(f".{split}.txt"):
             return os.path.join(data_dir, name)
-    raise FileNotFoundError(f"{data_dir}: no {split}.txt or *.{split}.txt")
+    raise UserError(data_dir, f"no {split}.txt or *.{split}.txt")
 
 
 def read_words(path):
@@ -145,8 +148,10 @@ def round_to_half(model):
 def import_lm(path):
     """Checkpoint -> (EgruLM, vocab, meta). Exact inverse of export_lm."""
     nodes, edges, meta = read_graph(path)
-    order = [e[1] for e in edges]
+    order = [e[1] for e in edges if e[1] in nodes]
     egrus = [n for n in order if nodes[n][0] == "EGRU"]
+    if not egrus or "embedding" not in nodes or "decoder" not in nodes:
+        raise UserError(path, "nodes 'embedding', EGRU layers and 'decoder': expected (an EGRU language model)")
     emb = nodes["embedding"][1]["weight"].astype(np.float32)
     hidden = [nodes[n][1]["weight_hh"].shape[1] for n in egrus]
     model = EgruLM(emb.shape[0], emb.shape[1], hidden)

@@ -11,6 +11,7 @@ import torch.nn.functional as F
 from torch import nn
 
 from . import checkpoint as ck
+from .files import UserError
 from .modules import VSN
 
 
@@ -320,6 +321,8 @@ def export_wno(path, model, rows, cols, meta=None, half=False):
 def import_wno(path):
     """The WNO2d of an evsim checkpoint written by export_wno (weights as stored, float32)."""
     nodes, _, meta = ck.read_graph(path)
+    if any(n not in nodes for n in ("input", "x_norm", "y_norm", "act0", "k0", "fc1", "pad")):
+        raise UserError(path, "nodes 'input', 'x_norm', 'k0', 'fc1' ...: expected (a WNO or VS-WNO from train_wno.py)")
     f32 = lambda a: torch.as_tensor(np.asarray(a, dtype=np.float32))
     _, rows, cols = (int(v) for v in nodes["input"][1]["shape"])
     xn, yn = nodes["x_norm"][1], nodes["y_norm"][1]
