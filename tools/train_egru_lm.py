@@ -147,7 +147,6 @@ def main():
     torch.backends.cuda.matmul.allow_tf32 = False  # float32 arithmetic, as evsim
     torch.backends.cudnn.allow_tf32 = False
     torch.manual_seed(args.seed)
-    os.makedirs(args.out, exist_ok=True)
     start = time.time()
     levels = number_list("--levels", args.levels, float)
     hidden = number_list("--hidden", args.hidden, int)
@@ -162,6 +161,7 @@ def main():
         layer.gamma = args.gamma
     if args.init:
         init_from(model, args.init, corpus.vocab)
+    os.makedirs(args.out, exist_ok=True)  # once the inputs are known good: a failed start leaves nothing
     opt = torch.optim.AdamW(model.parameters(), lr=args.lr, weight_decay=args.weight_decay)
     masks = global_magnitude_masks(model.egru_weights(), 0)
     st = {"level_idx": 0, "epoch": 0, "history": [], "train_seconds": 0.0}

@@ -153,3 +153,4 @@ def test_train_egru_lm_names_what_is_wrong(tmp_path):
     status, err = run_tool("train_egru_lm.py", "--data", str(tmp_path / "text"), "--out", str(tmp_path / "o"),
                            "--levels", "0,x")
     assert status == 2 and "--levels: expected comma-separated float values, got '0,x'" in one_line(err)
+    assert not (tmp_path / "o").exists()
