@@ -15,8 +15,8 @@ import numpy as np
 import scipy.sparse as sp
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
-from evsim_tools.files import run_main  # noqa: E402
 from evsim_tools import checkpoint as ck  # noqa: E402
+from evsim_tools.files import UserError, run_main  # noqa: E402
 
 
 def main():
@@ -27,6 +27,9 @@ def main():
     ap.add_argument("--seed", type=int, default=0)
     ap.add_argument("--out", required=True)
     a = ap.parse_args()
+    for option, value, low in (("--neurons", a.neurons, 1), ("--synapses", a.synapses, 0), ("--inputs", a.inputs, 1)):
+        if value < low:
+            raise UserError(option, f"expected a number >= {low}, got {value}")
     n, k, rng = a.neurons, a.synapses, np.random.default_rng(a.seed)
     start = time.time()
     rows, cols = np.repeat(np.arange(n), k), rng.integers(0, n, n * k)

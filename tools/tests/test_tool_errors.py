@@ -154,3 +154,10 @@ def test_train_egru_lm_names_what_is_wrong(tmp_path):
                            "--levels", "0,x")
     assert status == 2 and "--levels: expected comma-separated float values, got '0,x'" in one_line(err)
     assert not (tmp_path / "o").exists()
+
+
+def test_make_sparse_lif_checks_its_sizes(tmp_path):
+    out = tmp_path / "net.h5"
+    status, err = run_tool("make_sparse_lif.py", "--neurons", "0", "--out", str(out))
+    assert status == 2 and "--neurons: expected a number >= 1, got 0" in one_line(err)
+    assert not out.exists()
