@@ -23,6 +23,8 @@ def replaced_whole(path):
     it was (h5py and torch.save write in place: a checkpoint or a training state interrupted
     mid-write was left truncated, and a resumed run could not read it)."""
     directory = os.path.dirname(os.path.abspath(path))
+    if not os.path.isdir(directory):  # else mkstemp's error would name the temporary
+        raise UserError(path, f"directory {directory} does not exist")
     fd, tmp = tempfile.mkstemp(prefix=f".{os.path.basename(path)}.", suffix=".tmp", dir=directory)
     os.close(fd)
     try:

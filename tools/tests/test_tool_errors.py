@@ -69,6 +69,9 @@ def test_replaced_whole_replaces_only_on_success(tmp_path):
     with replaced_whole(path) as tmp, open(tmp, "w") as f:
         f.write("epoch 2")
     assert open(path).read() == "epoch 2" and os.listdir(tmp_path) == ["state.pt"]
+    with pytest.raises(UserError, match="directory .*/none does not exist"):
+        with replaced_whole(str(tmp_path / "none" / "state.pt")):
+            pass
 
 
 @pytest.mark.parametrize("error, status, line", [
