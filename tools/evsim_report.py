@@ -33,6 +33,55 @@ class ReportError(Exception):
     pass
 
 
+NUMBER = (int, float)
+KINDS = {str: "a string", int: "an integer", dict: "an object", NUMBER: "a number"}
+
+
+class Nullable:
+    """null, or an object whose listed fields, where present, match."""
+
+    def __init__(self, fields):
+        self.fields = fields
+
+
+# The fields this report reads from a point (what `evsim sweep` writes); a hand-edited or foreign
+# file is then one error line naming the field, not a traceback from deep inside a plot.
+POINT = {"model": str, "prune": (type(None), int, float), "threshold_scale": NUMBER, "backend": str, "mode": str,
+         "batch": int, "wall_s": {"median": NUMBER, "min": NUMBER, "max": NUMBER},
+         "run": {"steps": int, "batch": int,
+                 "totals": {"dense_macs": NUMBER, "effective_macs": NUMBER, "effective_acs": NUMBER},
+                 "layers": [{"name": str, "activity": NUMBER, "weight_density": NUMBER, "events_are": str}]},
+         "quality": Nullable({"perplexity": NUMBER, "rel_l2": NUMBER, "spike_rates": dict})}
+
+
+def schema_error(value, schema, field):
+    """Where `value` departs from `schema` (a type or tuple of types; a dict of required fields;
+    a one-element list: a list of such items; Nullable), or None."""
+    if isinstance(schema, Nullable):
+        if value is None:
+            return None
+        if not isinstance(value, dict):
+            return f"field '{field}': expected an object or null"
+        return schema_error(value, {k: v for k, v in schema.fields.items() if k in value}, field)
+    if isinstance(schema, dict):
+        if not isinstance(value, dict):
+            return f"field '{field}': expected an object"
+        for key, sub in schema.items():
+            name = f"{field}.{key}" if field else key
+            error = f"field '{name}': missing" if key not in value else schema_error(value[key], sub, name)
+            if error:
+                return error
+        return None
+    if isinstance(schema, list):
+        if not isinstance(value, list):
+            return f"field '{field}': expected a list"
+        errors = (schema_error(item, schema[0], f"{field}[{i}]") for i, item in enumerate(value))
+        return next((e for e in errors if e), None)
+    if isinstance(value, bool) or not isinstance(value, schema):
+        return f"field '{field}': expected {KINDS.get(schema, 'null or a number')}"
+    return None
+
+
 def load_sweep(d):
     manifest_path = os.path.join(d, "sweep.json")
     try:
@@ -48,9 +97,13 @@ def load_sweep(d):
         with open(path) as f:
             for n, line in enumerate(f, 1):
                 try:
-                    points.append(json.loads(line))
+                    point = json.loads(line)
                 except json.JSONDecodeError:
                     raise ReportError(f"{path} line {n}: not valid JSON")
+                error = schema_error(point, POINT, "")
+                if error:
+                    raise ReportError(f"{path} line {n}: {error} (a point as `evsim sweep` writes it)")
+                points.append(point)
     except OSError:
         raise ReportError(f"{path}: cannot read")
     if not points:

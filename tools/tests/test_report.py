@@ -79,3 +79,30 @@ def test_report_is_replaced_whole_or_not_at_all(evsim_bin, tmp_path, seed):
     assert "stale.txt" not in os.listdir(rep) and "index.html" in os.listdir(rep)
     assert sorted(os.listdir(out)) == ["points.csv", "points.jsonl", "report", "sweep.json"]
 
+
+
+@pytest.mark.parametrize("edit, field, expected", [
+    (lambda p: p.update(wall_s="0.1"), "wall_s", "expected an object"),
+    (lambda p: p["run"]["totals"].pop("dense_macs"), "run.totals.dense_macs", "missing"),
+    (lambda p: p["run"]["layers"][0].update(activity=None), "run.layers[0].activity", "expected a number"),
+    (lambda p: p.update(batch=True), "batch", "expected an integer"),
+    (lambda p: p.update(quality=[1]), "quality", "expected an object or null"),
+    (lambda p: p.update(quality={"perplexity": "low"}), "quality.perplexity", "expected a number"),
+])
+def test_a_hand_edited_point_is_one_error_naming_its_field(evsim_bin, tmp_path, seed, edit, field, expected):
+    import json
+    model = make_model(evsim_bin, str(tmp_path), seed)
+    out = str(tmp_path / "sweep")
+    subprocess.run([evsim_bin, "sweep", model, "--out", out, "--batch", "1", "--steps", "8", "--repeats", "1"],
+                   check=True, capture_output=True)
+    path = os.path.join(out, "points.jsonl")
+    lines = open(path).read().splitlines()
+    point = json.loads(lines[-1])
+    edit(point)
+    with open(path, "w") as f:
+        f.write("\n".join(lines[:-1] + [json.dumps(point)]) + "\n")
+    res = subprocess.run([evsim_bin, "report", out], capture_output=True, text=True)
+    assert res.returncode == 2, res.stderr
+    assert res.stderr == (f"evsim: error: {path} line {len(lines)}: field '{field}': {expected} "
+                          "(a point as `evsim sweep` writes it)\n")
+    assert "report" not in os.listdir(out)
