@@ -42,14 +42,92 @@ nlohmann::json read_manifest(const std::string& dir) {
                      ": missing: not an evsim sweep directory (--resume continues one; else give a new or "
                      "empty directory)");
   const nlohmann::json m = parse_json(read_file(path), path);
-  if (!m.is_object() || m.value("format", "") != SweepStore::kFormat)
+  // Each field's type is checked before it is read: json::value throws on a field of another type.
+  if (!m.is_object() || !m.contains("format") || m["format"] != SweepStore::kFormat)
     throw InputError(path + ": not an evsim sweep manifest (expected \"format\": \"evsim-sweep\")");
-  if (m.value("version", 0) != SweepStore::kVersion)
-    throw InputError(path + ": sweep format version " + std::to_string(m.value("version", 0)) + ", this evsim reads " +
+  if (!m.contains("version") || !m["version"].is_number_integer())
+    throw InputError(path + ": expected an integer \"version\"");
+  if (m["version"] != SweepStore::kVersion)
+    throw InputError(path + ": sweep format version " + m["version"].dump() + ", this evsim reads " +
                      std::to_string(SweepStore::kVersion));
   if (!m.contains("plan") || !m["plan"].is_array() || !m.contains("config"))
     throw InputError(path + ": expected a \"plan\" array and a \"config\" object");
+  for (const auto& k : m["plan"])
+    if (!k.is_string()) throw InputError(path + ": expected the \"plan\" to be an array of point keys (strings)");
   return m;
+}
+
+// The fields of a point that resuming and merging read (its key, the CSV row): a hand-edited or
+// foreign line is an error naming the field, not a JSON library exception ("internal error").
+enum class Kind { String, Number, NumberOrNull, Present };
+struct PointField {
+  const char* path;  // dot-separated
+  Kind kind;
+};
+constexpr PointField kPointFields[] = {
+    {"key", Kind::String},
+    {"model", Kind::String},
+    {"prune", Kind::NumberOrNull},
+    {"threshold_scale", Kind::Number},
+    {"batch", Kind::Number},
+    {"backend", Kind::String},
+    {"mode", Kind::String},
+    {"quality", Kind::Present},
+    {"run.totals.activity", Kind::Number},
+    {"run.totals.weight_density", Kind::Number},
+    {"run.totals.dense_macs", Kind::Number},
+    {"run.totals.effective_macs", Kind::Number},
+    {"run.totals.effective_acs", Kind::Number},
+    {"run.totals.events", Kind::Number},
+    {"run.totals.weight_bytes", Kind::Number},
+    {"run.totals.energy_pj", Kind::Number},
+    {"wall_s.median", Kind::Number},
+    {"wall_s.min", Kind::Number},
+    {"wall_s.max", Kind::Number},
+};
+
+// The value at a dot-separated path of an object, or nullptr with `error` naming the first step
+// that is missing or not an object.
+const nlohmann::json* find_field(const nlohmann::json& j, const std::string& path, std::string& error) {
+  const nlohmann::json* at = &j;
+  for (size_t start = 0;;) {
+    const size_t end = std::min(path.find('.', start), path.size());
+    const std::string prefix = path.substr(0, end);
+    if (!at->contains(path.substr(start, end - start))) {
+      error = "field '" + prefix + "': missing";
+      return nullptr;
+    }
+    at = &(*at)[path.substr(start, end - start)];
+    if (end == path.size()) return at;
+    if (!at->is_object()) {
+      error = "field '" + prefix + "': expected an object";
+      return nullptr;
+    }
+    start = end + 1;
+  }
+}
+
+std::string point_error(const nlohmann::json& j) {
+  if (!j.is_object()) return "expected a JSON object (a point)";
+  std::string error;
+  for (const PointField& f : kPointFields) {
+    const nlohmann::json* v = find_field(j, f.path, error);
+    const std::string name = std::string("field '") + f.path + "'";
+    if (!v) return error;
+    if (f.kind == Kind::String && !v->is_string()) return name + ": expected a string";
+    if (f.kind == Kind::Number && !v->is_number()) return name + ": expected a number";
+    if (f.kind == Kind::NumberOrNull && !v->is_number() && !v->is_null()) return name + ": expected a number or null";
+  }
+  if (j.contains("device_s")) {
+    const nlohmann::json* v = find_field(j, "device_s.median", error);
+    if (!v) return error;
+    if (!v->is_number()) return "field 'device_s.median': expected a number";
+  }
+  return "";
+}
+
+nlohmann::json field_or_empty(const nlohmann::json& m, const char* name) {
+  return m.contains(name) ? m[name] : nlohmann::json("");
 }
 
 std::map<std::string, nlohmann::json> read_points(const std::string& dir, const std::set<std::string>& plan) {
@@ -61,8 +139,11 @@ std::map<std::string, nlohmann::json> read_points(const std::string& dir, const 
   int n = 0;
   while (std::getline(lines, line)) {
     ++n;
-    const nlohmann::json j = parse_json(line, path + " line " + std::to_string(n));
-    const std::string key = j.is_object() ? j.value("key", "") : "";
+    const std::string where = path + " line " + std::to_string(n);
+    const nlohmann::json j = parse_json(line, where);
+    if (const std::string error = point_error(j); !error.empty())
+      throw InputError(where + ": " + error + " (a point as evsim sweep writes it)");
+    const std::string key = j["key"].get<std::string>();
     if (!plan.count(key)) throw InputError(path + " line " + std::to_string(n) + ": a point not in this sweep's plan");
     if (!points.emplace(key, j).second)
       throw InputError(path + " line " + std::to_string(n) + ": point '" + key + "' appears twice");
@@ -107,7 +188,7 @@ SweepStore::SweepStore(std::string dir, nlohmann::json manifest, bool resume)
   }
   const nlohmann::json old = read_manifest(dir_);
   if (old["config"] != manifest_["config"] || old["plan"] != manifest_["plan"] ||
-      old.value("shard", "") != manifest_.value("shard", ""))
+      field_or_empty(old, "shard") != field_or_empty(manifest_, "shard"))
     throw UsageError(dir_ +
                      ": holds a different sweep (settings, plan or shard differ); resume it with its own settings");
   points_ = read_points(dir_, std::set<std::string>(plan_.begin(), plan_.end()));

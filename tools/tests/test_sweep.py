@@ -180,3 +180,39 @@ def test_a_sweep_failing_before_its_first_point_leaves_nothing(evsim_bin, tmp_pa
     sweep(evsim_bin, model, str(tmp_path / "empty"))  # the mended rerun runs
     assert len(points(str(tmp_path / "empty"))) == 16
 
+
+
+@pytest.mark.parametrize("edit, message", [
+    (lambda p, m: p.update(key=5), "field 'key': expected a string"),
+    (lambda p, m: p.update(wall_s="0.1"), "field 'wall_s': expected an object"),
+    (lambda p, m: p["run"]["totals"].pop("energy_pj"), "field 'run.totals.energy_pj': missing"),
+    (lambda p, m: p.update(prune="none"), "field 'prune': expected a number or null"),
+    (lambda p, m: p.update(device_s={"median": "fast"}), "field 'device_s.median': expected a number"),
+    (lambda p, m: m.update(format=1), "not an evsim sweep manifest"),
+    (lambda p, m: m.update(version="1"), "expected an integer \"version\""),
+    (lambda p, m: m.update(plan=[1]), "expected the \"plan\" to be an array of point keys (strings)"),
+    (lambda p, m: m.update(shard=1), "holds a different sweep"),
+])
+def test_hand_edited_sweep_files_are_one_error_naming_the_field(evsim_bin, tmp_path, seed, edit, message):
+    """--resume and sweep-merge read the points and the manifest back: a field of the wrong type
+    is one error line naming it (these were JSON library exceptions, "internal error")."""
+    model = make_model(evsim_bin, str(tmp_path), seed)
+    out = str(tmp_path / "s")
+    sweep(evsim_bin, model, out, modes="event")
+    with open(os.path.join(out, "points.jsonl")) as f:
+        lines = [json.loads(l) for l in f]
+    with open(os.path.join(out, "sweep.json")) as f:
+        manifest = json.load(f)
+    edit(lines[-1], manifest)
+    with open(os.path.join(out, "points.jsonl"), "w") as f:
+        f.write("".join(json.dumps(p) + "\n" for p in lines))
+    with open(os.path.join(out, "sweep.json"), "w") as f:
+        json.dump(manifest, f)
+    runs = [sweep(evsim_bin, model, out, "--resume", check=False, modes="event")]
+    if "different sweep" not in message:  # a merge of one directory has nothing to differ from
+        runs.append(subprocess.run([evsim_bin, "sweep-merge", str(tmp_path / "merged"), out], capture_output=True,
+                                   text=True))
+    for res in runs:
+        assert res.returncode != 0 and res.stderr.startswith("evsim: error:"), res.stderr
+        assert message in res.stderr and len(res.stderr.splitlines()) == 1, res.stderr
+    assert not (tmp_path / "merged").exists()
