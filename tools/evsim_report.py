@@ -54,6 +54,9 @@ POINT = {"model": str, "prune": (type(None), int, float), "threshold_scale": NUM
          "quality": Nullable({"perplexity": NUMBER, "rel_l2": NUMBER, "spike_rates": dict})}
 
 
+MANIFEST = {"plan": [str], "config": dict}
+
+
 def schema_error(value, schema, field):
     """Where `value` departs from `schema` (a type or tuple of types; a dict of required fields;
     a one-element list: a list of such items; Nullable), or None."""
@@ -89,8 +92,11 @@ def load_sweep(d):
             manifest = json.load(f)
     except (OSError, json.JSONDecodeError) as e:
         raise ReportError(f"{manifest_path}: expected an evsim sweep manifest ({e.__class__.__name__})")
-    if manifest.get("format") != "evsim-sweep":
+    if not isinstance(manifest, dict) or manifest.get("format") != "evsim-sweep":
         raise ReportError(f"{manifest_path}: not an evsim sweep manifest")
+    error = schema_error(manifest, MANIFEST, "") or schema_error(manifest.get("command", []), [str], "command")
+    if error:
+        raise ReportError(f"{manifest_path}: {error} (a manifest as `evsim sweep` writes it)")
     points = []
     path = os.path.join(d, "points.jsonl")
     try:
@@ -288,12 +294,17 @@ def read_break_even(path):
     vs event; cuda: cuBLAS vs DISTile)."""
     grids = defaultdict(dict)
     with open(path) as f:
-        for r in csv.DictReader(f):
-            if "speedup" in r:
-                backend, s = r.get("backend", "cpu"), float(r["speedup"])
-            else:
-                backend, s = "cuda", float(r["cublas_s"]) / float(r["distile_s"])
-            grids[(backend, int(r["hidden"]), int(r["batch"]))][(float(r["activity"]), float(r["density"]))] = s
+        for n, r in enumerate(csv.DictReader(f), 2):  # line 1: the header
+            try:
+                if "speedup" in r:
+                    backend, s = r.get("backend", "cpu"), float(r["speedup"])
+                else:
+                    backend, s = "cuda", float(r["cublas_s"]) / float(r["distile_s"])
+                key = (backend, int(r["hidden"]), int(r["batch"]))
+                grids[key][(float(r["activity"]), float(r["density"]))] = s
+            except (KeyError, TypeError, ValueError, ZeroDivisionError) as e:
+                raise ReportError(f"{path} line {n}: expected a bench CSV row (hidden, batch, activity, density and "
+                                  f"speedup, or cublas_s and distile_s) ({e.__class__.__name__}: {e})") from None
     return grids
 
 
@@ -439,6 +450,9 @@ def main():
         tmp = None
         if old:
             shutil.rmtree(old, ignore_errors=True)
+    except ReportError as e:  # a break-even CSV that is not one
+        print(f"evsim: error: {e}", file=sys.stderr)
+        return 2
     except OSError as e:
         print(f"evsim: error: {e.filename or out}: cannot write the report ({e.strerror})", file=sys.stderr)
         return 2

@@ -106,3 +106,33 @@ def test_a_hand_edited_point_is_one_error_naming_its_field(evsim_bin, tmp_path, 
     assert res.stderr == (f"evsim: error: {path} line {len(lines)}: field '{field}': {expected} "
                           "(a point as `evsim sweep` writes it)\n")
     assert "report" not in os.listdir(out)
+
+
+@pytest.mark.parametrize("damage, expected", [
+    (lambda out: open(os.path.join(out, "break_even_cpu.csv"), "w").write(
+        "backend,hidden,batch,activity,density,speedup\ncpu,64,1,0.1,x,2\n"),
+     "break_even_cpu.csv line 2: expected a bench CSV row"),
+    (lambda out: open(os.path.join(out, "break_even_cpu.csv"), "w").write("hidden,batch\n64,1\n"),
+     "break_even_cpu.csv line 2: expected a bench CSV row"),
+    (lambda out: edit_manifest(out, config=[1]), "sweep.json: field 'config': expected an object"),
+    (lambda out: edit_manifest(out, plan="all"), "sweep.json: field 'plan': expected a list"),
+    (lambda out: edit_manifest(out, command=[1]), "sweep.json: field 'command[0]': expected a string"),
+])
+def test_a_damaged_manifest_or_break_even_file_is_one_error(evsim_bin, tmp_path, seed, damage, expected):
+    model = make_model(evsim_bin, str(tmp_path), seed)
+    out = str(tmp_path / "sweep")
+    subprocess.run([evsim_bin, "sweep", model, "--out", out, "--batch", "1", "--steps", "8", "--repeats", "1"],
+                   check=True, capture_output=True)
+    damage(out)
+    res = subprocess.run([evsim_bin, "report", out], capture_output=True, text=True)
+    assert res.returncode == 2 and res.stderr.startswith("evsim: error: ") and expected in res.stderr, res.stderr
+    assert len(res.stderr.splitlines()) == 1
+    assert not [f for f in os.listdir(out) if "report" in f], "a report or its temporary"
+
+
+def edit_manifest(out, **fields):
+    import json
+    path = os.path.join(out, "sweep.json")
+    manifest = json.load(open(path))
+    manifest.update(fields)
+    json.dump(manifest, open(path, "w"))
