@@ -92,12 +92,12 @@ const nlohmann::json* find_field(const nlohmann::json& j, const std::string& pat
   const nlohmann::json* at = &j;
   for (size_t start = 0;;) {
     const size_t end = std::min(path.find('.', start), path.size());
-    const std::string prefix = path.substr(0, end);
-    if (!at->contains(path.substr(start, end - start))) {
+    const std::string prefix = path.substr(0, end), name = path.substr(start, end - start);
+    if (!at->contains(name)) {
       error = "field '" + prefix + "': missing";
       return nullptr;
     }
-    at = &(*at)[path.substr(start, end - start)];
+    at = &(*at)[name];
     if (end == path.size()) return at;
     if (!at->is_object()) {
       error = "field '" + prefix + "': expected an object";
@@ -144,9 +144,8 @@ std::map<std::string, nlohmann::json> read_points(const std::string& dir, const 
     if (const std::string error = point_error(j); !error.empty())
       throw InputError(where + ": " + error + " (a point as evsim sweep writes it)");
     const std::string key = j["key"].get<std::string>();
-    if (!plan.count(key)) throw InputError(path + " line " + std::to_string(n) + ": a point not in this sweep's plan");
-    if (!points.emplace(key, j).second)
-      throw InputError(path + " line " + std::to_string(n) + ": point '" + key + "' appears twice");
+    if (!plan.count(key)) throw InputError(where + ": a point not in this sweep's plan");
+    if (!points.emplace(key, j).second) throw InputError(where + ": point '" + key + "' appears twice");
   }
   return points;
 }
