@@ -3,7 +3,6 @@
 #include <cmath>
 #include <cstdio>
 #include <memory>
-#include <random>
 #include <set>
 
 #include "core/error.hpp"
@@ -149,11 +148,7 @@ nlohmann::json operator_quality(Graph& g, const DarcySet& d, const std::string& 
 
 Sequence random_input(const Graph& g, int64_t steps, int64_t batch, uint64_t seed) {
   if (!g.token_input) return gaussian_input(steps, batch, g.input_width(), seed);
-  Sequence x(steps, batch, 1);
-  std::mt19937_64 rng(seed);
-  std::uniform_int_distribution<int64_t> id(0, static_cast<int64_t>(g.meta.vocab.size()) - 1);
-  for (float& v : x.data) v = static_cast<float>(id(rng));
-  return x;
+  return token_source(steps, batch, static_cast<int64_t>(g.meta.vocab.size()), seed).rest();
 }
 
 }  // namespace
