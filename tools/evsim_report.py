@@ -18,6 +18,8 @@ import sys
 import tempfile
 from collections import defaultdict
 
+from evsim_tools.files import UserError, run_main, under_umask
+
 try:
     import matplotlib
 
@@ -27,10 +29,6 @@ except ImportError:
     print("evsim: error: evsim report needs matplotlib for /usr/bin/python3 (apt-get install python3-matplotlib)",
           file=sys.stderr)
     sys.exit(2)
-
-
-class ReportError(Exception):
-    pass
 
 
 NUMBER = (int, float)
@@ -91,12 +89,12 @@ def load_sweep(d):
         with open(manifest_path) as f:
             manifest = json.load(f)
     except (OSError, json.JSONDecodeError) as e:
-        raise ReportError(f"{manifest_path}: expected an evsim sweep manifest ({e.__class__.__name__})")
+        raise UserError(manifest_path, f"expected an evsim sweep manifest ({e.__class__.__name__})")
     if not isinstance(manifest, dict) or manifest.get("format") != "evsim-sweep":
-        raise ReportError(f"{manifest_path}: not an evsim sweep manifest")
+        raise UserError(manifest_path, "not an evsim sweep manifest")
     error = schema_error(manifest, MANIFEST, "") or schema_error(manifest.get("command", []), [str], "command")
     if error:
-        raise ReportError(f"{manifest_path}: {error} (a manifest as `evsim sweep` writes it)")
+        raise UserError(manifest_path, f"{error} (a manifest as `evsim sweep` writes it)")
     points = []
     path = os.path.join(d, "points.jsonl")
     try:
@@ -105,15 +103,15 @@ def load_sweep(d):
                 try:
                     point = json.loads(line)
                 except json.JSONDecodeError:
-                    raise ReportError(f"{path} line {n}: not valid JSON")
+                    raise UserError(f"{path} line {n}", "not valid JSON")
                 error = schema_error(point, POINT, "")
                 if error:
-                    raise ReportError(f"{path} line {n}: {error} (a point as `evsim sweep` writes it)")
+                    raise UserError(f"{path} line {n}", f"{error} (a point as `evsim sweep` writes it)")
                 points.append(point)
     except OSError:
-        raise ReportError(f"{path}: cannot read")
+        raise UserError(path, "cannot read")
     if not points:
-        raise ReportError(f"{path}: no measured points yet")
+        raise UserError(path, "no measured points yet")
     return manifest, points
 
 
@@ -303,8 +301,8 @@ def read_break_even(path):
                 key = (backend, int(r["hidden"]), int(r["batch"]))
                 grids[key][(float(r["activity"]), float(r["density"]))] = s
             except (KeyError, TypeError, ValueError, ZeroDivisionError) as e:
-                raise ReportError(f"{path} line {n}: expected a bench CSV row (hidden, batch, activity, density and "
-                                  f"speedup, or cublas_s and distile_s) ({e.__class__.__name__}: {e})") from None
+                raise UserError(f"{path} line {n}", "expected a bench CSV row (hidden, batch, activity, density and "
+                                f"speedup, or cublas_s and distile_s) ({e.__class__.__name__}: {e})") from None
     return grids
 
 
@@ -423,24 +421,17 @@ def main():
     ap = argparse.ArgumentParser(description=__doc__)
     ap.add_argument("dir")
     args = ap.parse_args()
-    try:
-        manifest, points = load_sweep(args.dir)
-    except ReportError as e:
-        print(f"evsim: error: {e}", file=sys.stderr)
-        return 2
+    manifest, points = load_sweep(args.dir)
     manifest["dir"] = args.dir
     out = os.path.join(args.dir, "report")
     if os.path.lexists(out) and not os.path.isdir(out):
-        print(f"evsim: error: {out}: exists and is not a directory (the report is written there)", file=sys.stderr)
-        return 2
+        raise UserError(out, "exists and is not a directory (the report is written there)")
     # Drawn into a temporary directory beside it and renamed into place whole: a failure (a
-    # full disk) leaves the old report or none, never half of one.
+    # full disk, a damaged break-even CSV) leaves the old report or none, never half of one.
     tmp = None
     try:
         tmp = tempfile.mkdtemp(prefix=".report.evsim-tmp.", dir=args.dir)
-        mask = os.umask(0)
-        os.umask(mask)
-        os.chmod(tmp, 0o777 & ~mask)  # mkdtemp's is private; a report is for others to read too
+        os.chmod(tmp, under_umask(0o777))  # mkdtemp's is private; a report is for others to read too
         figures = draw(args.dir, tmp, manifest, points)
         old = None
         if os.path.isdir(out):
@@ -450,12 +441,8 @@ def main():
         tmp = None
         if old:
             shutil.rmtree(old, ignore_errors=True)
-    except ReportError as e:  # a break-even CSV that is not one
-        print(f"evsim: error: {e}", file=sys.stderr)
-        return 2
     except OSError as e:
-        print(f"evsim: error: {e.filename or out}: cannot write the report ({e.strerror})", file=sys.stderr)
-        return 2
+        raise UserError(e.filename or out, f"cannot write the report ({e.strerror})") from None
     finally:
         if tmp:
             shutil.rmtree(tmp, ignore_errors=True)
@@ -484,4 +471,4 @@ def draw(sweep_dir, out, manifest, points):
 
 
 if __name__ == "__main__":
-    sys.exit(main())
+    run_main(main)

@@ -6,14 +6,19 @@ import os
 import sys
 import tempfile
 
-import h5py
-
 
 class UserError(Exception):
     """A failure the user can fix (a missing file, a file of the wrong kind, a bad option)."""
 
     def __init__(self, where, what):
         super().__init__(f"{where}: {what}")
+
+
+def under_umask(mode):
+    """`mode` as the process's umask would leave it (mkstemp and mkdtemp make private files)."""
+    umask = os.umask(0)
+    os.umask(umask)
+    return mode & ~umask
 
 
 @contextlib.contextmanager
@@ -29,9 +34,7 @@ def replaced_whole(path):
     os.close(fd)
     try:
         yield tmp
-        umask = os.umask(0)
-        os.umask(umask)
-        os.chmod(tmp, 0o666 & ~umask)  # mkstemp's 0600 would keep others from reading it
+        os.chmod(tmp, under_umask(0o666))  # mkstemp's 0600 would keep others from reading it
         os.replace(tmp, path)
     except BaseException:
         with contextlib.suppress(FileNotFoundError):
@@ -41,6 +44,8 @@ def replaced_whole(path):
 
 def open_h5(path):
     """An HDF5 file opened for reading; a missing or non-HDF5 file is a UserError naming it."""
+    import h5py  # here: the report, which needs none of this, runs without h5py
+
     if not os.path.isfile(path):
         raise UserError(path, "no such file" if not os.path.exists(path) else "not a file")
     try:
@@ -52,6 +57,8 @@ def open_h5(path):
 def dataset(f, name, ndim=None, holds=""):
     """f[name] as an array, checked: present, a dataset, of `ndim` dimensions when given. `holds`
     says what a right file holds, for the message."""
+    import h5py
+
     obj = f.get(name)
     hint = f" ({holds})" if holds else ""
     if not isinstance(obj, h5py.Dataset):
