@@ -21,7 +21,7 @@ import torch
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 from evsim_tools.lm import Corpus, EgruLM, batchify, detach, evaluate, export_lm, import_lm, round_to_half  # noqa: E402
-from evsim_tools.files import UserError, replaced_whole, run_main  # noqa: E402
+from evsim_tools.files import UserError, load_training_state, replaced_whole, run_main  # noqa: E402
 from evsim_tools.pruning import apply_masks, density, global_magnitude_masks  # noqa: E402
 
 
@@ -167,11 +167,7 @@ def main():
     st = {"level_idx": 0, "epoch": 0, "history": [], "train_seconds": 0.0}
     state_path = os.path.join(args.out, f"{args.name}.state.pt")
     if args.resume and os.path.exists(state_path):
-        try:
-            ck = torch.load(state_path, map_location=args.device)
-        except Exception as e:  # a file torch did not write, or one cut short by hand
-            raise UserError(state_path, f"not a training state this script wrote ({type(e).__name__}); "
-                            "remove it to start afresh") from None
+        ck = load_training_state(state_path, map_location=args.device)
         model.load_state_dict(ck["model"])
         if "opt" in ck:
             opt.load_state_dict(ck["opt"])

@@ -22,7 +22,7 @@ import torch
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 from evsim_tools import wno  # noqa: E402
-from evsim_tools.files import UserError, dataset, open_h5, replaced_whole, run_main  # noqa: E402
+from evsim_tools.files import UserError, dataset, load_training_state, open_h5, replaced_whole, run_main  # noqa: E402
 
 
 def parse_args():
@@ -109,11 +109,7 @@ def main():
     state_path = os.path.join(args.out, args.name + ".state.pt")
     st = {"epoch": 0, "seconds": 0.0, "history": []}
     if args.resume and os.path.exists(state_path):
-        try:
-            ck = torch.load(state_path, map_location=dev, weights_only=False)
-        except Exception as e:  # a file torch did not write, or one cut short by hand
-            raise UserError(state_path, f"not a training state this script wrote ({type(e).__name__}); "
-                            "remove it to start afresh") from None
+        ck = load_training_state(state_path, map_location=dev, weights_only=False)
         model.load_state_dict(ck["model"])
         opt.load_state_dict(ck["opt"])
         sched.load_state_dict(ck["sched"])

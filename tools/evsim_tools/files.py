@@ -69,6 +69,18 @@ def dataset(f, name, ndim=None, holds=""):
     return obj[()]
 
 
+def load_training_state(path, **torch_load_args):
+    """torch.load of a state a training script saved; anything else there is a UserError that
+    says how to start afresh."""
+    import torch
+
+    try:
+        return torch.load(path, **torch_load_args)
+    except Exception as e:  # a file torch did not write, or one cut short by hand
+        raise UserError(path, f"not a training state this script wrote ({type(e).__name__}); "
+                        "remove it to start afresh") from None
+
+
 def run_main(main):
     """Exits with main()'s status; a UserError, or an OS error on a named file (permission, full
     disk), is printed as one line and exits with 2; Ctrl-C exits with 130 without a traceback."""
